@@ -1,0 +1,30 @@
+package org.ehcptracker.contracts.advice;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+import org.ehcptracker.contracts.EventPreconditions;
+
+/**
+ * The LA cancelled an advice request (e.g. existing advice reused, Reg 6(4), or the case closed).
+ *
+ * @param businessDate the date of cancellation
+ * @param adviceRequestId the request
+ * @param reason short reason, no personal details
+ */
+public record AdviceRequestCancelled(UUID eventId,
+        UUID caseId,
+        String localAuthorityCode,
+        LocalDate businessDate,
+        Instant occurredAt,
+        int schemaVersion,
+        UUID adviceRequestId,
+        String reason) implements AdviceEvent {
+
+    public AdviceRequestCancelled {
+        EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
+        Objects.requireNonNull(adviceRequestId, "adviceRequestId");
+        EventPreconditions.requireText(reason, "reason");
+    }
+}

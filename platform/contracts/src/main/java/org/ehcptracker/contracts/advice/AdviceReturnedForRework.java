@@ -1,0 +1,30 @@
+package org.ehcptracker.contracts.advice;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+import org.ehcptracker.contracts.EventPreconditions;
+
+/**
+ * The LA sent submitted advice back for rework; the request is open again.
+ *
+ * @param businessDate the date it was returned
+ * @param adviceRequestId the request
+ * @param reason short reason, no personal details
+ */
+public record AdviceReturnedForRework(UUID eventId,
+        UUID caseId,
+        String localAuthorityCode,
+        LocalDate businessDate,
+        Instant occurredAt,
+        int schemaVersion,
+        UUID adviceRequestId,
+        String reason) implements AdviceEvent {
+
+    public AdviceReturnedForRework {
+        EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
+        Objects.requireNonNull(adviceRequestId, "adviceRequestId");
+        EventPreconditions.requireText(reason, "reason");
+    }
+}

@@ -1,0 +1,32 @@
+package org.ehcptracker.contracts.assessment;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.ehcptracker.contracts.IntegrationEvent;
+import org.ehcptracker.contracts.Topics;
+
+/**
+ * Events assessment-service publishes: requests, decisions, exceptions, transfers and conclusions.
+ * Published on {@link Topics#ASSESSMENT_EVENTS}, keyed by caseId. The JSON "type" field is the
+ * record's simple name, which is part of the contract: never rename a published type.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = AssessmentRequested.class, name = "AssessmentRequested"),
+        @JsonSubTypes.Type(value = AssessmentDecided.class, name = "AssessmentDecided"),
+        @JsonSubTypes.Type(value = ExceptionRecorded.class, name = "ExceptionRecorded"),
+        @JsonSubTypes.Type(value = ResponsibilityTransferredIn.class, name = "ResponsibilityTransferredIn"),
+        @JsonSubTypes.Type(value = AssessmentConcluded.class, name = "AssessmentConcluded"),
+        @JsonSubTypes.Type(value = RequestWithdrawn.class, name = "RequestWithdrawn"),
+        @JsonSubTypes.Type(value = MediationOrTribunalRecorded.class, name = "MediationOrTribunalRecorded")
+})
+public sealed interface AssessmentEvent extends IntegrationEvent
+        permits
+        AssessmentRequested,
+        AssessmentDecided,
+        ExceptionRecorded,
+        ResponsibilityTransferredIn,
+        AssessmentConcluded,
+        RequestWithdrawn,
+        MediationOrTribunalRecorded {
+}

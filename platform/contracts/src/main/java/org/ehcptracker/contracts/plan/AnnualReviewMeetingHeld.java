@@ -1,0 +1,27 @@
+package org.ehcptracker.contracts.plan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+import org.ehcptracker.contracts.EventPreconditions;
+
+/**
+ * An annual review meeting was held; the LA's decision is due within 4 weeks and the next review within 12 months.
+ *
+ * @param businessDate the date of the meeting
+ * @param planId the plan
+ */
+public record AnnualReviewMeetingHeld(UUID eventId,
+        UUID caseId,
+        String localAuthorityCode,
+        LocalDate businessDate,
+        Instant occurredAt,
+        int schemaVersion,
+        UUID planId) implements PlanEvent {
+
+    public AnnualReviewMeetingHeld {
+        EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
+        Objects.requireNonNull(planId, "planId");
+    }
+}

@@ -1,0 +1,30 @@
+package org.ehcptracker.contracts.plan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+import org.ehcptracker.contracts.EventPreconditions;
+
+/**
+ * The parent or young person commented on the draft, possibly asking for a setting.
+ *
+ * @param businessDate the date the response was received
+ * @param planId the plan
+ * @param requestedSetting URN of the setting asked for; null when none was asked for
+ */
+public record ParentResponseReceived(UUID eventId,
+        UUID caseId,
+        String localAuthorityCode,
+        LocalDate businessDate,
+        Instant occurredAt,
+        int schemaVersion,
+        UUID planId,
+        String requestedSetting) implements PlanEvent {
+
+    public ParentResponseReceived {
+        EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
+        Objects.requireNonNull(planId, "planId");
+        EventPreconditions.requireNullOrText(requestedSetting, "requestedSetting");
+    }
+}

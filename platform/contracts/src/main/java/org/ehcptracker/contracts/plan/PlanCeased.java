@@ -1,0 +1,30 @@
+package org.ehcptracker.contracts.plan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+import org.ehcptracker.contracts.EventPreconditions;
+
+/**
+ * The LA ceased to maintain the plan.
+ *
+ * @param businessDate the date the plan ceased
+ * @param planId the plan
+ * @param reason short reason, no personal details
+ */
+public record PlanCeased(UUID eventId,
+        UUID caseId,
+        String localAuthorityCode,
+        LocalDate businessDate,
+        Instant occurredAt,
+        int schemaVersion,
+        UUID planId,
+        String reason) implements PlanEvent {
+
+    public PlanCeased {
+        EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
+        Objects.requireNonNull(planId, "planId");
+        EventPreconditions.requireText(reason, "reason");
+    }
+}

@@ -1,0 +1,132 @@
+package org.ehcptracker.devinfra;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Local-stack launcher: runs one real server in the foreground until SIGTERM/SIGINT, then stops it cleanly.
+ *
+ * <pre>
+ * java -cp "$(cat platform/dev-infra/target/launcher.classpath):platform/dev-infra/target/classes" \
+ *      org.ehcptracker.devinfra.LocalStack postgres --port 5433 --data-dir .local/pg --databases assessment,advice
+ * java -cp ... org.ehcptracker.devinfra.LocalStack kafka --port 9092 --controller-port 9093 --data-dir .local/kafka
+ * </pre>
+ *
+ * Prints {@code READY postgres jdbc:postgresql://localhost:5433/} or {@code READY kafka localhost:9092} on stdout
+ * when the server accepts clients. Data directories persist across restarts. Logs go to stderr (SLF4J, level WARN
+ * unless {@code -Dorg.slf4j.simpleLogger.defaultLogLevel=info}).
+ */
+@Command(name = "LocalStack", mixinStandardHelpOptions = true,
+    description = "Runs a real PostgreSQL or Kafka (KRaft) server for local development, in the foreground.",
+    subcommands = {LocalStack.Postgres.class, LocalStack.Kafka.class})
+public final class LocalStack implements Runnable {
+    public static final String READY = "READY";
+
+    public static void main(String[] args) {
+        quietLogging();
+        int rc = new CommandLine(new LocalStack()).execute(args);
+        System.exit(rc);
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.err);
+    }
+
+    @Command(name = "postgres", mixinStandardHelpOptions = true,
+        description = "PostgreSQL 17 (embedded binaries) with a persistent data directory.")
+    static final class Postgres implements Callable<Integer> {
+        @Option(names = "--port", defaultValue = "5433", description = "listen port (default ${DEFAULT-VALUE})")
+        int port;
+
+        @Option(names = "--data-dir", required = true, description = "data directory, kept across restarts")
+        Path dataDir;
+
+        @Option(names = "--databases", split = ",", description = "databases to create if missing, comma separated")
+        List<String> databases = new ArrayList<>();
+
+        @Override
+        public Integer call() throws InterruptedException {
+            long t0 = System.nanoTime();
+            EmbeddedPostgresServer pg = EmbeddedPostgresServer.startPersistent(port, dataDir);
+            CountDownLatch stopped = onShutdown(pg::close);
+            pg.createDatabases(databases);
+            ready("postgres", pg.jdbcBaseUrl(), t0);
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "kafka", mixinStandardHelpOptions = true,
+        description = "Single-node Kafka 4.0 KRaft broker+controller with a persistent data directory.")
+    static final class Kafka implements Callable<Integer> {
+        @Option(names = "--port", defaultValue = "9092", description = "PLAINTEXT port (default ${DEFAULT-VALUE})")
+        int port;
+
+        @Option(names = "--controller-port", defaultValue = "9093",
+            description = "CONTROLLER port (default ${DEFAULT-VALUE})")
+        int controllerPort;
+
+        @Option(names = "--data-dir", required = true, description = "data directory, kept across restarts")
+        Path dataDir;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            long t0 = System.nanoTime();
+            KafkaBroker broker = KafkaBroker.start(port, controllerPort, dataDir);
+            CountDownLatch stopped = onShutdown(broker::close);
+            ready("kafka", broker.bootstrapServers(), t0);
+            stopped.await();
+            return 0;
+        }
+    }
+
+    /** Registers the stop action; the returned latch never opens before the JVM is shutting down. */
+    private static CountDownLatch onShutdown(Runnable stop) {
+        CountDownLatch latch = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                stop.run();
+                System.err.println("LocalStack: stopped");
+            } catch (Throwable e) {
+                System.err.println("LocalStack: stop failed: " + e);
+            } finally {
+                latch.countDown();
+            }
+        }, "local-stack-stop"));
+        return latch;
+    }
+
+    private static void ready(String what, String address, long t0) {
+        System.err.printf("LocalStack: %s up in %d ms%n", what, (System.nanoTime() - t0) / 1_000_000);
+        System.out.println(READY + " " + what + " " + address);
+        System.out.flush();
+    }
+
+    private static void quietLogging() {
+        if (System.getProperty("slf4j.provider") == null && present("org.slf4j.simple.SimpleServiceProvider")) {
+            System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+        }
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", System.getProperty(
+            "org.slf4j.simpleLogger.showDateTime", "true"));
+    }
+
+    private static boolean present(String cls) {
+        try {
+            Class.forName(cls, false, LocalStack.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}

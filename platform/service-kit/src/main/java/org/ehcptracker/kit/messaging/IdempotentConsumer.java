@@ -1,0 +1,58 @@
+package org.ehcptracker.kit.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.function.Function;
+import org.ehcptracker.contracts.EventJson;
+import org.ehcptracker.contracts.IntegrationEvent;
+import org.ehcptracker.eventstore.ProcessedEvents;
+import org.jboss.logging.Logger;
+
+/**
+ * How every service consumes a published event: the change to its local view and the record
+ * that this consumer has processed the event commit in one transaction, so a redelivered event
+ * changes nothing. Transient failures (database down) are retried with back-off, so the Kafka
+ * offset is not committed until the change is; a record that is not a readable event is logged
+ * and skipped rather than blocking its partition for ever.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+
+    private static final EventJson JSON = new EventJson();
+
+    private final Pool pool;
+    private final ProcessedEvents processed;
+
+    public IdempotentConsumer(Pool pool, ProcessedEvents processed) {
+        this.pool = pool;
+        this.processed = processed;
+    }
+
+    /** Parses a record value; null when it is not an event this version can read. */
+    public IntegrationEvent parse(String consumer, String json) {
+        try {
+            return JSON.read(json);
+        } catch (RuntimeException e) {
+            LOG.errorf("%s skips an unreadable record: %s (%s)", consumer, e.getMessage(), abbreviate(json));
+            return null;
+        }
+    }
+
+    /** Applies {@code change} once per (consumer, event), however often the event is delivered. */
+    public Uni<Void> once(String consumer, IntegrationEvent event, Function<SqlConnection, Uni<Void>> change) {
+        return pool.withTransaction(tx -> processed.once(tx, consumer, event.eventId(), () -> change.apply(tx)))
+                .replaceWithVoid()
+                .onFailure().invoke(e -> LOG.warnf("%s could not apply %s %s yet: %s", consumer,
+                        event.getClass().getSimpleName(), event.eventId(), e.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "null" : s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
+}

@@ -1,0 +1,111 @@
+package org.ehcptracker.kit.rest;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
+import java.util.stream.Collectors;
+import org.ehcptracker.eventstore.ConcurrencyConflict;
+import org.ehcptracker.kit.domain.CommandRejected;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place that turns the domain's and the store's refusals into RFC 9457 problem+json.
+ * Bean-validation failures are already mapped by quarkus-resteasy-problem (400, with a
+ * {@code violations} list naming each field).
+ */
+public class ProblemResponses {
+
+    @ServerExceptionMapper
+    public Response rejected(CommandRejected e) {
+        int status = switch (e.kind()) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNPROCESSABLE -> 422;
+        };
+        var problem = HttpProblem.builder()
+                .withStatus(status)
+                .withTitle(switch (e.kind()) {
+                    case INVALID -> "Invalid request";
+                    case NOT_FOUND -> "Not found";
+                    case CONFLICT -> "Conflict with the current state";
+                    case UNPROCESSABLE -> "Step not allowed";
+                })
+                .withDetail(e.getMessage());
+        if (e.field() != null) {
+            problem.with("field", e.field());
+        }
+        return problem.build().toResponse();
+    }
+
+    /** Someone else changed the same case between our read and our write: the caller retries. */
+    @ServerExceptionMapper
+    public Response concurrentUpdate(ConcurrencyConflict e) {
+        return HttpProblem.builder()
+                .withStatus(409)
+                .withTitle("Concurrent update")
+                .withDetail("the record was changed by another request at the same time; reload it and try again")
+                .with("streamId", String.valueOf(e.streamId()))
+                .build().toResponse();
+    }
+
+    /*
+     * quarkus-resteasy-problem maps the more specific Jackson exceptions itself, with Jackson's raw
+     * text (naming Java classes); these take them over so the caller reads the field and the reason.
+     */
+
+    /** A value of the wrong type: a date that is not yyyy-mm-dd, an unknown enum value. */
+    @ServerExceptionMapper
+    public Response wrongValue(InvalidFormatException e) {
+        return unreadableBody(e);
+    }
+
+    /** A value of the wrong JSON shape, e.g. an object where a date belongs. */
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e) {
+        return unreadableBody(e);
+    }
+
+    /** Malformed JSON, or a value Jackson cannot map. */
+    @ServerExceptionMapper
+    public Response unreadableBody(JsonMappingException e) {
+        String field = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        String reason = e instanceof MismatchedInputException m && m.getTargetType() != null
+                ? "expected " + describe(m.getTargetType())
+                : e.getOriginalMessage();
+        var problem = HttpProblem.builder()
+                .withStatus(400)
+                .withTitle("Invalid request body")
+                .withDetail(field.isEmpty() ? reason : field + ": " + reason);
+        if (!field.isEmpty()) {
+            problem.with("field", field);
+        }
+        return problem.build().toResponse();
+    }
+
+    /** PostgreSQL unreachable: nothing was written; the caller may retry later. */
+    @ServerExceptionMapper
+    public Response storeUnavailable(ConnectException e) {
+        return HttpProblem.builder()
+                .withStatus(503)
+                .withTitle("Service unavailable")
+                .withDetail("the database cannot be reached; nothing was recorded, please retry")
+                .withHeader("Retry-After", "5")
+                .build().toResponse();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date as yyyy-mm-dd";
+        }
+        return "a " + type.getSimpleName();
+    }
+}

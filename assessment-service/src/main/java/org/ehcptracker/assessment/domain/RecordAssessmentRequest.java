@@ -1,0 +1,21 @@
+package org.ehcptracker.assessment.domain;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.ehcptracker.contracts.assessment.RequesterType;
+
+/**
+ * A request for an EHC needs assessment reached the LA (day 0 of the statutory clock).
+ *
+ * @param caseId             the new case; also the event stream id
+ * @param localAuthorityCode DfE three-digit LA code, e.g. "839"
+ * @param receivedDate       the day the LA received the request; not after today
+ * @param requestedBy        who made the request
+ * @param childRef           pseudonymous child reference (never a name)
+ */
+public record RecordAssessmentRequest(UUID caseId,
+        String localAuthorityCode,
+        LocalDate receivedDate,
+        RequesterType requestedBy,
+        String childRef) {
+}

@@ -1,0 +1,17 @@
+package org.ehcptracker.assessment.rest;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ehcptracker.contracts.assessment.AssessmentDecision;
+
+/** Body of {@code POST /api/cases/{caseId}/decision}. */
+@Schema(name = "Decision", description = "The LA's decision whether to carry out an EHC needs assessment")
+public record DecisionBody(
+        @NotNull
+        AssessmentDecision decision,
+        @NotNull @Schema(description = "not before the request was received, not in the future", example = "2025-04-10")
+        LocalDate decisionDate,
+        @Schema(description = "required for REFUSE, absent for ASSESS; a short reason without personal details")
+        String refusalReason) {
+}

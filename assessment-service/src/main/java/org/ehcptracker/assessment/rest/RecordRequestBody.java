@@ -1,0 +1,32 @@
+package org.ehcptracker.assessment.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ehcptracker.contracts.assessment.RequesterType;
+
+/** Body of {@code POST /api/cases}. */
+@Schema(name = "RecordRequest", description = "A request for an EHC needs assessment received by the LA")
+public record RecordRequestBody(
+        @Schema(description = "optional client-chosen case id: a retried POST with the same id gets 409 instead of a second case")
+        UUID caseId,
+        @NotNull @Pattern(regexp = "\\d{3}", message = "must be the DfE three-digit local authority code, e.g. 839")
+        @Schema(example = "839")
+        String localAuthorityCode,
+        @NotNull @Schema(description = "the day the LA received the request (day 0); not in the future", example = "2025-03-03")
+        LocalDate receivedDate,
+        @NotNull
+        RequesterType requestedBy,
+        @NotBlank @Size(max = 64)
+        @Schema(description = "pseudonymous child reference; the only child identifier that leaves this service", example = "C-7Q4M2K")
+        String childRef,
+        @Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank when given")
+        @Schema(description = "personal data: held only in this service, never published, erasable")
+        String childName,
+        @Schema(description = "personal data: held only in this service, never published, erasable; not after receivedDate")
+        LocalDate childDateOfBirth) {
+}

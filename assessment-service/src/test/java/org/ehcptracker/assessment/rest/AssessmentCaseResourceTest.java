@@ -1,0 +1,400 @@
+package org.ehcptracker.assessment.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.ehcptracker.contracts.EventJson;
+import org.ehcptracker.contracts.assessment.AssessmentDecided;
+import org.ehcptracker.contracts.assessment.AssessmentEvent;
+import org.ehcptracker.contracts.assessment.AssessmentRequested;
+import org.ehcptracker.devinfra.InfraTestResource;
+import org.ehcptracker.kit.store.EventSourcedCommands;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HTTP API against real PostgreSQL and Kafka: what it answers, what lands on
+ * ehcp.assessment.events, and every refusal path.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "assessment"))
+class AssessmentCaseResourceTest {
+
+    static final String ACTOR = "caseworker:jsmith";
+    static final String CHILD_NAME = "Zebedee Quartermaine";
+    static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+    static final LocalDate RECEIVED = TODAY.minusWeeks(3);
+    static final LocalDate DATE_OF_BIRTH = LocalDate.of(2016, 7, 19);
+
+    private final EventJson eventJson = new EventJson();
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    EventSourcedCommands commands;
+
+    static RequestSpecification api() {
+        return given().header("X-Actor", ACTOR).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    static Map<String, Object> requestBody(UUID caseId) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("caseId", caseId.toString());
+        body.put("localAuthorityCode", "839");
+        body.put("receivedDate", RECEIVED.toString());
+        body.put("requestedBy", "PARENT");
+        body.put("childRef", "C-" + caseId.toString().substring(0, 8).toUpperCase());
+        body.put("childName", CHILD_NAME);
+        body.put("childDateOfBirth", DATE_OF_BIRTH.toString());
+        return body;
+    }
+
+    static UUID recordCase() {
+        UUID caseId = UUID.randomUUID();
+        api().body(requestBody(caseId)).post("/api/cases").then().statusCode(201);
+        return caseId;
+    }
+
+    static Response decide(UUID caseId, String decision, LocalDate on, String reason) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("decision", decision);
+        body.put("decisionDate", on.toString());
+        if (reason != null) {
+            body.put("refusalReason", reason);
+        }
+        return api().body(body).post("/api/cases/{id}/decision", caseId);
+    }
+
+    // ---- recording a request ------------------------------------------------------------------------------
+
+    @Test
+    void recording_a_request_answers_201_with_the_case_and_publishes_AssessmentRequested_keyed_by_caseId() {
+        UUID caseId = UUID.randomUUID();
+
+        api().body(requestBody(caseId)).post("/api/cases").then()
+                .statusCode(201)
+                .header("Location", endsWith("/api/cases/" + caseId))
+                .body("caseId", equalTo(caseId.toString()))
+                .body("localAuthorityCode", equalTo("839"))
+                .body("status", equalTo("REQUESTED"))
+                .body("receivedDate", equalTo(RECEIVED.toString()))
+                .body("decisionDue", equalTo(RECEIVED.plusWeeks(6).toString()))
+                .body("finalPlanDue", equalTo(RECEIVED.plusDays(140).toString()))
+                .body("decision", nullValue())
+                .body("decisionDate", nullValue())
+                .body("refusalReason", nullValue())
+                .body("childName", equalTo(CHILD_NAME))
+                .body("childDateOfBirth", equalTo(DATE_OF_BIRTH.toString()));
+
+        List<ConsumerRecord<String, String>> records = AssessmentTopic.records(caseId, 1);
+        ConsumerRecord<String, String> record = records.get(0);
+        assertThat(record.key()).isEqualTo(caseId.toString());
+        AssessmentRequested event = eventJson.read(record.value(), AssessmentRequested.class);
+        assertThat(event.caseId()).isEqualTo(caseId);
+        assertThat(event.businessDate()).isEqualTo(RECEIVED);
+        assertThat(event.childRef()).isEqualTo(requestBody(caseId).get("childRef"));
+        assertThat(record.value())
+                .doesNotContain(CHILD_NAME).doesNotContain("Zebedee").doesNotContain(DATE_OF_BIRTH.toString())
+                .doesNotContainIgnoringCase("childName").doesNotContainIgnoringCase("dateOfBirth");
+    }
+
+    @Test
+    void personal_details_are_kept_only_in_child_personal_details_never_in_the_event_store() {
+        UUID caseId = recordCase();
+
+        long inEvents = pool.preparedQuery("select count(*) from event where stream_id = $1"
+                        + " and (payload::text like '%' || $2 || '%' or payload::text like '%' || $3 || '%'"
+                        + " or metadata::text like '%' || $2 || '%' or metadata::text like '%' || $3 || '%')")
+                .execute(Tuple.of(caseId, "Zebedee", DATE_OF_BIRTH.toString()))
+                .await().indefinitely().iterator().next().getLong(0);
+        assertThat(inEvents).isZero();
+        var row = pool.preparedQuery("select child_name, date_of_birth from child_personal_details where case_id = $1")
+                .execute(Tuple.of(caseId)).await().indefinitely().iterator().next();
+        assertThat(row.getString("child_name")).isEqualTo(CHILD_NAME);
+        assertThat(row.getLocalDate("date_of_birth")).isEqualTo(DATE_OF_BIRTH);
+    }
+
+    @Test
+    void without_personal_details_the_case_view_leaves_those_fields_out() {
+        UUID caseId = UUID.randomUUID();
+        Map<String, Object> body = requestBody(caseId);
+        body.remove("childName");
+        body.remove("childDateOfBirth");
+
+        api().body(body).post("/api/cases").then().statusCode(201)
+                .body("$", not(hasKey("childName")))
+                .body("$", not(hasKey("childDateOfBirth")))
+                .body("$", hasKey("decision"));
+    }
+
+    @Test
+    void a_request_without_caseId_gets_a_new_case_id() {
+        Map<String, Object> body = requestBody(UUID.randomUUID());
+        body.remove("caseId");
+
+        String caseId = api().body(body).post("/api/cases").then().statusCode(201)
+                .extract().path("caseId");
+
+        assertThat(UUID.fromString(caseId)).isNotNull();
+        api().get("/api/cases/{id}", caseId).then().statusCode(200).body("status", equalTo("REQUESTED"));
+    }
+
+    @Test
+    void a_second_POST_with_the_same_caseId_is_409_and_records_nothing_more() {
+        UUID caseId = recordCase();
+        Map<String, Object> retry = requestBody(caseId);
+        retry.put("childName", "Someone Else");
+
+        api().body(retry).post("/api/cases").then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("already exists"));
+
+        assertThat(commands.history(caseId, AssessmentEvent.class).await().indefinitely()).hasSize(1);
+        api().get("/api/cases/{id}", caseId).then().statusCode(200).body("childName", equalTo(CHILD_NAME));
+    }
+
+    @Test
+    void a_future_receivedDate_is_422_naming_receivedDate() {
+        UUID caseId = UUID.randomUUID();
+        Map<String, Object> body = requestBody(caseId);
+        body.put("receivedDate", TODAY.plusDays(10).toString());
+
+        api().body(body).post("/api/cases").then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("field", equalTo("receivedDate"));
+        api().get("/api/cases/{id}", caseId).then().statusCode(404);
+    }
+
+    @Test
+    void a_date_of_birth_after_the_request_is_422_and_records_nothing() {
+        UUID caseId = UUID.randomUUID();
+        Map<String, Object> body = requestBody(caseId);
+        body.put("childDateOfBirth", RECEIVED.plusDays(1).toString());
+
+        api().body(body).post("/api/cases").then().statusCode(422).body("field", equalTo("childDateOfBirth"));
+        api().get("/api/cases/{id}", caseId).then().statusCode(404);
+    }
+
+    @Test
+    void a_malformed_date_is_400_naming_receivedDate() {
+        Map<String, Object> body = requestBody(UUID.randomUUID());
+        body.put("receivedDate", "2025-13-01");
+
+        api().body(body).post("/api/cases").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("receivedDate"));
+    }
+
+    @Test
+    void a_missing_or_malformed_field_is_400_naming_it() {
+        Map<String, Object> body = requestBody(UUID.randomUUID());
+        body.remove("childRef");
+        body.put("localAuthorityCode", "83");
+
+        api().body(body).post("/api/cases").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("childRef"))
+                .body("violations.field", hasItem("localAuthorityCode"));
+    }
+
+    @Test
+    void a_request_without_X_Actor_is_400() {
+        given().contentType(ContentType.JSON).body(requestBody(UUID.randomUUID()))
+                .post("/api/cases").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("X-Actor"));
+        given().get("/api/cases/{id}", UUID.randomUUID()).then().statusCode(400);
+    }
+
+    // ---- deciding whether to assess -----------------------------------------------------------------------
+
+    @Test
+    void deciding_to_assess_answers_200_and_publishes_AssessmentDecided() {
+        UUID caseId = recordCase();
+        LocalDate on = RECEIVED.plusWeeks(2);
+
+        decide(caseId, "ASSESS", on, null).then()
+                .statusCode(200)
+                .body("status", equalTo("ASSESSING"))
+                .body("decision", equalTo("ASSESS"))
+                .body("decisionDate", equalTo(on.toString()))
+                .body("decisionOnTime", equalTo(true))
+                .body("refusalReason", nullValue())
+                .body("childName", equalTo(CHILD_NAME));
+
+        List<ConsumerRecord<String, String>> records = AssessmentTopic.recordsThrough(caseId, "AssessmentDecided");
+        AssessmentDecided event = eventJson.read(records.get(records.size() - 1).value(), AssessmentDecided.class);
+        assertThat(event.decision().name()).isEqualTo("ASSESS");
+        assertThat(event.businessDate()).isEqualTo(on);
+        api().get("/api/cases/{id}", caseId).then().statusCode(200).body("status", equalTo("ASSESSING"));
+    }
+
+    @Test
+    void refusing_without_a_reason_is_422_naming_refusalReason_and_with_a_reason_is_200() {
+        UUID caseId = recordCase();
+
+        decide(caseId, "REFUSE", TODAY, null).then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("field", equalTo("refusalReason"));
+        decide(caseId, "REFUSE", TODAY, "needs can be met from the setting's resources").then()
+                .statusCode(200)
+                .body("status", equalTo("REFUSED"))
+                .body("refusalReason", equalTo("needs can be met from the setting's resources"));
+
+        List<ConsumerRecord<String, String>> records = AssessmentTopic.recordsThrough(caseId, "AssessmentDecided");
+        assertThat(eventJson.read(records.get(records.size() - 1).value(), AssessmentDecided.class).refusalReason())
+                .isEqualTo("needs can be met from the setting's resources");
+    }
+
+    @Test
+    void deciding_twice_is_409() {
+        UUID caseId = recordCase();
+        decide(caseId, "ASSESS", TODAY, null).then().statusCode(200);
+
+        decide(caseId, "REFUSE", TODAY, "second thoughts").then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("already"));
+    }
+
+    @Test
+    void a_decision_before_the_request_was_received_is_422() {
+        UUID caseId = recordCase();
+        decide(caseId, "ASSESS", RECEIVED.minusDays(1), null).then().statusCode(422).body("field", equalTo("decisionDate"));
+    }
+
+    @Test
+    void an_unknown_case_is_a_404_problem() {
+        UUID unknown = UUID.randomUUID();
+        api().get("/api/cases/{id}", unknown).then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString(unknown.toString()));
+        decide(unknown, "ASSESS", TODAY, null).then().statusCode(404).contentType("application/problem+json");
+        api().body(Map.of("withdrawnDate", TODAY.toString())).post("/api/cases/{id}/withdrawal", unknown).then().statusCode(404);
+        api().delete("/api/cases/{id}/personal-details", unknown).then().statusCode(404);
+        assertThat(commands.history(unknown, AssessmentEvent.class).await().indefinitely()).isEmpty();
+    }
+
+    @Test
+    void concurrent_decisions_on_one_case_let_exactly_one_win() throws Exception {
+        UUID caseId = recordCase();
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (String decision : new String[] {"ASSESS", "REFUSE"}) {
+                calls.add(executor.submit(() -> {
+                    start.await();
+                    return decide(caseId, decision, TODAY, decision.equals("REFUSE") ? "no evidence of SEN" : null).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> call : calls) {
+                statuses.add(call.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            executor.shutdownNow();
+        }
+
+        List<AssessmentEvent> stream = commands.history(caseId, AssessmentEvent.class).await().indefinitely();
+        assertThat(stream).filteredOn(AssessmentDecided.class::isInstance).hasSize(1);
+        // The relay publishes a case's events in order: once the later withdrawal is on the topic, a second
+        // AssessmentDecided would be there too.
+        boolean assessed = ((AssessmentDecided) stream.get(1)).decision().name().equals("ASSESS");
+        if (assessed) {
+            api().body(Map.of("withdrawnDate", TODAY.toString())).post("/api/cases/{id}/withdrawal", caseId).then().statusCode(200);
+        }
+        List<ConsumerRecord<String, String>> records =
+                AssessmentTopic.recordsThrough(caseId, assessed ? "RequestWithdrawn" : "AssessmentDecided");
+        assertThat(records).filteredOn(r -> EventJson.typeOf(r.value()).equals("AssessmentDecided")).hasSize(1);
+    }
+
+    // ---- withdrawal ---------------------------------------------------------------------------------------
+
+    @Test
+    void a_withdrawal_answers_200_and_a_second_one_is_409() {
+        UUID caseId = recordCase();
+
+        api().body(Map.of("withdrawnDate", TODAY.toString())).post("/api/cases/{id}/withdrawal", caseId).then()
+                .statusCode(200)
+                .body("status", equalTo("WITHDRAWN"))
+                .body("withdrawnDate", equalTo(TODAY.toString()));
+        api().body(Map.of("withdrawnDate", TODAY.toString())).post("/api/cases/{id}/withdrawal", caseId).then()
+                .statusCode(409);
+        decide(caseId, "ASSESS", TODAY, null).then().statusCode(422);
+        AssessmentTopic.recordsThrough(caseId, "RequestWithdrawn");
+    }
+
+    @Test
+    void a_refused_request_cannot_be_withdrawn() {
+        UUID caseId = recordCase();
+        decide(caseId, "REFUSE", TODAY, "no evidence of SEN").then().statusCode(200);
+
+        api().body(Map.of("withdrawnDate", TODAY.toString())).post("/api/cases/{id}/withdrawal", caseId).then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+    }
+
+    // ---- personal details ---------------------------------------------------------------------------------
+
+    @Test
+    void erasing_personal_details_removes_the_name_and_date_of_birth_and_keeps_the_case() {
+        UUID caseId = recordCase();
+        api().get("/api/cases/{id}", caseId).then().statusCode(200).body("childName", equalTo(CHILD_NAME));
+
+        api().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
+
+        api().get("/api/cases/{id}", caseId).then()
+                .statusCode(200)
+                .body("$", not(hasKey("childName")))
+                .body("$", not(hasKey("childDateOfBirth")))
+                .body("status", equalTo("REQUESTED"))
+                .body("childRef", equalTo(requestBody(caseId).get("childRef")));
+        var row = pool.preparedQuery("select child_name, date_of_birth, erased_at from child_personal_details where case_id = $1")
+                .execute(Tuple.of(caseId)).await().indefinitely().iterator().next();
+        assertThat(row.getString("child_name")).isNull();
+        assertThat(row.getLocalDate("date_of_birth")).isNull();
+        assertThat(row.getOffsetDateTime("erased_at")).isNotNull();
+        // idempotent
+        api().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
+        // later steps do not bring them back
+        decide(caseId, "ASSESS", TODAY, null).then().statusCode(200).body("$", not(hasKey("childName")));
+    }
+}

@@ -1,0 +1,90 @@
+package org.ehcptracker.assessment.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.ehcptracker.contracts.ContractExamples;
+import org.ehcptracker.contracts.EventJson;
+import org.ehcptracker.devinfra.InfraTestResource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Producer side of the contract: each record this service puts on ehcp.assessment.events has exactly
+ * the fields of the checked-in example (ContractExamples), with the same JSON types where both are non-null.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "assessment"))
+class AssessmentEventContractTest {
+
+    private static final ObjectMapper JSON = EventJson.newObjectMapper();
+    private static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+
+    @Test
+    void AssessmentRequested_on_the_topic_matches_the_contract_example() throws Exception {
+        UUID caseId = AssessmentCaseResourceTest.recordCase();
+
+        ConsumerRecord<String, String> record = last(AssessmentTopic.recordsThrough(caseId, "AssessmentRequested"));
+
+        assertMatchesExample(record, caseId, "AssessmentRequested");
+    }
+
+    @Test
+    void AssessmentDecided_to_assess_on_the_topic_matches_the_contract_example() throws Exception {
+        UUID caseId = AssessmentCaseResourceTest.recordCase();
+        AssessmentCaseResourceTest.decide(caseId, "ASSESS", TODAY, null).then().statusCode(200);
+
+        ConsumerRecord<String, String> record = last(AssessmentTopic.recordsThrough(caseId, "AssessmentDecided"));
+
+        assertMatchesExample(record, caseId, "AssessmentDecided");
+        assertThat(JSON.readTree(record.value()).get("refusalReason").isNull()).isTrue();
+    }
+
+    @Test
+    void AssessmentDecided_refusal_on_the_topic_matches_the_contract_example() throws Exception {
+        UUID caseId = AssessmentCaseResourceTest.recordCase();
+        AssessmentCaseResourceTest.decide(caseId, "REFUSE", TODAY, "no evidence of SEN").then().statusCode(200);
+
+        ConsumerRecord<String, String> record = last(AssessmentTopic.recordsThrough(caseId, "AssessmentDecided"));
+
+        assertMatchesExample(record, caseId, "AssessmentDecided");
+        assertThat(JSON.readTree(record.value()).get("refusalReason").isTextual()).isTrue();
+    }
+
+    private static void assertMatchesExample(ConsumerRecord<String, String> record, UUID caseId, String type) throws Exception {
+        assertThat(record.key()).isEqualTo(caseId.toString());
+        JsonNode actual = JSON.readTree(record.value());
+        JsonNode example = JSON.readTree(ContractExamples.json(type));
+
+        assertThat(fieldNames(actual)).as("fields of %s", type).containsExactlyInAnyOrderElementsOf(fieldNames(example));
+        example.fields().forEachRemaining(field -> {
+            JsonNode value = actual.get(field.getKey());
+            if (!field.getValue().isNull() && !value.isNull()) {
+                assertThat(value.getNodeType()).as("JSON type of %s.%s", type, field.getKey())
+                        .isEqualTo(field.getValue().getNodeType());
+            }
+        });
+        assertThat(actual.get("type").asText()).isEqualTo(type);
+        assertThat(actual.get("caseId").asText()).isEqualTo(caseId.toString());
+        // and a consumer using the shared mapping reads it as that type
+        assertThat(new EventJson().read(record.value(), EventJson.classOf(type)).caseId()).isEqualTo(caseId);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static ConsumerRecord<String, String> last(List<ConsumerRecord<String, String>> records) {
+        return records.get(records.size() - 1);
+    }
+}

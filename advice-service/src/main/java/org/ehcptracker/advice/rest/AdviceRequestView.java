@@ -1,0 +1,31 @@
+package org.ehcptracker.advice.rest;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ehcptracker.advice.domain.AdviceRequest;
+import org.ehcptracker.advice.domain.AdviceRequestStatus;
+import org.ehcptracker.advice.persistence.AdviceRequestRow;
+import org.ehcptracker.contracts.advice.AdviceType;
+
+/** An advice request as the API shows it. */
+public record AdviceRequestView(
+        UUID adviceRequestId,
+        UUID caseId,
+        AdviceType adviceType,
+        String agencyId,
+        LocalDate requestedDate,
+        @Schema(description = "requestedDate + 6 weeks (Reg 8(1)); the last day that is in time")
+        LocalDate dueDate,
+        AdviceRequestStatus status,
+        LocalDate submittedDate,
+        LocalDate cancelledDate,
+        @Schema(description = "submitted after the due date, or still open on a day after it (as of today)")
+        boolean late) {
+
+    static AdviceRequestView of(AdviceRequestRow row, LocalDate today) {
+        return new AdviceRequestView(row.adviceRequestId(), row.caseId(), row.adviceType(), row.agencyId(),
+                row.requestedDate(), row.dueDate(), row.status(), row.submittedDate(), row.cancelledDate(),
+                AdviceRequest.late(row.status(), row.dueDate(), row.submittedDate(), today));
+    }
+}

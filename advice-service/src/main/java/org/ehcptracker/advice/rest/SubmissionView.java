@@ -1,0 +1,8 @@
+package org.ehcptracker.advice.rest;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** The advice an agency submitted, as kept by advice-service (the summary is never published). */
+public record SubmissionView(UUID adviceRequestId, LocalDate submittedDate, String submittedBy, String summary) {
+}

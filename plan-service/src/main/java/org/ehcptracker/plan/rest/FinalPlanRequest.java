@@ -1,0 +1,20 @@
+package org.ehcptracker.plan.rest;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Body of {@code POST /api/cases/{caseId}/final-plan}: exactly one of namedSettingUrn and settingType. */
+public record FinalPlanRequest(
+        @Schema(description = "the date the final plan was issued", example = "2025-07-18")
+        @NotNull LocalDate issuedDate,
+        @Schema(description = "URN (6 digits) or UKPRN (8 digits) of the named school or college; omit when naming a type",
+                example = "139021")
+        @Pattern(regexp = "\\d{6}|\\d{8}", message = "must be a 6-digit URN or an 8-digit UKPRN")
+        String namedSettingUrn,
+        @Schema(description = "SEN2 code of the type of setting named instead of a specific one; omit when naming a setting")
+        @Size(max = 40)
+        String settingType) {
+}

@@ -1,0 +1,332 @@
+package org.ehcptracker.plan.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.ehcptracker.contracts.plan.DraftPlanIssued;
+import org.ehcptracker.contracts.plan.FinalPlanIssued;
+import org.ehcptracker.contracts.plan.PlanEvent;
+import org.ehcptracker.kit.domain.CommandRejected;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Given plan events and the local view of the case, when a command, then events or a rejection. */
+class EhcPlanTest {
+
+    static final UUID CASE = UUID.fromString("d6c826ed-1d5b-41a3-8b42-65ac9e572462");
+    static final LocalDate RECEIVED = LocalDate.of(2025, 3, 3);
+    static final LocalDate DRAFTED = LocalDate.of(2025, 6, 9);
+    static final Instant NOW = Instant.parse("2025-12-01T23:30:00Z"); // 1 December in England (GMT)
+    static final LocalDate TODAY = LocalDate.of(2025, 12, 1);
+
+    final AtomicLong next = new AtomicLong(1);
+    final EventStamp stamp = new EventStamp(() -> new UUID(0, next.getAndIncrement()),
+            Clock.fixed(NOW, ZoneId.of("Europe/London")));
+    final List<PlanEvent> history = new ArrayList<>();
+
+    static Optional<AssessmentCase> caseIn(CaseStatus status) {
+        return Optional.of(new AssessmentCase(CASE, "839", RECEIVED, status));
+    }
+
+    static final Optional<AssessmentCase> ASSESSING = caseIn(CaseStatus.ASSESSING);
+
+    EhcPlan plan() {
+        return EhcPlan.from(CASE, history);
+    }
+
+    List<PlanEvent> draft(LocalDate on, Optional<AssessmentCase> c) {
+        List<PlanEvent> events = plan().decide(new IssueDraftPlan(CASE, on), c, stamp);
+        history.addAll(events);
+        return events;
+    }
+
+    List<PlanEvent> fin(LocalDate on, String urn, String type, Optional<AssessmentCase> c) {
+        List<PlanEvent> events = plan().decide(new IssueFinalPlan(CASE, on, urn, type), c, stamp);
+        history.addAll(events);
+        return events;
+    }
+
+    static void assertRejected(Runnable command, CommandRejected.Kind kind, String field, String message) {
+        assertThatThrownBy(command::run).isInstanceOfSatisfying(CommandRejected.class, e -> {
+            assertThat(e.kind()).isEqualTo(kind);
+            assertThat(e.field()).isEqualTo(field);
+            assertThat(e.getMessage()).contains(message);
+        });
+    }
+
+    @Nested
+    class Draft {
+
+        @Test
+        void for_a_case_being_assessed_issues_the_draft_with_a_new_plan_id() {
+            List<PlanEvent> events = draft(DRAFTED, ASSESSING);
+
+            assertThat(events).singleElement().isInstanceOfSatisfying(DraftPlanIssued.class, d -> {
+                assertThat(d.caseId()).isEqualTo(CASE);
+                assertThat(d.localAuthorityCode()).isEqualTo("839");
+                assertThat(d.businessDate()).isEqualTo(DRAFTED);
+                assertThat(d.occurredAt()).isEqualTo(NOW);
+                assertThat(d.schemaVersion()).isEqualTo(1);
+                assertThat(d.planId()).isNotNull().isNotEqualTo(d.eventId());
+            });
+            assertThat(plan().exists()).isTrue();
+            assertThat(plan().planId()).contains(((DraftPlanIssued) events.get(0)).planId());
+        }
+
+        @Test
+        void on_the_clock_start_itself_is_allowed() {
+            assertThat(draft(RECEIVED, ASSESSING)).hasSize(1);
+        }
+
+        @Test
+        void carries_the_local_authority_of_the_view() {
+            var transferred = Optional.of(new AssessmentCase(CASE, "857", RECEIVED, CaseStatus.ASSESSING));
+            assertThat(draft(DRAFTED, transferred).get(0).localAuthorityCode()).isEqualTo("857");
+        }
+
+        @Test
+        void for_a_case_the_view_has_not_seen_is_unprocessable() {
+            assertRejected(() -> draft(DRAFTED, Optional.empty()), CommandRejected.Kind.UNPROCESSABLE, null,
+                    "plan-service has not seen case " + CASE + " accepted for assessment");
+        }
+
+        @Test
+        void for_a_refused_case_is_unprocessable() {
+            assertRejected(() -> draft(DRAFTED, caseIn(CaseStatus.REFUSED)), CommandRejected.Kind.UNPROCESSABLE,
+                    null, "the LA refused to assess case " + CASE + "; no plan can be drafted");
+        }
+
+        @Test
+        void for_a_withdrawn_request_is_unprocessable() {
+            assertRejected(() -> draft(DRAFTED, caseIn(CaseStatus.WITHDRAWN)), CommandRejected.Kind.UNPROCESSABLE,
+                    null, "the request for case " + CASE + " was withdrawn");
+        }
+
+        @Test
+        void before_the_decision_to_assess_is_unprocessable() {
+            assertRejected(() -> draft(DRAFTED, caseIn(CaseStatus.REQUESTED)), CommandRejected.Kind.UNPROCESSABLE,
+                    null, "has not decided yet whether to assess case " + CASE);
+        }
+
+        @Test
+        void a_second_draft_is_a_conflict() {
+            draft(DRAFTED, ASSESSING);
+            assertRejected(() -> draft(DRAFTED.plusDays(1), ASSESSING), CommandRejected.Kind.CONFLICT, null,
+                    "a draft plan was already issued for case " + CASE + " on " + DRAFTED);
+        }
+
+        @Test
+        void dated_before_the_clock_start_is_unprocessable_on_issued_date() {
+            assertRejected(() -> draft(RECEIVED.minusDays(1), ASSESSING), CommandRejected.Kind.UNPROCESSABLE,
+                    "issuedDate", "before the clock start " + RECEIVED);
+        }
+
+        @Test
+        void dated_before_a_restarted_clock_is_unprocessable() {
+            var restarted = Optional.of(new AssessmentCase(CASE, "839", DRAFTED.plusDays(1), CaseStatus.ASSESSING));
+            assertRejected(() -> draft(DRAFTED, restarted), CommandRejected.Kind.UNPROCESSABLE, "issuedDate",
+                    "before the clock start " + DRAFTED.plusDays(1));
+        }
+
+        @Test
+        void dated_today_is_allowed_but_tomorrow_is_unprocessable_on_issued_date() {
+            assertRejected(() -> draft(TODAY.plusDays(1), ASSESSING), CommandRejected.Kind.UNPROCESSABLE,
+                    "issuedDate", "is in the future (today is " + TODAY + ")");
+            assertThat(draft(TODAY, ASSESSING)).hasSize(1);
+        }
+
+        @Test
+        void without_a_date_is_invalid() {
+            assertRejected(() -> draft(null, ASSESSING), CommandRejected.Kind.INVALID, "issuedDate", "required");
+        }
+    }
+
+    @Nested
+    class Final {
+
+        final LocalDate issued = LocalDate.of(2025, 7, 18);
+
+        @Test
+        void after_the_draft_issues_the_final_plan_with_the_clock_start_as_request_received_date() {
+            UUID planId = ((DraftPlanIssued) draft(DRAFTED, ASSESSING).get(0)).planId();
+
+            List<PlanEvent> events = fin(issued, "139021", null, ASSESSING);
+
+            assertThat(events).singleElement().isInstanceOfSatisfying(FinalPlanIssued.class, f -> {
+                assertThat(f.planId()).isEqualTo(planId);
+                assertThat(f.caseId()).isEqualTo(CASE);
+                assertThat(f.localAuthorityCode()).isEqualTo("839");
+                assertThat(f.businessDate()).isEqualTo(issued);
+                assertThat(f.namedSettingUrn()).isEqualTo("139021");
+                assertThat(f.settingType()).isNull();
+                assertThat(f.requestReceivedDate()).isEqualTo(RECEIVED);
+                assertThat(f.occurredAt()).isEqualTo(NOW);
+            });
+        }
+
+        @Test
+        void may_name_a_type_of_setting_instead() {
+            draft(DRAFTED, ASSESSING);
+            assertThat(fin(issued, null, "MSS", ASSESSING).get(0)).isInstanceOfSatisfying(FinalPlanIssued.class, f -> {
+                assertThat(f.settingType()).isEqualTo("MSS");
+                assertThat(f.namedSettingUrn()).isNull();
+            });
+        }
+
+        @Test
+        void after_a_transfer_in_reports_the_restarted_clock() {
+            draft(DRAFTED, ASSESSING);
+            LocalDate transferred = LocalDate.of(2025, 4, 1);
+            var view = Optional.of(new AssessmentCase(CASE, "839", transferred, CaseStatus.ASSESSING));
+            assertThat(((FinalPlanIssued) fin(issued, "139021", null, view).get(0)).requestReceivedDate())
+                    .isEqualTo(transferred);
+        }
+
+        @Test
+        void within_the_parents_15_days_is_not_blocked() {
+            draft(DRAFTED, ASSESSING);
+            assertThat(fin(DRAFTED, "139021", null, ASSESSING)).hasSize(1);
+        }
+
+        @Test
+        void without_a_draft_is_unprocessable() {
+            assertRejected(() -> fin(issued, "139021", null, ASSESSING), CommandRejected.Kind.UNPROCESSABLE, null,
+                    "a final plan needs a draft plan first: no draft issued for case " + CASE);
+        }
+
+        @Test
+        void for_a_refused_case_is_unprocessable() {
+            assertRejected(() -> fin(issued, "139021", null, caseIn(CaseStatus.REFUSED)),
+                    CommandRejected.Kind.UNPROCESSABLE, null, "the LA refused to assess case " + CASE);
+        }
+
+        @Test
+        void for_a_case_withdrawn_after_the_draft_is_unprocessable() {
+            draft(DRAFTED, ASSESSING);
+            assertRejected(() -> fin(issued, "139021", null, caseIn(CaseStatus.WITHDRAWN)),
+                    CommandRejected.Kind.UNPROCESSABLE, null, "was withdrawn; no plan can be issued");
+        }
+
+        @Test
+        void for_a_case_unknown_to_the_view_is_unprocessable() {
+            assertRejected(() -> fin(issued, "139021", null, Optional.empty()), CommandRejected.Kind.UNPROCESSABLE,
+                    null, "plan-service has not seen case " + CASE + " accepted for assessment");
+        }
+
+        @Test
+        void a_second_final_plan_is_a_conflict() {
+            draft(DRAFTED, ASSESSING);
+            fin(issued, "139021", null, ASSESSING);
+            assertRejected(() -> fin(issued.plusDays(1), null, "MSS", ASSESSING), CommandRejected.Kind.CONFLICT,
+                    null, "the final plan for case " + CASE + " was already issued on " + issued);
+        }
+
+        @Test
+        void naming_both_a_setting_and_a_type_is_unprocessable_on_the_setting_field() {
+            draft(DRAFTED, ASSESSING);
+            assertRejected(() -> fin(issued, "139021", "MSS", ASSESSING), CommandRejected.Kind.UNPROCESSABLE,
+                    "namedSettingUrn", "not both");
+        }
+
+        @Test
+        void naming_neither_a_setting_nor_a_type_is_unprocessable_on_the_setting_field() {
+            draft(DRAFTED, ASSESSING);
+            assertRejected(() -> fin(issued, null, null, ASSESSING), CommandRejected.Kind.UNPROCESSABLE,
+                    "namedSettingUrn", "must name a setting");
+        }
+
+        @Test
+        void a_blank_setting_type_is_unprocessable_on_that_field() {
+            draft(DRAFTED, ASSESSING);
+            assertRejected(() -> fin(issued, null, "  ", ASSESSING), CommandRejected.Kind.UNPROCESSABLE,
+                    "settingType", "must not be blank");
+        }
+
+        @Test
+        void dated_before_the_draft_is_unprocessable_on_issued_date() {
+            draft(DRAFTED, ASSESSING);
+            assertRejected(() -> fin(DRAFTED.minusDays(1), "139021", null, ASSESSING),
+                    CommandRejected.Kind.UNPROCESSABLE, "issuedDate", "before the draft plan was issued (" + DRAFTED + ")");
+        }
+
+        @Test
+        void dated_in_the_future_is_unprocessable_on_issued_date() {
+            draft(DRAFTED, ASSESSING);
+            assertRejected(() -> fin(TODAY.plusDays(1), "139021", null, ASSESSING),
+                    CommandRejected.Kind.UNPROCESSABLE, "issuedDate", "is in the future");
+        }
+
+        @Test
+        void dated_before_a_clock_restarted_after_the_draft_is_unprocessable_on_issued_date() {
+            draft(DRAFTED, ASSESSING);
+            var restarted = Optional.of(new AssessmentCase(CASE, "839", issued.plusDays(1), CaseStatus.ASSESSING));
+            assertRejected(() -> fin(issued, "139021", null, restarted), CommandRejected.Kind.UNPROCESSABLE,
+                    "issuedDate", "before the clock start");
+        }
+    }
+
+    @Nested
+    class View {
+
+        @Test
+        void there_is_none_before_a_draft() {
+            assertThat(PlanView.of(plan(), ASSESSING, AdviceSummary.NONE)).isEmpty();
+        }
+
+        @Test
+        void of_a_draft_reports_the_deadlines_and_the_parent_comment_period() {
+            draft(DRAFTED, ASSESSING);
+            var advice = new AdviceSummary(5, 3, 1);
+
+            PlanView view = PlanView.of(plan(), ASSESSING, advice).orElseThrow();
+
+            assertThat(view.status()).isEqualTo(PlanView.PlanStatus.DRAFT);
+            assertThat(view.planId()).isEqualTo(plan().planId().orElseThrow());
+            assertThat(view.clockStart()).isEqualTo(RECEIVED);
+            assertThat(view.finalPlanDue()).isEqualTo(LocalDate.of(2025, 7, 21)); // day 140
+            assertThat(view.draftIssuedDate()).isEqualTo(DRAFTED);
+            assertThat(view.parentCommentPeriodEnds()).isEqualTo(LocalDate.of(2025, 6, 24)); // 15 days
+            assertThat(view.finalIssuedDate()).isNull();
+            assertThat(view.issuedWithin20Weeks()).isNull();
+            assertThat(view.weeksToIssue()).isNull();
+            assertThat(view.advice()).isEqualTo(advice);
+        }
+
+        @Test
+        void of_a_final_plan_issued_on_day_140_is_within_20_weeks() {
+            draft(DRAFTED, ASSESSING);
+            fin(LocalDate.of(2025, 7, 21), null, "MSS", ASSESSING);
+
+            PlanView view = PlanView.of(plan(), ASSESSING, AdviceSummary.NONE).orElseThrow();
+
+            assertThat(view.status()).isEqualTo(PlanView.PlanStatus.FINAL);
+            assertThat(view.finalIssuedDate()).isEqualTo(LocalDate.of(2025, 7, 21));
+            assertThat(view.settingType()).isEqualTo("MSS");
+            assertThat(view.issuedWithin20Weeks()).isTrue();
+            assertThat(view.weeksToIssue()).isEqualTo(20.0);
+        }
+
+        @Test
+        void of_a_final_plan_issued_on_day_141_is_late_and_keeps_the_clock_it_was_issued_against() {
+            draft(DRAFTED, ASSESSING);
+            fin(LocalDate.of(2025, 7, 22), "139021", null, ASSESSING);
+            var laterTransfer = Optional.of(new AssessmentCase(CASE, "839", LocalDate.of(2025, 7, 22),
+                    CaseStatus.ASSESSING));
+
+            PlanView view = PlanView.of(plan(), laterTransfer, AdviceSummary.NONE).orElseThrow();
+
+            assertThat(view.clockStart()).isEqualTo(RECEIVED);
+            assertThat(view.issuedWithin20Weeks()).isFalse();
+            assertThat(view.weeksToIssue()).isEqualTo(141 / 7.0);
+        }
+    }
+}

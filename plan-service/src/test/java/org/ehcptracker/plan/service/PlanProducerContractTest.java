@@ -1,0 +1,63 @@
+package org.ehcptracker.plan.service;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.ehcptracker.contracts.ContractExamples;
+import org.ehcptracker.devinfra.InfraTestResource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Producer side of the contracts: what plan-service puts on ehcp.plan.events has exactly the fields of
+ * the checked-in example, with the same JSON types where both are non-null.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "plan"))
+class PlanProducerContractTest extends PlanServiceTestSupport {
+
+    @Test
+    void draft_and_final_plan_issued_match_their_examples() throws Exception {
+        UUID caseId = caseAcceptedForAssessment("2025-03-03");
+        given().header("X-Actor", ACTOR).contentType(ContentType.JSON).body(Map.of("issuedDate", "2025-06-09"))
+                .post("/api/cases/{caseId}/draft-plan", caseId).then().statusCode(201);
+        given().header("X-Actor", ACTOR).contentType(ContentType.JSON)
+                .body(Map.of("issuedDate", "2025-07-18", "namedSettingUrn", "139021"))
+                .post("/api/cases/{caseId}/final-plan", caseId).then().statusCode(200);
+
+        assertMatchesExample(planEvent(caseId, 2, "DraftPlanIssued"), "DraftPlanIssued");
+        JsonNode issued = planEvent(caseId, 2, "FinalPlanIssued");
+        assertMatchesExample(issued, "FinalPlanIssued");
+        assertThat(issued.get("namedSettingUrn").asText()).isEqualTo("139021");
+    }
+
+    static void assertMatchesExample(JsonNode published, String type) throws Exception {
+        JsonNode example = JSON.readTree(ContractExamples.json(type));
+        assertThat(fieldNames(published)).as(type + " fields").isEqualTo(fieldNames(example));
+        for (String field : fieldNames(example)) {
+            JsonNode mine = published.get(field);
+            JsonNode theirs = example.get(field);
+            if (!mine.isNull() && !theirs.isNull()) {
+                assertThat(mine.getNodeType()).as(type + "." + field).isEqualTo(theirs.getNodeType());
+            }
+        }
+        assertThat(published.get("type").asText()).isEqualTo(type);
+    }
+
+    static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        return names;
+    }
+}

@@ -1,0 +1,247 @@
+package org.ehcptracker.reporting.domain;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+import org.ehcptracker.contracts.IntegrationEvent;
+import org.ehcptracker.contracts.assessment.AssessmentConcluded;
+import org.ehcptracker.contracts.assessment.AssessmentDecided;
+import org.ehcptracker.contracts.assessment.AssessmentDecision;
+import org.ehcptracker.contracts.assessment.AssessmentEvent;
+import org.ehcptracker.contracts.assessment.AssessmentOutcome;
+import org.ehcptracker.contracts.assessment.AssessmentRequested;
+import org.ehcptracker.contracts.assessment.ExceptionRecorded;
+import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
+import org.ehcptracker.contracts.assessment.RequestWithdrawn;
+import org.ehcptracker.contracts.assessment.ResponsibilityTransferredIn;
+import org.ehcptracker.contracts.assessment.StatutoryLimit;
+import org.ehcptracker.contracts.clock.StatutoryClock;
+import org.ehcptracker.contracts.plan.FinalPlanIssued;
+
+/**
+ * One case as the reporting read model sees it (a row of {@code case_progress}).
+ *
+ * <p>Events of one case arrive from three topics with no order between them (a FinalPlanIssued
+ * may come before the AssessmentRequested), and a rebuild may replay them in yet another order.
+ * So {@link #apply} is a merge in which every event sets only its own fields, and where two events
+ * set the same field the winner is chosen by the events' own dates, never by arrival: applying the
+ * same set of events in any order gives the same row. Status, clock start and the 20-week figures
+ * are derived from those fields, not stored facts.
+ *
+ * @param localAuthorityCode the responsible LA: the one a transfer-in names; otherwise the case's events' LA
+ * @param receivedDate AssessmentRequested.businessDate: the day the request was received
+ * @param transferredInDate the latest ResponsibilityTransferredIn.businessDate: the clock restarts there
+ * @param decision the latest decision whether to assess (by decision date)
+ * @param withdrawnDate the earliest RequestWithdrawn.businessDate
+ * @param assessmentOutcome the latest AssessmentConcluded outcome (by its date)
+ * @param finalPlanIssuedDate FinalPlanIssued.businessDate (the earliest, should there be two)
+ * @param issueClockStart FinalPlanIssued.requestReceivedDate: the clock start the plan-service counted from
+ * @param mediationOrTribunal any MediationOrTribunalRecorded seen
+ * @param has20WeekException any ExceptionRecorded against the 20-week limit seen
+ */
+public record CaseProgress(UUID caseId,
+        String localAuthorityCode,
+        LocalDate receivedDate,
+        LocalDate transferredInDate,
+        AssessmentDecision decision,
+        LocalDate decisionDate,
+        LocalDate withdrawnDate,
+        AssessmentOutcome assessmentOutcome,
+        LocalDate assessmentOutcomeDate,
+        LocalDate finalPlanIssuedDate,
+        LocalDate issueClockStart,
+        boolean mediationOrTribunal,
+        boolean has20WeekException) {
+
+    public CaseProgress {
+        Objects.requireNonNull(caseId, "caseId");
+    }
+
+    /** A case nothing is known about yet. */
+    public static CaseProgress empty(UUID caseId) {
+        return new CaseProgress(caseId, null, null, null, null, null, null, null, null, null, null, false, false);
+    }
+
+    /** Whether the event changes this projection at all (assessment events and FinalPlanIssued). */
+    public static boolean isAffectedBy(IntegrationEvent event) {
+        return event instanceof AssessmentEvent || event instanceof FinalPlanIssued;
+    }
+
+    /** This case with the event merged in; commutative, so arrival order does not matter. */
+    public CaseProgress apply(IntegrationEvent event) {
+        if (!event.caseId().equals(caseId)) {
+            throw new IllegalArgumentException("event " + event.eventId() + " is for case " + event.caseId()
+                    + ", not " + caseId);
+        }
+        CaseProgress c = this;
+        // A transfer-in names the LA now responsible; other events only fill the LA in when none is known.
+        String la = localAuthorityCode != null ? localAuthorityCode : event.localAuthorityCode();
+        if (event instanceof AssessmentRequested e) {
+            return c.with(la).withReceived(e.businessDate());
+        }
+        if (event instanceof ResponsibilityTransferredIn e) {
+            // the latest transfer-in wins; an older one arriving late changes nothing
+            return transferredInDate != null && transferredInDate.isAfter(e.businessDate())
+                    ? c
+                    : c.with(e.localAuthorityCode()).withTransferredIn(e.businessDate());
+        }
+        if (event instanceof AssessmentDecided e) {
+            return c.with(la).withDecision(e.decision(), e.businessDate());
+        }
+        if (event instanceof RequestWithdrawn e) {
+            return c.with(la).withWithdrawn(e.businessDate());
+        }
+        if (event instanceof AssessmentConcluded e) {
+            return c.with(la).withOutcome(e.outcome(), e.businessDate());
+        }
+        if (event instanceof MediationOrTribunalRecorded) {
+            return c.with(la).withMediation();
+        }
+        if (event instanceof ExceptionRecorded e) {
+            // SEN2's Week20 flag: only exceptions to the 20-week limit count
+            return e.limit() == StatutoryLimit.FINAL_PLAN_20_WEEKS ? c.with(la).withException() : c.with(la);
+        }
+        if (event instanceof FinalPlanIssued e) {
+            return c.with(la).withFinalPlan(e.businessDate(), e.requestReceivedDate());
+        }
+        return c;
+    }
+
+    // ---- derived -------------------------------------------------------------------------------
+
+    /** Day 0 of the 20-week clock: the transfer-in date when there is one, else the date received. */
+    public LocalDate clockStart() {
+        return transferredInDate != null ? transferredInDate : receivedDate;
+    }
+
+    /** Precedence: a final plan, then no plan, then withdrawal, then a refusal; otherwise open. */
+    public CaseStatus status() {
+        if (finalPlanIssuedDate != null) {
+            return CaseStatus.PLAN_ISSUED;
+        }
+        if (assessmentOutcome == AssessmentOutcome.NO_PLAN) {
+            return CaseStatus.NO_PLAN;
+        }
+        if (withdrawnDate != null) {
+            return CaseStatus.WITHDRAWN;
+        }
+        if (decision == AssessmentDecision.REFUSE) {
+            return CaseStatus.REFUSED;
+        }
+        return CaseStatus.OPEN;
+    }
+
+    /** The date the case stopped being open (the date of the event behind {@link #status()}); null while open. */
+    public LocalDate closedDate() {
+        return switch (status()) {
+            case PLAN_ISSUED -> finalPlanIssuedDate;
+            case NO_PLAN -> assessmentOutcomeDate;
+            case WITHDRAWN -> withdrawnDate;
+            case REFUSED -> decisionDate;
+            case OPEN -> null;
+        };
+    }
+
+    /**
+     * Open on {@code date}: its clock had started on or before it and it had not closed by then
+     * (closed on that very day counts as closed). For a date on or after every event of the case
+     * this is exactly "status OPEN with clock start on or before the date".
+     */
+    public boolean openOn(LocalDate date) {
+        LocalDate start = clockStart();
+        LocalDate closed = closedDate();
+        return start != null && !start.isAfter(date) && (closed == null || closed.isAfter(date));
+    }
+
+    /** Calendar days from issueClockStart (day 0) to the final plan; null until a final plan is issued. */
+    public Integer daysToIssue() {
+        return finalPlanIssuedDate == null ? null
+                : Math.toIntExact(StatutoryClock.daysElapsed(issueClockStart, finalPlanIssuedDate));
+    }
+
+    /** The DfE 20-week measure for this plan (day 140 or earlier); null until a final plan is issued. */
+    public Boolean within20Weeks() {
+        return finalPlanIssuedDate == null ? null
+                : StatutoryClock.issuedWithin20Weeks(issueClockStart, finalPlanIssuedDate);
+    }
+
+    // ---- merge helpers: each sets only its own fields -------------------------------------------
+
+    private CaseProgress with(String la) {
+        return new CaseProgress(caseId, la, receivedDate, transferredInDate, decision, decisionDate, withdrawnDate,
+                assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart, mediationOrTribunal,
+                has20WeekException);
+    }
+
+    private CaseProgress withReceived(LocalDate date) {
+        // one request per case; should two arrive, the earlier date wins
+        LocalDate d = earliest(receivedDate, date);
+        return new CaseProgress(caseId, localAuthorityCode, d, transferredInDate, decision, decisionDate,
+                withdrawnDate, assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart,
+                mediationOrTribunal, has20WeekException);
+    }
+
+    private CaseProgress withTransferredIn(LocalDate date) {
+        return new CaseProgress(caseId, localAuthorityCode, receivedDate, date, decision, decisionDate,
+                withdrawnDate, assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart,
+                mediationOrTribunal, has20WeekException);
+    }
+
+    private CaseProgress withDecision(AssessmentDecision d, LocalDate date) {
+        // the latest decision stands (a refusal may be reversed); same day: ASSESS beats REFUSE
+        boolean replaces = decisionDate == null || date.isAfter(decisionDate)
+                || (date.equals(decisionDate) && d.compareTo(decision) < 0);
+        if (!replaces) {
+            return this;
+        }
+        return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, d, date,
+                withdrawnDate, assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart,
+                mediationOrTribunal, has20WeekException);
+    }
+
+    private CaseProgress withWithdrawn(LocalDate date) {
+        return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
+                earliest(withdrawnDate, date), assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate,
+                issueClockStart, mediationOrTribunal, has20WeekException);
+    }
+
+    private CaseProgress withOutcome(AssessmentOutcome o, LocalDate date) {
+        // the latest conclusion stands; same day: ISSUE_PLAN beats NO_PLAN
+        boolean replaces = assessmentOutcomeDate == null || date.isAfter(assessmentOutcomeDate)
+                || (date.equals(assessmentOutcomeDate) && o.compareTo(assessmentOutcome) < 0);
+        if (!replaces) {
+            return this;
+        }
+        return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
+                withdrawnDate, o, date, finalPlanIssuedDate, issueClockStart, mediationOrTribunal,
+                has20WeekException);
+    }
+
+    private CaseProgress withMediation() {
+        return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
+                withdrawnDate, assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart, true,
+                has20WeekException);
+    }
+
+    private CaseProgress withException() {
+        return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
+                withdrawnDate, assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart,
+                mediationOrTribunal, true);
+    }
+
+    private CaseProgress withFinalPlan(LocalDate issued, LocalDate clockStart) {
+        // one final plan per case; should two arrive, the earlier issue (then the earlier clock start) wins
+        boolean replaces = finalPlanIssuedDate == null || issued.isBefore(finalPlanIssuedDate)
+                || (issued.equals(finalPlanIssuedDate) && clockStart.isBefore(issueClockStart));
+        if (!replaces) {
+            return this;
+        }
+        return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
+                withdrawnDate, assessmentOutcome, assessmentOutcomeDate, issued, clockStart, mediationOrTribunal,
+                has20WeekException);
+    }
+
+    private static LocalDate earliest(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+}

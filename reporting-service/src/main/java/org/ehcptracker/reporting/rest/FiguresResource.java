@@ -1,0 +1,68 @@
+package org.ehcptracker.reporting.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.ehcptracker.kit.domain.CommandRejected;
+import org.ehcptracker.reporting.domain.BacklogView;
+import org.ehcptracker.reporting.domain.TimelinessFigures;
+import org.ehcptracker.reporting.persistence.CaseProgressStore;
+
+@Path("/api/local-authorities/{la}/figures")
+@Produces(MediaType.APPLICATION_JSON)
+public class FiguresResource {
+
+    private static final Pattern LA_CODE = Pattern.compile("\\d{3}");
+
+    private final CaseProgressStore cases;
+
+    public FiguresResource(CaseProgressStore cases) {
+        this.cases = cases;
+    }
+
+    @GET
+    @Operation(summary = "20-week timeliness and backlog of a local authority",
+            description = "Plans issued in [from, to] (inclusive, by final-plan issue date): how many within 20 weeks "
+                    + "(day 140 or earlier), with and without cases that have a 20-week exception; cases that went to "
+                    + "mediation or tribunal are left out of both. The backlog is as of 'to'. See docs/reporting.md.")
+    @APIResponse(responseCode = "200", description = "The figures")
+    @APIResponse(responseCode = "400", description = "A bad LA code, a missing or malformed date, or from after to; "
+            + "the problem's 'field' names the parameter")
+    public Uni<FiguresResponse> figures(
+            @Parameter(description = "DfE three-digit LA code, e.g. 839") @PathParam("la") String la,
+            @Parameter(description = "first issue date counted, yyyy-mm-dd") @QueryParam("from") String from,
+            @Parameter(description = "last issue date counted and the backlog date, yyyy-mm-dd") @QueryParam("to") String to) {
+        if (la == null || !LA_CODE.matcher(la).matches()) {
+            throw CommandRejected.invalid("la", "'" + la + "' is not a DfE local authority code (three digits, e.g. 839)");
+        }
+        LocalDate fromDate = date("from", from);
+        LocalDate toDate = date("to", to);
+        if (fromDate.isAfter(toDate)) {
+            throw CommandRejected.invalid("from", "from " + fromDate + " is after to " + toDate);
+        }
+        return cases.forLocalAuthority(la).map(rows -> FiguresResponse.of(
+                TimelinessFigures.compute(la, fromDate, toDate, rows),
+                BacklogView.of(la, toDate, rows)));
+    }
+
+    static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw CommandRejected.invalid(field, field + " is required, as yyyy-mm-dd");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw CommandRejected.invalid(field, field + " '" + value + "' is not a date as yyyy-mm-dd");
+        }
+    }
+}

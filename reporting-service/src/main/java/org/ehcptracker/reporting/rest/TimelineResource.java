@@ -1,0 +1,47 @@
+package org.ehcptracker.reporting.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.ehcptracker.kit.domain.CommandRejected;
+import org.ehcptracker.reporting.persistence.CaseTimelineStore;
+import org.ehcptracker.reporting.persistence.TimelineEntry;
+
+@Path("/api/cases/{caseId}/timeline")
+@Produces(MediaType.APPLICATION_JSON)
+public class TimelineResource {
+
+    private final CaseTimelineStore timeline;
+
+    public TimelineResource(CaseTimelineStore timeline) {
+        this.timeline = timeline;
+    }
+
+    @GET
+    @Operation(summary = "Every event of a case from all three services",
+            description = "Ordered by business date, then by when the event was recorded. 'details' is the event "
+                    + "minus the fields every event has.")
+    @APIResponse(responseCode = "200", description = "The timeline")
+    @APIResponse(responseCode = "404", description = "No event of this case has been seen")
+    public Uni<List<TimelineEntry>> timeline(@PathParam("caseId") String caseId) {
+        UUID id;
+        try {
+            id = UUID.fromString(caseId);
+        } catch (IllegalArgumentException e) {
+            throw CommandRejected.invalid("caseId", "'" + caseId + "' is not a case id (a UUID)");
+        }
+        return timeline.forCase(id).map(entries -> {
+            if (entries.isEmpty()) {
+                throw CommandRejected.notFound("no event of case " + id + " has been seen");
+            }
+            return entries;
+        });
+    }
+}

@@ -1,0 +1,67 @@
+package org.ehcptracker.reporting.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.ehcptracker.contracts.assessment.AssessmentConcluded;
+import org.ehcptracker.contracts.assessment.AssessmentDecided;
+import org.ehcptracker.contracts.assessment.AssessmentDecision;
+import org.ehcptracker.contracts.assessment.AssessmentOutcome;
+import org.ehcptracker.contracts.assessment.AssessmentRequested;
+import org.ehcptracker.contracts.assessment.DisputeKind;
+import org.ehcptracker.contracts.assessment.ExceptionReason;
+import org.ehcptracker.contracts.assessment.ExceptionRecorded;
+import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
+import org.ehcptracker.contracts.assessment.RequestWithdrawn;
+import org.ehcptracker.contracts.assessment.RequesterType;
+import org.ehcptracker.contracts.assessment.ResponsibilityTransferredIn;
+import org.ehcptracker.contracts.assessment.StatutoryLimit;
+import org.ehcptracker.contracts.plan.FinalPlanIssued;
+
+/** Contract events for one case, built with fresh ids; dates are the business dates. */
+public record Events(UUID caseId, String la) {
+
+    public static Events forNewCase(String la) {
+        return new Events(UUID.randomUUID(), la);
+    }
+
+    private static Instant at(LocalDate d) {
+        return d.atTime(10, 0).toInstant(ZoneOffset.UTC);
+    }
+
+    public AssessmentRequested requested(LocalDate received) {
+        return new AssessmentRequested(UUID.randomUUID(), caseId, la, received, at(received), 1, "C-" + caseId.toString().substring(0, 6), RequesterType.PARENT);
+    }
+
+    public AssessmentDecided decided(LocalDate date, AssessmentDecision decision) {
+        return new AssessmentDecided(UUID.randomUUID(), caseId, la, date, at(date), 1, decision,
+                decision == AssessmentDecision.REFUSE ? "Needs can be met from ordinarily available provision" : null);
+    }
+
+    public AssessmentConcluded concluded(LocalDate date, AssessmentOutcome outcome) {
+        return new AssessmentConcluded(UUID.randomUUID(), caseId, la, date, at(date), 1, outcome);
+    }
+
+    public ExceptionRecorded exception(LocalDate date, StatutoryLimit limit) {
+        return new ExceptionRecorded(UUID.randomUUID(), caseId, la, date, at(date), 1, UUID.randomUUID(), limit,
+                ExceptionReason.EXCEPTIONAL_PERSONAL_CIRCUMSTANCES, date, null);
+    }
+
+    public MediationOrTribunalRecorded mediation(LocalDate date) {
+        return new MediationOrTribunalRecorded(UUID.randomUUID(), caseId, la, date, at(date), 1, DisputeKind.MEDIATION);
+    }
+
+    public RequestWithdrawn withdrawn(LocalDate date) {
+        return new RequestWithdrawn(UUID.randomUUID(), caseId, la, date, at(date), 1);
+    }
+
+    public ResponsibilityTransferredIn transferredIn(LocalDate date, String fromLa) {
+        return new ResponsibilityTransferredIn(UUID.randomUUID(), caseId, la, date, at(date), 1, fromLa);
+    }
+
+    public FinalPlanIssued finalPlan(LocalDate issued, LocalDate clockStart) {
+        return new FinalPlanIssued(UUID.randomUUID(), caseId, la, issued, at(issued), 1, UUID.randomUUID(), "139021",
+                null, clockStart);
+    }
+}

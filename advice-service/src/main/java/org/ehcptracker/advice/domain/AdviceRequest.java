@@ -2,7 +2,6 @@ package org.ehcptracker.advice.domain;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,12 +21,11 @@ import org.ehcptracker.kit.domain.CommandRejected;
  * adviceRequestId and every event carries the caseId (the Kafka key). The decide methods take the
  * stream's history and return the new events, or throw {@link CommandRejected}.
  *
- * <p>"Today" (for "not in the future" and lateness) is the calendar date in England
- * ({@link #ZONE}) of the injected {@link Clock}.
+ * <p>"Today" (for "not in the future" and lateness) is the injected {@link Clock}'s date, in the
+ * council's zone that service-kit's {@code CouncilClock} gives it.
  */
 public final class AdviceRequest {
 
-    public static final ZoneId ZONE = ZoneId.of("Europe/London");
     /** Role of an actor that is a partner agency ({@code agency:<agencyId>}). */
     public static final String AGENCY_ROLE = "agency";
     public static final int SCHEMA_VERSION = 1;
@@ -215,7 +213,7 @@ public final class AdviceRequest {
     }
 
     public static LocalDate today(Clock clock) {
-        return LocalDate.ofInstant(clock.instant(), ZONE);
+        return LocalDate.now(clock);
     }
 
     // ---------------------------------------------------------------- state

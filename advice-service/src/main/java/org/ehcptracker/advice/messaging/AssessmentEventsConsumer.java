@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.ehcptracker.advice.persistence.AssessmentCases;
-import org.ehcptracker.contracts.IntegrationEvent;
 import org.ehcptracker.contracts.assessment.AssessmentEvent;
 import org.ehcptracker.kit.messaging.IdempotentConsumer;
 import org.jboss.logging.Logger;
@@ -32,14 +31,12 @@ public class AssessmentEventsConsumer {
 
     @Incoming("assessment-events")
     public Uni<Void> on(String json) {
-        IntegrationEvent event = consumer.parse(CONSUMER, json);
-        if (event == null) {
-            return Uni.createFrom().voidItem();
-        }
-        if (!(event instanceof AssessmentEvent assessmentEvent)) {
+        return consumer.consume(CONSUMER, json, (tx, event) -> {
+            if (event instanceof AssessmentEvent assessmentEvent) {
+                return cases.apply(tx, assessmentEvent);
+            }
             LOG.warnf("%s skips a %s on the assessment topic", CONSUMER, event.getClass().getSimpleName());
             return Uni.createFrom().voidItem();
-        }
-        return consumer.once(CONSUMER, assessmentEvent, tx -> cases.apply(tx, assessmentEvent));
+        });
     }
 }

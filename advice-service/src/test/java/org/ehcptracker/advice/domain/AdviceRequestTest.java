@@ -158,9 +158,9 @@ class AdviceRequestTest {
         }
 
         @Test
-        void today_is_the_date_in_england_not_in_utc() {
-            // 23:30 UTC on 1 June is 00:30 on 2 June in London (BST)
-            var lateEvening = Clock.fixed(Instant.parse("2025-06-01T23:30:00Z"), ZoneOffset.UTC);
+        void today_is_the_date_in_the_clocks_zone_the_councils_not_utc() {
+            // 23:30 UTC on 1 June is 00:30 on 2 June in London (BST); CouncilClock carries the council's zone
+            var lateEvening = Clock.fixed(Instant.parse("2025-06-01T23:30:00Z"), java.time.ZoneId.of("Europe/London"));
             assertThat(AdviceRequest.today(lateEvening)).isEqualTo(LocalDate.of(2025, 6, 2));
             assertThat(AdviceRequest.request(given(), requestAdvice(LocalDate.of(2025, 6, 2)), aCase(CaseStatus.ASSESSING),
                     lateEvening)).hasSize(1);

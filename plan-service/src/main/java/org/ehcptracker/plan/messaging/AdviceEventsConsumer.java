@@ -3,7 +3,6 @@ package org.ehcptracker.plan.messaging;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.ehcptracker.contracts.IntegrationEvent;
 import org.ehcptracker.contracts.advice.AdviceRequestCancelled;
 import org.ehcptracker.contracts.advice.AdviceRequested;
 import org.ehcptracker.contracts.advice.AdviceReturnedForRework;
@@ -30,11 +29,7 @@ public class AdviceEventsConsumer {
 
     @Incoming("advice-events")
     public Uni<Void> on(String json) {
-        IntegrationEvent event = consumer.parse(CONSUMER, json);
-        if (event == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return consumer.once(CONSUMER, event, tx -> {
+        return consumer.consume(CONSUMER, json, (tx, event) -> {
             if (event instanceof AdviceRequested e) {
                 return view.requested(tx, e.adviceRequestId(), e.caseId(), e.adviceType().name(), e.agencyId(),
                         e.dueDate());

@@ -3,7 +3,6 @@ package org.ehcptracker.plan.messaging;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.ehcptracker.contracts.IntegrationEvent;
 import org.ehcptracker.contracts.assessment.AssessmentDecided;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
 import org.ehcptracker.contracts.assessment.AssessmentRequested;
@@ -32,11 +31,7 @@ public class AssessmentEventsConsumer {
 
     @Incoming("assessment-events")
     public Uni<Void> on(String json) {
-        IntegrationEvent event = consumer.parse(CONSUMER, json);
-        if (event == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return consumer.once(CONSUMER, event, tx -> {
+        return consumer.consume(CONSUMER, json, (tx, event) -> {
             if (event instanceof AssessmentRequested e) {
                 return view.requested(tx, e.caseId(), e.localAuthorityCode(), e.businessDate());
             }

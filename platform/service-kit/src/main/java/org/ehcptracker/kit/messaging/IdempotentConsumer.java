@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.ehcptracker.contracts.EventJson;
 import org.ehcptracker.contracts.IntegrationEvent;
@@ -41,6 +42,15 @@ public class IdempotentConsumer {
             LOG.errorf("%s skips an unreadable record: %s (%s)", consumer, e.getMessage(), abbreviate(json));
             return null;
         }
+    }
+
+    /**
+     * The usual consumer in one call: parses the record value and applies {@code change} once per
+     * (consumer, event); an unreadable record is logged and skipped.
+     */
+    public Uni<Void> consume(String consumer, String json, BiFunction<SqlConnection, IntegrationEvent, Uni<Void>> change) {
+        IntegrationEvent event = parse(consumer, json);
+        return event == null ? Uni.createFrom().voidItem() : once(consumer, event, tx -> change.apply(tx, event));
     }
 
     /** Applies {@code change} once per (consumer, event), however often the event is delivered. */

@@ -18,7 +18,10 @@ import org.ehcptracker.devinfra.FreePort;
 import org.ehcptracker.devinfra.LocalStackProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The whole system as separate processes (PostgreSQL, Kafka, four services), driven only through
@@ -31,11 +34,14 @@ import org.junit.jupiter.api.Test;
  * so, for 2025-01-01..2025-08-25: 2 issued, 1 within 20 weeks (50.0%), average (19+25)/2 = 22.0 weeks,
  * backlog 1 open, 1 past 20 weeks, 1 past 30 weeks, 0 past 52.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonSystemTest {
 
     private static final String LA = "839";
     private static final String CASEWORKER = "caseworker:system-test";
     private static final List<AutoCloseable> STARTED = new ArrayList<>();
+    private static List<String> kafkaArgs;
+    private static LocalStackProcess kafka;
     private static ServiceProcess assessment;
     private static ServiceProcess advice;
     private static ServiceProcess plan;
@@ -49,8 +55,10 @@ class WalkingSkeletonSystemTest {
         int controllerPort = FreePort.find();
         STARTED.add(LocalStackProcess.start(List.of("postgres", "--port", String.valueOf(pgPort),
                 "--data-dir", work.resolve("postgres").toString(), "--databases", "assessment,advice,plan,reporting")));
-        STARTED.add(LocalStackProcess.start(List.of("kafka", "--port", String.valueOf(kafkaPort),
-                "--controller-port", String.valueOf(controllerPort), "--data-dir", work.resolve("kafka").toString())));
+        kafkaArgs = List.of("kafka", "--port", String.valueOf(kafkaPort),
+                "--controller-port", String.valueOf(controllerPort), "--data-dir", work.resolve("kafka").toString());
+        kafka = LocalStackProcess.start(kafkaArgs);
+        STARTED.add(() -> kafka.close());
         Map<String, String> env = Map.of(
                 "PGHOST", "localhost", "PGPORT", String.valueOf(pgPort), "PGUSER", "postgres", "PGPASSWORD", "postgres",
                 "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort);
@@ -82,6 +90,7 @@ class WalkingSkeletonSystemTest {
     }
 
     @Test
+    @Order(1)
     void threeCasesGiveTheExpectedTimelinessAndBacklogFigures() {
         String a = requestAssessment("2025-01-06", "C-SYS-A");
         String b = requestAssessment("2025-01-13", "C-SYS-B");
@@ -126,6 +135,7 @@ class WalkingSkeletonSystemTest {
     }
 
     @Test
+    @Order(2)
     void aFinalPlanForARefusedCaseIsRefusedAcrossServices() {
         String refused = requestAssessment("2025-03-03", "C-SYS-R");
         given().baseUri(assessment.baseUrl()).header("X-Actor", CASEWORKER).contentType(ContentType.JSON)
@@ -143,6 +153,27 @@ class WalkingSkeletonSystemTest {
                 .body(Map.of("adviceType", "HEALTH", "agencyId", "nhs-dorset", "requestedDate", "2025-04-08"))
                 .post("/api/cases/{id}/advice-requests", refused)
                 .then().statusCode(422).contentType("application/problem+json");
+    }
+
+    /**
+     * The event table is the outbox: with the broker down a caseworker's command still succeeds,
+     * and the event reaches the other services once the broker is back (same port, same data).
+     */
+    @Test
+    @Order(3)
+    void whileKafkaIsDownCommandsAreRecordedAndTheirEventsFlowWhenItReturns() {
+        kafka.stop();
+        assertThat(kafka.isAlive()).as("the broker process has ended").isFalse();
+        String caseId = requestAssessment("2025-04-07", "C-SYS-K");
+        given().baseUri(assessment.baseUrl()).header("X-Actor", CASEWORKER)
+                .get("/api/cases/{id}", caseId)
+                .then().statusCode(200).body("status", equalTo("REQUESTED"));
+
+        kafka = LocalStackProcess.start(kafkaArgs);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                given().baseUri(reporting.baseUrl()).header("X-Actor", CASEWORKER)
+                        .get("/api/cases/{id}/timeline", caseId)
+                        .then().statusCode(200).body("type", org.hamcrest.Matchers.contains("AssessmentRequested")));
     }
 
     private static String requestAssessment(String receivedDate, String childRef) {

@@ -3,6 +3,7 @@ package org.ehcptracker.advice.rest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.ehcptracker.kit.rest.NotBefore;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code POST /api/advice-requests/{id}/cancellation}. */
@@ -10,6 +11,6 @@ public record CancellationBody(
         @NotBlank @Size(max = 500)
         @Schema(description = "short reason, no personal details", example = "Existing advice reused with agreement (Reg 6(4))")
         String reason,
-        @Schema(description = "the day of the cancellation; today when absent", example = "2025-04-14")
+        @NotBefore(NotBefore.EHCP_REGIME) @Schema(description = "the day of the cancellation; today when absent", example = "2025-04-14")
         LocalDate cancelledDate) {
 }

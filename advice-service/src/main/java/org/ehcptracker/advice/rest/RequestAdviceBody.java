@@ -3,6 +3,7 @@ package org.ehcptracker.advice.rest;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
+import org.ehcptracker.kit.rest.NotBefore;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ehcptracker.advice.domain.AdviceRequest;
 import org.ehcptracker.contracts.advice.AdviceType;
@@ -14,7 +15,7 @@ public record RequestAdviceBody(
                 message = "must be 1-100 letters, digits or . _ @ - (e.g. 839-EPS)")
         @Schema(description = "the partner agency (an organisation, never a person)", example = "839-EPS")
         String agencyId,
-        @NotNull
+        @NotBefore(NotBefore.EHCP_REGIME) @NotNull
         @Schema(description = "the day the agency received the request: its 6 weeks start here", example = "2025-04-11")
         LocalDate requestedDate) {
 }

@@ -3,11 +3,12 @@ package org.ehcptracker.advice.rest;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.ehcptracker.kit.rest.NotBefore;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code POST /api/advice-requests/{id}/submission}. */
 public record SubmissionBody(
-        @NotNull
+        @NotBefore(NotBefore.EHCP_REGIME) @NotNull
         @Schema(description = "the day the advice reached the LA", example = "2025-05-20")
         LocalDate submittedDate,
         @Size(max = 20000)

@@ -128,4 +128,28 @@ class AdviceContractTest {
         assertThat(caseStatus(pool, caseId)).isEqualTo("WITHDRAWN");
         assertThat(processedCount(pool, decidedId)).isEqualTo(1);
     }
+
+    @Test
+    void an_event_the_view_cannot_hold_is_parked_and_does_not_block_the_partition() {
+        UUID caseId = UUID.randomUUID();
+        // a date PostgreSQL's date type cannot hold (before 4713 BC): no retry will ever apply it
+        ObjectNode impossible = example("AssessmentRequested", caseId, Map.of("businessDate", "-5000-01-06"));
+        UUID impossibleId = UUID.fromString(impossible.get("eventId").asText());
+        ObjectNode decided = example("AssessmentDecided", caseId);
+        UUID decidedId = UUID.fromString(decided.get("eventId").asText());
+
+        publishAssessmentEvent(impossible);
+        publishAssessmentEvent(decided); // same key, same partition, behind the bad record
+
+        await().atMost(WAIT).until(() -> processedCount(pool, decidedId) == 1);
+        var parked = pool.preparedQuery("select type, error from dead_letter where consumer = $1 and event_id = $2")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(org.ehcptracker.advice.messaging.AssessmentEventsConsumer.CONSUMER,
+                        impossibleId))
+                .await().atMost(WAIT);
+        assertThat(parked.rowCount()).isEqualTo(1);
+        var row = parked.iterator().next();
+        assertThat(row.getString("type")).isEqualTo("AssessmentRequested");
+        assertThat(row.getString("error")).containsIgnoringCase("out of range");
+        assertThat(processedCount(pool, impossibleId)).isZero();
+    }
 }

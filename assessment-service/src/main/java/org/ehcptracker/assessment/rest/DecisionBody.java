@@ -2,6 +2,7 @@ package org.ehcptracker.assessment.rest;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
+import org.ehcptracker.kit.rest.NotBefore;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
 
@@ -10,7 +11,7 @@ import org.ehcptracker.contracts.assessment.AssessmentDecision;
 public record DecisionBody(
         @NotNull
         AssessmentDecision decision,
-        @NotNull @Schema(description = "not before the request was received, not in the future", example = "2025-04-10")
+        @NotBefore(NotBefore.EHCP_REGIME) @NotNull @Schema(description = "not before the request was received, not in the future", example = "2025-04-10")
         LocalDate decisionDate,
         @Schema(description = "required for REFUSE, absent for ASSESS; a short reason without personal details")
         String refusalReason) {

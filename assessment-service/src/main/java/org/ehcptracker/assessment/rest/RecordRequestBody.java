@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.ehcptracker.kit.rest.NotBefore;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ehcptracker.contracts.assessment.RequesterType;
@@ -17,7 +18,7 @@ public record RecordRequestBody(
         @NotNull @Pattern(regexp = "\\d{3}", message = "must be the DfE three-digit local authority code, e.g. 839")
         @Schema(example = "839")
         String localAuthorityCode,
-        @NotNull @Schema(description = "the day the LA received the request (day 0); not in the future", example = "2025-03-03")
+        @NotBefore(NotBefore.EHCP_REGIME) @NotNull @Schema(description = "the day the LA received the request (day 0); not in the future", example = "2025-03-03")
         LocalDate receivedDate,
         @NotNull
         RequesterType requestedBy,
@@ -27,6 +28,6 @@ public record RecordRequestBody(
         @Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank when given")
         @Schema(description = "personal data: held only in this service, never published, erasable")
         String childName,
-        @Schema(description = "personal data: held only in this service, never published, erasable; not after receivedDate")
+        @NotBefore("1900-01-01") @Schema(description = "personal data: held only in this service, never published, erasable; not after receivedDate")
         LocalDate childDateOfBirth) {
 }

@@ -217,6 +217,20 @@ class AssessmentCaseResourceTest {
     }
 
     @Test
+    void a_date_no_ehcp_case_can_have_is_400_naming_it_and_nothing_is_recorded() {
+        UUID caseId = UUID.randomUUID();
+        Map<String, Object> body = requestBody(caseId);
+        body.put("receivedDate", "-5000-01-06"); // valid ISO, before the 2014 Act and beyond PostgreSQL's date range
+
+        api().body(body).post("/api/cases").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("receivedDate")))
+                .body("violations.message", org.hamcrest.Matchers.hasItem("must not be before 2014-09-01"));
+        api().get("/api/cases/{id}", caseId).then().statusCode(404);
+    }
+
+    @Test
     void a_missing_or_malformed_field_is_400_naming_it() {
         Map<String, Object> body = requestBody(UUID.randomUUID());
         body.remove("childRef");

@@ -2,10 +2,11 @@ package org.ehcptracker.plan.rest;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
+import org.ehcptracker.kit.rest.NotBefore;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code POST /api/cases/{caseId}/draft-plan}. */
 public record DraftPlanRequest(
-        @Schema(description = "the date the draft was served on the parent or young person", example = "2025-06-09")
+        @NotBefore(NotBefore.EHCP_REGIME) @Schema(description = "the date the draft was served on the parent or young person", example = "2025-06-09")
         @NotNull LocalDate issuedDate) {
 }

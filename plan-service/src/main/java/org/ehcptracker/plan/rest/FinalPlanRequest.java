@@ -4,11 +4,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.ehcptracker.kit.rest.NotBefore;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code POST /api/cases/{caseId}/final-plan}: exactly one of namedSettingUrn and settingType. */
 public record FinalPlanRequest(
-        @Schema(description = "the date the final plan was issued", example = "2025-07-18")
+        @NotBefore(NotBefore.EHCP_REGIME) @Schema(description = "the date the final plan was issued", example = "2025-07-18")
         @NotNull LocalDate issuedDate,
         @Schema(description = "URN (6 digits) or UKPRN (8 digits) of the named school or college; omit when naming a type",
                 example = "139021")

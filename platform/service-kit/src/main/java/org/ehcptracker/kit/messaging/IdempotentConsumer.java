@@ -9,15 +9,17 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.ehcptracker.contracts.EventJson;
 import org.ehcptracker.contracts.IntegrationEvent;
+import org.ehcptracker.eventstore.DeadLetters;
 import org.ehcptracker.eventstore.ProcessedEvents;
 import org.jboss.logging.Logger;
 
 /**
  * How every service consumes a published event: the change to its local view and the record
  * that this consumer has processed the event commit in one transaction, so a redelivered event
- * changes nothing. Transient failures (database down) are retried with back-off, so the Kafka
- * offset is not committed until the change is; a record that is not a readable event is logged
- * and skipped rather than blocking its partition for ever.
+ * changes nothing. Transient failures (database down, deadlock) are retried with back-off, so the
+ * Kafka offset is not committed until the change is. A failure retrying cannot cure parks the event
+ * in {@code dead_letter} with its error, and a record that is not a readable event is logged and
+ * skipped: neither blocks the partition for ever.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -28,10 +30,12 @@ public class IdempotentConsumer {
 
     private final Pool pool;
     private final ProcessedEvents processed;
+    private final DeadLetters deadLetters;
 
-    public IdempotentConsumer(Pool pool, ProcessedEvents processed) {
+    public IdempotentConsumer(Pool pool, ProcessedEvents processed, DeadLetters deadLetters) {
         this.pool = pool;
         this.processed = processed;
+        this.deadLetters = deadLetters;
     }
 
     /** Parses a record value; null when it is not an event this version can read. */
@@ -55,11 +59,25 @@ public class IdempotentConsumer {
 
     /** Applies {@code change} once per (consumer, event), however often the event is delivered. */
     public Uni<Void> once(String consumer, IntegrationEvent event, Function<SqlConnection, Uni<Void>> change) {
-        return pool.withTransaction(tx -> processed.once(tx, consumer, event.eventId(), () -> change.apply(tx)))
-                .replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf("%s could not apply %s %s yet: %s", consumer,
-                        event.getClass().getSimpleName(), event.eventId(), e.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+        return retryWhileTransient(consumer, event,
+                pool.withTransaction(tx -> processed.once(tx, consumer, event.eventId(), () -> change.apply(tx)))
+                        .replaceWithVoid())
+                .onFailure().recoverWithUni(lasting -> park(consumer, event, lasting));
+    }
+
+    private Uni<Void> park(String consumer, IntegrationEvent event, Throwable lasting) {
+        LOG.errorf(lasting, "%s parks %s %s in dead_letter: %s", consumer, event.getClass().getSimpleName(),
+                event.eventId(), lasting.getMessage());
+        return retryWhileTransient(consumer, event, pool.withTransaction(tx -> deadLetters.park(tx, consumer,
+                event.eventId(), event.getClass().getSimpleName(), JSON.write(event), String.valueOf(lasting))));
+    }
+
+    private static Uni<Void> retryWhileTransient(String consumer, IntegrationEvent event, Uni<Void> work) {
+        return work
+                .onFailure(TransientFailure::isTransient).invoke(e -> LOG.warnf("%s could not apply %s %s yet: %s",
+                        consumer, event.getClass().getSimpleName(), event.eventId(), e.getMessage()))
+                .onFailure(TransientFailure::isTransient).retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
     }
 
     private static String abbreviate(String s) {

@@ -152,4 +152,28 @@ class AdviceContractTest {
         assertThat(row.getString("error")).containsIgnoringCase("out of range");
         assertThat(processedCount(pool, impossibleId)).isZero();
     }
+
+    @Test
+    void an_event_type_this_version_does_not_know_is_parked_for_replay_not_lost() {
+        UUID caseId = UUID.randomUUID();
+        // as a newer assessment-service might publish before this consumer is upgraded
+        ObjectNode newer = example("RequestWithdrawn", caseId);
+        newer.put("type", "AssessmentPaused");
+        UUID newerId = UUID.fromString(newer.get("eventId").asText());
+        ObjectNode requested = example("AssessmentRequested", caseId);
+        UUID requestedId = UUID.fromString(requested.get("eventId").asText());
+
+        publishAssessmentEvent(newer);
+        publishAssessmentEvent(requested); // same partition, behind it
+
+        await().atMost(WAIT).until(() -> processedCount(pool, requestedId) == 1);
+        var parked = pool.preparedQuery("select type, payload from dead_letter where consumer = $1 and event_id = $2")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(org.ehcptracker.advice.messaging.AssessmentEventsConsumer.CONSUMER,
+                        newerId))
+                .await().atMost(WAIT);
+        assertThat(parked.rowCount()).isEqualTo(1);
+        var row = parked.iterator().next();
+        assertThat(row.getString("type")).isEqualTo("AssessmentPaused");
+        assertThat(read(row.getString("payload")).get("caseId").asText()).isEqualTo(caseId.toString());
+    }
 }

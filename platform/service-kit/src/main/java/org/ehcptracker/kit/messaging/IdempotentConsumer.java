@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.ehcptracker.contracts.EventJson;
@@ -17,9 +18,9 @@ import org.jboss.logging.Logger;
  * How every service consumes a published event: the change to its local view and the record
  * that this consumer has processed the event commit in one transaction, so a redelivered event
  * changes nothing. Transient failures (database down, deadlock) are retried with back-off, so the
- * Kafka offset is not committed until the change is. A failure retrying cannot cure parks the event
- * in {@code dead_letter} with its error, and a record that is not a readable event is logged and
- * skipped: neither blocks the partition for ever.
+ * Kafka offset is not committed until the change is. A failure retrying cannot cure, or an event
+ * this version cannot read, parks the record in {@code dead_letter} with its error: nothing blocks
+ * the partition for ever, and nothing that carries an event id is silently lost.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -27,6 +28,7 @@ public class IdempotentConsumer {
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
 
     private static final EventJson JSON = new EventJson();
+    private static final com.fasterxml.jackson.databind.ObjectMapper TREE = EventJson.newObjectMapper();
 
     private final Pool pool;
     private final ProcessedEvents processed;
@@ -53,13 +55,35 @@ public class IdempotentConsumer {
      * (consumer, event); an unreadable record is logged and skipped.
      */
     public Uni<Void> consume(String consumer, String json, BiFunction<SqlConnection, IntegrationEvent, Uni<Void>> change) {
-        IntegrationEvent event = parse(consumer, json);
-        return event == null ? Uni.createFrom().voidItem() : once(consumer, event, tx -> change.apply(tx, event));
+        IntegrationEvent event;
+        try {
+            event = JSON.read(json);
+        } catch (RuntimeException unreadable) {
+            return parkUnreadable(consumer, json, unreadable);
+        }
+        return once(consumer, event, tx -> change.apply(tx, event));
+    }
+
+    /**
+     * A record this version cannot read (typically a type a newer producer publishes before this
+     * consumer is upgraded) is parked with its payload when it carries an event id, so it can be
+     * replayed after the upgrade instead of being lost; without an id it can only be logged.
+     */
+    private Uni<Void> parkUnreadable(String consumer, String json, RuntimeException unreadable) {
+        UUID eventId = eventIdOf(json);
+        LOG.errorf("%s cannot read a record%s: %s (%s)", consumer, eventId == null ? " without an event id" : " " + eventId,
+                unreadable.getMessage(), abbreviate(json));
+        if (eventId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        String type = typeOf(json);
+        return retryWhileTransient(consumer, type + " " + eventId, pool.withTransaction(tx ->
+                deadLetters.park(tx, consumer, eventId, type, json, String.valueOf(unreadable))));
     }
 
     /** Applies {@code change} once per (consumer, event), however often the event is delivered. */
     public Uni<Void> once(String consumer, IntegrationEvent event, Function<SqlConnection, Uni<Void>> change) {
-        return retryWhileTransient(consumer, event,
+        return retryWhileTransient(consumer, describe(event),
                 pool.withTransaction(tx -> processed.once(tx, consumer, event.eventId(), () -> change.apply(tx)))
                         .replaceWithVoid())
                 .onFailure().recoverWithUni(lasting -> park(consumer, event, lasting));
@@ -68,16 +92,38 @@ public class IdempotentConsumer {
     private Uni<Void> park(String consumer, IntegrationEvent event, Throwable lasting) {
         LOG.errorf(lasting, "%s parks %s %s in dead_letter: %s", consumer, event.getClass().getSimpleName(),
                 event.eventId(), lasting.getMessage());
-        return retryWhileTransient(consumer, event, pool.withTransaction(tx -> deadLetters.park(tx, consumer,
+        return retryWhileTransient(consumer, describe(event), pool.withTransaction(tx -> deadLetters.park(tx, consumer,
                 event.eventId(), event.getClass().getSimpleName(), JSON.write(event), String.valueOf(lasting))));
     }
 
-    private static Uni<Void> retryWhileTransient(String consumer, IntegrationEvent event, Uni<Void> work) {
+    private static Uni<Void> retryWhileTransient(String consumer, String what, Uni<Void> work) {
         return work
-                .onFailure(TransientFailure::isTransient).invoke(e -> LOG.warnf("%s could not apply %s %s yet: %s",
-                        consumer, event.getClass().getSimpleName(), event.eventId(), e.getMessage()))
+                .onFailure(TransientFailure::isTransient).invoke(e -> LOG.warnf("%s could not apply %s yet: %s",
+                        consumer, what, e.getMessage()))
                 .onFailure(TransientFailure::isTransient).retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+    }
+
+    private static String describe(IntegrationEvent event) {
+        return event.getClass().getSimpleName() + " " + event.eventId();
+    }
+
+    private static UUID eventIdOf(String json) {
+        try {
+            var id = TREE.readTree(json).path("eventId");
+            return id.isTextual() ? UUID.fromString(id.asText()) : null;
+        } catch (Exception notJsonOrNoId) {
+            return null;
+        }
+    }
+
+    private static String typeOf(String json) {
+        try {
+            var type = TREE.readTree(json).path("type");
+            return type.isTextual() ? type.asText() : "(no type)";
+        } catch (Exception notJson) {
+            return "(not JSON)";
+        }
     }
 
     private static String abbreviate(String s) {

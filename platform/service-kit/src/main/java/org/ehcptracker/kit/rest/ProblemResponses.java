@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.Response;
+import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
 import java.util.stream.Collectors;
 import org.ehcptracker.eventstore.ConcurrencyConflict;
@@ -76,7 +77,17 @@ public class ProblemResponses {
 
     /** PostgreSQL unreachable: nothing was written; the caller may retry later. */
     @ServerExceptionMapper
-    public Response storeUnavailable(ConnectException e) {
+    public Response storeUnreachable(ConnectException e) {
+        return storeUnavailable();
+    }
+
+    /** PostgreSQL went away during the request (restart, failover): its transaction rolled back. */
+    @ServerExceptionMapper
+    public Response storeConnectionLost(ClosedConnectionException e) {
+        return storeUnavailable();
+    }
+
+    private static Response storeUnavailable() {
         return HttpProblem.builder()
                 .withStatus(503)
                 .withTitle("Service unavailable")

@@ -7,9 +7,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.ehcptracker.contracts.assessment.AssessmentConcluded;
 import org.ehcptracker.contracts.assessment.AssessmentDecided;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
 import org.ehcptracker.contracts.assessment.AssessmentEvent;
+import org.ehcptracker.contracts.assessment.AssessmentOutcome;
 import org.ehcptracker.contracts.assessment.AssessmentRequested;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
 import org.ehcptracker.contracts.assessment.RequesterType;
@@ -46,6 +48,8 @@ public final class AssessmentCase {
     private LocalDate decisionDate;
     private String refusalReason;
     private LocalDate withdrawnDate;
+    private AssessmentOutcome outcome;
+    private LocalDate conclusionDate;
 
     private AssessmentCase() {
     }
@@ -83,6 +87,10 @@ public final class AssessmentCase {
         } else if (event instanceof RequestWithdrawn e) {
             withdrawnDate = e.businessDate();
             status = CaseStatus.WITHDRAWN;
+        } else if (event instanceof AssessmentConcluded e) {
+            outcome = e.outcome();
+            conclusionDate = e.businessDate();
+            status = e.outcome() == AssessmentOutcome.NO_PLAN ? CaseStatus.CONCLUDED_NO_PLAN : CaseStatus.CONCLUDED_ISSUE_PLAN;
         } else {
             // Fail loudly rather than rebuild a case whose deadlines silently ignore, e.g., a transfer.
             throw new IllegalStateException("AssessmentCase cannot apply " + event.getClass().getSimpleName() + " yet");
@@ -160,7 +168,7 @@ public final class AssessmentCase {
 
     /**
      * The requester withdrew: {@link RequestWithdrawn}. NOT_FOUND for an unknown case, CONFLICT when already
-     * withdrawn, UNPROCESSABLE after a refusal (there is no request left to withdraw).
+     * withdrawn, UNPROCESSABLE after a refusal or a conclusion (there is no open request left to withdraw).
      */
     public List<AssessmentEvent> decide(WithdrawRequest command, LocalDate today, Instant now) {
         requireContext(command, today, now);
@@ -171,6 +179,10 @@ public final class AssessmentCase {
         if (status == CaseStatus.REFUSED) {
             throw CommandRejected.unprocessable(null, "the LA refused to assess on " + decisionDate
                     + ": a refused request cannot be withdrawn");
+        }
+        if (outcome != null) {
+            throw CommandRejected.unprocessable(null, "the assessment was concluded on " + conclusionDate + " ("
+                    + outcome + "): there is no open request left to withdraw");
         }
         require(command.withdrawnDate(), "withdrawnDate", "withdrawnDate is missing");
         LocalDate notBefore = decisionDate != null ? decisionDate : receivedDate;
@@ -185,6 +197,42 @@ public final class AssessmentCase {
         }
         return List.of(new RequestWithdrawn(UUID.randomUUID(), caseId, localAuthorityCode, command.withdrawnDate(), now,
                 SCHEMA_VERSION));
+    }
+
+    /**
+     * The assessment finished: {@link AssessmentConcluded}. NOT_FOUND for an unknown case, CONFLICT once concluded,
+     * UNPROCESSABLE unless the LA decided to assess and the request is still open (not yet decided, refused,
+     * withdrawn). The date is not before the decision to assess and not in the future.
+     */
+    public List<AssessmentEvent> decide(ConcludeAssessment command, LocalDate today, Instant now) {
+        requireContext(command, today, now);
+        requireExists(command.caseId());
+        if (outcome != null) {
+            throw CommandRejected.conflict("the assessment was already concluded on " + conclusionDate + " (" + outcome
+                    + "); it cannot be concluded twice");
+        }
+        switch (status) {
+            case ASSESSING -> { }
+            case REQUESTED -> throw CommandRejected.unprocessable(null, "the LA has not yet decided whether to assess"
+                    + " case " + caseId + ": only an assessment that is under way can be concluded");
+            case REFUSED -> throw CommandRejected.unprocessable(null, "the LA refused to assess case " + caseId + " on "
+                    + decisionDate + ": there is no assessment to conclude");
+            case WITHDRAWN -> throw CommandRejected.unprocessable(null, "the request for case " + caseId
+                    + " was withdrawn on " + withdrawnDate + ": there is no assessment to conclude");
+            default -> throw new IllegalStateException("case " + caseId + " is " + status + " without an outcome");
+        }
+        require(command.outcome(), "outcome", "outcome is missing: ISSUE_PLAN or NO_PLAN");
+        require(command.conclusionDate(), "conclusionDate", "conclusionDate is missing");
+        if (command.conclusionDate().isBefore(decisionDate)) {
+            throw CommandRejected.unprocessable("conclusionDate", "conclusionDate " + command.conclusionDate()
+                    + " is before the decision to assess (" + decisionDate + ")");
+        }
+        if (command.conclusionDate().isAfter(today)) {
+            throw CommandRejected.unprocessable("conclusionDate", "conclusionDate " + command.conclusionDate()
+                    + " is in the future (today is " + today + "): record the conclusion once it is made");
+        }
+        return List.of(new AssessmentConcluded(UUID.randomUUID(), caseId, localAuthorityCode, command.conclusionDate(),
+                now, SCHEMA_VERSION, command.outcome()));
     }
 
     // ---- view ----------------------------------------------------------------------------------------------
@@ -229,6 +277,11 @@ public final class AssessmentCase {
         return receivedDate == null ? null : StatutoryClock.finalPlanDue(receivedDate);
     }
 
+    /** Reg 10: the decision not to issue a plan after assessment is due 16 weeks after receipt. */
+    public LocalDate noPlanDecisionDue() {
+        return receivedDate == null ? null : StatutoryClock.noPlanDecisionDue(receivedDate);
+    }
+
     public Optional<AssessmentDecision> decision() {
         return Optional.ofNullable(decision);
     }
@@ -243,6 +296,14 @@ public final class AssessmentCase {
 
     public Optional<LocalDate> withdrawnDate() {
         return Optional.ofNullable(withdrawnDate);
+    }
+
+    public Optional<AssessmentOutcome> outcome() {
+        return Optional.ofNullable(outcome);
+    }
+
+    public Optional<LocalDate> conclusionDate() {
+        return Optional.ofNullable(conclusionDate);
     }
 
     /** Whether the decision was made by {@link #decisionDue()} (that day included); empty while undecided. */

@@ -9,5 +9,9 @@ public enum CaseStatus {
     /** The LA refused to assess (appeal rights follow). */
     REFUSED,
     /** The requester withdrew the request. */
-    WITHDRAWN
+    WITHDRAWN,
+    /** The assessment finished and the LA will issue a plan (the draft and final plan follow in plan-service). */
+    CONCLUDED_ISSUE_PLAN,
+    /** The assessment finished and the LA decided not to issue a plan (Reg 10; appeal rights follow). */
+    CONCLUDED_NO_PLAN
 }

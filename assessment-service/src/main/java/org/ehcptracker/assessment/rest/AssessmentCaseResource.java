@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ehcptracker.assessment.domain.AssessmentCase;
+import org.ehcptracker.assessment.domain.ConcludeAssessment;
 import org.ehcptracker.assessment.domain.DecideWhetherToAssess;
 import org.ehcptracker.assessment.domain.RecordAssessmentRequest;
 import org.ehcptracker.assessment.domain.WithdrawRequest;
@@ -43,7 +44,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
- * Assessment cases: the request (day 0), the decision whether to assess, a withdrawal, and the
+ * Assessment cases: the request (day 0), the decision whether to assess, the conclusion, a withdrawal, and the
  * erasure of the child's personal details. Every command runs through
  * {@link EventSourcedCommands} in one transaction; the relay publishes the events after commit.
  */
@@ -130,6 +131,25 @@ public class AssessmentCaseResource {
                                   @Valid @NotNull WithdrawalBody body) {
         Actor actor = Actor.parse(actorHeader);
         var command = new WithdrawRequest(caseId, body.withdrawnDate());
+        LocalDate today = LocalDate.now(clock);
+        Instant now = clock.instant();
+        return run(caseId, actor, c -> c.decide(command, today, now), nothingElse()).chain(this::withPersonalDetails);
+    }
+
+    @POST
+    @Path("/{caseId}/conclusion")
+    @Operation(summary = "Record how the assessment ended: a plan will be issued, or not (Reg 10, due 16 weeks after receipt)")
+    @APIResponse(responseCode = "200", description = "recorded", content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "already concluded, or concluded concurrently by another request",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "the case is not being assessed (not decided yet, refused or withdrawn),"
+            + " or conclusionDate before the decision to assess or in the future", content = @Content(mediaType = PROBLEM))
+    public Uni<CaseView> conclude(@RestHeader(Actor.HEADER) String actorHeader,
+                                  @Parameter(description = "the case") @RestPath UUID caseId,
+                                  @Valid @NotNull ConclusionBody body) {
+        Actor actor = Actor.parse(actorHeader);
+        var command = new ConcludeAssessment(caseId, body.outcome(), body.conclusionDate());
         LocalDate today = LocalDate.now(clock);
         Instant now = clock.instant();
         return run(caseId, actor, c -> c.decide(command, today, now), nothingElse()).chain(this::withPersonalDetails);

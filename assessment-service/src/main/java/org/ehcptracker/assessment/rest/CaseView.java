@@ -8,6 +8,7 @@ import org.ehcptracker.assessment.domain.AssessmentCase;
 import org.ehcptracker.assessment.domain.CaseStatus;
 import org.ehcptracker.assessment.persistence.ChildPersonalDetails;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
+import org.ehcptracker.contracts.assessment.AssessmentOutcome;
 import org.ehcptracker.contracts.assessment.RequesterType;
 
 /**
@@ -24,6 +25,8 @@ public record CaseView(
         LocalDate receivedDate,
         @Schema(description = "Reg 5: decision whether to assess due 6 weeks after receipt")
         LocalDate decisionDue,
+        @Schema(description = "Reg 10: decision not to issue a plan after assessment due 16 weeks after receipt")
+        LocalDate noPlanDecisionDue,
         @Schema(description = "Reg 13(2): final plan due 20 weeks (140 days) after receipt")
         LocalDate finalPlanDue,
         AssessmentDecision decision,
@@ -32,6 +35,10 @@ public record CaseView(
         @Schema(description = "decisionDate on or before decisionDue; null while undecided")
         Boolean decisionOnTime,
         LocalDate withdrawnDate,
+        @Schema(description = "how the assessment ended; null until concluded")
+        AssessmentOutcome outcome,
+        @Schema(description = "the date of the conclusion; for NO_PLAN the date the family was told")
+        LocalDate conclusionDate,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         String childName,
         @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -39,9 +46,10 @@ public record CaseView(
 
     static CaseView of(AssessmentCase c, ChildPersonalDetails details) {
         return new CaseView(c.caseId(), c.localAuthorityCode(), c.childRef(), c.requestedBy(), c.status(),
-                c.receivedDate(), c.decisionDue(), c.finalPlanDue(),
+                c.receivedDate(), c.decisionDue(), c.noPlanDecisionDue(), c.finalPlanDue(),
                 c.decision().orElse(null), c.decisionDate().orElse(null), c.refusalReason().orElse(null),
                 c.decisionOnTime().orElse(null), c.withdrawnDate().orElse(null),
+                c.outcome().orElse(null), c.conclusionDate().orElse(null),
                 details.childName(), details.dateOfBirth());
     }
 }

@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.assertj.core.api.AbstractThrowableAssert;
+import org.ehcptracker.contracts.assessment.AssessmentConcluded;
 import org.ehcptracker.contracts.assessment.AssessmentDecided;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
 import org.ehcptracker.contracts.assessment.AssessmentEvent;
+import org.ehcptracker.contracts.assessment.AssessmentOutcome;
 import org.ehcptracker.contracts.assessment.AssessmentRequested;
 import org.ehcptracker.contracts.assessment.ExceptionRecorded;
 import org.ehcptracker.contracts.assessment.ExceptionReason;
@@ -46,6 +48,11 @@ class AssessmentCaseTest {
         return new RequestWithdrawn(UUID.randomUUID(), CASE, "839", on, on.atStartOfDay().toInstant(java.time.ZoneOffset.UTC), 1);
     }
 
+    static AssessmentConcluded concluded(AssessmentOutcome outcome, LocalDate on) {
+        return new AssessmentConcluded(UUID.randomUUID(), CASE, "839", on, on.atStartOfDay().toInstant(java.time.ZoneOffset.UTC), 1,
+                outcome);
+    }
+
     static List<AssessmentEvent> given(AssessmentEvent... events) {
         return new ArrayList<>(List.of(events));
     }
@@ -62,6 +69,10 @@ class AssessmentCaseTest {
 
     static DecideWhetherToAssess refuse(LocalDate on, String reason) {
         return new DecideWhetherToAssess(CASE, AssessmentDecision.REFUSE, on, reason);
+    }
+
+    static ConcludeAssessment conclude(AssessmentOutcome outcome, LocalDate on) {
+        return new ConcludeAssessment(CASE, outcome, on);
     }
 
     static AbstractThrowableAssert<?, ? extends Throwable> rejected(Runnable when, CommandRejected.Kind kind, String field) {
@@ -316,6 +327,113 @@ class AssessmentCaseTest {
     }
 
     @Nested
+    class ConcludingTheAssessment {
+
+        static final LocalDate ASSESS_ON = RECEIVED.plusWeeks(5);
+
+        AssessmentCase assessing() {
+            return AssessmentCase.from(given(requested(), decided(AssessmentDecision.ASSESS, ASSESS_ON)));
+        }
+
+        @Test
+        void no_plan_records_AssessmentConcluded_with_the_outcome_and_date() {
+            LocalDate on = RECEIVED.plusWeeks(12);
+            List<AssessmentEvent> events = assessing().decide(conclude(AssessmentOutcome.NO_PLAN, on), TODAY, NOW);
+
+            assertThat(events).singleElement().isInstanceOfSatisfying(AssessmentConcluded.class, e -> {
+                assertThat(e.caseId()).isEqualTo(CASE);
+                assertThat(e.localAuthorityCode()).isEqualTo("839");
+                assertThat(e.businessDate()).isEqualTo(on);
+                assertThat(e.occurredAt()).isEqualTo(NOW);
+                assertThat(e.schemaVersion()).isEqualTo(1);
+                assertThat(e.outcome()).isEqualTo(AssessmentOutcome.NO_PLAN);
+                assertThat(e.eventId()).isNotNull();
+            });
+        }
+
+        @Test
+        void issue_plan_records_AssessmentConcluded_with_that_outcome() {
+            assertThat(assessing().decide(conclude(AssessmentOutcome.ISSUE_PLAN, TODAY), TODAY, NOW))
+                    .singleElement().extracting(e -> ((AssessmentConcluded) e).outcome()).isEqualTo(AssessmentOutcome.ISSUE_PLAN);
+        }
+
+        @Test
+        void on_the_day_of_the_decision_to_assess_is_accepted() {
+            assertThat(assessing().decide(conclude(AssessmentOutcome.NO_PLAN, ASSESS_ON), TODAY, NOW)).hasSize(1);
+        }
+
+        @Test
+        void an_unknown_case_is_not_found() {
+            rejected(() -> AssessmentCase.from(given()).decide(conclude(AssessmentOutcome.NO_PLAN, TODAY), TODAY, NOW),
+                    CommandRejected.Kind.NOT_FOUND, null);
+        }
+
+        @Test
+        void a_case_not_yet_decided_is_unprocessable() {
+            rejected(() -> AssessmentCase.from(given(requested())).decide(conclude(AssessmentOutcome.NO_PLAN, TODAY), TODAY, NOW),
+                    CommandRejected.Kind.UNPROCESSABLE, null).hasMessageContaining("not yet decided");
+        }
+
+        @Test
+        void a_refused_case_is_unprocessable() {
+            var c = AssessmentCase.from(given(requested(), decided(AssessmentDecision.REFUSE, ASSESS_ON)));
+            rejected(() -> c.decide(conclude(AssessmentOutcome.NO_PLAN, TODAY), TODAY, NOW),
+                    CommandRejected.Kind.UNPROCESSABLE, null).hasMessageContaining("refused");
+        }
+
+        @Test
+        void a_withdrawn_case_is_unprocessable_whether_or_not_it_was_being_assessed() {
+            var pending = AssessmentCase.from(given(requested(), withdrawn(RECEIVED.plusDays(3))));
+            rejected(() -> pending.decide(conclude(AssessmentOutcome.NO_PLAN, TODAY), TODAY, NOW),
+                    CommandRejected.Kind.UNPROCESSABLE, null).hasMessageContaining("withdrawn");
+            var assessed = AssessmentCase.from(given(requested(), decided(AssessmentDecision.ASSESS, ASSESS_ON),
+                    withdrawn(ASSESS_ON.plusDays(3))));
+            rejected(() -> assessed.decide(conclude(AssessmentOutcome.NO_PLAN, TODAY), TODAY, NOW),
+                    CommandRejected.Kind.UNPROCESSABLE, null).hasMessageContaining("withdrawn");
+        }
+
+        @Test
+        void concluding_twice_is_a_conflict_whatever_the_outcome() {
+            for (AssessmentOutcome first : AssessmentOutcome.values()) {
+                var c = AssessmentCase.from(given(requested(), decided(AssessmentDecision.ASSESS, ASSESS_ON),
+                        concluded(first, RECEIVED.plusWeeks(15))));
+                for (AssessmentOutcome second : AssessmentOutcome.values()) {
+                    rejected(() -> c.decide(conclude(second, TODAY), TODAY, NOW), CommandRejected.Kind.CONFLICT, null)
+                            .hasMessageContaining("already concluded");
+                }
+            }
+        }
+
+        @Test
+        void a_conclusion_before_the_decision_to_assess_is_unprocessable_naming_conclusionDate() {
+            rejected(() -> assessing().decide(conclude(AssessmentOutcome.NO_PLAN, ASSESS_ON.minusDays(1)), TODAY, NOW),
+                    CommandRejected.Kind.UNPROCESSABLE, "conclusionDate").hasMessageContaining("before the decision to assess");
+        }
+
+        @Test
+        void a_conclusion_in_the_future_is_unprocessable_naming_conclusionDate() {
+            rejected(() -> assessing().decide(conclude(AssessmentOutcome.NO_PLAN, TODAY.plusDays(1)), TODAY, NOW),
+                    CommandRejected.Kind.UNPROCESSABLE, "conclusionDate").hasMessageContaining("future");
+        }
+
+        @Test
+        void the_outcome_and_its_date_are_required() {
+            rejected(() -> assessing().decide(conclude(null, TODAY), TODAY, NOW), CommandRejected.Kind.INVALID, "outcome");
+            rejected(() -> assessing().decide(conclude(AssessmentOutcome.NO_PLAN, null), TODAY, NOW),
+                    CommandRejected.Kind.INVALID, "conclusionDate");
+        }
+
+        @Test
+        void a_concluded_case_cannot_be_withdrawn_or_decided_again() {
+            var c = AssessmentCase.from(given(requested(), decided(AssessmentDecision.ASSESS, ASSESS_ON),
+                    concluded(AssessmentOutcome.NO_PLAN, RECEIVED.plusWeeks(15))));
+            rejected(() -> c.decide(new WithdrawRequest(CASE, TODAY), TODAY, NOW), CommandRejected.Kind.UNPROCESSABLE, null)
+                    .hasMessageContaining("concluded");
+            rejected(() -> c.decide(assess(TODAY), TODAY, NOW), CommandRejected.Kind.CONFLICT, null);
+        }
+    }
+
+    @Nested
     class TheCaseView {
 
         @Test
@@ -323,6 +441,7 @@ class AssessmentCaseTest {
             var c = AssessmentCase.from(given());
             assertThat(c.exists()).isFalse();
             assertThat(c.decisionDue()).isNull();
+            assertThat(c.noPlanDecisionDue()).isNull();
         }
 
         @Test
@@ -337,6 +456,10 @@ class AssessmentCaseTest {
             // 6 weeks from Monday 3 March 2025 is Monday 14 April; 140 days is Monday 21 July
             assertThat(c.decisionDue()).isEqualTo(LocalDate.of(2025, 4, 14));
             assertThat(c.finalPlanDue()).isEqualTo(LocalDate.of(2025, 7, 21));
+            // Reg 10: 16 weeks from Monday 3 March 2025 is Monday 23 June
+            assertThat(c.noPlanDecisionDue()).isEqualTo(LocalDate.of(2025, 6, 23));
+            assertThat(c.outcome()).isEmpty();
+            assertThat(c.conclusionDate()).isEmpty();
             assertThat(c.decision()).isEmpty();
             assertThat(c.decisionOnTime()).isEmpty();
         }
@@ -365,6 +488,20 @@ class AssessmentCaseTest {
         }
 
         @Test
+        void a_conclusion_makes_the_case_CONCLUDED_with_its_outcome_and_date() {
+            var noPlan = AssessmentCase.from(given(requested(), decided(AssessmentDecision.ASSESS, RECEIVED.plusWeeks(3)),
+                    concluded(AssessmentOutcome.NO_PLAN, RECEIVED.plusWeeks(15))));
+            assertThat(noPlan.status()).isEqualTo(CaseStatus.CONCLUDED_NO_PLAN);
+            assertThat(noPlan.outcome()).contains(AssessmentOutcome.NO_PLAN);
+            assertThat(noPlan.conclusionDate()).contains(RECEIVED.plusWeeks(15));
+            assertThat(noPlan.decision()).contains(AssessmentDecision.ASSESS);
+            var issuePlan = AssessmentCase.from(given(requested(), decided(AssessmentDecision.ASSESS, RECEIVED.plusWeeks(3)),
+                    concluded(AssessmentOutcome.ISSUE_PLAN, RECEIVED.plusWeeks(12))));
+            assertThat(issuePlan.status()).isEqualTo(CaseStatus.CONCLUDED_ISSUE_PLAN);
+            assertThat(issuePlan.outcome()).contains(AssessmentOutcome.ISSUE_PLAN);
+        }
+
+        @Test
         void a_decision_on_the_due_day_is_on_time_and_a_day_later_is_late() {
             LocalDate due = LocalDate.of(2025, 4, 14);
             assertThat(AssessmentCase.from(given(requested(), decided(AssessmentDecision.ASSESS, due))).decisionOnTime())
@@ -381,6 +518,18 @@ class AssessmentCaseTest {
             assertThat(c.status()).isEqualTo(CaseStatus.REFUSED);
             assertThat(c.decisionOnTime()).contains(false);
             assertThat(c.refusalReason()).contains("no evidence of SEN");
+        }
+
+        @Test
+        void the_events_of_a_conclusion_rebuild_the_concluded_case() {
+            List<AssessmentEvent> history = new ArrayList<>(AssessmentCase.from(given()).decide(request(), TODAY, NOW));
+            history.addAll(AssessmentCase.from(history).decide(assess(RECEIVED.plusWeeks(4)), TODAY, NOW));
+            history.addAll(AssessmentCase.from(history).decide(conclude(AssessmentOutcome.NO_PLAN, TODAY),
+                    TODAY, NOW));
+            var c = AssessmentCase.from(history);
+            assertThat(c.status()).isEqualTo(CaseStatus.CONCLUDED_NO_PLAN);
+            assertThat(c.conclusionDate()).contains(TODAY);
+            assertThat(c.decisionOnTime()).contains(true);
         }
 
         @Test

@@ -32,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.ehcptracker.contracts.EventJson;
+import org.ehcptracker.contracts.assessment.AssessmentConcluded;
 import org.ehcptracker.contracts.assessment.AssessmentDecided;
 import org.ehcptracker.contracts.assessment.AssessmentEvent;
 import org.ehcptracker.contracts.assessment.AssessmentRequested;
@@ -93,6 +94,13 @@ class AssessmentCaseResourceTest {
         return api().body(body).post("/api/cases/{id}/decision", caseId);
     }
 
+    static Response conclude(UUID caseId, String outcome, LocalDate on) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("outcome", outcome);
+        body.put("conclusionDate", on == null ? null : on.toString());
+        return api().body(body).post("/api/cases/{id}/conclusion", caseId);
+    }
+
     // ---- recording a request ------------------------------------------------------------------------------
 
     @Test
@@ -108,6 +116,8 @@ class AssessmentCaseResourceTest {
                 .body("receivedDate", equalTo(RECEIVED.toString()))
                 .body("decisionDue", equalTo(RECEIVED.plusWeeks(6).toString()))
                 .body("finalPlanDue", equalTo(RECEIVED.plusDays(140).toString()))
+                .body("noPlanDecisionDue", equalTo(RECEIVED.plusWeeks(16).toString()))
+                .body("outcome", nullValue())
                 .body("decision", nullValue())
                 .body("decisionDate", nullValue())
                 .body("refusalReason", nullValue())
@@ -358,6 +368,79 @@ class AssessmentCaseResourceTest {
         List<ConsumerRecord<String, String>> records =
                 AssessmentTopic.recordsThrough(caseId, assessed ? "RequestWithdrawn" : "AssessmentDecided");
         assertThat(records).filteredOn(r -> EventJson.typeOf(r.value()).equals("AssessmentDecided")).hasSize(1);
+    }
+
+    // ---- concluding the assessment -------------------------------------------------------------------------
+
+    @Test
+    void concluding_with_no_plan_answers_200_and_publishes_AssessmentConcluded_keyed_by_caseId() {
+        UUID caseId = recordCase();
+        LocalDate assessedOn = RECEIVED.plusDays(2);
+        LocalDate concludedOn = TODAY.minusDays(1);
+        decide(caseId, "ASSESS", assessedOn, null).then().statusCode(200);
+
+        conclude(caseId, "NO_PLAN", concludedOn).then()
+                .statusCode(200)
+                .body("status", equalTo("CONCLUDED_NO_PLAN"))
+                .body("outcome", equalTo("NO_PLAN"))
+                .body("conclusionDate", equalTo(concludedOn.toString()))
+                .body("noPlanDecisionDue", equalTo(RECEIVED.plusWeeks(16).toString()))
+                .body("decision", equalTo("ASSESS"))
+                .body("childName", equalTo(CHILD_NAME));
+
+        List<ConsumerRecord<String, String>> records = AssessmentTopic.recordsThrough(caseId, "AssessmentConcluded");
+        ConsumerRecord<String, String> record = records.get(records.size() - 1);
+        assertThat(record.key()).isEqualTo(caseId.toString());
+        AssessmentConcluded event = eventJson.read(record.value(), AssessmentConcluded.class);
+        assertThat(event.caseId()).isEqualTo(caseId);
+        assertThat(event.outcome().name()).isEqualTo("NO_PLAN");
+        assertThat(event.businessDate()).isEqualTo(concludedOn);
+        assertThat(record.value()).doesNotContain("Zebedee").doesNotContain(DATE_OF_BIRTH.toString());
+        // the stream with the conclusion rebuilds: the case reads back as concluded
+        api().get("/api/cases/{id}", caseId).then().statusCode(200).body("status", equalTo("CONCLUDED_NO_PLAN"));
+    }
+
+    @Test
+    void concluding_a_case_not_yet_decided_is_422_and_records_nothing() {
+        UUID caseId = recordCase();
+
+        conclude(caseId, "NO_PLAN", TODAY).then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", containsString("not yet decided"));
+
+        assertThat(commands.history(caseId, AssessmentEvent.class).await().indefinitely()).hasSize(1);
+        api().get("/api/cases/{id}", caseId).then().statusCode(200).body("status", equalTo("REQUESTED"));
+    }
+
+    @Test
+    void concluding_twice_is_409_and_one_AssessmentConcluded_is_stored() {
+        UUID caseId = recordCase();
+        decide(caseId, "ASSESS", TODAY, null).then().statusCode(200);
+        conclude(caseId, "NO_PLAN", TODAY).then().statusCode(200);
+
+        conclude(caseId, "ISSUE_PLAN", TODAY).then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("already concluded"));
+
+        assertThat(commands.history(caseId, AssessmentEvent.class).await().indefinitely())
+                .filteredOn(AssessmentConcluded.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void a_conclusion_without_a_date_or_before_the_decision_is_refused_naming_conclusionDate() {
+        UUID caseId = recordCase();
+        decide(caseId, "ASSESS", TODAY.minusDays(1), null).then().statusCode(200);
+
+        conclude(caseId, "NO_PLAN", null).then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem(containsString("conclusionDate")));
+        conclude(caseId, "NO_PLAN", TODAY.minusDays(2)).then()
+                .statusCode(422)
+                .body("field", equalTo("conclusionDate"));
+        conclude(UUID.randomUUID(), "NO_PLAN", TODAY).then().statusCode(404);
     }
 
     // ---- withdrawal ---------------------------------------------------------------------------------------

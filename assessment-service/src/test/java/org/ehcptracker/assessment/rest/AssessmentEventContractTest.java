@@ -59,6 +59,18 @@ class AssessmentEventContractTest {
         assertThat(JSON.readTree(record.value()).get("refusalReason").isTextual()).isTrue();
     }
 
+    @Test
+    void AssessmentConcluded_no_plan_on_the_topic_matches_the_contract_example() throws Exception {
+        UUID caseId = AssessmentCaseResourceTest.recordCase();
+        AssessmentCaseResourceTest.decide(caseId, "ASSESS", TODAY, null).then().statusCode(200);
+        AssessmentCaseResourceTest.conclude(caseId, "NO_PLAN", TODAY).then().statusCode(200);
+
+        ConsumerRecord<String, String> record = last(AssessmentTopic.recordsThrough(caseId, "AssessmentConcluded"));
+
+        assertMatchesExample(record, caseId, "AssessmentConcluded");
+        assertThat(JSON.readTree(record.value()).get("outcome").asText()).isEqualTo("NO_PLAN");
+    }
+
     private static void assertMatchesExample(ConsumerRecord<String, String> record, UUID caseId, String type) throws Exception {
         assertThat(record.key()).isEqualTo(caseId.toString());
         JsonNode actual = JSON.readTree(record.value());

@@ -9,5 +9,7 @@ public enum CaseStatus {
     /** the LA refused to assess: no plan */
     REFUSED,
     /** the requester withdrew the request: no plan */
-    WITHDRAWN
+    WITHDRAWN,
+    /** the assessment was concluded with the LA's decision not to issue a plan (Reg 10): no plan */
+    CONCLUDED_NO_PLAN
 }

@@ -16,8 +16,9 @@ import org.ehcptracker.kit.domain.CommandRejected;
  *
  * <p>Rules (SEND Regulations 2014, Reg 13):
  * <ul>
- *   <li>a plan is drafted only for a case the LA decided to assess (not refused, withdrawn or
- *       still awaiting the decision), on or after the clock start;</li>
+ *   <li>a plan is drafted only for a case the LA decided to assess (not refused, withdrawn,
+ *       still awaiting the decision, or concluded with a decision not to issue a plan), on or after
+ *       the clock start;</li>
  *   <li>one draft, then one final plan, issued on or after the draft; the final plan names a
  *       specific setting (URN/UKPRN) or a type of setting, exactly one of the two;</li>
  *   <li>no issue date in the future: the service records what was issued;</li>
@@ -134,6 +135,9 @@ public final class EhcPlan {
                     "the LA refused to assess case " + caseId + "; no plan can be " + verb);
             case WITHDRAWN -> throw CommandRejected.unprocessable(null,
                     "the request for case " + caseId + " was withdrawn; no plan can be " + verb);
+            case CONCLUDED_NO_PLAN -> throw CommandRejected.unprocessable(null,
+                    "the LA decided not to issue a plan for case " + caseId + " after its assessment; no plan can be "
+                            + verb);
         };
     }
 

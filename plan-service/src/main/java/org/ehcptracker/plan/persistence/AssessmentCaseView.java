@@ -51,7 +51,7 @@ public class AssessmentCaseView {
                 .replaceWithVoid();
     }
 
-    /** A decision to assess or refuse, or a withdrawal. */
+    /** A decision to assess or refuse, a withdrawal, or a conclusion with no plan. */
     public Uni<Void> status(SqlClient tx, UUID caseId, CaseStatus status) {
         return tx.preparedQuery("update assessment_case set status = $2 where case_id = $1")
                 .execute(Tuple.of(caseId, status.name()))

@@ -112,6 +112,13 @@ class EhcPlanTest {
         }
 
         @Test
+        void for_a_case_the_LA_decided_not_to_issue_a_plan_for_is_unprocessable() {
+            assertRejected(() -> draft(DRAFTED, caseIn(CaseStatus.CONCLUDED_NO_PLAN)), CommandRejected.Kind.UNPROCESSABLE,
+                    null, "the LA decided not to issue a plan for case " + CASE);
+            assertThat(plan().exists()).isFalse();
+        }
+
+        @Test
         void before_the_decision_to_assess_is_unprocessable() {
             assertRejected(() -> draft(DRAFTED, caseIn(CaseStatus.REQUESTED)), CommandRejected.Kind.UNPROCESSABLE,
                     null, "has not decided yet whether to assess case " + CASE);
@@ -214,6 +221,14 @@ class EhcPlanTest {
             draft(DRAFTED, ASSESSING);
             assertRejected(() -> fin(issued, "139021", null, caseIn(CaseStatus.WITHDRAWN)),
                     CommandRejected.Kind.UNPROCESSABLE, null, "was withdrawn; no plan can be issued");
+        }
+
+        @Test
+        void for_a_case_concluded_with_no_plan_after_the_draft_is_unprocessable() {
+            draft(DRAFTED, ASSESSING);
+            assertRejected(() -> fin(issued, "139021", null, caseIn(CaseStatus.CONCLUDED_NO_PLAN)),
+                    CommandRejected.Kind.UNPROCESSABLE, null, "the LA decided not to issue a plan for case " + CASE);
+            assertThat(plan().finalPlan()).isEmpty();
         }
 
         @Test

@@ -3,6 +3,7 @@ package org.ehcptracker.plan.service;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,6 +58,40 @@ class ViewsConsumerContractTest extends PlanServiceTestSupport {
                 example("RequestWithdrawn", caseId, Map.of()));
 
         awaitCase(caseId, "WITHDRAWN");
+    }
+
+    @Test
+    void assessment_concluded_with_no_plan_closes_the_case_and_a_draft_is_refused() {
+        UUID caseId = UUID.randomUUID();
+        publish(Topics.ASSESSMENT_EVENTS,
+                example("AssessmentRequested", caseId, Map.of()),
+                example("AssessmentDecided", caseId, Map.of("decision", "ASSESS")),
+                example("AssessmentConcluded", caseId, Map.of("outcome", "NO_PLAN")));
+
+        awaitCase(caseId, "CONCLUDED_NO_PLAN");
+        given().header("X-Actor", ACTOR).contentType(ContentType.JSON).body(Map.of("issuedDate", "2025-06-09"))
+                .post("/api/cases/{caseId}/draft-plan", caseId).then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", containsString("the LA decided not to issue a plan for case " + caseId));
+        given().header("X-Actor", ACTOR).get("/api/cases/{caseId}/plan", caseId).then().statusCode(404);
+    }
+
+    @Test
+    void assessment_concluded_with_a_plan_to_issue_leaves_the_case_assessing() {
+        UUID caseId = UUID.randomUUID();
+        ObjectNode concluded = example("AssessmentConcluded", caseId, Map.of("outcome", "ISSUE_PLAN"));
+        publish(Topics.ASSESSMENT_EVENTS,
+                example("AssessmentRequested", caseId, Map.of()),
+                example("AssessmentDecided", caseId, Map.of("decision", "ASSESS")),
+                concluded);
+
+        await().atMost(PATIENCE).until(() -> count("select count(*) from processed_event where event_id = $1",
+                UUID.fromString(concluded.get("eventId").asText())) == 1);
+        assertThat(assessmentCase(caseId).orElseThrow().getString("status")).isEqualTo("ASSESSING");
+        given().header("X-Actor", ACTOR).contentType(ContentType.JSON).body(Map.of("issuedDate", "2025-06-09"))
+                .post("/api/cases/{caseId}/draft-plan", caseId).then()
+                .statusCode(201);
     }
 
     @Test

@@ -155,12 +155,48 @@ class WalkingSkeletonSystemTest {
                 .then().statusCode(422).contentType("application/problem+json");
     }
 
+    /** Reg 10: a case the LA decides, after assessing, not to issue a plan for leaves the backlog. */
+    @Test
+    @Order(3)
+    void aCaseConcludedWithoutAPlanLeavesTheBacklog() {
+        String rutland = "857";
+        String caseId = UUID.randomUUID().toString();
+        given().baseUri(assessment.baseUrl()).header("X-Actor", CASEWORKER).contentType(ContentType.JSON)
+                .body(Map.of("caseId", caseId, "localAuthorityCode", rutland, "receivedDate", "2025-01-06",
+                        "requestedBy", "SCHOOL_OR_SETTING", "childRef", "C-SYS-N"))
+                .post("/api/cases").then().statusCode(201);
+        decideToAssess(caseId, "2025-02-10");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(backlogOpen(rutland)).isEqualTo(1));
+
+        given().baseUri(assessment.baseUrl()).header("X-Actor", CASEWORKER).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "NO_PLAN", "conclusionDate", "2025-04-28"))
+                .post("/api/cases/{id}/conclusion", caseId)
+                .then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(backlogOpen(rutland)).isZero());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(plan.baseUrl()).header("X-Actor", CASEWORKER).contentType(ContentType.JSON)
+                        .body(Map.of("issuedDate", "2025-05-01"))
+                        .post("/api/cases/{id}/draft-plan", caseId)
+                        .then().statusCode(422)
+                        .body("detail", org.hamcrest.Matchers.containsString("decided not to issue a plan")));
+    }
+
+    private static int backlogOpen(String la) {
+        return given().baseUri(reporting.baseUrl()).header("X-Actor", "board:system-test")
+                .queryParam("from", "2025-01-01").queryParam("to", "2025-08-25")
+                .get("/api/local-authorities/{la}/figures", la)
+                .then().statusCode(200).extract().path("backlog.open");
+    }
+
     /**
      * The event table is the outbox: with the broker down a caseworker's command still succeeds,
      * and the event reaches the other services once the broker is back (same port, same data).
      */
     @Test
-    @Order(3)
+    @Order(4)
     void whileKafkaIsDownCommandsAreRecordedAndTheirEventsFlowWhenItReturns() {
         kafka.stop();
         assertThat(kafka.isAlive()).as("the broker process has ended").isFalse();

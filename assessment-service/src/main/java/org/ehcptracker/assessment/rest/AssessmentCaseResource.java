@@ -112,11 +112,8 @@ public class AssessmentCaseResource {
     public Uni<CaseView> decide(@RestHeader(Actor.HEADER) String actorHeader,
                                 @Parameter(description = "the case") @RestPath UUID caseId,
                                 @Valid @NotNull DecisionBody body) {
-        Actor actor = Actor.parse(actorHeader);
         var command = new DecideWhetherToAssess(caseId, body.decision(), body.decisionDate(), body.refusalReason());
-        LocalDate today = LocalDate.now(clock);
-        Instant now = clock.instant();
-        return run(caseId, actor, c -> c.decide(command, today, now), nothingElse()).chain(this::withPersonalDetails);
+        return step(actorHeader, caseId, (c, today, now) -> c.decide(command, today, now));
     }
 
     @POST
@@ -129,11 +126,8 @@ public class AssessmentCaseResource {
             content = @Content(mediaType = PROBLEM))
     public Uni<CaseView> withdraw(@RestHeader(Actor.HEADER) String actorHeader, @RestPath UUID caseId,
                                   @Valid @NotNull WithdrawalBody body) {
-        Actor actor = Actor.parse(actorHeader);
         var command = new WithdrawRequest(caseId, body.withdrawnDate());
-        LocalDate today = LocalDate.now(clock);
-        Instant now = clock.instant();
-        return run(caseId, actor, c -> c.decide(command, today, now), nothingElse()).chain(this::withPersonalDetails);
+        return step(actorHeader, caseId, (c, today, now) -> c.decide(command, today, now));
     }
 
     @POST
@@ -148,11 +142,8 @@ public class AssessmentCaseResource {
     public Uni<CaseView> conclude(@RestHeader(Actor.HEADER) String actorHeader,
                                   @Parameter(description = "the case") @RestPath UUID caseId,
                                   @Valid @NotNull ConclusionBody body) {
-        Actor actor = Actor.parse(actorHeader);
         var command = new ConcludeAssessment(caseId, body.outcome(), body.conclusionDate());
-        LocalDate today = LocalDate.now(clock);
-        Instant now = clock.instant();
-        return run(caseId, actor, c -> c.decide(command, today, now), nothingElse()).chain(this::withPersonalDetails);
+        return step(actorHeader, caseId, (c, today, now) -> c.decide(command, today, now));
     }
 
     @GET
@@ -184,6 +175,19 @@ public class AssessmentCaseResource {
     // ---------------------------------------------------------------------------------------------------------
 
     /** Runs a command on the case in one transaction; answers the case as it is after the new events. */
+    /** A step on an existing case: the council's today and now, the command decided on the case's history. */
+    private Uni<CaseView> step(String actorHeader, UUID caseId, Step decision) {
+        Actor actor = Actor.parse(actorHeader);
+        LocalDate today = LocalDate.now(clock);
+        Instant now = clock.instant();
+        return run(caseId, actor, c -> decision.decide(c, today, now), nothingElse()).chain(this::withPersonalDetails);
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        List<AssessmentEvent> decide(AssessmentCase theCase, LocalDate today, Instant now);
+    }
+
     private Uni<AssessmentCase> run(UUID caseId, Actor actor, Function<AssessmentCase, List<AssessmentEvent>> decide,
                                     BiFunction<SqlConnection, List<AssessmentEvent>, Uni<Void>> alsoInTransaction) {
         AtomicReference<AssessmentCase> after = new AtomicReference<>();

@@ -39,9 +39,17 @@ public final class EventJson {
     private static final Map<String, Class<? extends IntegrationEvent>> TYPES = typeCatalogue();
 
     private final ObjectMapper mapper;
+    private final EventUpcasters upcasters;
 
+    /** Reads through the published catalogue's upcasters ({@link EventUpcasters#PUBLISHED}). */
     public EventJson() {
+        this(EventUpcasters.PUBLISHED);
+    }
+
+    /** Reads through the given upcasters (a test, or a tool that replays an older history). */
+    public EventJson(EventUpcasters upcasters) {
         this.mapper = newObjectMapper();
+        this.upcasters = Objects.requireNonNull(upcasters, "upcasters");
     }
 
     /** A new mapper with the event settings, e.g. for a framework that wants to own its mapper. */
@@ -71,16 +79,21 @@ public final class EventJson {
     }
 
     /**
-     * Reads an event of any family, choosing the class by the "type" field.
+     * Reads an event of any family, choosing the class by the "type" field, after bringing an older
+     * schema version to the current one ({@link EventUpcasters}).
      *
      * @throws UnknownEventTypeException when the type is not in the catalogue
-     * @throws EventJsonException when the JSON is malformed or the event is invalid
+     * @throws EventJsonException when the JSON is malformed, of a newer version than this code, or invalid
      */
     public IntegrationEvent read(String json) {
         JsonNode tree = parse(json);
-        Class<? extends IntegrationEvent> type = classOf(typeField(tree));
+        String typeName = typeField(tree);
+        Class<? extends IntegrationEvent> type = classOf(typeName);
+        if (!(tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
+            throw new EventJsonException("event JSON is not an object");
+        }
         try {
-            return mapper.treeToValue(tree, type);
+            return mapper.treeToValue(upcasters.upcast(typeName, object), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new EventJsonException("invalid " + type.getSimpleName() + ": " + e.getMessage(), e);
         }

@@ -1,31 +1,33 @@
 package org.ehcptracker.eventstore;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Appends to and loads event streams in the service's own PostgreSQL database (table {@code event},
  * created by the Flyway scripts in {@code db/event-store}). See docs/event-store.md.
  *
- * <p>Rules for {@link #append(SqlConnection, UUID, int, List)}:
+ * <p>The services append through their Hibernate Reactive session ({@link #append(Mutiny.Session, UUID, int, List)}),
+ * so the events, the inline projections and any entity written in the same session commit or roll back
+ * together. The relay and the store's own tests use the Vert.x client; both run the same SQL
+ * ({@link StoreSql}), so there is one implementation of the rules:
  * <ul>
- *   <li>it runs inside the caller's transaction ({@code pool.withTransaction(tx -> ...)}), so the
- *       caller can write its own tables in the same transaction, but only <em>after</em> the append;</li>
+ *   <li>the append runs inside the caller's transaction; the caller writes its own tables in the same
+ *       transaction, but only <em>after</em> the append;</li>
  *   <li>it must be the first write of that transaction, else {@link IllegalStateException} (the
  *       relay's per-stream ordering depends on it);</li>
  *   <li>a stale {@code expectedVersion} or a concurrent append fails with {@link ConcurrencyConflict}.</li>
@@ -41,24 +43,27 @@ public class EventStore {
     static final String STREAM_VERSION_CONSTRAINT = "event_stream_version_key";
 
     static final String CHECK_SQL = """
-            select pg_current_xact_id_if_assigned() is null as first_write,
-                   coalesce((select max(stream_version) from event where stream_id = $1), 0) as current_version""";
+            select (pg_current_xact_id_if_assigned() is null)::text as first_write,
+                   coalesce((select max(stream_version) from event where stream_id = ?1), 0)::text as current_version""";
 
+    private static final String COLUMNS = """
+            position::text, event_id::text, stream_id::text, stream_version::text, case_id::text, type,
+            schema_version::text, payload::text, metadata::text,
+            to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')""";
+
+    /** The batch arrives as one JSON array (a text parameter), which both clients bind the same way. */
     static final String INSERT_SQL = """
             insert into event (event_id, stream_id, stream_version, case_id, type, schema_version,
                                payload, metadata, occurred_at)
-            select e.event_id, $1, ($2::int + e.ord)::int, e.case_id, e.type, e.schema_version,
+            select e.event_id, ?1, (?2 + e.ord)::int, e.case_id, e.type, e.schema_version,
                    e.payload::jsonb, e.metadata::jsonb, e.occurred_at
-              from unnest($3::uuid[], $4::uuid[], $5::text[], $6::int[], $7::text[], $8::text[], $9::timestamptz[])
-                   with ordinality as e(event_id, case_id, type, schema_version, payload, metadata, occurred_at, ord)
+              from jsonb_to_recordset(cast(cast(?3 as text) as jsonb))
+                   as e(event_id uuid, case_id uuid, type text, schema_version int, payload text, metadata text,
+                        occurred_at timestamptz, ord int)
              order by e.ord
-            returning position, event_id, stream_id, stream_version, case_id, type, schema_version,
-                      payload::text as payload, metadata::text as metadata, occurred_at""";
+            returning\s""" + COLUMNS;
 
-    static final String LOAD_SQL = """
-            select position, event_id, stream_id, stream_version, case_id, type, schema_version,
-                   payload::text as payload, metadata::text as metadata, occurred_at
-              from event where stream_id = $1 order by stream_version""";
+    static final String LOAD_SQL = "select " + COLUMNS + " from event where stream_id = ?1 order by stream_version";
 
     private final Pool pool;
 
@@ -74,16 +79,43 @@ public class EventStore {
 
     /**
      * Appends {@code events} to the stream as versions {@code expectedVersion + 1 ...}, inside the
-     * caller's transaction {@code tx}. Nothing is visible (nor published) until that transaction
-     * commits.
+     * session's transaction. Nothing is visible (nor published) until that transaction commits.
      *
      * @param expectedVersion the version the caller's decision was based on ({@link #NO_STREAM} for a new stream)
      * @return the stored events, in version order; empty (and no database call) when {@code events} is empty
      * @throws ConcurrencyConflict   (as the Uni's failure) when the stream is not at {@code expectedVersion}
-     * @throws IllegalStateException (as the Uni's failure) when {@code tx} already wrote something
+     * @throws IllegalStateException (as the Uni's failure) when the transaction already wrote something
      */
+    public Uni<List<StoredEvent>> append(Mutiny.Session session, UUID streamId, int expectedVersion, List<NewEvent> events) {
+        return append(StoreSql.of(session), streamId, expectedVersion, events);
+    }
+
+    /** As {@link #append(Mutiny.Session, UUID, int, List)}, in a Vert.x transaction {@code tx}. */
     public Uni<List<StoredEvent>> append(SqlConnection tx, UUID streamId, int expectedVersion, List<NewEvent> events) {
-        Objects.requireNonNull(tx, "tx");
+        return append(StoreSql.of(tx), streamId, expectedVersion, events);
+    }
+
+    /** As {@link #append(SqlConnection, UUID, int, List)} in a transaction of its own. */
+    public Uni<List<StoredEvent>> append(UUID streamId, int expectedVersion, List<NewEvent> events) {
+        return pool.withTransaction(tx -> append(tx, streamId, expectedVersion, events));
+    }
+
+    /** All events of the stream in version order, read in the session's transaction; empty for an unknown stream. */
+    public Uni<List<StoredEvent>> load(Mutiny.Session session, UUID streamId) {
+        return load(StoreSql.of(session), streamId);
+    }
+
+    /** As {@link #load(Mutiny.Session, UUID)}, on a Vert.x connection. */
+    public Uni<List<StoredEvent>> load(SqlConnection connection, UUID streamId) {
+        return load(StoreSql.of(connection), streamId);
+    }
+
+    /** As {@link #load(Mutiny.Session, UUID)}, outside any transaction. */
+    public Uni<List<StoredEvent>> load(UUID streamId) {
+        return load(StoreSql.of(pool), streamId);
+    }
+
+    private Uni<List<StoredEvent>> append(StoreSql sql, UUID streamId, int expectedVersion, List<NewEvent> events) {
         Objects.requireNonNull(streamId, "streamId");
         Objects.requireNonNull(events, "events");
         if (expectedVersion < 0) {
@@ -92,100 +124,92 @@ public class EventStore {
         if (events.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return tx.preparedQuery(CHECK_SQL).execute(Tuple.of(streamId))
+        String batch = batchJson(events);
+        return sql.query(CHECK_SQL, streamId)
                 .flatMap(rows -> {
-                    Row row = rows.iterator().next();
-                    if (!row.getBoolean("first_write")) {
+                    String[] row = rows.get(0);
+                    if (!Boolean.parseBoolean(row[0])) {
                         return Uni.createFrom().failure(new IllegalStateException(
                                 "append must be the first write in its transaction: this transaction already wrote"
                                         + " something (it has a transaction id), so its events could be published"
                                         + " before events of the same stream appended by a transaction that started"
                                         + " writing later. Append first, then update other tables in the same transaction."));
                     }
-                    int current = row.getInteger("current_version");
+                    int current = Integer.parseInt(row[1]);
                     if (current != expectedVersion) {
                         return Uni.createFrom().failure(new ConcurrencyConflict(streamId, expectedVersion, current, null));
                     }
-                    return tx.preparedQuery(INSERT_SQL).execute(insertParams(streamId, expectedVersion, events))
+                    return sql.query(INSERT_SQL, streamId, expectedVersion, batch)
                             .onFailure(EventStore::isStreamVersionViolation)
                             .transform(e -> new ConcurrencyConflict(streamId, expectedVersion, null, e))
                             .map(EventStore::toEvents);
                 });
     }
 
-    /** {@link #append(SqlConnection, UUID, int, List)} in a transaction of its own. */
-    public Uni<List<StoredEvent>> append(UUID streamId, int expectedVersion, List<NewEvent> events) {
-        return pool.withTransaction(tx -> append(tx, streamId, expectedVersion, events));
-    }
-
-    /** All events of the stream in version order; empty for an unknown stream. */
-    public Uni<List<StoredEvent>> load(UUID streamId) {
-        return load(pool, streamId);
-    }
-
-    /** As {@link #load(UUID)}, on the given connection (e.g. inside a transaction). */
-    public Uni<List<StoredEvent>> load(SqlConnection connection, UUID streamId) {
-        return load((SqlClient) connection, streamId);
-    }
-
-    private Uni<List<StoredEvent>> load(SqlClient client, UUID streamId) {
+    private static Uni<List<StoredEvent>> load(StoreSql sql, UUID streamId) {
         Objects.requireNonNull(streamId, "streamId");
-        return client.preparedQuery(LOAD_SQL).execute(Tuple.of(streamId)).map(EventStore::toEvents);
+        return sql.query(LOAD_SQL, streamId).map(EventStore::toEvents);
     }
 
-    private static Tuple insertParams(UUID streamId, int expectedVersion, List<NewEvent> events) {
-        int n = events.size();
-        UUID[] eventIds = new UUID[n];
-        UUID[] caseIds = new UUID[n];
-        String[] types = new String[n];
-        Integer[] schemaVersions = new Integer[n];
-        String[] payloads = new String[n];
-        String[] metadata = new String[n];
-        OffsetDateTime[] occurredAt = new OffsetDateTime[n];
-        for (int i = 0; i < n; i++) {
-            NewEvent e = Objects.requireNonNull(events.get(i), "events must not contain null");
-            eventIds[i] = e.eventId();
-            caseIds[i] = e.caseId();
-            types[i] = e.type();
-            schemaVersions[i] = e.schemaVersion();
-            payloads[i] = e.payloadJson();
-            metadata[i] = e.metadataJson();
-            occurredAt[i] = e.occurredAt().atOffset(ZoneOffset.UTC);
+    private static String batchJson(List<NewEvent> events) {
+        JsonArray batch = new JsonArray();
+        int ord = 1;
+        for (NewEvent e : events) {
+            Objects.requireNonNull(e, "events must not contain null");
+            batch.add(new JsonObject()
+                    .put("event_id", e.eventId().toString())
+                    .put("case_id", e.caseId().toString())
+                    .put("type", e.type())
+                    .put("schema_version", e.schemaVersion())
+                    .put("payload", e.payloadJson())
+                    .put("metadata", e.metadataJson())
+                    // PostgreSQL keeps microseconds and would round the rest; truncate as the column always did
+                    .put("occurred_at", e.occurredAt().truncatedTo(ChronoUnit.MICROS).toString())
+                    .put("ord", ord++));
         }
-        return Tuple.tuple()
-                .addUUID(streamId)
-                .addInteger(expectedVersion)
-                .addArrayOfUUID(eventIds)
-                .addArrayOfUUID(caseIds)
-                .addArrayOfString(types)
-                .addArrayOfInteger(schemaVersions)
-                .addArrayOfString(payloads)
-                .addArrayOfString(metadata)
-                .addArrayOfOffsetDateTime(occurredAt);
+        return batch.encode();
     }
 
-    static boolean isStreamVersionViolation(Throwable t) {
-        return t instanceof PgException pg
-                && UNIQUE_VIOLATION.equals(pg.getSqlState())
-                && STREAM_VERSION_CONSTRAINT.equals(pg.getConstraint());
+    /**
+     * The stream-version key broken by a concurrent append. The Vert.x client reports it as a
+     * {@link PgException}; through a Hibernate Reactive session it arrives as Hibernate's
+     * ConstraintViolationException over a {@link java.sql.SQLException} carrying the SQLSTATE and, in its
+     * message, the constraint's name.
+     */
+    static boolean isStreamVersionViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
+                    && STREAM_VERSION_CONSTRAINT.equals(pg.getConstraint())) {
+                return true;
+            }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException cv
+                    && STREAM_VERSION_CONSTRAINT.equals(cv.getConstraintName())) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())
+                    && String.valueOf(sql.getMessage()).contains(STREAM_VERSION_CONSTRAINT)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static List<StoredEvent> toEvents(RowSet<Row> rows) {
+    private static List<StoredEvent> toEvents(List<String[]> rows) {
         List<StoredEvent> events = new ArrayList<>(rows.size());
-        for (Row r : rows) {
+        for (String[] r : rows) {
             events.add(new StoredEvent(
-                    r.getLong("position"),
-                    r.getUUID("event_id"),
-                    r.getUUID("stream_id"),
-                    r.getInteger("stream_version"),
-                    r.getUUID("case_id"),
-                    r.getString("type"),
-                    r.getInteger("schema_version"),
-                    r.getString("payload"),
-                    r.getString("metadata"),
-                    r.getOffsetDateTime("occurred_at").toInstant()));
+                    Long.parseLong(r[0]),
+                    UUID.fromString(r[1]),
+                    UUID.fromString(r[2]),
+                    Integer.parseInt(r[3]),
+                    UUID.fromString(r[4]),
+                    r[5],
+                    Integer.parseInt(r[6]),
+                    r[7],
+                    r[8],
+                    Instant.parse(r[9])));
         }
-        events.sort((a, b) -> Integer.compare(a.streamVersion(), b.streamVersion()));
+        events.sort(Comparator.comparingInt(StoredEvent::streamVersion));
         return List.copyOf(events);
     }
 }

@@ -1,6 +1,7 @@
 package org.ehcptracker.eventstore;
 
 import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
@@ -14,19 +15,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EventRelayLifecycleTest {
 
     static Config config(Map<String, String> props) {
-        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(props, "test", 100)).build();
+        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(props, "test", 100))
+                .withMapping(RelayConfig.class).build();
+    }
+
+    static RelaySettings settings(Config config) {
+        return config.unwrap(SmallRyeConfig.class).getConfigMapping(RelayConfig.class).settings();
     }
 
     @Test
     void settings_come_from_config_with_defaults() {
-        RelaySettings s = EventRelayLifecycle.settings(config(Map.of("ehcp.relay.topic", "ehcp.assessment.events")));
+        RelaySettings s = settings(config(Map.of("ehcp.relay.topic", "ehcp.assessment.events")));
         assertThat(s.name()).isEqualTo("ehcp.assessment.events");
         assertThat(s.topic()).isEqualTo("ehcp.assessment.events");
         assertThat(s.pollInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(s.batchSize()).isEqualTo(500);
         assertThat(s.lockRetryInterval()).isEqualTo(Duration.ofSeconds(5));
 
-        RelaySettings t = EventRelayLifecycle.settings(config(Map.of("ehcp.relay.topic", "t", "ehcp.relay.name", "n",
+        RelaySettings t = settings(config(Map.of("ehcp.relay.topic", "t", "ehcp.relay.name", "n",
                 "ehcp.relay.poll-interval", "750ms", "ehcp.relay.batch-size", "50",
                 "ehcp.relay.lock-retry-interval", "PT1S")));
         assertThat(t.name()).isEqualTo("n");
@@ -34,7 +40,7 @@ class EventRelayLifecycleTest {
         assertThat(t.batchSize()).isEqualTo(50);
         assertThat(t.lockRetryInterval()).isEqualTo(Duration.ofSeconds(1));
 
-        assertThatThrownBy(() -> EventRelayLifecycle.settings(config(Map.of())))
+        assertThatThrownBy(() -> settings(config(Map.of())))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("ehcp.relay.topic");
     }
 
@@ -44,8 +50,8 @@ class EventRelayLifecycleTest {
                 "kafka.bootstrap.servers", "k:9092",
                 "kafka.security.protocol", "SSL",
                 "kafka.auto.offset.reset", "earliest", // a consumer key: not passed to the producer
-                "ehcp.relay.producer.delivery.timeout.ms", "900000",
-                "ehcp.relay.producer.acks", "1")));
+                "ehcp.relay-producer.delivery.timeout.ms", "900000",
+                "ehcp.relay-producer.acks", "1")));
         assertThat(p).containsEntry("bootstrap.servers", "k:9092").containsEntry("security.protocol", "SSL")
                 .containsEntry("delivery.timeout.ms", "900000").doesNotContainKey("auto.offset.reset");
 

@@ -326,42 +326,6 @@ class EventRelayTest {
         await().atMost(WAIT).until(() -> relay.status().active() && relay.status().lag() == 0);
     }
 
-    @Test
-    void a_consumer_that_gets_every_record_twice_changes_its_read_model_once_per_event() {
-        db.execute("create table demo_counter (case_id uuid primary key, events int not null)");
-        ProcessedEvents processed = new ProcessedEvents();
-        EventRelay relay = relay(settings());
-        relay.start();
-        List<UUID> cases = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-        for (int i = 0; i < cases.size(); i++) {
-            UUID stream = UUID.randomUUID();
-            for (int v = 0; v <= i; v++) {
-                appendOne(stream, v, cases.get(i)); // case i gets i+1 events
-            }
-        }
-        // redelivery: read the whole topic twice and hand each record to the consumer
-        List<ConsumerRecord<String, String>> twice = new ArrayList<>(topicContent(6, Duration.ZERO));
-        twice.addAll(topicContent(6, Duration.ZERO));
-        assertThat(twice).hasSize(12);
-        int applied = 0;
-        for (ConsumerRecord<String, String> r : twice) {
-            UUID caseId = UUID.fromString(r.key());
-            Boolean first = db.pool.withTransaction(tx -> processed.once(tx, "demo-counter", eventId(r),
-                    () -> tx.preparedQuery("insert into demo_counter values ($1, 1)"
-                                    + " on conflict (case_id) do update set events = demo_counter.events + 1")
-                            .execute(Tuple.of(caseId)))).await().atMost(TIMEOUT);
-            applied += first ? 1 : 0;
-        }
-        assertThat(applied).isEqualTo(6);
-        for (int i = 0; i < cases.size(); i++) {
-            assertThat(db.count("select events from demo_counter where case_id = '" + cases.get(i) + "'"))
-                    .isEqualTo(i + 1);
-        }
-        Set<UUID> ids = new HashSet<>();
-        twice.forEach(r -> ids.add(eventId(r)));
-        assertThat(db.count("select count(*) from processed_event where consumer = 'demo-counter'")).isEqualTo(ids.size());
-    }
-
     /** Waits until the relay published {@code total} events; on timeout, says why (relay status, open transactions). */
     void awaitPublished(EventRelay relay, long total) {
         try {

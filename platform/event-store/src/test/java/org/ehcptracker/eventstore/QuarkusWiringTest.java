@@ -1,13 +1,17 @@
 package org.ehcptracker.eventstore;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.quarkus.test.vertx.RunOnVertxContext;
+import io.quarkus.test.vertx.UniAsserter;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.ehcptracker.devinfra.InfraTestResource;
 import org.ehcptracker.devinfra.TestInfra;
+import org.ehcptracker.devinfra.VertxContexts;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,7 +21,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A Quarkus app with this jar: the beans are discovered, Flyway runs the scripts, the relay starts from config. */
+/**
+ * A Quarkus app with this jar: the beans are discovered, Flyway runs the scripts, the relay starts from
+ * config, and an append through the Hibernate Reactive session shares the transaction of the entities.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "es_quarkus"))
 class QuarkusWiringTest {
@@ -28,13 +35,10 @@ class QuarkusWiringTest {
     EventStore store;
 
     @Inject
-    ProcessedEvents processed;
-
-    @Inject
     EventRelayLifecycle lifecycle;
 
     @Inject
-    Pool pool;
+    io.vertx.mutiny.sqlclient.Pool pool;
 
     @Test
     void the_injected_store_appends_and_the_configured_relay_publishes() {
@@ -43,19 +47,110 @@ class QuarkusWiringTest {
 
         UUID stream = UUID.randomUUID();
         NewEvent event = NewEvent.of(UUID.randomUUID(), "WiringChecked", 1, "{\"ok\":true}");
-        List<StoredEvent> stored = pool.withTransaction(tx -> store.append(tx, stream, 0, List.of(event)))
-                .await().atMost(Duration.ofSeconds(30));
-        assertThat(stored).hasSize(1);
+        assertThat(store.append(stream, 0, List.of(event)).await().atMost(Duration.ofSeconds(30))).hasSize(1);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> TestKafka.readAll(TestInfra.get().kafkaBootstrapServers(),
                         TOPIC, 1, Duration.ofSeconds(5), Duration.ZERO).stream().map(TestKafka::eventId)
                 .anyMatch(event.eventId()::equals));
+    }
 
-        Boolean first = pool.withTransaction(tx -> processed.firstDelivery(tx, "wiring", event.eventId()))
-                .await().atMost(Duration.ofSeconds(30));
-        Boolean again = pool.withTransaction(tx -> processed.firstDelivery(tx, "wiring", event.eventId()))
-                .await().atMost(Duration.ofSeconds(30));
-        assertThat(first).isTrue();
-        assertThat(again).isFalse();
+    @Test
+    @RunOnVertxContext
+    void an_append_through_the_session_commits_with_the_entity_written_after_it(UniAsserter asserter) {
+        UUID stream = UUID.randomUUID();
+        NewEvent event = NewEvent.of(UUID.randomUUID(), "Committed", 1, "{}");
+        asserter.assertThat(() -> Panache.withTransaction(() -> Panache.getSession()
+                        .chain(session -> store.append(session, stream, 0, List.of(event)))
+                        .call(() -> WiringNote.of(stream, "written with the append").persist())),
+                stored -> assertThat(stored).singleElement().satisfies(e -> assertThat(e.eventId()).isEqualTo(event.eventId())));
+        asserter.assertThat(() -> Panache.withSession(() -> WiringNote.<WiringNote>findById(stream)),
+                note -> assertThat(note.note).isEqualTo("written with the append"));
+        asserter.assertThat(() -> Panache.withSession(() -> Panache.getSession().chain(session -> store.load(session, stream))),
+                events -> assertThat(events).extracting(StoredEvent::eventId).containsExactly(event.eventId()));
+    }
+
+    @Test
+    @RunOnVertxContext
+    void when_a_later_write_fails_the_entity_and_the_appended_events_roll_back_together(UniAsserter asserter) {
+        UUID stream = UUID.randomUUID();
+        NewEvent event = NewEvent.of(UUID.randomUUID(), "RolledBack", 1, "{}");
+        asserter.assertFailedWith(() -> Panache.withTransaction(() -> Panache.getSession()
+                        .chain(session -> store.append(session, stream, 0, List.of(event)))
+                        .call(() -> WiringNote.of(stream, "written with the append").persist())
+                        .call(() -> Panache.getSession().chain(Mutinies::flush))
+                        // a second row with the same key: the transaction fails after both writes reached the database
+                        .call(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                                "insert into wiring_note (id, note) values (?1, 'again')").setParameter(1, stream)
+                                .executeUpdate()))),
+                failure -> assertThat(failure).hasStackTraceContaining("wiring_note_pkey"));
+        asserter.assertThat(() -> Panache.withSession(() -> WiringNote.<WiringNote>findById(stream)),
+                note -> assertThat(note).isNull());
+        asserter.assertThat(() -> Panache.withSession(() -> Panache.getSession()
+                        .chain(session -> store.load(session, stream))),
+                events -> assertThat(events).isEmpty());
+    }
+
+    @Test
+    @RunOnVertxContext
+    void an_entity_written_before_the_append_is_refused_so_the_append_stays_the_first_write(UniAsserter asserter) {
+        UUID stream = UUID.randomUUID();
+        asserter.assertFailedWith(() -> Panache.withTransaction(() -> WiringNote.of(stream, "too early").persist()
+                        .call(() -> Panache.getSession().chain(Mutinies::flush))
+                        .chain(() -> Panache.getSession())
+                        .chain(session -> store.append(session, stream, 0,
+                                List.of(NewEvent.of(UUID.randomUUID(), "TooLate", 1, "{}"))))),
+                failure -> assertThat(failure).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("first write"));
+        asserter.assertThat(() -> Panache.withSession(() -> WiringNote.<WiringNote>findById(stream)),
+                note -> assertThat(note).isNull());
+    }
+
+    @Test
+    void two_concurrent_appends_through_sessions_at_one_version_one_wins_the_other_is_a_concurrency_conflict() {
+        UUID stream = UUID.randomUUID();
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        // A appends version 1 and keeps its transaction open until released
+        CompletableFuture<List<StoredEvent>> a = VertxContexts.onNewContext(() -> Panache.withTransaction(() ->
+                Panache.getSession().chain(s -> store.append(s, stream, 0, List.of(NewEvent.of(UUID.randomUUID(), "A", 1, "{}"))))
+                        .call(() -> resumedOnThisContext(release))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> idleInTransaction() == 1);
+        // B saw no events either: its insert waits on A's key, then breaks it once A commits
+        CompletableFuture<List<StoredEvent>> b = VertxContexts.onNewContext(() -> Panache.withTransaction(() ->
+                Panache.getSession().chain(s -> store.append(s, stream, 0, List.of(NewEvent.of(UUID.randomUUID(), "B", 1, "{}"))))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnLock() >= 1);
+        release.complete(null);
+
+        assertThat(a).succeedsWithin(Duration.ofSeconds(30));
+        assertThat(b).failsWithin(Duration.ofSeconds(30)).withThrowableThat()
+                .havingCause().isInstanceOf(ConcurrencyConflict.class);
+        assertThat(store.load(stream).await().atMost(Duration.ofSeconds(30))).extracting(StoredEvent::type).containsExactly("A");
+    }
+
+    /** Waits for {@code release}, then goes on on the caller's Vert.x context, where its session lives. */
+    private static Uni<Void> resumedOnThisContext(CompletableFuture<Void> release) {
+        return Uni.createFrom().emitter(emitter -> {
+            io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+            release.thenRun(() -> context.runOnContext(ignored -> emitter.complete(null)));
+        });
+    }
+
+    /** Transactions of this database left open between statements: A's, while it waits to be released. */
+    private long idleInTransaction() {
+        return count("select count(*) from pg_stat_activity where state = 'idle in transaction' and datname = current_database()");
+    }
+
+    private long waitingOnLock() {
+        return count("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()");
+    }
+
+    private long count(String sql) {
+        return pool.query(sql).execute().await().atMost(Duration.ofSeconds(30)).iterator().next().getLong(0);
+    }
+
+    /** Session.flush as a Uni of anything, for {@code .call}. */
+    static final class Mutinies {
+        static Uni<Void> flush(org.hibernate.reactive.mutiny.Mutiny.Session session) {
+            return session.flush();
+        }
     }
 }

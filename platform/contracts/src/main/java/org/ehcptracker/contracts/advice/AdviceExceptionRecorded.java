@@ -22,6 +22,9 @@ public record AdviceExceptionRecorded(UUID eventId,
         UUID adviceRequestId,
         AdviceExceptionReason reason) implements AdviceEvent {
 
+    /** The schema version of {@code AdviceExceptionRecorded} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
+    public static final int SCHEMA_VERSION = 1;
+
     public AdviceExceptionRecorded {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(adviceRequestId, "adviceRequestId");

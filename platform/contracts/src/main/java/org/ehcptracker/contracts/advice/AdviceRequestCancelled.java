@@ -22,6 +22,9 @@ public record AdviceRequestCancelled(UUID eventId,
         UUID adviceRequestId,
         String reason) implements AdviceEvent {
 
+    /** The schema version of {@code AdviceRequestCancelled} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
+    public static final int SCHEMA_VERSION = 1;
+
     public AdviceRequestCancelled {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(adviceRequestId, "adviceRequestId");

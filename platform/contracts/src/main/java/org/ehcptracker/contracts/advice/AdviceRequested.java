@@ -26,6 +26,9 @@ public record AdviceRequested(UUID eventId,
         String agencyId,
         LocalDate dueDate) implements AdviceEvent {
 
+    /** The schema version of {@code AdviceRequested} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
+    public static final int SCHEMA_VERSION = 1;
+
     public AdviceRequested {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(adviceRequestId, "adviceRequestId");

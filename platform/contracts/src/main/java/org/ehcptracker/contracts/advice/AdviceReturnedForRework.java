@@ -22,6 +22,9 @@ public record AdviceReturnedForRework(UUID eventId,
         UUID adviceRequestId,
         String reason) implements AdviceEvent {
 
+    /** The schema version of {@code AdviceReturnedForRework} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
+    public static final int SCHEMA_VERSION = 1;
+
     public AdviceReturnedForRework {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(adviceRequestId, "adviceRequestId");

@@ -24,6 +24,9 @@ public record AdviceSubmitted(UUID eventId,
         AdviceType adviceType,
         String agencyId) implements AdviceEvent {
 
+    /** The schema version of {@code AdviceSubmitted} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
+    public static final int SCHEMA_VERSION = 1;
+
     public AdviceSubmitted {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(adviceRequestId, "adviceRequestId");

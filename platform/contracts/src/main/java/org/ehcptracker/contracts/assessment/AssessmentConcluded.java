@@ -20,6 +20,9 @@ public record AssessmentConcluded(UUID eventId,
         int schemaVersion,
         AssessmentOutcome outcome) implements AssessmentEvent {
 
+    /** The schema version of {@code AssessmentConcluded} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
+    public static final int SCHEMA_VERSION = 1;
+
     public AssessmentConcluded {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(outcome, "outcome");

@@ -22,6 +22,9 @@ public record AssessmentDecided(UUID eventId,
         AssessmentDecision decision,
         String refusalReason) implements AssessmentEvent {
 
+    /** The schema version of {@code AssessmentDecided} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
+    public static final int SCHEMA_VERSION = 1;
+
     public AssessmentDecided {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(decision, "decision");

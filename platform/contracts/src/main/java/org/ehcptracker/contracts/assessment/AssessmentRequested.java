@@ -22,6 +22,9 @@ public record AssessmentRequested(UUID eventId,
         String childRef,
         RequesterType requestedBy) implements AssessmentEvent {
 
+    /** The schema version of {@code AssessmentRequested} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
+    public static final int SCHEMA_VERSION = 1;
+
     public AssessmentRequested {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         EventPreconditions.requireText(childRef, "childRef");

@@ -29,6 +29,9 @@ public record ExceptionRecorded(UUID eventId,
         LocalDate startDate,
         LocalDate endDate) implements AssessmentEvent {
 
+    /** The schema version of {@code ExceptionRecorded} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
+    public static final int SCHEMA_VERSION = 1;
+
     public ExceptionRecorded {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(exceptionId, "exceptionId");

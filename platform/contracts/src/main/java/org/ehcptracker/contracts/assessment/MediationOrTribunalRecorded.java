@@ -20,6 +20,9 @@ public record MediationOrTribunalRecorded(UUID eventId,
         int schemaVersion,
         DisputeKind kind) implements AssessmentEvent {
 
+    /** The schema version of {@code MediationOrTribunalRecorded} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
+    public static final int SCHEMA_VERSION = 1;
+
     public MediationOrTribunalRecorded {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(kind, "kind");

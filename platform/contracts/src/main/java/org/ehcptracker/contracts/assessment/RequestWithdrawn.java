@@ -17,6 +17,9 @@ public record RequestWithdrawn(UUID eventId,
         Instant occurredAt,
         int schemaVersion) implements AssessmentEvent {
 
+    /** The schema version of {@code RequestWithdrawn} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
+    public static final int SCHEMA_VERSION = 1;
+
     public RequestWithdrawn {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
     }

@@ -20,6 +20,9 @@ public record ResponsibilityTransferredIn(UUID eventId,
         int schemaVersion,
         String fromLocalAuthorityCode) implements AssessmentEvent {
 
+    /** The schema version of {@code ResponsibilityTransferredIn} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
+    public static final int SCHEMA_VERSION = 1;
+
     public ResponsibilityTransferredIn {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         EventPreconditions.requireText(fromLocalAuthorityCode, "fromLocalAuthorityCode");

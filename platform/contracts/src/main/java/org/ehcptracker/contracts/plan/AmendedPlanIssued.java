@@ -20,6 +20,9 @@ public record AmendedPlanIssued(UUID eventId,
         int schemaVersion,
         UUID planId) implements PlanEvent {
 
+    /** The schema version of {@code AmendedPlanIssued} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
+    public static final int SCHEMA_VERSION = 1;
+
     public AmendedPlanIssued {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(planId, "planId");

@@ -22,6 +22,9 @@ public record AnnualReviewDecided(UUID eventId,
         UUID planId,
         ReviewOutcome outcome) implements PlanEvent {
 
+    /** The schema version of {@code AnnualReviewDecided} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
+    public static final int SCHEMA_VERSION = 1;
+
     public AnnualReviewDecided {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(planId, "planId");

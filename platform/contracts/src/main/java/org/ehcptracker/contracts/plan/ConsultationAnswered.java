@@ -25,6 +25,9 @@ public record ConsultationAnswered(UUID eventId,
         String settingUrn,
         @JsonProperty(required = true) boolean canMeetNeeds) implements PlanEvent {
 
+    /** The schema version of {@code ConsultationAnswered} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
+    public static final int SCHEMA_VERSION = 1;
+
     public ConsultationAnswered {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(planId, "planId");

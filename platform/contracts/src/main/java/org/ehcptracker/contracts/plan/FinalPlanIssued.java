@@ -27,6 +27,9 @@ public record FinalPlanIssued(UUID eventId,
         String settingType,
         LocalDate requestReceivedDate) implements PlanEvent {
 
+    /** The schema version of {@code FinalPlanIssued} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
+    public static final int SCHEMA_VERSION = 1;
+
     public FinalPlanIssued {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(planId, "planId");

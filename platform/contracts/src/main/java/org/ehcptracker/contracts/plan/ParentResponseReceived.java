@@ -22,6 +22,9 @@ public record ParentResponseReceived(UUID eventId,
         UUID planId,
         String requestedSetting) implements PlanEvent {
 
+    /** The schema version of {@code ParentResponseReceived} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
+    public static final int SCHEMA_VERSION = 1;
+
     public ParentResponseReceived {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(planId, "planId");

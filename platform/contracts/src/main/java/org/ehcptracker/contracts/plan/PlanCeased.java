@@ -22,6 +22,9 @@ public record PlanCeased(UUID eventId,
         UUID planId,
         String reason) implements PlanEvent {
 
+    /** The schema version of {@code PlanCeased} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
+    public static final int SCHEMA_VERSION = 1;
+
     public PlanCeased {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(planId, "planId");

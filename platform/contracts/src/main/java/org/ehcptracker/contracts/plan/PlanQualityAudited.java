@@ -22,6 +22,9 @@ public record PlanQualityAudited(UUID eventId,
         UUID planId,
         QualityGrade grade) implements PlanEvent {
 
+    /** The schema version of {@code PlanQualityAudited} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
+    public static final int SCHEMA_VERSION = 1;
+
     public PlanQualityAudited {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(planId, "planId");

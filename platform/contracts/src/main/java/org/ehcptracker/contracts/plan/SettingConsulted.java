@@ -24,6 +24,9 @@ public record SettingConsulted(UUID eventId,
         String settingUrn,
         LocalDate consultationDueDate) implements PlanEvent {
 
+    /** The schema version of {@code SettingConsulted} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
+    public static final int SCHEMA_VERSION = 1;
+
     public SettingConsulted {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(planId, "planId");

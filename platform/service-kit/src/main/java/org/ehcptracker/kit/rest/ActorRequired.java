@@ -8,12 +8,17 @@ import org.ehcptracker.kit.domain.CommandRejected;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Every API call (paths under /api) must name its actor; pages, health and OpenAPI do not.
- * Resources read the actor with {@code @RestHeader(Actor.HEADER)} and {@link Actor#parse}.
+ * Every API call (paths under /api) must name its actor; pages, health and OpenAPI do not. The actor
+ * is parsed here, once, into the request's {@link CurrentActor}.
  */
 public class ActorRequired {
 
     private final ProblemResponses problems = new ProblemResponses();
+    private final CurrentActor actor;
+
+    public ActorRequired(CurrentActor actor) {
+        this.actor = actor;
+    }
 
     @ServerRequestFilter
     public Optional<Response> requireActor(ContainerRequestContext request) {
@@ -21,7 +26,7 @@ public class ActorRequired {
             return Optional.empty();
         }
         try {
-            Actor.parse(request.getHeaderString(Actor.HEADER));
+            actor.set(Actor.parse(request.getHeaderString(Actor.HEADER)));
             return Optional.empty();
         } catch (CommandRejected e) {
             return Optional.of(problems.rejected(e));

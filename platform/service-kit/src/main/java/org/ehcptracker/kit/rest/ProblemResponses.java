@@ -7,12 +7,12 @@ import jakarta.ws.rs.core.Response;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
 import java.util.stream.Collectors;
-import org.ehcptracker.eventstore.ConcurrencyConflict;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The one place that turns the domain's and the store's refusals into RFC 9457 problem+json.
+ * The one place that turns the domain's refusals, unreadable bodies and an unreachable database into RFC 9457
+ * problem+json (a concurrent append's conflict is mapped beside the store, in command-kit).
  * Bean-validation failures are already mapped by quarkus-resteasy-problem (400, with a
  * {@code violations} list naming each field).
  */
@@ -39,17 +39,6 @@ public class ProblemResponses {
             problem.with("field", e.field());
         }
         return problem.build().toResponse();
-    }
-
-    /** Someone else changed the same case between our read and our write: the caller retries. */
-    @ServerExceptionMapper
-    public Response concurrentUpdate(ConcurrencyConflict e) {
-        return HttpProblem.builder()
-                .withStatus(409)
-                .withTitle("Concurrent update")
-                .withDetail("the record was changed by another request at the same time; reload it and try again")
-                .with("streamId", String.valueOf(e.streamId()))
-                .build().toResponse();
     }
 
     /**

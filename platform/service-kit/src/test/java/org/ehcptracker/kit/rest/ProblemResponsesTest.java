@@ -6,8 +6,6 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
-import java.util.UUID;
-import org.ehcptracker.eventstore.ConcurrencyConflict;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.junit.jupiter.api.Test;
 
@@ -31,11 +29,6 @@ class ProblemResponsesTest {
         assertThat(problem.getParameters()).containsEntry("field", "issuedDate");
         assertThat(problem.getDetail()).isEqualTo("a final plan needs a draft plan first");
         assertThat(problem.getTitle()).isEqualTo("Step not allowed");
-    }
-
-    @Test
-    void aConcurrentUpdateIs409() {
-        assertThat(problems.concurrentUpdate(new ConcurrencyConflict(UUID.randomUUID(), 1, 2, null)).getStatus()).isEqualTo(409);
     }
 
     @Test

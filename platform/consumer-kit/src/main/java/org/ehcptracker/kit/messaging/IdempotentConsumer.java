@@ -1,0 +1,131 @@
+package org.ehcptracker.kit.messaging;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.ehcptracker.contracts.EventJson;
+import org.ehcptracker.contracts.IntegrationEvent;
+import org.ehcptracker.kit.persistence.Transactions;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+/**
+ * How every service consumes a published event: the change to its local view and the record
+ * that this consumer has processed the event commit in one transaction, so a redelivered event
+ * changes nothing. Transient failures (database down, deadlock) are retried with back-off, so the
+ * Kafka offset is not committed until the change is. A failure retrying cannot cure, or an event
+ * this version cannot read, parks the record in {@code dead_letter} with its error: nothing blocks
+ * the partition for ever, and nothing that carries an event id is silently lost.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+
+    private static final EventJson JSON = new EventJson();
+    private static final com.fasterxml.jackson.databind.ObjectMapper TREE = EventJson.newObjectMapper();
+
+    private final ProcessedEvents processed;
+    private final DeadLetters deadLetters;
+
+    public IdempotentConsumer(ProcessedEvents processed, DeadLetters deadLetters) {
+        this.processed = processed;
+        this.deadLetters = deadLetters;
+    }
+
+    /** Parses a record value; null when it is not an event this version can read. */
+    public IntegrationEvent parse(String consumer, String json) {
+        try {
+            return JSON.read(json);
+        } catch (RuntimeException e) {
+            LOG.errorf("%s skips an unreadable record: %s (%s)", consumer, e.getMessage(), abbreviate(json));
+            return null;
+        }
+    }
+
+    /**
+     * The usual consumer in one call: parses the record value and applies {@code change} once per
+     * (consumer, event); an unreadable record is logged and skipped.
+     */
+    public Uni<Void> consume(String consumer, String json, BiFunction<Mutiny.Session, IntegrationEvent, Uni<Void>> change) {
+        IntegrationEvent event;
+        try {
+            event = JSON.read(json);
+        } catch (RuntimeException unreadable) {
+            return parkUnreadable(consumer, json, unreadable);
+        }
+        return once(consumer, event, tx -> change.apply(tx, event));
+    }
+
+    /**
+     * A record this version cannot read (typically a type a newer producer publishes before this
+     * consumer is upgraded) is parked with its payload when it carries an event id, so it can be
+     * replayed after the upgrade instead of being lost; without an id it can only be logged.
+     */
+    private Uni<Void> parkUnreadable(String consumer, String json, RuntimeException unreadable) {
+        UUID eventId = eventIdOf(json);
+        LOG.errorf("%s cannot read a record%s: %s (%s)", consumer, eventId == null ? " without an event id" : " " + eventId,
+                unreadable.getMessage(), abbreviate(json));
+        if (eventId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        String type = typeOf(json);
+        return retryWhileTransient(consumer, type + " " + eventId, Transactions.inTransaction(session ->
+                deadLetters.park(session, consumer, eventId, type, json, String.valueOf(unreadable))));
+    }
+
+    /**
+     * Applies {@code change} once per (consumer, event), however often the event is delivered. The change
+     * gets the transaction's session: it writes with it (or with Panache entities, which share it).
+     */
+    public Uni<Void> once(String consumer, IntegrationEvent event, Function<Mutiny.Session, Uni<Void>> change) {
+        return retryWhileTransient(consumer, describe(event),
+                Transactions.inTransaction(session -> processed.once(session, consumer, event.eventId(), () -> change.apply(session)))
+                        .replaceWithVoid())
+                .onFailure().recoverWithUni(lasting -> park(consumer, event, lasting));
+    }
+
+    private Uni<Void> park(String consumer, IntegrationEvent event, Throwable lasting) {
+        LOG.errorf(lasting, "%s parks %s %s in dead_letter: %s", consumer, event.getClass().getSimpleName(),
+                event.eventId(), lasting.getMessage());
+        return retryWhileTransient(consumer, describe(event), Transactions.inTransaction(session -> deadLetters.park(session, consumer,
+                event.eventId(), event.getClass().getSimpleName(), JSON.write(event), String.valueOf(lasting))));
+    }
+
+    private static Uni<Void> retryWhileTransient(String consumer, String what, Uni<Void> work) {
+        return work
+                .onFailure(TransientFailure::isTransient).invoke(e -> LOG.warnf("%s could not apply %s yet: %s",
+                        consumer, what, e.getMessage()))
+                .onFailure(TransientFailure::isTransient).retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+    }
+
+    private static String describe(IntegrationEvent event) {
+        return event.getClass().getSimpleName() + " " + event.eventId();
+    }
+
+    private static UUID eventIdOf(String json) {
+        try {
+            var id = TREE.readTree(json).path("eventId");
+            return id.isTextual() ? UUID.fromString(id.asText()) : null;
+        } catch (Exception notJsonOrNoId) {
+            return null;
+        }
+    }
+
+    private static String typeOf(String json) {
+        try {
+            var type = TREE.readTree(json).path("type");
+            return type.isTextual() ? type.asText() : "(no type)";
+        } catch (Exception notJson) {
+            return "(not JSON)";
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "null" : s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
+}

@@ -12,10 +12,22 @@ import org.ehcptracker.contracts.assessment.RequesterType;
  * @param receivedDate       the day the LA received the request; not after today
  * @param requestedBy        who made the request
  * @param childRef           pseudonymous child reference (never a name)
+ * @param child              the child's name and date of birth (not after receivedDate), when given; never in an event
  */
 public record RecordAssessmentRequest(UUID caseId,
         String localAuthorityCode,
         LocalDate receivedDate,
         RequesterType requestedBy,
-        String childRef) {
+        String childRef,
+        ChildPersonalDetails child) {
+
+    public RecordAssessmentRequest {
+        child = child == null ? ChildPersonalDetails.NONE : child;
+    }
+
+    /** A request without personal details. */
+    public RecordAssessmentRequest(UUID caseId, String localAuthorityCode, LocalDate receivedDate, RequesterType requestedBy,
+                                   String childRef) {
+        this(caseId, localAuthorityCode, receivedDate, requestedBy, childRef, ChildPersonalDetails.NONE);
+    }
 }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.ehcptracker.assessment.domain.AssessmentCase;
+import org.ehcptracker.assessment.app.CaseFile;
+import org.ehcptracker.assessment.domain.CaseState;
 import org.ehcptracker.assessment.domain.CaseStatus;
-import org.ehcptracker.assessment.persistence.ChildPersonalDetails;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
 import org.ehcptracker.contracts.assessment.AssessmentOutcome;
 import org.ehcptracker.contracts.assessment.RequesterType;
@@ -44,12 +44,11 @@ public record CaseView(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         LocalDate childDateOfBirth) {
 
-    static CaseView of(AssessmentCase c, ChildPersonalDetails details) {
+    static CaseView of(CaseFile file) {
+        CaseState c = file.state();
         return new CaseView(c.caseId(), c.localAuthorityCode(), c.childRef(), c.requestedBy(), c.status(),
                 c.receivedDate(), c.decisionDue(), c.noPlanDecisionDue(), c.finalPlanDue(),
-                c.decision().orElse(null), c.decisionDate().orElse(null), c.refusalReason().orElse(null),
-                c.decisionOnTime().orElse(null), c.withdrawnDate().orElse(null),
-                c.outcome().orElse(null), c.conclusionDate().orElse(null),
-                details.childName(), details.dateOfBirth());
+                c.decision(), c.decisionDate(), c.refusalReason(), c.decisionOnTime().orElse(null), c.withdrawnDate(),
+                c.outcome(), c.conclusionDate(), file.child().childName(), file.child().dateOfBirth());
     }
 }

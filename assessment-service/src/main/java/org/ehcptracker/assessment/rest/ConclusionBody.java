@@ -2,6 +2,8 @@ package org.ehcptracker.assessment.rest;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
+import java.util.UUID;
+import org.ehcptracker.assessment.domain.ConcludeAssessment;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ehcptracker.contracts.assessment.AssessmentOutcome;
 import org.ehcptracker.kit.rest.NotBefore;
@@ -14,4 +16,8 @@ public record ConclusionBody(
         @NotBefore(NotBefore.EHCP_REGIME) @NotNull @Schema(description = "not before the decision to assess, not in the future;"
                 + " for NO_PLAN the date the family was told", example = "2025-06-02")
         LocalDate conclusionDate) {
+
+    ConcludeAssessment toCommand(UUID caseId) {
+        return new ConcludeAssessment(caseId, outcome, conclusionDate);
+    }
 }

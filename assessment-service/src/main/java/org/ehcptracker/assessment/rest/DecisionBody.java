@@ -2,6 +2,8 @@ package org.ehcptracker.assessment.rest;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
+import java.util.UUID;
+import org.ehcptracker.assessment.domain.DecideWhetherToAssess;
 import org.ehcptracker.kit.rest.NotBefore;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
@@ -15,4 +17,8 @@ public record DecisionBody(
         LocalDate decisionDate,
         @Schema(description = "required for REFUSE, absent for ASSESS; a short reason without personal details")
         String refusalReason) {
+
+    DecideWhetherToAssess toCommand(UUID caseId) {
+        return new DecideWhetherToAssess(caseId, decision, decisionDate, refusalReason);
+    }
 }

@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import org.ehcptracker.kit.rest.NotBefore;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ehcptracker.assessment.domain.ChildPersonalDetails;
+import org.ehcptracker.assessment.domain.RecordAssessmentRequest;
 import org.ehcptracker.contracts.assessment.RequesterType;
 
 /** Body of {@code POST /api/cases}. */
@@ -30,4 +32,10 @@ public record RecordRequestBody(
         String childName,
         @NotBefore("1900-01-01") @Schema(description = "personal data: held only in this service, never published, erasable; not after receivedDate")
         LocalDate childDateOfBirth) {
+
+    /** The command; a request without caseId gets a new one. */
+    RecordAssessmentRequest toCommand() {
+        return new RecordAssessmentRequest(caseId != null ? caseId : UUID.randomUUID(), localAuthorityCode, receivedDate,
+                requestedBy, childRef, new ChildPersonalDetails(childName, childDateOfBirth));
+    }
 }

@@ -2,6 +2,8 @@ package org.ehcptracker.assessment.rest;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
+import java.util.UUID;
+import org.ehcptracker.assessment.domain.WithdrawRequest;
 import org.ehcptracker.kit.rest.NotBefore;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,4 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record WithdrawalBody(
         @NotBefore(NotBefore.EHCP_REGIME) @NotNull @Schema(description = "not before the request (or the decision to assess), not in the future", example = "2025-04-22")
         LocalDate withdrawnDate) {
+
+    WithdrawRequest toCommand(UUID caseId) {
+        return new WithdrawRequest(caseId, withdrawnDate);
+    }
 }

@@ -37,7 +37,7 @@ import org.ehcptracker.contracts.assessment.AssessmentDecided;
 import org.ehcptracker.contracts.assessment.AssessmentEvent;
 import org.ehcptracker.contracts.assessment.AssessmentRequested;
 import org.ehcptracker.devinfra.InfraTestResource;
-import org.ehcptracker.kit.store.EventSourcedCommands;
+import org.ehcptracker.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,7 +60,13 @@ class AssessmentCaseResourceTest {
     Pool pool;
 
     @Inject
-    EventSourcedCommands commands;
+    EventStore store;
+
+    /** The case's stream as stored. */
+    List<AssessmentEvent> stream(UUID caseId) {
+        return store.load(caseId).await().indefinitely().stream()
+                .map(e -> eventJson.read(e.payloadJson(), AssessmentEvent.class)).toList();
+    }
 
     static RequestSpecification api() {
         return given().header("X-Actor", ACTOR).contentType(ContentType.JSON).accept(ContentType.JSON);
@@ -102,6 +108,21 @@ class AssessmentCaseResourceTest {
     }
 
     // ---- recording a request ------------------------------------------------------------------------------
+
+    @Test
+    void the_openapi_document_names_the_required_actor_header_on_every_api_operation() {
+        String json = given().accept(ContentType.JSON).get("/q/openapi?format=json").then().statusCode(200)
+                .extract().asString();
+        io.restassured.path.json.JsonPath openapi = new io.restassured.path.json.JsonPath(json);
+        Map<String, Map<String, Object>> paths = openapi.getMap("paths");
+        assertThat(paths).isNotEmpty();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            List<Map<String, Object>> parameters = openapi.getList("paths.'" + path + "'." + method + ".parameters");
+            assertThat(parameters).as(method + " " + path)
+                    .anySatisfy(p -> assertThat(p).containsEntry("name", "X-Actor").containsEntry("in", "header")
+                            .containsEntry("required", true));
+        }));
+    }
 
     @Test
     void recording_a_request_answers_201_with_the_case_and_publishes_AssessmentRequested_keyed_by_caseId() {
@@ -188,7 +209,7 @@ class AssessmentCaseResourceTest {
                 .contentType("application/problem+json")
                 .body("detail", containsString("already exists"));
 
-        assertThat(commands.history(caseId, AssessmentEvent.class).await().indefinitely()).hasSize(1);
+        assertThat(stream(caseId)).hasSize(1);
         api().get("/api/cases/{id}", caseId).then().statusCode(200).body("childName", equalTo(CHILD_NAME));
     }
 
@@ -331,7 +352,7 @@ class AssessmentCaseResourceTest {
         decide(unknown, "ASSESS", TODAY, null).then().statusCode(404).contentType("application/problem+json");
         api().body(Map.of("withdrawnDate", TODAY.toString())).post("/api/cases/{id}/withdrawal", unknown).then().statusCode(404);
         api().delete("/api/cases/{id}/personal-details", unknown).then().statusCode(404);
-        assertThat(commands.history(unknown, AssessmentEvent.class).await().indefinitely()).isEmpty();
+        assertThat(stream(unknown)).isEmpty();
     }
 
     @Test
@@ -357,7 +378,7 @@ class AssessmentCaseResourceTest {
             executor.shutdownNow();
         }
 
-        List<AssessmentEvent> stream = commands.history(caseId, AssessmentEvent.class).await().indefinitely();
+        List<AssessmentEvent> stream = stream(caseId);
         assertThat(stream).filteredOn(AssessmentDecided.class::isInstance).hasSize(1);
         // The relay publishes a case's events in order: once the later withdrawal is on the topic, a second
         // AssessmentDecided would be there too.
@@ -409,7 +430,7 @@ class AssessmentCaseResourceTest {
                 .contentType("application/problem+json")
                 .body("detail", containsString("not yet decided"));
 
-        assertThat(commands.history(caseId, AssessmentEvent.class).await().indefinitely()).hasSize(1);
+        assertThat(stream(caseId)).hasSize(1);
         api().get("/api/cases/{id}", caseId).then().statusCode(200).body("status", equalTo("REQUESTED"));
     }
 
@@ -424,7 +445,7 @@ class AssessmentCaseResourceTest {
                 .contentType("application/problem+json")
                 .body("detail", containsString("already concluded"));
 
-        assertThat(commands.history(caseId, AssessmentEvent.class).await().indefinitely())
+        assertThat(stream(caseId))
                 .filteredOn(AssessmentConcluded.class::isInstance).hasSize(1);
     }
 
@@ -470,6 +491,48 @@ class AssessmentCaseResourceTest {
     }
 
     // ---- personal details ---------------------------------------------------------------------------------
+
+    @Test
+    void erasing_a_case_that_never_had_details_records_the_erasure_and_a_second_erasure_keeps_the_first_time() {
+        UUID caseId = UUID.randomUUID();
+        Map<String, Object> body = requestBody(caseId);
+        body.remove("childName");
+        body.remove("childDateOfBirth");
+        api().body(body).post("/api/cases").then().statusCode(201);
+        String erasedAt = "select erased_at::text from child_personal_details where case_id = $1 and child_name is null"
+                + " and date_of_birth is null";
+
+        api().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
+        String first = pool.preparedQuery(erasedAt).execute(Tuple.of(caseId)).await().indefinitely().iterator().next().getString(0);
+        api().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
+
+        assertThat(first).isNotNull();
+        assertThat(pool.preparedQuery(erasedAt).execute(Tuple.of(caseId)).await().indefinitely().iterator().next().getString(0))
+                .isEqualTo(first);
+        api().get("/api/cases/{id}", caseId).then().statusCode(200).body("$", not(hasKey("childName")));
+    }
+
+    @Test
+    void a_name_the_database_refuses_after_the_append_rolls_the_append_back_and_is_a_400_problem() {
+        UUID caseId = UUID.randomUUID();
+        Map<String, Object> body = requestBody(caseId);
+        // valid JSON and valid by the body's rules, but a PostgreSQL text column cannot hold a NUL character
+        body.put("childName", "Zebedee\0Quartermaine");
+
+        api().body(body).post("/api/cases").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("childName"));
+
+        assertThat(AppendedCases.appendedFor(caseId)).as("the event was appended before the details were written").isTrue();
+        assertThat(stream(caseId)).as("the append was rolled back").isEmpty();
+        long rows = pool.preparedQuery("select count(*) from child_personal_details where case_id = $1")
+                .execute(Tuple.of(caseId)).await().indefinitely().iterator().next().getLong(0);
+        assertThat(rows).isZero();
+        api().get("/api/cases/{id}", caseId).then().statusCode(404);
+        // nothing half-recorded stands in the way of the corrected request
+        api().body(requestBody(caseId)).post("/api/cases").then().statusCode(201).body("childName", equalTo(CHILD_NAME));
+    }
 
     @Test
     void erasing_personal_details_removes_the_name_and_date_of_birth_and_keeps_the_case() {

@@ -1,0 +1,89 @@
+package org.ehcptracker.assessment.app;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.UUID;
+import org.ehcptracker.assessment.domain.AssessmentDecider;
+import org.ehcptracker.assessment.domain.CaseState;
+import org.ehcptracker.assessment.domain.ChildPersonalDetails;
+import org.ehcptracker.assessment.domain.ConcludeAssessment;
+import org.ehcptracker.assessment.domain.DecideWhetherToAssess;
+import org.ehcptracker.assessment.domain.RecordAssessmentRequest;
+import org.ehcptracker.assessment.domain.WithdrawRequest;
+import org.ehcptracker.assessment.persistence.ChildPersonalDetailsEntity;
+import org.ehcptracker.kit.app.EventSourcedAggregates;
+import org.ehcptracker.kit.domain.Actor;
+import org.ehcptracker.kit.persistence.Transactions;
+import org.jboss.logging.Logger;
+
+/**
+ * Assessment cases: each command in one transaction through {@link EventSourcedAggregates} (the relay
+ * publishes the events after commit), and the child's personal details, which only this service holds.
+ * Every write, read and erasure of those details is logged with the case id and the actor, never the
+ * details themselves.
+ */
+@ApplicationScoped
+public class AssessmentCases {
+
+    private static final Logger LOG = Logger.getLogger(AssessmentCases.class);
+
+    private final EventSourcedAggregates aggregates;
+    private final Clock clock;
+
+    public AssessmentCases(EventSourcedAggregates aggregates, Clock clock) {
+        this.aggregates = aggregates;
+        this.clock = clock;
+    }
+
+    /** A new case; the child's details are stored after the append, in its transaction. */
+    public Uni<CaseFile> record(UUID caseId, Actor actor, RecordAssessmentRequest c) {
+        return aggregates.handle(CaseState.TYPE, caseId, actor,
+                        (state, ctx) -> AssessmentDecider.decide(c, state, ctx),
+                        (session, handled) -> ChildPersonalDetailsEntity.hold(caseId, c.child()))
+                .invoke(() -> logIfHeld(c.child(), "recorded", caseId, actor))
+                .map(handled -> new CaseFile(handled.state(), c.child()));
+    }
+
+    public Uni<CaseFile> decide(UUID caseId, Actor actor, DecideWhetherToAssess c) {
+        return aggregates.handle(CaseState.TYPE, caseId, actor,
+                        (state, ctx) -> AssessmentDecider.decide(c, state, ctx))
+                .chain(handled -> withChild(handled.state(), actor));
+    }
+
+    public Uni<CaseFile> withdraw(UUID caseId, Actor actor, WithdrawRequest c) {
+        return aggregates.handle(CaseState.TYPE, caseId, actor,
+                        (state, ctx) -> AssessmentDecider.decide(c, state, ctx))
+                .chain(handled -> withChild(handled.state(), actor));
+    }
+
+    public Uni<CaseFile> conclude(UUID caseId, Actor actor, ConcludeAssessment c) {
+        return aggregates.handle(CaseState.TYPE, caseId, actor,
+                        (state, ctx) -> AssessmentDecider.decide(c, state, ctx))
+                .chain(handled -> withChild(handled.state(), actor));
+    }
+
+    /** The case and the child's details while held; 404 for an unknown case. */
+    public Uni<CaseFile> get(UUID caseId, Actor actor) {
+        return Transactions.inSession(session -> aggregates.load(CaseState.TYPE, caseId).chain(state -> withChild(state, actor)));
+    }
+
+    /** Blanks the child's name and date of birth (idempotent); 404 for an unknown case. The case itself stays. */
+    public Uni<Void> erasePersonalDetails(UUID caseId, Actor actor) {
+        return Transactions.inTransaction(session -> aggregates.load(CaseState.TYPE, caseId)
+                        .chain(() -> ChildPersonalDetailsEntity.erase(caseId, clock.instant())))
+                .invoke(() -> LOG.infof("personal details of case %s erased by %s", caseId, actor));
+    }
+
+    private Uni<CaseFile> withChild(CaseState state, Actor actor) {
+        return Transactions.inSession(session -> ChildPersonalDetailsEntity.held(state.caseId()))
+                .invoke(child -> logIfHeld(child, "read", state.caseId(), actor))
+                .map(child -> new CaseFile(state, child));
+    }
+
+    private static void logIfHeld(ChildPersonalDetails child, String what, UUID caseId, Actor actor) {
+        if (!child.isEmpty()) {
+            LOG.infof("personal details of case %s %s by %s", caseId, what, actor);
+        }
+    }
+}

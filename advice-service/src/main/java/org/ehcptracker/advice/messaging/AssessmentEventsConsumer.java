@@ -3,7 +3,7 @@ package org.ehcptracker.advice.messaging;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.ehcptracker.advice.persistence.AssessmentCases;
+import org.ehcptracker.advice.persistence.AssessmentCaseRow;
 import org.ehcptracker.contracts.assessment.AssessmentEvent;
 import org.ehcptracker.kit.messaging.IdempotentConsumer;
 import org.jboss.logging.Logger;
@@ -22,18 +22,17 @@ public class AssessmentEventsConsumer {
     private static final Logger LOG = Logger.getLogger(AssessmentEventsConsumer.class);
 
     private final IdempotentConsumer consumer;
-    private final AssessmentCases cases;
 
-    public AssessmentEventsConsumer(IdempotentConsumer consumer, AssessmentCases cases) {
+    public AssessmentEventsConsumer(IdempotentConsumer consumer) {
         this.consumer = consumer;
-        this.cases = cases;
     }
 
     @Incoming("assessment-events")
     public Uni<Void> on(String json) {
-        return consumer.consume(CONSUMER, json, (tx, event) -> {
+        // the row change shares the session (and so the transaction) of the processed_event row
+        return consumer.consume(CONSUMER, json, (session, event) -> {
             if (event instanceof AssessmentEvent assessmentEvent) {
-                return cases.apply(tx, assessmentEvent);
+                return AssessmentCaseRow.apply(assessmentEvent);
             }
             LOG.warnf("%s skips a %s on the assessment topic", CONSUMER, event.getClass().getSimpleName());
             return Uni.createFrom().voidItem();

@@ -11,25 +11,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.ehcptracker.advice.domain.AdviceRequest;
-import org.ehcptracker.advice.domain.CancelAdviceRequest;
-import org.ehcptracker.advice.domain.RequestAdvice;
-import org.ehcptracker.advice.domain.SubmitAdvice;
-import org.ehcptracker.advice.persistence.AdviceRequestViews;
-import org.ehcptracker.advice.persistence.AssessmentCases;
-import org.ehcptracker.contracts.advice.AdviceEvent;
+import org.ehcptracker.advice.app.AdviceRequestAsOf;
+import org.ehcptracker.advice.app.AdviceRequestQueries;
+import org.ehcptracker.advice.app.AdviceRequests;
 import org.ehcptracker.kit.domain.Actor;
-import org.ehcptracker.kit.domain.CommandRejected;
-import org.ehcptracker.kit.store.EventSourcedCommands;
-import org.jboss.resteasy.reactive.RestHeader;
+import org.ehcptracker.kit.rest.CurrentActor;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -40,39 +33,30 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Tag(name = "advice requests")
 public class AdviceRequestResource {
 
-    private final EventSourcedCommands commands;
-    private final AssessmentCases cases;
-    private final AdviceRequestViews views;
-    private final Clock clock;
+    private final AdviceRequests requests;
+    private final AdviceRequestQueries queries;
+    private final CurrentActor actor;
 
-    public AdviceRequestResource(EventSourcedCommands commands, AssessmentCases cases, AdviceRequestViews views,
-                                 Clock clock) {
-        this.commands = commands;
-        this.cases = cases;
-        this.views = views;
-        this.clock = clock;
+    public AdviceRequestResource(AdviceRequests requests, AdviceRequestQueries queries, CurrentActor actor) {
+        this.requests = requests;
+        this.queries = queries;
+        this.actor = actor;
     }
 
     @POST
     @Path("/cases/{caseId}/advice-requests")
     @Operation(summary = "Ask a partner agency for advice on a case the LA decided to assess",
             description = "Publishes AdviceRequested with dueDate = requestedDate + 6 weeks (Reg 8(1)).")
+    @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, required = true, example = "caseworker:jsmith")
     @APIResponse(responseCode = "201", description = "requested; Location names the new advice request")
     @APIResponse(responseCode = "400", description = "missing X-Actor or an invalid body (the field is named)")
     @APIResponse(responseCode = "422", description = "the case is unknown here, not yet decided, refused or withdrawn;"
             + " or requestedDate is before the request was received or in the future")
-    public Uni<Response> requestAdvice(@RestPath UUID caseId,
-                                       @Parameter(required = true, example = "caseworker:jsmith") @RestHeader(Actor.HEADER) String actorHeader,
-                                       @Valid @NotNull RequestAdviceBody body) {
-        Actor actor = Actor.parse(actorHeader);
+    public Uni<Response> requestAdvice(@RestPath UUID caseId, @Valid @NotNull RequestAdviceBody body) {
         UUID adviceRequestId = UUID.randomUUID();
-        var command = new RequestAdvice(adviceRequestId, caseId, body.adviceType(), body.agencyId(), body.requestedDate());
-        return cases.find(caseId)
-                .chain(seen -> commands.execute(adviceRequestId, AdviceEvent.class, actor,
-                        history -> AdviceRequest.request(history, command, seen, clock),
-                        (tx, decided) -> views.apply(tx, decided)))
-                .chain(() -> view(adviceRequestId))
-                .map(view -> Response.created(URI.create("/api/advice-requests/" + adviceRequestId)).entity(view).build());
+        return requests.request(adviceRequestId, actor.current(), body.toCommand(adviceRequestId, caseId))
+                .map(made -> Response.created(URI.create("/api/advice-requests/" + adviceRequestId))
+                        .entity(AdviceRequestView.of(made)).build());
     }
 
     @POST
@@ -80,39 +64,28 @@ public class AdviceRequestResource {
     @Operation(summary = "Record the agency's advice",
             description = "Publishes AdviceSubmitted. The summary stays in advice-service and is never published."
                     + " An actor of role agency must be the agency the request was addressed to.")
+    @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, required = true, example = "agency:839-EPS")
     @APIResponse(responseCode = "200", description = "recorded")
     @APIResponse(responseCode = "404", description = "no such advice request")
     @APIResponse(responseCode = "409", description = "already submitted (duplicate), cancelled, or a concurrent submission won")
     @APIResponse(responseCode = "422", description = "submittedDate before requestedDate or in the future;"
             + " or (field agencyId) the submitting agency is not the one asked")
-    public Uni<AdviceRequestView> submit(@RestPath UUID adviceRequestId,
-                                         @Parameter(required = true, example = "agency:839-EPS") @RestHeader(Actor.HEADER) String actorHeader,
-                                         @Valid @NotNull SubmissionBody body) {
-        Actor actor = Actor.parse(actorHeader);
-        var command = new SubmitAdvice(adviceRequestId, body.submittedDate(), actor);
-        return commands.execute(adviceRequestId, AdviceEvent.class, actor,
-                        history -> AdviceRequest.submit(history, command, clock),
-                        (tx, decided) -> views.apply(tx, decided)
-                                .chain(() -> views.saveSubmission(tx, adviceRequestId, actor.toString(), blankToNull(body.summary()))))
-                .chain(() -> view(adviceRequestId));
+    public Uni<AdviceRequestView> submit(@RestPath UUID adviceRequestId, @Valid @NotNull SubmissionBody body) {
+        Actor submittedBy = actor.current();
+        return requests.submit(adviceRequestId, submittedBy, body.toCommand(adviceRequestId, submittedBy))
+                .map(AdviceRequestView::of);
     }
 
     @POST
     @Path("/advice-requests/{adviceRequestId}/cancellation")
     @Operation(summary = "Cancel an open advice request", description = "Publishes AdviceRequestCancelled.")
+    @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, required = true, example = "caseworker:jsmith")
     @APIResponse(responseCode = "200", description = "cancelled")
     @APIResponse(responseCode = "404", description = "no such advice request")
     @APIResponse(responseCode = "409", description = "already submitted or already cancelled")
     @APIResponse(responseCode = "422", description = "cancelledDate before requestedDate or in the future")
-    public Uni<AdviceRequestView> cancel(@RestPath UUID adviceRequestId,
-                                         @Parameter(required = true, example = "caseworker:jsmith") @RestHeader(Actor.HEADER) String actorHeader,
-                                         @Valid @NotNull CancellationBody body) {
-        Actor actor = Actor.parse(actorHeader);
-        var command = new CancelAdviceRequest(adviceRequestId, body.reason(), body.cancelledDate());
-        return commands.execute(adviceRequestId, AdviceEvent.class, actor,
-                        history -> AdviceRequest.cancel(history, command, clock),
-                        (tx, decided) -> views.apply(tx, decided))
-                .chain(() -> view(adviceRequestId));
+    public Uni<AdviceRequestView> cancel(@RestPath UUID adviceRequestId, @Valid @NotNull CancellationBody body) {
+        return requests.cancel(adviceRequestId, actor.current(), body.toCommand(adviceRequestId)).map(AdviceRequestView::of);
     }
 
     @GET
@@ -120,7 +93,7 @@ public class AdviceRequestResource {
     @Operation(summary = "One advice request, with its due date, status and lateness as of today")
     @APIResponse(responseCode = "404", description = "no such advice request")
     public Uni<AdviceRequestView> get(@RestPath UUID adviceRequestId) {
-        return view(adviceRequestId);
+        return queries.get(adviceRequestId).map(AdviceRequestView::of);
     }
 
     @GET
@@ -128,12 +101,7 @@ public class AdviceRequestResource {
     @Operation(summary = "The advice text the agency submitted (kept here only, never published)")
     @APIResponse(responseCode = "404", description = "no such advice request, or no advice submitted")
     public Uni<SubmissionView> submission(@RestPath UUID adviceRequestId) {
-        return view(adviceRequestId).chain(view -> views.findSubmission(adviceRequestId).map(found -> {
-            if (view.submittedDate() == null || found.isEmpty()) {
-                throw CommandRejected.notFound("no advice has been submitted for advice request " + adviceRequestId);
-            }
-            return new SubmissionView(adviceRequestId, view.submittedDate(), found.get().submittedBy(), found.get().summary());
-        }));
+        return queries.submission(adviceRequestId).map(SubmissionView::of);
     }
 
     @GET
@@ -141,28 +109,17 @@ public class AdviceRequestResource {
     @Operation(summary = "An agency's inbox: every request addressed to it, soonest due first")
     @APIResponse(responseCode = "400", description = "agencyId missing")
     public Uni<List<AdviceRequestView>> inbox(@Parameter(required = true, example = "839-EPS") @RestQuery String agencyId) {
-        if (agencyId == null || agencyId.isBlank()) {
-            throw CommandRejected.invalid("agencyId", "query parameter agencyId is required: whose inbox to list");
-        }
-        LocalDate today = AdviceRequest.today(clock);
-        return views.forAgency(agencyId.trim()).map(rows -> rows.stream().map(r -> AdviceRequestView.of(r, today)).toList());
+        return queries.inbox(agencyId).map(AdviceRequestResource::views);
     }
 
     @GET
     @Path("/cases/{caseId}/advice-requests")
     @Operation(summary = "Every advice request of a case (empty for a case without any)")
     public Uni<List<AdviceRequestView>> forCase(@RestPath UUID caseId) {
-        LocalDate today = AdviceRequest.today(clock);
-        return views.forCase(caseId).map(rows -> rows.stream().map(r -> AdviceRequestView.of(r, today)).toList());
+        return queries.forCase(caseId).map(AdviceRequestResource::views);
     }
 
-    private Uni<AdviceRequestView> view(UUID adviceRequestId) {
-        return views.find(adviceRequestId).map(row -> row
-                .map(r -> AdviceRequestView.of(r, AdviceRequest.today(clock)))
-                .orElseThrow(() -> CommandRejected.notFound("there is no advice request " + adviceRequestId)));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+    private static List<AdviceRequestView> views(List<AdviceRequestAsOf> requests) {
+        return requests.stream().map(AdviceRequestView::of).toList();
     }
 }

@@ -3,9 +3,8 @@ package org.ehcptracker.advice.rest;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.ehcptracker.advice.domain.AdviceRequest;
+import org.ehcptracker.advice.app.AdviceRequestAsOf;
 import org.ehcptracker.advice.domain.AdviceRequestStatus;
-import org.ehcptracker.advice.persistence.AdviceRequestRow;
 import org.ehcptracker.contracts.advice.AdviceType;
 
 /** An advice request as the API shows it. */
@@ -23,9 +22,9 @@ public record AdviceRequestView(
         @Schema(description = "submitted after the due date, or still open on a day after it (as of today)")
         boolean late) {
 
-    static AdviceRequestView of(AdviceRequestRow row, LocalDate today) {
-        return new AdviceRequestView(row.adviceRequestId(), row.caseId(), row.adviceType(), row.agencyId(),
-                row.requestedDate(), row.dueDate(), row.status(), row.submittedDate(), row.cancelledDate(),
-                AdviceRequest.late(row.status(), row.dueDate(), row.submittedDate(), today));
+    static AdviceRequestView of(AdviceRequestAsOf dated) {
+        var r = dated.request();
+        return new AdviceRequestView(r.adviceRequestId(), r.caseId(), r.adviceType(), r.agencyId(), r.requestedDate(),
+                r.dueDate(), r.status(), r.submittedDate(), r.cancelledDate(), dated.late());
     }
 }

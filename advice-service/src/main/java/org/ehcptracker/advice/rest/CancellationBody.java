@@ -3,8 +3,10 @@ package org.ehcptracker.advice.rest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.UUID;
 import org.ehcptracker.kit.rest.NotBefore;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ehcptracker.advice.domain.CancelAdviceRequest;
 
 /** Body of {@code POST /api/advice-requests/{id}/cancellation}. */
 public record CancellationBody(
@@ -13,4 +15,8 @@ public record CancellationBody(
         String reason,
         @NotBefore(NotBefore.EHCP_REGIME) @Schema(description = "the day of the cancellation; today when absent", example = "2025-04-14")
         LocalDate cancelledDate) {
+
+    CancelAdviceRequest toCommand(UUID adviceRequestId) {
+        return new CancelAdviceRequest(adviceRequestId, reason, cancelledDate);
+    }
 }

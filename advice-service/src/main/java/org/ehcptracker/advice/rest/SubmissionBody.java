@@ -3,8 +3,11 @@ package org.ehcptracker.advice.rest;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.UUID;
 import org.ehcptracker.kit.rest.NotBefore;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ehcptracker.advice.domain.SubmitAdvice;
+import org.ehcptracker.kit.domain.Actor;
 
 /** Body of {@code POST /api/advice-requests/{id}/submission}. */
 public record SubmissionBody(
@@ -14,4 +17,8 @@ public record SubmissionBody(
         @Size(max = 20000)
         @Schema(description = "the advice or a summary of it; kept by advice-service only, never published")
         String summary) {
+
+    SubmitAdvice toCommand(UUID adviceRequestId, Actor submittedBy) {
+        return new SubmitAdvice(adviceRequestId, submittedDate, submittedBy, summary);
+    }
 }

@@ -1,0 +1,141 @@
+package org.ehcptracker.advice.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.ehcptracker.contracts.advice.AdviceEvent;
+import org.ehcptracker.contracts.advice.AdviceRequestCancelled;
+import org.ehcptracker.contracts.advice.AdviceRequested;
+import org.ehcptracker.contracts.advice.AdviceSubmitted;
+import org.ehcptracker.contracts.advice.AdviceType;
+import org.ehcptracker.kit.domain.Actor;
+import org.ehcptracker.kit.domain.CommandRejected;
+import org.ehcptracker.kit.domain.DecisionContext;
+import org.ehcptracker.statutory.StatutoryClock;
+
+/**
+ * Answers each command on an advice request with the events it causes, or a {@link CommandRejected}.
+ * Pure: "today" (for "not in the future"), "now" (each event's occurredAt) and event ids come only
+ * from the {@link DecisionContext}.
+ */
+public final class AdviceDecider {
+
+    private AdviceDecider() {
+    }
+
+    /**
+     * Opens the request. {@code seenCase} is the local view's row for the case (empty when
+     * advice-service has not heard of it): advice may be requested only for a case the LA decided
+     * to assess, and not before the day the LA received the assessment request.
+     */
+    public static List<AdviceEvent> decide(RequestAdvice command, AdviceRequestState state,
+                                           Optional<AssessmentCase> seenCase, DecisionContext ctx) {
+        Objects.requireNonNull(command, "command");
+        if (!(state instanceof AdviceRequestState.None)) {
+            throw CommandRejected.conflict("advice request " + command.adviceRequestId() + " already exists");
+        }
+        if (command.adviceType() == null) {
+            throw CommandRejected.invalid("adviceType", "adviceType is required: one of "
+                    + List.of(AdviceType.values()));
+        }
+        if (command.agencyId() == null || command.agencyId().isBlank()) {
+            throw CommandRejected.invalid("agencyId", "agencyId is required: the partner agency asked for advice");
+        }
+        if (!command.agencyId().matches(AdviceRequest.AGENCY_ID_PATTERN)) {
+            throw CommandRejected.invalid("agencyId", "agencyId '" + command.agencyId()
+                    + "' must be 1-100 letters, digits or . _ @ - (e.g. 839-EPS)");
+        }
+        if (command.requestedDate() == null) {
+            throw CommandRejected.invalid("requestedDate", "requestedDate is required (yyyy-mm-dd)");
+        }
+        AssessmentCase theCase = AssessmentCase.acceptedForAssessment(command.caseId(), seenCase);
+        LocalDate today = ctx.today();
+        if (command.requestedDate().isAfter(today)) {
+            throw CommandRejected.unprocessable("requestedDate", "requestedDate " + command.requestedDate()
+                    + " is in the future (today is " + today + "): record a request once the agency has it");
+        }
+        if (theCase.receivedDate() != null && command.requestedDate().isBefore(theCase.receivedDate())) {
+            throw CommandRejected.unprocessable("requestedDate", "requestedDate " + command.requestedDate()
+                    + " is before " + theCase.receivedDate() + ", the day the LA received the assessment request for case "
+                    + command.caseId());
+        }
+        return List.of(new AdviceRequested(ctx.nextEventId(), command.caseId(), theCase.localAuthorityCode(),
+                command.requestedDate(), ctx.now(), AdviceRequested.SCHEMA_VERSION, command.adviceRequestId(),
+                command.adviceType(), command.agencyId(), StatutoryClock.adviceDue(command.requestedDate())));
+    }
+
+    /**
+     * Records the agency's advice: once, for an open request, by the agency addressed (or LA staff).
+     * The advice text ({@link SubmitAdvice#summary()}) is not put in the event: it may describe the child.
+     */
+    public static List<AdviceEvent> decide(SubmitAdvice command, AdviceRequestState state, DecisionContext ctx) {
+        Objects.requireNonNull(command, "command");
+        AdviceRequestState.Request request = existing(state, command.adviceRequestId());
+        if (command.submittedDate() == null) {
+            throw CommandRejected.invalid("submittedDate", "submittedDate is required (yyyy-mm-dd)");
+        }
+        Actor actor = command.submittedBy();
+        if (actor != null && AdviceRequest.AGENCY_ROLE.equals(actor.role()) && !actor.id().equals(request.agencyId())) {
+            throw CommandRejected.unprocessable("agencyId", "advice request " + request.adviceRequestId()
+                    + " was addressed to agency " + request.agencyId() + ", not to " + actor
+                    + ": only the agency asked can submit its advice");
+        }
+        switch (request.status()) {
+            case SUBMITTED -> throw CommandRejected.conflict("advice for request " + request.adviceRequestId()
+                    + " was already submitted on " + request.submittedDate() + "; a duplicate submission is not recorded");
+            case CANCELLED -> throw CommandRejected.conflict("advice request " + request.adviceRequestId()
+                    + " was cancelled on " + request.cancelledDate() + "; advice can no longer be submitted for it");
+            case REQUESTED -> { }
+        }
+        LocalDate today = ctx.today();
+        if (command.submittedDate().isAfter(today)) {
+            throw CommandRejected.unprocessable("submittedDate", "submittedDate " + command.submittedDate()
+                    + " is in the future (today is " + today + ")");
+        }
+        if (command.submittedDate().isBefore(request.requestedDate())) {
+            throw CommandRejected.unprocessable("submittedDate", "submittedDate " + command.submittedDate()
+                    + " is before the advice was requested on " + request.requestedDate());
+        }
+        return List.of(new AdviceSubmitted(ctx.nextEventId(), request.caseId(), request.localAuthorityCode(),
+                command.submittedDate(), ctx.now(), AdviceSubmitted.SCHEMA_VERSION, request.adviceRequestId(),
+                request.adviceType(), request.agencyId()));
+    }
+
+    /** Withdraws an open request; a submitted or already cancelled one cannot be cancelled. */
+    public static List<AdviceEvent> decide(CancelAdviceRequest command, AdviceRequestState state, DecisionContext ctx) {
+        Objects.requireNonNull(command, "command");
+        AdviceRequestState.Request request = existing(state, command.adviceRequestId());
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw CommandRejected.invalid("reason", "reason is required: say briefly why the advice is no longer needed");
+        }
+        switch (request.status()) {
+            case SUBMITTED -> throw CommandRejected.conflict("advice for request " + request.adviceRequestId()
+                    + " was already submitted on " + request.submittedDate() + "; a submitted request cannot be cancelled");
+            case CANCELLED -> throw CommandRejected.conflict("advice request " + request.adviceRequestId()
+                    + " was already cancelled on " + request.cancelledDate());
+            case REQUESTED -> { }
+        }
+        LocalDate today = ctx.today();
+        LocalDate cancelled = command.cancelledDate() != null ? command.cancelledDate() : today;
+        if (cancelled.isAfter(today)) {
+            throw CommandRejected.unprocessable("cancelledDate", "cancelledDate " + cancelled
+                    + " is in the future (today is " + today + ")");
+        }
+        if (cancelled.isBefore(request.requestedDate())) {
+            throw CommandRejected.unprocessable("cancelledDate", "cancelledDate " + cancelled
+                    + " is before the advice was requested on " + request.requestedDate());
+        }
+        return List.of(new AdviceRequestCancelled(ctx.nextEventId(), request.caseId(), request.localAuthorityCode(),
+                cancelled, ctx.now(), AdviceRequestCancelled.SCHEMA_VERSION, request.adviceRequestId(),
+                command.reason().trim()));
+    }
+
+    private static AdviceRequestState.Request existing(AdviceRequestState state, UUID adviceRequestId) {
+        if (state instanceof AdviceRequestState.Request request) {
+            return request;
+        }
+        throw CommandRejected.notFound("there is no advice request " + adviceRequestId);
+    }
+}

@@ -1,0 +1,81 @@
+package org.ehcptracker.advice.persistence;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.ehcptracker.advice.domain.AssessmentCase;
+import org.ehcptracker.advice.domain.CaseStatus;
+import org.ehcptracker.contracts.assessment.AssessmentEvent;
+import org.ehcptracker.contracts.assessment.AssessmentRequested;
+
+/**
+ * One row of the local view {@code assessment_case}: what advice-service has learnt about a case from
+ * assessment-service's topic. Read and written in the caller's session (a command's or the consumer's
+ * transaction).
+ */
+@Entity
+@Table(name = "assessment_case")
+public class AssessmentCaseRow extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "case_id")
+    public UUID caseId;
+
+    @Column(name = "local_authority_code", nullable = false)
+    public String localAuthorityCode;
+
+    /** AssessmentRequested's business date; null only if a decision arrived for a request never seen. */
+    @Column(name = "received_date")
+    public LocalDate receivedDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false)
+    public CaseStatus status;
+
+    /** The case as the domain sees it; empty when no event of it has arrived. */
+    public static Uni<Optional<AssessmentCase>> seen(UUID caseId) {
+        return AssessmentCaseRow.<AssessmentCaseRow>findById(caseId)
+                .map(row -> Optional.ofNullable(row).map(AssessmentCaseRow::toCase));
+    }
+
+    /**
+     * Applies one assessment event; the events this view does not track change nothing. A request
+     * creates the row or fills in the received date of a row a decision created first (keeping that
+     * decision's status); a decision or withdrawal sets the status, creating the row (without a received
+     * date) if the request was never seen.
+     */
+    public static Uni<Void> apply(AssessmentEvent event) {
+        Optional<CaseStatus> after = CaseStatus.after(event);
+        if (after.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return AssessmentCaseRow.<AssessmentCaseRow>findById(event.caseId()).chain(found -> {
+            if (found == null) {
+                AssessmentCaseRow row = new AssessmentCaseRow();
+                row.caseId = event.caseId();
+                row.localAuthorityCode = event.localAuthorityCode();
+                row.receivedDate = event instanceof AssessmentRequested ? event.businessDate() : null;
+                row.status = after.get();
+                return row.persist().replaceWithVoid();
+            }
+            if (event instanceof AssessmentRequested) {
+                found.receivedDate = event.businessDate();
+            } else {
+                found.status = after.get();
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    AssessmentCase toCase() {
+        return new AssessmentCase(caseId, localAuthorityCode, receivedDate, status);
+    }
+}

@@ -3,9 +3,7 @@ package org.ehcptracker.plan.domain;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
-import org.ehcptracker.contracts.clock.StatutoryClock;
-import org.ehcptracker.contracts.plan.DraftPlanIssued;
-import org.ehcptracker.contracts.plan.FinalPlanIssued;
+import org.ehcptracker.statutory.StatutoryClock;
 
 /**
  * What the API shows of a plan.
@@ -34,27 +32,34 @@ public record PlanView(UUID caseId,
     public enum PlanStatus { DRAFT, FINAL }
 
     /** The view of an existing plan; empty when no draft has been issued. */
-    public static Optional<PlanView> of(EhcPlan plan, Optional<AssessmentCase> assessmentCase, AdviceSummary advice) {
-        if (!plan.exists()) {
-            return Optional.empty();
+    public static Optional<PlanView> of(PlanState plan, Optional<AssessmentCase> assessmentCase, AdviceSummary advice) {
+        AdviceSummary adviceOrNone = advice == null ? AdviceSummary.NONE : advice;
+        if (plan instanceof PlanState.DraftIssued draft) {
+            LocalDate clockStart = assessmentCase.map(AssessmentCase::clockStart).orElse(null);
+            return Optional.of(new PlanView(draft.caseId(), draft.planId(), PlanStatus.DRAFT,
+                    clockStart,
+                    clockStart == null ? null : StatutoryClock.finalPlanDue(clockStart),
+                    draft.draftIssuedDate(),
+                    StatutoryClock.parentCommentsDue(draft.draftIssuedDate()),
+                    null, null, null, null, null,
+                    adviceOrNone));
         }
-        DraftPlanIssued draft = plan.draft().orElseThrow();
-        FinalPlanIssued fin = plan.finalPlan().orElse(null);
-        LocalDate clockStart = fin != null ? fin.requestReceivedDate()
-                : assessmentCase.map(AssessmentCase::clockStart).orElse(null);
-        return Optional.of(new PlanView(
-                plan.caseId(),
-                plan.planId().orElseThrow(),
-                fin != null ? PlanStatus.FINAL : PlanStatus.DRAFT,
-                clockStart,
-                clockStart == null ? null : StatutoryClock.finalPlanDue(clockStart),
-                draft.businessDate(),
-                StatutoryClock.parentCommentsDue(draft.businessDate()),
-                fin == null ? null : fin.businessDate(),
-                fin == null ? null : fin.namedSettingUrn(),
-                fin == null ? null : fin.settingType(),
-                fin == null ? null : StatutoryClock.issuedWithin20Weeks(clockStart, fin.businessDate()),
-                fin == null ? null : StatutoryClock.weeksToIssue(clockStart, fin.businessDate()),
-                advice == null ? AdviceSummary.NONE : advice));
+        if (plan instanceof PlanState.FinalIssued fin) {
+            // measured against the clock the final plan was issued with, so the figures never change afterwards
+            LocalDate clockStart = fin.requestReceivedDate();
+            LocalDate drafted = fin.draft().draftIssuedDate();
+            return Optional.of(new PlanView(fin.caseId(), fin.planId(), PlanStatus.FINAL,
+                    clockStart,
+                    StatutoryClock.finalPlanDue(clockStart),
+                    drafted,
+                    StatutoryClock.parentCommentsDue(drafted),
+                    fin.finalIssuedDate(),
+                    fin.namedSettingUrn(),
+                    fin.settingType(),
+                    StatutoryClock.issuedWithin20Weeks(clockStart, fin.finalIssuedDate()),
+                    StatutoryClock.weeksToIssue(clockStart, fin.finalIssuedDate()),
+                    adviceOrNone));
+        }
+        return Optional.empty();
     }
 }

@@ -20,28 +20,27 @@ public class AdviceEventsConsumer {
     static final String CONSUMER = "plan-service.case-advice";
 
     private final IdempotentConsumer consumer;
-    private final CaseAdviceView view;
 
-    public AdviceEventsConsumer(IdempotentConsumer consumer, CaseAdviceView view) {
+    public AdviceEventsConsumer(IdempotentConsumer consumer) {
         this.consumer = consumer;
-        this.view = view;
     }
 
     @Incoming("advice-events")
     public Uni<Void> on(String json) {
-        return consumer.consume(CONSUMER, json, (tx, event) -> {
+        // the view's entities share the consumer's session, so the change and processed_event commit together
+        return consumer.consume(CONSUMER, json, (session, event) -> {
             if (event instanceof AdviceRequested e) {
-                return view.requested(tx, e.adviceRequestId(), e.caseId(), e.adviceType().name(), e.agencyId(),
+                return CaseAdviceView.requested(e.adviceRequestId(), e.caseId(), e.adviceType().name(), e.agencyId(),
                         e.dueDate());
             }
             if (event instanceof AdviceSubmitted e) {
-                return view.submitted(tx, e.adviceRequestId(), e.businessDate());
+                return CaseAdviceView.submitted(e.adviceRequestId(), e.businessDate());
             }
             if (event instanceof AdviceReturnedForRework e) {
-                return view.reopened(tx, e.adviceRequestId());
+                return CaseAdviceView.reopened(e.adviceRequestId());
             }
             if (event instanceof AdviceRequestCancelled e) {
-                return view.cancelled(tx, e.adviceRequestId());
+                return CaseAdviceView.cancelled(e.adviceRequestId());
             }
             return Uni.createFrom().voidItem();
         });

@@ -25,31 +25,30 @@ public class AssessmentEventsConsumer {
     static final String CONSUMER = "plan-service.assessment-case";
 
     private final IdempotentConsumer consumer;
-    private final AssessmentCaseView view;
 
-    public AssessmentEventsConsumer(IdempotentConsumer consumer, AssessmentCaseView view) {
+    public AssessmentEventsConsumer(IdempotentConsumer consumer) {
         this.consumer = consumer;
-        this.view = view;
     }
 
     @Incoming("assessment-events")
     public Uni<Void> on(String json) {
-        return consumer.consume(CONSUMER, json, (tx, event) -> {
+        // the view's entities share the consumer's session, so the change and processed_event commit together
+        return consumer.consume(CONSUMER, json, (session, event) -> {
             if (event instanceof AssessmentRequested e) {
-                return view.requested(tx, e.caseId(), e.localAuthorityCode(), e.businessDate());
+                return AssessmentCaseView.requested(e.caseId(), e.localAuthorityCode(), e.businessDate());
             }
             if (event instanceof AssessmentDecided e) {
-                return view.status(tx, e.caseId(),
+                return AssessmentCaseView.status(e.caseId(),
                         e.decision() == AssessmentDecision.ASSESS ? CaseStatus.ASSESSING : CaseStatus.REFUSED);
             }
             if (event instanceof RequestWithdrawn e) {
-                return view.status(tx, e.caseId(), CaseStatus.WITHDRAWN);
+                return AssessmentCaseView.status(e.caseId(), CaseStatus.WITHDRAWN);
             }
             if (event instanceof AssessmentConcluded e && e.outcome() == AssessmentOutcome.NO_PLAN) {
-                return view.status(tx, e.caseId(), CaseStatus.CONCLUDED_NO_PLAN);
+                return AssessmentCaseView.status(e.caseId(), CaseStatus.CONCLUDED_NO_PLAN);
             }
             if (event instanceof ResponsibilityTransferredIn e) {
-                return view.transferredIn(tx, e.caseId(), e.localAuthorityCode(), e.businessDate());
+                return AssessmentCaseView.transferredIn(e.caseId(), e.localAuthorityCode(), e.businessDate());
             }
             return Uni.createFrom().voidItem();
         });

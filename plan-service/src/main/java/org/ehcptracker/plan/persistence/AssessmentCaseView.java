@@ -1,12 +1,13 @@
 package org.ehcptracker.plan.persistence;
 
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,73 +15,84 @@ import org.ehcptracker.plan.domain.AssessmentCase;
 import org.ehcptracker.plan.domain.CaseStatus;
 import org.jboss.logging.Logger;
 
-/** Table {@code assessment_case}: plan-service's view of assessment-service's cases. */
-@ApplicationScoped
-public class AssessmentCaseView {
+/**
+ * A row of {@code assessment_case}: plan-service's view of one of assessment-service's cases. The
+ * static methods run in the caller's Panache session (a consumer's or a command's transaction).
+ */
+@Entity
+@Table(name = "assessment_case")
+public class AssessmentCaseView extends PanacheEntityBase {
 
     private static final Logger LOG = Logger.getLogger(AssessmentCaseView.class);
 
-    private final Pool pool;
+    @Id
+    @Column(name = "case_id")
+    public UUID caseId;
 
-    public AssessmentCaseView(Pool pool) {
-        this.pool = pool;
-    }
+    @Column(name = "local_authority_code", nullable = false)
+    public String localAuthorityCode;
 
-    public Uni<Optional<AssessmentCase>> find(UUID caseId) {
-        return find(pool, caseId);
-    }
+    /** Day 0 of the 20-week clock: request received, or responsibility transferred in. */
+    @Column(name = "clock_start", nullable = false)
+    public LocalDate clockStart;
 
-    public Uni<Optional<AssessmentCase>> find(SqlClient client, UUID caseId) {
-        return client.preparedQuery("select case_id, local_authority_code, clock_start, status"
-                        + " from assessment_case where case_id = $1")
-                .execute(Tuple.of(caseId))
-                .map(rows -> {
-                    var it = rows.iterator();
-                    return it.hasNext() ? Optional.of(toCase(it.next())) : Optional.<AssessmentCase>empty();
-                });
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false)
+    public CaseStatus status;
+
+    /** The case as the domain sees it; empty when the view has never heard of it. */
+    public static Uni<Optional<AssessmentCase>> known(UUID caseId) {
+        return AssessmentCaseView.<AssessmentCaseView>findById(caseId)
+                .map(row -> Optional.ofNullable(row).map(AssessmentCaseView::toCase));
     }
 
     /**
      * A request reached the LA: the case starts, its clock at the received date. A case already known
      * (first seen through its transfer in) keeps its row: the transfer's clock start is the later one.
      */
-    public Uni<Void> requested(SqlClient tx, UUID caseId, String localAuthorityCode, LocalDate received) {
-        return tx.preparedQuery("insert into assessment_case (case_id, local_authority_code, clock_start, status)"
-                        + " values ($1, $2, $3, 'REQUESTED') on conflict (case_id) do nothing")
-                .execute(Tuple.of(caseId, localAuthorityCode, received))
-                .replaceWithVoid();
+    public static Uni<Void> requested(UUID caseId, String localAuthorityCode, LocalDate received) {
+        return AssessmentCaseView.<AssessmentCaseView>findById(caseId).chain(row -> row != null
+                ? Uni.createFrom().voidItem()
+                : newCase(caseId, localAuthorityCode, received).persist().replaceWithVoid());
     }
 
     /** A decision to assess or refuse, a withdrawal, or a conclusion with no plan. */
-    public Uni<Void> status(SqlClient tx, UUID caseId, CaseStatus status) {
-        return tx.preparedQuery("update assessment_case set status = $2 where case_id = $1")
-                .execute(Tuple.of(caseId, status.name()))
-                .invoke(rows -> warnIfUnknown(rows, caseId, status.name()))
-                .replaceWithVoid();
+    public static Uni<Void> status(UUID caseId, CaseStatus status) {
+        return AssessmentCaseView.<AssessmentCaseView>findById(caseId).invoke(row -> {
+            if (row == null) {
+                LOG.warnf("assessment_case has no case %s to mark %s: its AssessmentRequested was never received",
+                        caseId, status);
+            } else {
+                row.status = status;
+            }
+        }).replaceWithVoid();
     }
 
     /**
      * This LA became responsible: the clock restarts on {@code responsibleFrom}. A case first seen
      * through its transfer starts as REQUESTED (no decision to assess known here yet).
      */
-    public Uni<Void> transferredIn(SqlClient tx, UUID caseId, String localAuthorityCode, LocalDate responsibleFrom) {
-        return tx.preparedQuery("insert into assessment_case (case_id, local_authority_code, clock_start, status)"
-                        + " values ($1, $2, $3, 'REQUESTED')"
-                        + " on conflict (case_id) do update set local_authority_code = excluded.local_authority_code,"
-                        + " clock_start = excluded.clock_start")
-                .execute(Tuple.of(caseId, localAuthorityCode, responsibleFrom))
-                .replaceWithVoid();
+    public static Uni<Void> transferredIn(UUID caseId, String localAuthorityCode, LocalDate responsibleFrom) {
+        return AssessmentCaseView.<AssessmentCaseView>findById(caseId).chain(row -> {
+            if (row == null) {
+                return newCase(caseId, localAuthorityCode, responsibleFrom).persist().replaceWithVoid();
+            }
+            row.localAuthorityCode = localAuthorityCode;
+            row.clockStart = responsibleFrom;
+            return Uni.createFrom().voidItem();
+        });
     }
 
-    private static void warnIfUnknown(RowSet<Row> rows, UUID caseId, String change) {
-        if (rows.rowCount() == 0) {
-            LOG.warnf("assessment_case has no case %s to mark %s: its AssessmentRequested was never received", caseId,
-                    change);
-        }
+    public AssessmentCase toCase() {
+        return new AssessmentCase(caseId, localAuthorityCode, clockStart, status);
     }
 
-    private static AssessmentCase toCase(Row row) {
-        return new AssessmentCase(row.getUUID("case_id"), row.getString("local_authority_code"),
-                row.getLocalDate("clock_start"), CaseStatus.valueOf(row.getString("status")));
+    private static AssessmentCaseView newCase(UUID caseId, String localAuthorityCode, LocalDate clockStart) {
+        AssessmentCaseView row = new AssessmentCaseView();
+        row.caseId = caseId;
+        row.localAuthorityCode = localAuthorityCode;
+        row.clockStart = clockStart;
+        row.status = CaseStatus.REQUESTED;
+        return row;
     }
 }

@@ -1,80 +1,127 @@
 package org.ehcptracker.plan.persistence;
 
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.ehcptracker.plan.domain.AdviceSummary;
 import org.jboss.logging.Logger;
 
-/** Table {@code case_advice}: plan-service's view of advice-service's advice requests. */
-@ApplicationScoped
-public class CaseAdviceView {
+/**
+ * A row of {@code case_advice}: plan-service's view of one of advice-service's advice requests. The
+ * static methods run in the caller's Panache session (a consumer's or a command's transaction).
+ */
+@Entity
+@Table(name = "case_advice")
+public class CaseAdviceView extends PanacheEntityBase {
 
     private static final Logger LOG = Logger.getLogger(CaseAdviceView.class);
 
-    private final Pool pool;
+    /** The values the table's check constraint allows. */
+    public enum Status { REQUESTED, SUBMITTED, CANCELLED }
 
-    public CaseAdviceView(Pool pool) {
-        this.pool = pool;
+    @Id
+    @Column(name = "advice_request_id")
+    public UUID adviceRequestId;
+
+    @Column(name = "case_id", nullable = false)
+    public UUID caseId;
+
+    @Column(name = "advice_type", nullable = false)
+    public String adviceType;
+
+    @Column(name = "agency_id", nullable = false)
+    public String agencyId;
+
+    @Column(name = "due_date", nullable = false)
+    public LocalDate dueDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false)
+    public Status status;
+
+    @Column(name = "submitted_date")
+    public LocalDate submittedDate;
+
+    /**
+     * Counts for the plan view; "overdue" means still awaited after the due date, as of {@code today}.
+     * A case has a handful of advice requests, so they are counted here rather than in SQL.
+     */
+    public static Uni<AdviceSummary> summary(UUID caseId, LocalDate today) {
+        return CaseAdviceView.<CaseAdviceView>list("caseId", caseId).map(rows -> summary(rows, today));
     }
 
-    /** Counts for the plan view; "overdue" means still awaited after the due date, as of {@code today}. */
-    public Uni<AdviceSummary> summary(UUID caseId, LocalDate today) {
-        return pool.preparedQuery("select count(*) filter (where status <> 'CANCELLED') as requested,"
-                        + " count(*) filter (where status = 'SUBMITTED') as submitted,"
-                        + " count(*) filter (where status = 'REQUESTED' and due_date < $2) as overdue"
-                        + " from case_advice where case_id = $1")
-                .execute(Tuple.of(caseId, today))
-                .map(rows -> {
-                    Row row = rows.iterator().next();
-                    return new AdviceSummary(row.getLong("requested").intValue(), row.getLong("submitted").intValue(),
-                            row.getLong("overdue").intValue());
-                });
+    static AdviceSummary summary(List<CaseAdviceView> rows, LocalDate today) {
+        int requested = 0;
+        int submitted = 0;
+        int overdue = 0;
+        for (CaseAdviceView row : rows) {
+            if (row.status != Status.CANCELLED) {
+                requested++;
+            }
+            if (row.status == Status.SUBMITTED) {
+                submitted++;
+            }
+            if (row.status == Status.REQUESTED && row.dueDate.isBefore(today)) {
+                overdue++;
+            }
+        }
+        return new AdviceSummary(requested, submitted, overdue);
     }
 
-    public Uni<Void> requested(SqlClient tx, UUID adviceRequestId, UUID caseId, String adviceType, String agencyId,
-                               LocalDate dueDate) {
-        return tx.preparedQuery("insert into case_advice (advice_request_id, case_id, advice_type, agency_id, due_date,"
-                        + " status, submitted_date) values ($1, $2, $3, $4, $5, 'REQUESTED', null)"
-                        + " on conflict (advice_request_id) do nothing")
-                .execute(Tuple.of(adviceRequestId, caseId, adviceType, agencyId, dueDate))
-                .replaceWithVoid();
+    /** A new request, awaited; a request already known is left as it is. */
+    public static Uni<Void> requested(UUID adviceRequestId, UUID caseId, String adviceType, String agencyId,
+                                      LocalDate dueDate) {
+        return CaseAdviceView.<CaseAdviceView>findById(adviceRequestId).chain(known -> {
+            if (known != null) {
+                return Uni.createFrom().voidItem();
+            }
+            CaseAdviceView row = new CaseAdviceView();
+            row.adviceRequestId = adviceRequestId;
+            row.caseId = caseId;
+            row.adviceType = adviceType;
+            row.agencyId = agencyId;
+            row.dueDate = dueDate;
+            row.status = Status.REQUESTED;
+            return row.persist().replaceWithVoid();
+        });
     }
 
-    public Uni<Void> submitted(SqlClient tx, UUID adviceRequestId, LocalDate submittedOn) {
-        return tx.preparedQuery("update case_advice set status = 'SUBMITTED', submitted_date = $2"
-                        + " where advice_request_id = $1")
-                .execute(Tuple.of(adviceRequestId, submittedOn))
-                .invoke(rows -> warnIfUnknown(rows, adviceRequestId, "SUBMITTED"))
-                .replaceWithVoid();
+    public static Uni<Void> submitted(UUID adviceRequestId, LocalDate submittedOn) {
+        return change(adviceRequestId, "SUBMITTED", row -> {
+            row.status = Status.SUBMITTED;
+            row.submittedDate = submittedOn;
+        });
     }
 
     /** Sent back for rework: awaited again. */
-    public Uni<Void> reopened(SqlClient tx, UUID adviceRequestId) {
-        return tx.preparedQuery("update case_advice set status = 'REQUESTED', submitted_date = null"
-                        + " where advice_request_id = $1")
-                .execute(Tuple.of(adviceRequestId))
-                .invoke(rows -> warnIfUnknown(rows, adviceRequestId, "REQUESTED again"))
-                .replaceWithVoid();
+    public static Uni<Void> reopened(UUID adviceRequestId) {
+        return change(adviceRequestId, "REQUESTED again", row -> {
+            row.status = Status.REQUESTED;
+            row.submittedDate = null;
+        });
     }
 
-    public Uni<Void> cancelled(SqlClient tx, UUID adviceRequestId) {
-        return tx.preparedQuery("update case_advice set status = 'CANCELLED' where advice_request_id = $1")
-                .execute(Tuple.of(adviceRequestId))
-                .invoke(rows -> warnIfUnknown(rows, adviceRequestId, "CANCELLED"))
-                .replaceWithVoid();
+    public static Uni<Void> cancelled(UUID adviceRequestId) {
+        return change(adviceRequestId, "CANCELLED", row -> row.status = Status.CANCELLED);
     }
 
-    private static void warnIfUnknown(RowSet<Row> rows, UUID adviceRequestId, String change) {
-        if (rows.rowCount() == 0) {
-            LOG.warnf("case_advice has no advice request %s to mark %s: its AdviceRequested was never received",
-                    adviceRequestId, change);
-        }
+    private static Uni<Void> change(UUID adviceRequestId, String what, Consumer<CaseAdviceView> change) {
+        return CaseAdviceView.<CaseAdviceView>findById(adviceRequestId).invoke(row -> {
+            if (row == null) {
+                LOG.warnf("case_advice has no advice request %s to mark %s: its AdviceRequested was never received",
+                        adviceRequestId, what);
+            } else {
+                change.accept(row);
+            }
+        }).replaceWithVoid();
     }
 }

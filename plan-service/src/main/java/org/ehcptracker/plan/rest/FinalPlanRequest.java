@@ -4,8 +4,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.UUID;
 import org.ehcptracker.kit.rest.NotBefore;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ehcptracker.plan.domain.IssueFinalPlan;
 
 /** Body of {@code POST /api/cases/{caseId}/final-plan}: exactly one of namedSettingUrn and settingType. */
 public record FinalPlanRequest(
@@ -18,4 +20,8 @@ public record FinalPlanRequest(
         @Schema(description = "SEN2 code of the type of setting named instead of a specific one; omit when naming a setting")
         @Size(max = 40)
         String settingType) {
+
+    IssueFinalPlan toCommand(UUID caseId) {
+        return new IssueFinalPlan(caseId, issuedDate, namedSettingUrn, settingType);
+    }
 }

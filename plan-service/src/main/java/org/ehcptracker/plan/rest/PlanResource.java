@@ -10,28 +10,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.ehcptracker.contracts.plan.PlanEvent;
-import org.ehcptracker.kit.domain.Actor;
-import org.ehcptracker.kit.domain.CommandRejected;
-import org.ehcptracker.kit.store.EventSourcedCommands;
-import org.ehcptracker.plan.domain.AssessmentCase;
-import org.ehcptracker.plan.domain.EhcPlan;
-import org.ehcptracker.plan.domain.EventStamp;
-import org.ehcptracker.plan.domain.IssueDraftPlan;
-import org.ehcptracker.plan.domain.IssueFinalPlan;
+import org.ehcptracker.kit.rest.CurrentActor;
+import org.ehcptracker.plan.app.Plans;
 import org.ehcptracker.plan.domain.PlanView;
-import org.ehcptracker.plan.persistence.AssessmentCaseView;
-import org.ehcptracker.plan.persistence.CaseAdviceView;
-import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -42,19 +27,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "plans")
 public class PlanResource {
 
-    private final EventSourcedCommands commands;
-    private final AssessmentCaseView cases;
-    private final CaseAdviceView advice;
-    private final EventStamp stamp;
-    private final Clock clock;
+    private final Plans plans;
+    private final CurrentActor actor;
 
-    public PlanResource(EventSourcedCommands commands, AssessmentCaseView cases, CaseAdviceView advice,
-                        EventStamp stamp, Clock clock) {
-        this.commands = commands;
-        this.cases = cases;
-        this.advice = advice;
-        this.stamp = stamp;
-        this.clock = clock;
+    public PlanResource(Plans plans, CurrentActor actor) {
+        this.plans = plans;
+        this.actor = actor;
     }
 
     @POST
@@ -65,11 +43,8 @@ public class PlanResource {
     @APIResponse(responseCode = "400", description = "no X-Actor, or a missing or malformed field")
     @APIResponse(responseCode = "409", description = "a draft was already issued")
     @APIResponse(responseCode = "422", description = "case not accepted for assessment, or issuedDate before the clock start")
-    public Uni<RestResponse<PlanView>> issueDraft(@RestPath UUID caseId, @RestHeader(Actor.HEADER) String actor,
-                                                  @Valid @NotNull DraftPlanRequest body) {
-        Actor who = Actor.parse(actor);
-        var command = new IssueDraftPlan(caseId, body.issuedDate());
-        return decide(caseId, who, known -> history -> EhcPlan.from(caseId, history).decide(command, known, stamp))
+    public Uni<RestResponse<PlanView>> issueDraft(@RestPath UUID caseId, @Valid @NotNull DraftPlanRequest body) {
+        return plans.issueDraft(caseId, actor.current(), body.toCommand(caseId))
                 .map(view -> RestResponse.ResponseBuilder.<PlanView>created(URI.create("/api/cases/" + caseId + "/plan"))
                         .entity(view).build());
     }
@@ -83,11 +58,8 @@ public class PlanResource {
     @APIResponse(responseCode = "409", description = "the final plan was already issued, or a concurrent update")
     @APIResponse(responseCode = "422", description = "no draft yet, case refused or withdrawn, both or neither setting"
             + " fields, or issuedDate before the draft")
-    public Uni<PlanView> issueFinal(@RestPath UUID caseId, @RestHeader(Actor.HEADER) String actor,
-                                    @Valid @NotNull FinalPlanRequest body) {
-        Actor who = Actor.parse(actor);
-        var command = new IssueFinalPlan(caseId, body.issuedDate(), body.namedSettingUrn(), body.settingType());
-        return decide(caseId, who, known -> history -> EhcPlan.from(caseId, history).decide(command, known, stamp));
+    public Uni<PlanView> issueFinal(@RestPath UUID caseId, @Valid @NotNull FinalPlanRequest body) {
+        return plans.issueFinal(caseId, actor.current(), body.toCommand(caseId));
     }
 
     @GET
@@ -96,23 +68,6 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "the plan")
     @APIResponse(responseCode = "404", description = "no draft plan issued for the case")
     public Uni<PlanView> plan(@RestPath UUID caseId) {
-        return view(caseId);
-    }
-
-    private Uni<PlanView> decide(UUID caseId, Actor who,
-            Function<Optional<AssessmentCase>, Function<List<PlanEvent>, List<? extends PlanEvent>>> decision) {
-        return cases.find(caseId)
-                .chain(known -> commands.execute(caseId, PlanEvent.class, who, decision.apply(known)))
-                .chain(() -> view(caseId));
-    }
-
-    private Uni<PlanView> view(UUID caseId) {
-        LocalDate today = LocalDate.now(clock);
-        return Uni.combine().all()
-                .unis(commands.history(caseId, PlanEvent.class), cases.find(caseId), advice.summary(caseId, today))
-                .asTuple()
-                .map(t -> PlanView.of(EhcPlan.from(caseId, t.getItem1()), t.getItem2(), t.getItem3())
-                        .orElseThrow(() -> CommandRejected.notFound("case " + caseId
-                                + " has no plan: no draft plan has been issued")));
+        return plans.get(caseId);
     }
 }

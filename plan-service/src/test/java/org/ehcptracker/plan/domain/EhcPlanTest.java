@@ -3,23 +3,25 @@ package org.ehcptracker.plan.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.ehcptracker.contracts.plan.DraftPlanIssued;
 import org.ehcptracker.contracts.plan.FinalPlanIssued;
 import org.ehcptracker.contracts.plan.PlanEvent;
 import org.ehcptracker.kit.domain.CommandRejected;
+import org.ehcptracker.kit.domain.DecisionContext;
+import org.ehcptracker.kit.domain.EventIds;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Given plan events and the local view of the case, when a command, then events or a rejection. */
+/**
+ * Given plan events and the local view of the case, when a command ({@link PlanDecider}), then events or
+ * a rejection; and what the plan view shows of the state ({@link PlanState}) the events rebuild.
+ */
 class EhcPlanTest {
 
     static final UUID CASE = UUID.fromString("d6c826ed-1d5b-41a3-8b42-65ac9e572462");
@@ -28,10 +30,13 @@ class EhcPlanTest {
     static final Instant NOW = Instant.parse("2025-12-01T23:30:00Z"); // 1 December in England (GMT)
     static final LocalDate TODAY = LocalDate.of(2025, 12, 1);
 
-    final AtomicLong next = new AtomicLong(1);
-    final EventStamp stamp = new EventStamp(() -> new UUID(0, next.getAndIncrement()),
-            Clock.fixed(NOW, ZoneId.of("Europe/London")));
+    // ids 00000000-0000-0000-0000-000000000001, ...0002, ... in the order the decider asks for them
+    final DecisionContext ctx = new DecisionContext(TODAY, NOW, EventIds.sequence());
     final List<PlanEvent> history = new ArrayList<>();
+
+    static UUID id(long n) {
+        return new UUID(0, n);
+    }
 
     static Optional<AssessmentCase> caseIn(CaseStatus status) {
         return Optional.of(new AssessmentCase(CASE, "839", RECEIVED, status));
@@ -39,18 +44,19 @@ class EhcPlanTest {
 
     static final Optional<AssessmentCase> ASSESSING = caseIn(CaseStatus.ASSESSING);
 
-    EhcPlan plan() {
-        return EhcPlan.from(CASE, history);
+    /** The state the events so far rebuild. */
+    PlanState plan() {
+        return PlanState.TYPE.rebuild(history);
     }
 
     List<PlanEvent> draft(LocalDate on, Optional<AssessmentCase> c) {
-        List<PlanEvent> events = plan().decide(new IssueDraftPlan(CASE, on), c, stamp);
+        List<PlanEvent> events = PlanDecider.decide(new IssueDraftPlan(CASE, on), plan(), c, ctx);
         history.addAll(events);
         return events;
     }
 
     List<PlanEvent> fin(LocalDate on, String urn, String type, Optional<AssessmentCase> c) {
-        List<PlanEvent> events = plan().decide(new IssueFinalPlan(CASE, on, urn, type), c, stamp);
+        List<PlanEvent> events = PlanDecider.decide(new IssueFinalPlan(CASE, on, urn, type), plan(), c, ctx);
         history.addAll(events);
         return events;
     }
@@ -78,8 +84,15 @@ class EhcPlanTest {
                 assertThat(d.schemaVersion()).isEqualTo(1);
                 assertThat(d.planId()).isNotNull().isNotEqualTo(d.eventId());
             });
-            assertThat(plan().exists()).isTrue();
-            assertThat(plan().planId()).contains(((DraftPlanIssued) events.get(0)).planId());
+            assertThat(plan()).isInstanceOfSatisfying(PlanState.DraftIssued.class,
+                    d -> assertThat(d.planId()).isEqualTo(((DraftPlanIssued) events.get(0)).planId()));
+        }
+
+        @Test
+        void decides_exactly_this_event_and_the_plan_becomes_drafted() {
+            assertThat(draft(DRAFTED, ASSESSING))
+                    .containsExactly(new DraftPlanIssued(id(1), CASE, "839", DRAFTED, NOW, 1, id(2)));
+            assertThat(plan()).isEqualTo(new PlanState.DraftIssued(CASE, id(2), DRAFTED));
         }
 
         @Test
@@ -115,7 +128,7 @@ class EhcPlanTest {
         void for_a_case_the_LA_decided_not_to_issue_a_plan_for_is_unprocessable() {
             assertRejected(() -> draft(DRAFTED, caseIn(CaseStatus.CONCLUDED_NO_PLAN)), CommandRejected.Kind.UNPROCESSABLE,
                     null, "the LA decided not to issue a plan for case " + CASE);
-            assertThat(plan().exists()).isFalse();
+            assertThat(plan()).isEqualTo(PlanState.NONE);
         }
 
         @Test
@@ -181,6 +194,16 @@ class EhcPlanTest {
         }
 
         @Test
+        void decides_exactly_this_event_and_the_plan_becomes_final() {
+            draft(DRAFTED, ASSESSING); // event id(1), plan id(2)
+
+            assertThat(fin(issued, "139021", null, ASSESSING)).containsExactly(new FinalPlanIssued(id(3), CASE, "839",
+                    issued, NOW, 1, id(2), "139021", null, RECEIVED));
+            assertThat(plan()).isEqualTo(new PlanState.FinalIssued(new PlanState.DraftIssued(CASE, id(2), DRAFTED),
+                    issued, "139021", null, RECEIVED));
+        }
+
+        @Test
         void may_name_a_type_of_setting_instead() {
             draft(DRAFTED, ASSESSING);
             assertThat(fin(issued, null, "MSS", ASSESSING).get(0)).isInstanceOfSatisfying(FinalPlanIssued.class, f -> {
@@ -228,7 +251,7 @@ class EhcPlanTest {
             draft(DRAFTED, ASSESSING);
             assertRejected(() -> fin(issued, "139021", null, caseIn(CaseStatus.CONCLUDED_NO_PLAN)),
                     CommandRejected.Kind.UNPROCESSABLE, null, "the LA decided not to issue a plan for case " + CASE);
-            assertThat(plan().finalPlan()).isEmpty();
+            assertThat(plan()).isNotInstanceOf(PlanState.FinalIssued.class);
         }
 
         @Test
@@ -290,6 +313,25 @@ class EhcPlanTest {
     }
 
     @Nested
+    class State {
+
+        @Test
+        void is_none_before_any_event() {
+            assertThat(plan()).isEqualTo(PlanState.NONE);
+        }
+
+        @Test
+        void an_event_of_another_case_is_refused() {
+            draft(DRAFTED, ASSESSING);
+            UUID other = UUID.fromString("00000000-0000-0000-0000-00000000beef");
+            var stray = new FinalPlanIssued(id(9), other, "839", DRAFTED, NOW, 1, id(2), null, "MSS", RECEIVED);
+
+            assertThatThrownBy(() -> plan().evolve(stray)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("is for case " + other);
+        }
+    }
+
+    @Nested
     class View {
 
         @Test
@@ -305,7 +347,7 @@ class EhcPlanTest {
             PlanView view = PlanView.of(plan(), ASSESSING, advice).orElseThrow();
 
             assertThat(view.status()).isEqualTo(PlanView.PlanStatus.DRAFT);
-            assertThat(view.planId()).isEqualTo(plan().planId().orElseThrow());
+            assertThat(view.planId()).isEqualTo(((PlanState.DraftIssued) plan()).planId());
             assertThat(view.clockStart()).isEqualTo(RECEIVED);
             assertThat(view.finalPlanDue()).isEqualTo(LocalDate.of(2025, 7, 21)); // day 140
             assertThat(view.draftIssuedDate()).isEqualTo(DRAFTED);

@@ -2,17 +2,18 @@ package org.ehcptracker.plan.domain;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.ehcptracker.contracts.plan.DraftPlanIssued;
 import org.ehcptracker.contracts.plan.FinalPlanIssued;
 import org.ehcptracker.contracts.plan.PlanEvent;
 import org.ehcptracker.kit.domain.CommandRejected;
+import org.ehcptracker.kit.domain.DecisionContext;
 
 /**
- * The EHC plan of one case: at most one plan per case, so the event stream id is the caseId. The
- * planId is generated when the draft is issued and carried in every later event.
+ * Decides the plan's commands against its {@link PlanState} and the case as plan-service's local view
+ * knows it ({@code assessmentCase}: empty when the view has not seen the case). Checks run in a fixed
+ * order, so a rejection names the first thing to fix.
  *
  * <p>Rules (SEND Regulations 2014, Reg 13):
  * <ul>
@@ -26,66 +27,40 @@ import org.ehcptracker.kit.domain.CommandRejected;
  *       may issue the final plan earlier when the family agrees.</li>
  * </ul>
  */
-public final class EhcPlan {
+public final class PlanDecider {
 
-    private static final int SCHEMA_VERSION = 1;
-
-    private final UUID caseId;
-    private UUID planId;
-    private DraftPlanIssued draft;
-    private FinalPlanIssued finalPlan;
-
-    private EhcPlan(UUID caseId) {
-        this.caseId = Objects.requireNonNull(caseId, "caseId");
+    private PlanDecider() {
     }
 
-    /** Rebuilds the plan of {@code caseId} from its stream (empty for a case with no plan yet). */
-    public static EhcPlan from(UUID caseId, List<? extends PlanEvent> history) {
-        EhcPlan plan = new EhcPlan(caseId);
-        history.forEach(plan::apply);
-        return plan;
-    }
-
-    private void apply(PlanEvent event) {
-        if (!caseId.equals(event.caseId())) {
-            throw new IllegalArgumentException("event " + event.eventId() + " is for case " + event.caseId()
-                    + ", not " + caseId);
-        }
-        if (event instanceof DraftPlanIssued d) {
-            planId = d.planId();
-            draft = d;
-        } else if (event instanceof FinalPlanIssued f) {
-            planId = f.planId();
-            finalPlan = f;
-        }
-        // later steps (consultations, reviews...) do not change what these commands decide
-    }
-
-    /** Decides on {@link IssueDraftPlan}; {@code assessmentCase} is the local view's row, if any. */
-    public List<PlanEvent> decide(IssueDraftPlan command, Optional<AssessmentCase> assessmentCase, EventStamp stamp) {
-        requireThisCase(command.caseId());
+    public static List<PlanEvent> decide(IssueDraftPlan command, PlanState plan, Optional<AssessmentCase> assessmentCase,
+                                         DecisionContext ctx) {
+        UUID caseId = command.caseId();
+        requireThisCase(caseId, plan);
         LocalDate issued = requireDate(command.issuedDate());
-        if (draft != null) {
-            throw CommandRejected.conflict("a draft plan was already issued for case " + caseId + " on "
-                    + draft.businessDate() + " (plan " + planId + ")");
+        if (plan instanceof PlanState.DraftIssued d) {
+            throw draftAlreadyIssued(caseId, d);
         }
-        AssessmentCase known = requireAssessing(assessmentCase, "drafted");
-        requireNotBeforeClockStart(issued, known);
-        requireNotInFuture(issued, stamp);
-        return List.of(new DraftPlanIssued(stamp.newId(), caseId, known.localAuthorityCode(), issued, stamp.now(),
-                SCHEMA_VERSION, stamp.newId()));
+        if (plan instanceof PlanState.FinalIssued f) {
+            throw draftAlreadyIssued(caseId, f.draft());
+        }
+        AssessmentCase known = requireAssessing(caseId, assessmentCase, "drafted");
+        requireNotBeforeClockStart(caseId, issued, known);
+        requireNotInFuture(issued, ctx);
+        return List.of(new DraftPlanIssued(ctx.nextEventId(), caseId, known.localAuthorityCode(), issued, ctx.now(),
+                DraftPlanIssued.SCHEMA_VERSION, ctx.nextEventId()));
     }
 
-    /** Decides on {@link IssueFinalPlan}; {@code assessmentCase} is the local view's row, if any. */
-    public List<PlanEvent> decide(IssueFinalPlan command, Optional<AssessmentCase> assessmentCase, EventStamp stamp) {
-        requireThisCase(command.caseId());
+    public static List<PlanEvent> decide(IssueFinalPlan command, PlanState plan, Optional<AssessmentCase> assessmentCase,
+                                         DecisionContext ctx) {
+        UUID caseId = command.caseId();
+        requireThisCase(caseId, plan);
         LocalDate issued = requireDate(command.issuedDate());
-        if (finalPlan != null) {
+        if (plan instanceof PlanState.FinalIssued f) {
             throw CommandRejected.conflict("the final plan for case " + caseId + " was already issued on "
-                    + finalPlan.businessDate() + " (plan " + planId + ")");
+                    + f.finalIssuedDate() + " (plan " + f.planId() + ")");
         }
-        AssessmentCase known = requireAssessing(assessmentCase, "issued");
-        if (draft == null) {
+        AssessmentCase known = requireAssessing(caseId, assessmentCase, "issued");
+        if (!(plan instanceof PlanState.DraftIssued draft)) {
             throw CommandRejected.unprocessable(null,
                     "a final plan needs a draft plan first: no draft issued for case " + caseId);
         }
@@ -101,20 +76,28 @@ public final class EhcPlan {
             throw CommandRejected.unprocessable("namedSettingUrn", "a final plan must name a setting: give"
                     + " namedSettingUrn (the URN/UKPRN of a specific school or college) or settingType (a type of setting)");
         }
-        if (issued.isBefore(draft.businessDate())) {
+        if (issued.isBefore(draft.draftIssuedDate())) {
             throw CommandRejected.unprocessable("issuedDate", "issuedDate " + issued
-                    + " is before the draft plan was issued (" + draft.businessDate() + ")");
+                    + " is before the draft plan was issued (" + draft.draftIssuedDate() + ")");
         }
-        requireNotBeforeClockStart(issued, known);
-        requireNotInFuture(issued, stamp);
-        return List.of(new FinalPlanIssued(stamp.newId(), caseId, known.localAuthorityCode(), issued, stamp.now(),
-                SCHEMA_VERSION, planId, urn, type, known.clockStart()));
+        requireNotBeforeClockStart(caseId, issued, known);
+        requireNotInFuture(issued, ctx);
+        return List.of(new FinalPlanIssued(ctx.nextEventId(), caseId, known.localAuthorityCode(), issued, ctx.now(),
+                FinalPlanIssued.SCHEMA_VERSION, draft.planId(), urn, type, known.clockStart()));
     }
 
-    private void requireThisCase(UUID commandCaseId) {
-        if (!caseId.equals(commandCaseId)) {
-            throw new IllegalArgumentException("command for case " + commandCaseId + " sent to the plan of " + caseId);
+    /** The stream id is the caseId: a command naming another case is a bug in the caller, not a user error. */
+    private static void requireThisCase(UUID commandCaseId, PlanState plan) {
+        UUID planCaseId = plan instanceof PlanState.DraftIssued d ? d.caseId()
+                : plan instanceof PlanState.FinalIssued f ? f.caseId() : commandCaseId;
+        if (!planCaseId.equals(commandCaseId)) {
+            throw new IllegalArgumentException("command for case " + commandCaseId + " sent to the plan of " + planCaseId);
         }
+    }
+
+    private static CommandRejected draftAlreadyIssued(UUID caseId, PlanState.DraftIssued draft) {
+        return CommandRejected.conflict("a draft plan was already issued for case " + caseId + " on "
+                + draft.draftIssuedDate() + " (plan " + draft.planId() + ")");
     }
 
     private static LocalDate requireDate(LocalDate issuedDate) {
@@ -124,7 +107,7 @@ public final class EhcPlan {
         return issuedDate;
     }
 
-    private AssessmentCase requireAssessing(Optional<AssessmentCase> assessmentCase, String verb) {
+    private static AssessmentCase requireAssessing(UUID caseId, Optional<AssessmentCase> assessmentCase, String verb) {
         AssessmentCase known = assessmentCase.orElseThrow(() -> CommandRejected.unprocessable(null,
                 "plan-service has not seen case " + caseId + " accepted for assessment"));
         return switch (known.status()) {
@@ -141,7 +124,7 @@ public final class EhcPlan {
         };
     }
 
-    private void requireNotBeforeClockStart(LocalDate issued, AssessmentCase known) {
+    private static void requireNotBeforeClockStart(UUID caseId, LocalDate issued, AssessmentCase known) {
         if (issued.isBefore(known.clockStart())) {
             throw CommandRejected.unprocessable("issuedDate", "issuedDate " + issued + " is before the clock start "
                     + known.clockStart() + " of case " + caseId
@@ -149,8 +132,8 @@ public final class EhcPlan {
         }
     }
 
-    private static void requireNotInFuture(LocalDate issued, EventStamp stamp) {
-        LocalDate today = stamp.today();
+    private static void requireNotInFuture(LocalDate issued, DecisionContext ctx) {
+        LocalDate today = ctx.today();
         if (issued.isAfter(today)) {
             throw CommandRejected.unprocessable("issuedDate", "issuedDate " + issued
                     + " is in the future (today is " + today + "): record a plan once it has been issued");
@@ -162,26 +145,5 @@ public final class EhcPlan {
             throw CommandRejected.unprocessable(field, field + " must not be blank; " + hint);
         }
         return value == null ? null : value.trim();
-    }
-
-    public UUID caseId() {
-        return caseId;
-    }
-
-    /** False until a draft has been issued. */
-    public boolean exists() {
-        return draft != null;
-    }
-
-    public Optional<UUID> planId() {
-        return Optional.ofNullable(planId);
-    }
-
-    public Optional<DraftPlanIssued> draft() {
-        return Optional.ofNullable(draft);
-    }
-
-    public Optional<FinalPlanIssued> finalPlan() {
-        return Optional.ofNullable(finalPlan);
     }
 }

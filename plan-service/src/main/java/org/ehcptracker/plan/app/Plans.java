@@ -1,0 +1,82 @@
+package org.ehcptracker.plan.app;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.ehcptracker.contracts.plan.PlanEvent;
+import org.ehcptracker.kit.app.EventSourcedAggregates;
+import org.ehcptracker.kit.app.EventSourcedAggregates.AfterAppend;
+import org.ehcptracker.kit.domain.Actor;
+import org.ehcptracker.kit.domain.CommandRejected;
+import org.ehcptracker.kit.domain.DecisionContext;
+import org.ehcptracker.kit.persistence.Transactions;
+import org.ehcptracker.plan.domain.AssessmentCase;
+import org.ehcptracker.plan.domain.IssueDraftPlan;
+import org.ehcptracker.plan.domain.IssueFinalPlan;
+import org.ehcptracker.plan.domain.PlanDecider;
+import org.ehcptracker.plan.domain.PlanState;
+import org.ehcptracker.plan.domain.PlanView;
+import org.ehcptracker.plan.persistence.AssessmentCaseView;
+import org.ehcptracker.plan.persistence.CaseAdviceView;
+
+/**
+ * The EHC plans of cases (stream id = caseId). Each command reads the case from the local view in the
+ * same transaction as the append, so the decision and the row it was made on are one snapshot.
+ */
+@ApplicationScoped
+public class Plans {
+
+    private final EventSourcedAggregates aggregates;
+    private final Clock clock;
+
+    public Plans(EventSourcedAggregates aggregates, Clock clock) {
+        this.aggregates = aggregates;
+        this.clock = clock;
+    }
+
+    public Uni<PlanView> issueDraft(UUID caseId, Actor actor, IssueDraftPlan c) {
+        return handle(caseId, actor, (s, known, ctx) -> PlanDecider.decide(c, s, known, ctx));
+    }
+
+    public Uni<PlanView> issueFinal(UUID caseId, Actor actor, IssueFinalPlan c) {
+        return handle(caseId, actor, (s, known, ctx) -> PlanDecider.decide(c, s, known, ctx));
+    }
+
+    /** The case's plan; 404 before a draft is issued. */
+    public Uni<PlanView> get(UUID caseId) {
+        // an empty stream is a case with no draft yet: say so in the plan's words
+        return Transactions.inSession(session -> aggregates.load(PlanState.TYPE, caseId)
+                .onFailure(Plans::notFound).transform(noStream -> noPlan(caseId))
+                .chain(plan -> AssessmentCaseView.known(caseId).chain(known -> view(caseId, plan, known))));
+    }
+
+    /** A plan command's decision: the plan, the case as the local view knows it, the context. */
+    @FunctionalInterface
+    private interface DecisionOnCase {
+        List<PlanEvent> decide(PlanState plan, Optional<AssessmentCase> known, DecisionContext ctx);
+    }
+
+    private Uni<PlanView> handle(UUID caseId, Actor actor, DecisionOnCase decision) {
+        return aggregates.inTransaction(session -> AssessmentCaseView.known(caseId)
+                .chain(known -> aggregates.handle(session, PlanState.TYPE, caseId, actor,
+                                (s, ctx) -> decision.decide(s, known, ctx), AfterAppend.nothing())
+                        .chain(handled -> view(caseId, handled.state(), known))));
+    }
+
+    private Uni<PlanView> view(UUID caseId, PlanState plan, Optional<AssessmentCase> known) {
+        return CaseAdviceView.summary(caseId, LocalDate.now(clock))
+                .map(advice -> PlanView.of(plan, known, advice).orElseThrow(() -> noPlan(caseId)));
+    }
+
+    private static boolean notFound(Throwable failure) {
+        return failure instanceof CommandRejected r && r.kind() == CommandRejected.Kind.NOT_FOUND;
+    }
+
+    private static CommandRejected noPlan(UUID caseId) {
+        return CommandRejected.notFound("case " + caseId + " has no plan: no draft plan has been issued");
+    }
+}

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Objects;
-import org.ehcptracker.contracts.clock.StatutoryClock;
+import org.ehcptracker.statutory.StatutoryClock;
 
 /**
  * The backlog of one local authority on a date: cases open on {@code asOf} (see

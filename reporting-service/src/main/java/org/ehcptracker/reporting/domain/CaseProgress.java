@@ -15,7 +15,7 @@ import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
 import org.ehcptracker.contracts.assessment.ResponsibilityTransferredIn;
 import org.ehcptracker.contracts.assessment.StatutoryLimit;
-import org.ehcptracker.contracts.clock.StatutoryClock;
+import org.ehcptracker.statutory.StatutoryClock;
 import org.ehcptracker.contracts.plan.FinalPlanIssued;
 
 /**

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import org.ehcptracker.contracts.clock.StatutoryClock;
+import org.ehcptracker.statutory.StatutoryClock;
 import org.ehcptracker.kit.domain.CommandRejected;
 
 /**

@@ -3,6 +3,7 @@ package org.ehcptracker.reporting.messaging;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.ehcptracker.contracts.EventJson;
 import org.ehcptracker.contracts.IntegrationEvent;
 import org.ehcptracker.kit.messaging.IdempotentConsumer;
 import org.ehcptracker.reporting.domain.CaseProgress;
@@ -24,6 +25,7 @@ public class ReportingProjections {
     public static final String PROGRESS = "reporting-case-progress";
 
     private static final Logger LOG = Logger.getLogger(ReportingProjections.class);
+    private static final EventJson EVENTS = new EventJson();
 
     private final IdempotentConsumer consumer;
     private final CaseTimelineStore timeline;
@@ -50,19 +52,37 @@ public class ReportingProjections {
         return project(EventSource.PLAN, json);
     }
 
+    /**
+     * The timeline takes every record (an unreadable one is parked in dead_letter under its name);
+     * case_progress then takes the events that change it, each in its own transaction.
+     */
     Uni<Void> project(EventSource topic, String json) {
-        IntegrationEvent event = consumer.parse(TIMELINE, json);
-        if (event == null) {
-            return Uni.createFrom().voidItem(); // unreadable: logged by parse, skipped
+        return consumer.consume(TIMELINE, json, (session, event) -> {
+                    if (EventSource.of(event) != topic) {
+                        LOG.warnf("%s %s arrived on the %s topic; recorded under its own source %s",
+                                event.getClass().getSimpleName(), event.eventId(), topic.label(),
+                                EventSource.of(event).label());
+                    }
+                    return timeline.record(session, event, json);
+                })
+                .chain(() -> applyToProgress(json));
+    }
+
+    /**
+     * Read again rather than handed over by the timeline's change: on a redelivery that change does
+     * not run, yet case_progress may still lack the event. Only events that change case_progress get
+     * a processed_event row under its name; an unreadable record was already logged and parked.
+     */
+    private Uni<Void> applyToProgress(String json) {
+        IntegrationEvent event;
+        try {
+            event = EVENTS.read(json);
+        } catch (RuntimeException unreadable) {
+            return Uni.createFrom().voidItem();
         }
-        if (EventSource.of(event) != topic) {
-            LOG.warnf("%s %s arrived on the %s topic; recorded under its own source %s",
-                    event.getClass().getSimpleName(), event.eventId(), topic.label(), EventSource.of(event).label());
-        }
-        Uni<Void> recorded = consumer.once(TIMELINE, event, tx -> timeline.record(tx, event, json));
         if (!CaseProgress.isAffectedBy(event)) {
-            return recorded;
+            return Uni.createFrom().voidItem();
         }
-        return recorded.chain(() -> consumer.once(PROGRESS, event, tx -> progress.apply(tx, event)));
+        return consumer.once(PROGRESS, event, session -> progress.apply(session, event));
     }
 }

@@ -9,25 +9,20 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ehcptracker.kit.domain.CommandRejected;
-import org.ehcptracker.reporting.domain.BacklogView;
-import org.ehcptracker.reporting.domain.TimelinessFigures;
-import org.ehcptracker.reporting.persistence.CaseProgressStore;
+import org.ehcptracker.reporting.app.BoardFigures;
 
 @Path("/api/local-authorities/{la}/figures")
 @Produces(MediaType.APPLICATION_JSON)
 public class FiguresResource {
 
-    private static final Pattern LA_CODE = Pattern.compile("\\d{3}");
+    private final BoardFigures figures;
 
-    private final CaseProgressStore cases;
-
-    public FiguresResource(CaseProgressStore cases) {
-        this.cases = cases;
+    public FiguresResource(BoardFigures figures) {
+        this.figures = figures;
     }
 
     @GET
@@ -42,17 +37,8 @@ public class FiguresResource {
             @Parameter(description = "DfE three-digit LA code, e.g. 839") @PathParam("la") String la,
             @Parameter(description = "first issue date counted, yyyy-mm-dd") @QueryParam("from") String from,
             @Parameter(description = "last issue date counted and the backlog date, yyyy-mm-dd") @QueryParam("to") String to) {
-        if (la == null || !LA_CODE.matcher(la).matches()) {
-            throw CommandRejected.invalid("la", "'" + la + "' is not a DfE local authority code (three digits, e.g. 839)");
-        }
-        LocalDate fromDate = date("from", from);
-        LocalDate toDate = date("to", to);
-        if (fromDate.isAfter(toDate)) {
-            throw CommandRejected.invalid("from", "from " + fromDate + " is after to " + toDate);
-        }
-        return cases.forLocalAuthority(la).map(rows -> FiguresResponse.of(
-                TimelinessFigures.compute(la, fromDate, toDate, rows),
-                BacklogView.of(la, toDate, rows)));
+        return figures.of(la, date("from", from), date("to", to))
+                .map(f -> FiguresResponse.of(f.timeliness(), f.backlog()));
     }
 
     static LocalDate date(String field, String value) {

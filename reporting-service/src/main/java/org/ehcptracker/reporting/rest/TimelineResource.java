@@ -11,17 +11,17 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ehcptracker.kit.domain.CommandRejected;
-import org.ehcptracker.reporting.persistence.CaseTimelineStore;
-import org.ehcptracker.reporting.persistence.TimelineEntry;
+import org.ehcptracker.reporting.app.CaseTimelines;
+import org.ehcptracker.reporting.app.TimelineEntry;
 
 @Path("/api/cases/{caseId}/timeline")
 @Produces(MediaType.APPLICATION_JSON)
 public class TimelineResource {
 
-    private final CaseTimelineStore timeline;
+    private final CaseTimelines timelines;
 
-    public TimelineResource(CaseTimelineStore timeline) {
-        this.timeline = timeline;
+    public TimelineResource(CaseTimelines timelines) {
+        this.timelines = timelines;
     }
 
     @GET
@@ -37,11 +37,6 @@ public class TimelineResource {
         } catch (IllegalArgumentException e) {
             throw CommandRejected.invalid("caseId", "'" + caseId + "' is not a case id (a UUID)");
         }
-        return timeline.forCase(id).map(entries -> {
-            if (entries.isEmpty()) {
-                throw CommandRejected.notFound("no event of case " + id + " has been seen");
-            }
-            return entries;
-        });
+        return timelines.of(id);
     }
 }

@@ -1,0 +1,49 @@
+package org.ehcptracker.reporting.app;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+import org.ehcptracker.kit.domain.CommandRejected;
+import org.ehcptracker.kit.persistence.Transactions;
+import org.ehcptracker.reporting.domain.BacklogView;
+import org.ehcptracker.reporting.domain.TimelinessFigures;
+import org.ehcptracker.reporting.persistence.CaseProgressStore;
+
+/**
+ * The board's figures for a local authority: 20-week timeliness of the plans issued in a period and
+ * the backlog on its last day, both computed in the domain from the LA's case_progress rows.
+ */
+@ApplicationScoped
+public class BoardFigures {
+
+    private static final Pattern LA_CODE = Pattern.compile("\\d{3}");
+
+    /** The two measures for one LA and period. */
+    public record Figures(TimelinessFigures timeliness, BacklogView backlog) {
+    }
+
+    private final CaseProgressStore cases;
+
+    public BoardFigures(CaseProgressStore cases) {
+        this.cases = cases;
+    }
+
+    /**
+     * Plans issued in [from, to] (both inclusive) and the backlog as of {@code to}.
+     *
+     * @throws CommandRejected (400) for a code that is not three digits, or from after to
+     */
+    public Uni<Figures> of(String localAuthorityCode, LocalDate from, LocalDate to) {
+        if (localAuthorityCode == null || !LA_CODE.matcher(localAuthorityCode).matches()) {
+            throw CommandRejected.invalid("la",
+                    "'" + localAuthorityCode + "' is not a DfE local authority code (three digits, e.g. 839)");
+        }
+        if (from.isAfter(to)) {
+            throw CommandRejected.invalid("from", "from " + from + " is after to " + to);
+        }
+        return Transactions.inSession(session -> cases.forLocalAuthority(localAuthorityCode)).map(rows -> new Figures(
+                TimelinessFigures.compute(localAuthorityCode, from, to, rows),
+                BacklogView.of(localAuthorityCode, to, rows)));
+    }
+}

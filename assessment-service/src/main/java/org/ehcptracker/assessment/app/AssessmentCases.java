@@ -10,7 +10,14 @@ import org.ehcptracker.assessment.domain.ChildPersonalDetails;
 import org.ehcptracker.assessment.domain.ConcludeAssessment;
 import org.ehcptracker.assessment.domain.DecideWhetherToAssess;
 import org.ehcptracker.assessment.domain.RecordAssessmentRequest;
+import org.ehcptracker.assessment.domain.CorrectException;
+import org.ehcptracker.assessment.domain.RecordDispute;
+import org.ehcptracker.assessment.domain.RecordDisputeOutcome;
+import org.ehcptracker.assessment.domain.RecordException;
+import org.ehcptracker.assessment.domain.RecordTransferIn;
+import org.ehcptracker.assessment.domain.WithdrawException;
 import org.ehcptracker.assessment.domain.WithdrawRequest;
+import org.ehcptracker.assessment.persistence.CaseNoteEntity;
 import org.ehcptracker.assessment.persistence.ChildPersonalDetailsEntity;
 import org.ehcptracker.kit.app.EventSourcedAggregates;
 import org.ehcptracker.kit.domain.Actor;
@@ -63,15 +70,65 @@ public class AssessmentCases {
                 .chain(handled -> withChild(handled.state(), actor));
     }
 
+    public Uni<CaseFile> recordException(UUID caseId, Actor actor, RecordException c) {
+        return aggregates.handle(CaseState.TYPE, caseId, actor,
+                        (state, ctx) -> AssessmentDecider.decide(c, state, ctx),
+                        (session, handled) -> CaseNoteEntity.hold(caseId, CaseNoteEntity.Subject.EXCEPTION, c.exceptionId(),
+                                AssessmentDecider.requireNote(c.note())))
+                .chain(handled -> withChild(handled.state(), actor));
+    }
+
+    public Uni<CaseFile> correctException(UUID caseId, Actor actor, CorrectException c) {
+        return aggregates.handle(CaseState.TYPE, caseId, actor,
+                        (state, ctx) -> AssessmentDecider.decide(c, state, ctx))
+                .chain(handled -> withChild(handled.state(), actor));
+    }
+
+    public Uni<CaseFile> withdrawException(UUID caseId, Actor actor, WithdrawException c) {
+        return aggregates.handle(CaseState.TYPE, caseId, actor,
+                        (state, ctx) -> AssessmentDecider.decide(c, state, ctx))
+                .chain(handled -> withChild(handled.state(), actor));
+    }
+
+    public Uni<CaseFile> transferIn(UUID caseId, Actor actor, RecordTransferIn c) {
+        return aggregates.handle(CaseState.TYPE, caseId, actor,
+                        (state, ctx) -> AssessmentDecider.decide(c, state, ctx))
+                .chain(handled -> withChild(handled.state(), actor));
+    }
+
+    public Uni<CaseFile> recordDispute(UUID caseId, Actor actor, RecordDispute c) {
+        return aggregates.handle(CaseState.TYPE, caseId, actor,
+                        (state, ctx) -> AssessmentDecider.decide(c, state, ctx),
+                        (session, handled) -> CaseNoteEntity.hold(caseId, CaseNoteEntity.Subject.DISPUTE, c.disputeId(),
+                                AssessmentDecider.requireNote(c.note())))
+                .chain(handled -> withChild(handled.state(), actor));
+    }
+
+    public Uni<CaseFile> recordDisputeOutcome(UUID caseId, Actor actor, RecordDisputeOutcome c) {
+        return aggregates.handle(CaseState.TYPE, caseId, actor,
+                        (state, ctx) -> AssessmentDecider.decide(c, state, ctx))
+                .chain(handled -> withChild(handled.state(), actor));
+    }
+
+    /** The case's exceptions (withdrawn ones included) and disputes, with their notes while held; 404 for an unknown case. */
+    public Uni<CaseNotes> exceptionsAndDisputes(UUID caseId) {
+        return Transactions.inSession(session -> aggregates.load(CaseState.TYPE, caseId)
+                .chain(state -> CaseNoteEntity.held(caseId).map(notes -> new CaseNotes(state, notes))));
+    }
+
     /** The case and the child's details while held; 404 for an unknown case. */
     public Uni<CaseFile> get(UUID caseId, Actor actor) {
         return Transactions.inSession(session -> aggregates.load(CaseState.TYPE, caseId).chain(state -> withChild(state, actor)));
     }
 
-    /** Blanks the child's name and date of birth (idempotent); 404 for an unknown case. The case itself stays. */
+    /**
+     * Blanks the child's name and date of birth, and every free-text note of the case (idempotent); 404 for an
+     * unknown case. The case itself stays.
+     */
     public Uni<Void> erasePersonalDetails(UUID caseId, Actor actor) {
         return Transactions.inTransaction(session -> aggregates.load(CaseState.TYPE, caseId)
-                        .chain(() -> ChildPersonalDetailsEntity.erase(caseId, clock.instant())))
+                        .chain(() -> ChildPersonalDetailsEntity.erase(caseId, clock.instant()))
+                        .chain(() -> CaseNoteEntity.eraseAll(caseId, clock.instant())))
                 .invoke(() -> LOG.infof("personal details of case %s erased by %s", caseId, actor));
     }
 

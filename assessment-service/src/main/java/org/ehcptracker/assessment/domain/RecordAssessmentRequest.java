@@ -13,21 +13,30 @@ import org.ehcptracker.contracts.assessment.RequesterType;
  * @param requestedBy        who made the request
  * @param childRef           pseudonymous child reference (never a name)
  * @param child              the child's name and date of birth (not after receivedDate), when given; never in an event
+ * @param transferredIn      when the case reaches this LA as a transfer: the previous LA and the day this LA became
+ *                           responsible (the clock start); null otherwise
  */
 public record RecordAssessmentRequest(UUID caseId,
         String localAuthorityCode,
         LocalDate receivedDate,
         RequesterType requestedBy,
         String childRef,
-        ChildPersonalDetails child) {
+        ChildPersonalDetails child,
+        TransferIn transferredIn) {
 
     public RecordAssessmentRequest {
         child = child == null ? ChildPersonalDetails.NONE : child;
     }
 
+    /** A request that did not come as a transfer. */
+    public RecordAssessmentRequest(UUID caseId, String localAuthorityCode, LocalDate receivedDate, RequesterType requestedBy,
+                                   String childRef, ChildPersonalDetails child) {
+        this(caseId, localAuthorityCode, receivedDate, requestedBy, childRef, child, null);
+    }
+
     /** A request without personal details. */
     public RecordAssessmentRequest(UUID caseId, String localAuthorityCode, LocalDate receivedDate, RequesterType requestedBy,
                                    String childRef) {
-        this(caseId, localAuthorityCode, receivedDate, requestedBy, childRef, ChildPersonalDetails.NONE);
+        this(caseId, localAuthorityCode, receivedDate, requestedBy, childRef, ChildPersonalDetails.NONE, null);
     }
 }

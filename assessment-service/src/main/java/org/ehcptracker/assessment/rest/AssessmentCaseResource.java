@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ehcptracker.assessment.app.AssessmentCases;
+import org.ehcptracker.assessment.domain.WithdrawException;
 import org.ehcptracker.kit.rest.CurrentActor;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -64,10 +66,13 @@ public class AssessmentCaseResource {
 
     @POST
     @Path("/{caseId}/decision")
-    @Operation(summary = "Record the decision whether to assess (Reg 5, due 6 weeks after receipt)")
+    @Operation(summary = "Record the decision whether to assess (Reg 5, due 6 weeks after the clock start)",
+            description = "After a REFUSE, an ASSESS on or after the refusal date records an overturned refusal (after"
+                    + " mediation, tribunal or review); the case keeps both decisions.")
     @APIResponse(responseCode = "200", description = "recorded", content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "already decided, or decided concurrently by another request",
+    @APIResponse(responseCode = "409", description = "already decided (only ASSESS may follow a REFUSE: an overturned refusal),"
+            + " or decided concurrently by another request",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "withdrawn case, refusal without refusalReason, or a date out of order",
             content = @Content(mediaType = PROBLEM))
@@ -81,7 +86,8 @@ public class AssessmentCaseResource {
     @APIResponse(responseCode = "200", description = "recorded", content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "already withdrawn", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "422", description = "the LA refused to assess, or a date out of order",
+    @APIResponse(responseCode = "422", description = "the LA refused to assess or decided not to issue a plan, or a date out of"
+            + " order (before the request, the decision to assess or a conclusion ISSUE_PLAN, or in the future)",
             content = @Content(mediaType = PROBLEM))
     public Uni<CaseView> withdraw(@RestPath UUID caseId, @Valid @NotNull WithdrawalBody body) {
         return cases.withdraw(caseId, actor.current(), body.toCommand(caseId)).map(CaseView::of);
@@ -98,6 +104,110 @@ public class AssessmentCaseResource {
             + " or conclusionDate before the decision to assess or in the future", content = @Content(mediaType = PROBLEM))
     public Uni<CaseView> conclude(@Parameter(description = "the case") @RestPath UUID caseId, @Valid @NotNull ConclusionBody body) {
         return cases.conclude(caseId, actor.current(), body.toCommand(caseId)).map(CaseView::of);
+    }
+
+    @POST
+    @Path("/{caseId}/exceptions")
+    @Operation(summary = "Record an exception to a statutory limit (Regs 5(4), 10(4), 13(3))",
+            description = "The note, if any, is kept only in this service (never published) and erased with the personal"
+                    + " details. Give an exceptionId to make retries safe: a second POST with the same id is refused with 409.")
+    @APIResponse(responseCode = "201", description = "recorded; Location names the case's exceptions",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "missing or malformed field (e.g. a control character in note)",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "the exceptionId was already recorded", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "closed case (withdrawn, refused without an open appeal, no plan), a reason"
+            + " the limit does not allow, or dates outside the case's life", content = @Content(mediaType = PROBLEM))
+    public Uni<Response> recordException(@RestPath UUID caseId, @Valid @NotNull ExceptionBody body) {
+        return cases.recordException(caseId, actor.current(), body.toCommand(caseId)).map(file ->
+                Response.created(URI.create("/api/cases/" + caseId + "/exceptions")).entity(CaseView.of(file)).build());
+    }
+
+    @POST
+    @Path("/{caseId}/exceptions/{exceptionId}/correction")
+    @Operation(summary = "Set or change the end date of an exception")
+    @APIResponse(responseCode = "200", description = "recorded", content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "missing or malformed endDate", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "unknown case or exception", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "the exception already ends on that date", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "withdrawn exception, endDate before its start or in the future",
+            content = @Content(mediaType = PROBLEM))
+    public Uni<CaseView> correctException(@RestPath UUID caseId, @RestPath UUID exceptionId,
+                                          @Valid @NotNull ExceptionCorrectionBody body) {
+        return cases.correctException(caseId, actor.current(), body.toCommand(caseId, exceptionId)).map(CaseView::of);
+    }
+
+    @POST
+    @Path("/{caseId}/exceptions/{exceptionId}/withdrawal")
+    @Operation(summary = "Withdraw an exception recorded in error")
+    @APIResponse(responseCode = "200", description = "recorded", content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "404", description = "unknown case or exception", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "already withdrawn", content = @Content(mediaType = PROBLEM))
+    public Uni<CaseView> withdrawException(@RestPath UUID caseId, @RestPath UUID exceptionId) {
+        return cases.withdrawException(caseId, actor.current(), new WithdrawException(caseId, exceptionId)).map(CaseView::of);
+    }
+
+    @GET
+    @Path("/{caseId}/exceptions")
+    @Operation(summary = "The case's exceptions, withdrawn ones included, with their notes while held")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ExceptionView[].class)))
+    @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
+    public Uni<List<ExceptionView>> exceptions(@RestPath UUID caseId) {
+        return cases.exceptionsAndDisputes(caseId).map(n -> n.state().exceptions().stream()
+                .map(x -> ExceptionView.of(x, n.notes())).toList());
+    }
+
+    @POST
+    @Path("/{caseId}/transfer-in")
+    @Operation(summary = "Record that the child moved into an LA's area and it became responsible: the clock restarts")
+    @APIResponse(responseCode = "200", description = "recorded", content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "missing or malformed field", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "the same transfer was already recorded", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "closed case, a transfer from the LA now responsible, or transferDate before"
+            + " the clock start or in the future", content = @Content(mediaType = PROBLEM))
+    public Uni<CaseView> transferIn(@RestPath UUID caseId, @Valid @NotNull TransferInBody body) {
+        return cases.transferIn(caseId, actor.current(), body.toCommand(caseId)).map(CaseView::of);
+    }
+
+    @POST
+    @Path("/{caseId}/disputes")
+    @Operation(summary = "Record a mediation or tribunal appeal about a refusal to assess, a refusal to issue a plan or the"
+            + " plan's contents", description = "The note, if any, is kept only in this service and erased with the personal details.")
+    @APIResponse(responseCode = "201", description = "recorded", content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "missing or malformed field", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "the disputeId was already recorded", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "withdrawn case, a stage the case has not reached, or registeredDate before"
+            + " the decision disputed or in the future", content = @Content(mediaType = PROBLEM))
+    public Uni<Response> recordDispute(@RestPath UUID caseId, @Valid @NotNull DisputeBody body) {
+        return cases.recordDispute(caseId, actor.current(), body.toCommand(caseId)).map(file ->
+                Response.created(URI.create("/api/cases/" + caseId + "/disputes")).entity(CaseView.of(file)).build());
+    }
+
+    @POST
+    @Path("/{caseId}/disputes/{disputeId}/outcome")
+    @Operation(summary = "Record how a mediation or tribunal appeal ended")
+    @APIResponse(responseCode = "200", description = "recorded", content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "missing or malformed field", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "unknown case or dispute", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "the dispute already has an outcome", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "outcomeDate before the registration or in the future",
+            content = @Content(mediaType = PROBLEM))
+    public Uni<CaseView> recordDisputeOutcome(@RestPath UUID caseId, @RestPath UUID disputeId,
+                                              @Valid @NotNull DisputeOutcomeBody body) {
+        return cases.recordDisputeOutcome(caseId, actor.current(), body.toCommand(caseId, disputeId)).map(CaseView::of);
+    }
+
+    @GET
+    @Path("/{caseId}/disputes")
+    @Operation(summary = "The case's mediations and tribunal appeals, with their notes while held")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DisputeView[].class)))
+    @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
+    public Uni<List<DisputeView>> disputes(@RestPath UUID caseId) {
+        return cases.exceptionsAndDisputes(caseId).map(n -> n.state().disputes().stream()
+                .map(d -> DisputeView.of(d, n.notes())).toList());
     }
 
     @GET

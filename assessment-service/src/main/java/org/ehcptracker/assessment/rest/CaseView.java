@@ -2,6 +2,8 @@ package org.ehcptracker.assessment.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ehcptracker.assessment.app.CaseFile;
@@ -22,33 +24,62 @@ public record CaseView(
         String childRef,
         RequesterType requestedBy,
         CaseStatus status,
+        @Schema(description = "the day the request was first received (by the previous LA for a transferred-in case)")
         LocalDate receivedDate,
-        @Schema(description = "Reg 5: decision whether to assess due 6 weeks after receipt")
+        @Schema(description = "day 0 of the statutory clock: the latest transfer-in date, else receivedDate")
+        LocalDate clockStart,
+        @Schema(description = "the day this LA became responsible after a transfer in; null when the case never moved")
+        LocalDate transferredInDate,
+        @Schema(description = "Reg 5: decision whether to assess due 6 weeks after the clock start")
         LocalDate decisionDue,
-        @Schema(description = "Reg 10: decision not to issue a plan after assessment due 16 weeks after receipt")
+        @Schema(description = "Reg 10: decision not to issue a plan after assessment due 16 weeks after the clock start")
         LocalDate noPlanDecisionDue,
-        @Schema(description = "Reg 13(2): final plan due 20 weeks (140 days) after receipt")
+        @Schema(description = "Reg 13(2): final plan due 20 weeks (140 days) after the clock start")
         LocalDate finalPlanDue,
         AssessmentDecision decision,
         LocalDate decisionDate,
         String refusalReason,
-        @Schema(description = "decisionDate on or before decisionDue; null while undecided")
+        @Schema(description = "the first decision's date on or before decisionDue; null while undecided")
         Boolean decisionOnTime,
+        @Schema(description = "every decision whether to assess, in order (a refusal may be followed by a decision to assess)")
+        List<DecisionEntry> decisions,
         LocalDate withdrawnDate,
         @Schema(description = "how the assessment ended; null until concluded")
         AssessmentOutcome outcome,
         @Schema(description = "the date of the conclusion; for NO_PLAN the date the family was told")
         LocalDate conclusionDate,
+        @Schema(description = "SEN2's Week20 flag: a 20-week exception, not withdrawn, applies during the clock now running")
+        boolean exceptionsApply,
+        List<TransferEntry> transfers,
+        @Schema(description = "every exception, withdrawn ones included (notes: GET .../exceptions)")
+        List<ExceptionView> exceptions,
+        @Schema(description = "every mediation or tribunal appeal (notes: GET .../disputes)")
+        List<DisputeView> disputes,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         String childName,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         LocalDate childDateOfBirth) {
 
+    /** One decision whether to assess. */
+    @Schema(name = "CaseDecision")
+    public record DecisionEntry(AssessmentDecision decision, LocalDate date, String refusalReason) {
+    }
+
+    /** One transfer in. */
+    @Schema(name = "CaseTransfer")
+    public record TransferEntry(String fromLocalAuthorityCode, LocalDate transferDate) {
+    }
+
     static CaseView of(CaseFile file) {
         CaseState c = file.state();
         return new CaseView(c.caseId(), c.localAuthorityCode(), c.childRef(), c.requestedBy(), c.status(),
-                c.receivedDate(), c.decisionDue(), c.noPlanDecisionDue(), c.finalPlanDue(),
-                c.decision(), c.decisionDate(), c.refusalReason(), c.decisionOnTime().orElse(null), c.withdrawnDate(),
-                c.outcome(), c.conclusionDate(), file.child().childName(), file.child().dateOfBirth());
+                c.receivedDate(), c.clockStart(), c.transferredInDate(), c.decisionDue(), c.noPlanDecisionDue(),
+                c.finalPlanDue(), c.decision(), c.decisionDate(), c.refusalReason(), c.decisionOnTime().orElse(null),
+                c.decisions().stream().map(d -> new DecisionEntry(d.decision(), d.date(), d.refusalReason())).toList(),
+                c.withdrawnDate(), c.outcome(), c.conclusionDate(), c.exceptionsApply(),
+                c.transfers().stream().map(t -> new TransferEntry(t.fromLocalAuthorityCode(), t.date())).toList(),
+                c.exceptions().stream().map(x -> ExceptionView.of(x, Map.of())).toList(),
+                c.disputes().stream().map(d -> DisputeView.of(d, Map.of())).toList(),
+                file.child().childName(), file.child().dateOfBirth());
     }
 }

@@ -1,5 +1,6 @@
 package org.ehcptracker.assessment.rest;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ehcptracker.assessment.domain.ChildPersonalDetails;
 import org.ehcptracker.assessment.domain.RecordAssessmentRequest;
 import org.ehcptracker.contracts.assessment.RequesterType;
+import org.ehcptracker.kit.domain.CommandRejected;
 
 /** Body of {@code POST /api/cases}. */
 @Schema(name = "RecordRequest", description = "A request for an EHC needs assessment received by the LA")
@@ -31,11 +33,21 @@ public record RecordRequestBody(
         @Schema(description = "personal data: held only in this service, never published, erasable")
         String childName,
         @NotBefore("1900-01-01") @Schema(description = "personal data: held only in this service, never published, erasable; not after receivedDate")
-        LocalDate childDateOfBirth) {
+        LocalDate childDateOfBirth,
+        @Valid @Schema(description = "when the case reaches this LA as a transfer: the previous LA (fromLocalAuthorityCode) and"
+                + " the day this LA became responsible (transferDate, the clock start); receivedDate is the previous LA's."
+                + " localAuthorityCode must be left out here")
+        TransferInBody transferredIn) {
 
     /** The command; a request without caseId gets a new one. */
     RecordAssessmentRequest toCommand() {
+        if (transferredIn != null && transferredIn.localAuthorityCode() != null
+                && !transferredIn.localAuthorityCode().equals(localAuthorityCode)) {
+            throw CommandRejected.invalid("transferredIn.localAuthorityCode", "transferredIn.localAuthorityCode must be left"
+                    + " out: a new case is held by its localAuthorityCode, the LA it was transferred to");
+        }
         return new RecordAssessmentRequest(caseId != null ? caseId : UUID.randomUUID(), localAuthorityCode, receivedDate,
-                requestedBy, childRef, new ChildPersonalDetails(childName, childDateOfBirth));
+                requestedBy, childRef, new ChildPersonalDetails(childName, childDateOfBirth),
+                transferredIn == null ? null : transferredIn.toTransferIn());
     }
 }

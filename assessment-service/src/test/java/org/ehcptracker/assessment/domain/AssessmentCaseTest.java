@@ -15,11 +15,8 @@ import org.ehcptracker.contracts.assessment.AssessmentDecision;
 import org.ehcptracker.contracts.assessment.AssessmentEvent;
 import org.ehcptracker.contracts.assessment.AssessmentOutcome;
 import org.ehcptracker.contracts.assessment.AssessmentRequested;
-import org.ehcptracker.contracts.assessment.ExceptionRecorded;
-import org.ehcptracker.contracts.assessment.ExceptionReason;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
 import org.ehcptracker.contracts.assessment.RequesterType;
-import org.ehcptracker.contracts.assessment.StatutoryLimit;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.kit.domain.DecisionContext;
 import org.ehcptracker.kit.domain.EventIds;
@@ -281,8 +278,9 @@ class AssessmentCaseTest {
         }
 
         @Test
-        void deciding_after_a_refusal_is_a_conflict_too() {
-            rejected(() -> AssessmentDecider.decide(assess(RECEIVED.plusWeeks(2)), given(requested(), decided(AssessmentDecision.REFUSE, RECEIVED.plusWeeks(1))), ctx()),
+        void refusing_again_after_a_refusal_is_a_conflict_too() {
+            // only a decision to assess can follow a refusal (an overturned refusal: ChangingDecisionsTest)
+            rejected(() -> AssessmentDecider.decide(refuse(RECEIVED.plusWeeks(2), "still no evidence"), given(requested(), decided(AssessmentDecision.REFUSE, RECEIVED.plusWeeks(1))), ctx()),
                     CommandRejected.Kind.CONFLICT, null);
         }
 
@@ -605,11 +603,11 @@ class AssessmentCaseTest {
         }
 
         @Test
-        void an_event_this_aggregate_cannot_apply_yet_is_refused_loudly() {
-            var exception = new ExceptionRecorded(UUID.randomUUID(), CASE, "839", RECEIVED, NOW, 1, UUID.randomUUID(),
-                    StatutoryLimit.DECISION_6_WEEKS, ExceptionReason.ABSENT_FROM_AREA, RECEIVED, null);
-            assertThatThrownBy(() -> given(requested(), exception))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("ExceptionRecorded");
+        void a_correction_of_an_exception_the_stream_never_recorded_is_refused_loudly() {
+            var correction = new org.ehcptracker.contracts.assessment.ExceptionCorrected(UUID.randomUUID(), CASE, "839",
+                    RECEIVED, NOW, 1, UUID.randomUUID(), RECEIVED.plusDays(3));
+            assertThatThrownBy(() -> given(requested(), correction))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("unknown exception");
         }
     }
 }

@@ -71,6 +71,34 @@ class AssessmentEventContractTest {
         assertThat(JSON.readTree(record.value()).get("outcome").asText()).isEqualTo("NO_PLAN");
     }
 
+    @Test
+    void exceptions_transfer_and_disputes_on_the_topic_match_their_contract_examples() throws Exception {
+        UUID caseId = AssessmentCaseResourceTest.recordCase();
+        LocalDate received = AssessmentCaseResourceTest.RECEIVED;
+        UUID exceptionId = UUID.randomUUID();
+        UUID disputeId = UUID.randomUUID();
+        ExceptionsTransfersDisputesResourceTest.transferIn(caseId, "850", received.plusDays(1)).then().statusCode(200);
+        ExceptionsTransfersDisputesResourceTest.recordException(caseId, ExceptionsTransfersDisputesResourceTest.exceptionBody(
+                exceptionId, "FINAL_PLAN_20_WEEKS", "SCHOOL_CLOSURE", received.plusDays(2), null, "a note")).then().statusCode(201);
+        AssessmentCaseResourceTest.api().body(java.util.Map.of("endDate", received.plusDays(4).toString()))
+                .post("/api/cases/{id}/exceptions/{x}/correction", caseId, exceptionId).then().statusCode(200);
+        AssessmentCaseResourceTest.api().post("/api/cases/{id}/exceptions/{x}/withdrawal", caseId, exceptionId)
+                .then().statusCode(200);
+        AssessmentCaseResourceTest.decide(caseId, "REFUSE", received.plusDays(5), "no evidence").then().statusCode(200);
+        ExceptionsTransfersDisputesResourceTest.recordDispute(caseId, disputeId, "REFUSAL_TO_ASSESS", received.plusDays(6), null)
+                .then().statusCode(201);
+        AssessmentCaseResourceTest.api().body(java.util.Map.of("outcome", "DECISION_UPHELD", "outcomeDate", TODAY.toString()))
+                .post("/api/cases/{id}/disputes/{d}/outcome", caseId, disputeId).then().statusCode(200);
+
+        List<ConsumerRecord<String, String>> records = AssessmentTopic.recordsThrough(caseId, "DisputeResolved");
+        for (String type : List.of("ResponsibilityTransferredIn", "ExceptionRecorded", "ExceptionCorrected", "ExceptionWithdrawn",
+                "MediationOrTribunalRecorded", "DisputeResolved")) {
+            ConsumerRecord<String, String> record = records.stream().filter(r -> type.equals(EventJson.typeOf(r.value())))
+                    .findFirst().orElseThrow(() -> new AssertionError("no " + type + " on the topic"));
+            assertMatchesExample(record, caseId, type);
+        }
+    }
+
     private static void assertMatchesExample(ConsumerRecord<String, String> record, UUID caseId, String type) throws Exception {
         assertThat(record.key()).isEqualTo(caseId.toString());
         JsonNode actual = JSON.readTree(record.value());

@@ -127,6 +127,30 @@ class EventInvariantsTest {
     }
 
     @Test
+    void a_correction_names_the_exception_and_its_end_date() {
+        UUID id = UUID.fromString("c4a1e8f2-7b3d-4a96-8e5c-0f2d6b9a1c73");
+        assertThatThrownBy(() -> new org.ehcptracker.contracts.assessment.ExceptionCorrected(EVENT, CASE, "839",
+                LocalDate.of(2025, 7, 15), AT, 1, null, LocalDate.of(2025, 7, 14))).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new org.ehcptracker.contracts.assessment.ExceptionCorrected(EVENT, CASE, "839",
+                LocalDate.of(2025, 7, 15), AT, 1, id, null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new org.ehcptracker.contracts.assessment.ExceptionWithdrawn(EVENT, CASE, "839",
+                LocalDate.of(2025, 7, 15), AT, 1, null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void a_dispute_names_its_id_and_stage_and_its_outcome_names_the_dispute() {
+        UUID id = UUID.fromString("7d1c5a0e-3b8f-4f2a-9c6d-2e5b8a1f4c90");
+        assertThatThrownBy(() -> new org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded(EVENT, CASE, "839",
+                LocalDate.of(2025, 6, 16), AT, 1, org.ehcptracker.contracts.assessment.DisputeKind.MEDIATION, id, null))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded(EVENT, CASE, "839",
+                LocalDate.of(2025, 6, 16), AT, 1, org.ehcptracker.contracts.assessment.DisputeKind.MEDIATION, null,
+                org.ehcptracker.contracts.assessment.DisputeStage.PLAN_CONTENTS)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new org.ehcptracker.contracts.assessment.DisputeResolved(EVENT, CASE, "839",
+                LocalDate.of(2025, 7, 28), AT, 1, id, null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void a_transfer_comes_from_another_authority() {
         assertThatThrownBy(() -> new ResponsibilityTransferredIn(EVENT, CASE, "839", LocalDate.of(2025, 9, 8), AT, 1,
                 "839")).isInstanceOf(IllegalArgumentException.class);

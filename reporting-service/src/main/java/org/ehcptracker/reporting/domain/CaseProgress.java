@@ -10,6 +10,7 @@ import org.ehcptracker.contracts.assessment.AssessmentDecision;
 import org.ehcptracker.contracts.assessment.AssessmentEvent;
 import org.ehcptracker.contracts.assessment.AssessmentOutcome;
 import org.ehcptracker.contracts.assessment.AssessmentRequested;
+import org.ehcptracker.contracts.assessment.DisputeStage;
 import org.ehcptracker.contracts.assessment.ExceptionRecorded;
 import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
@@ -36,8 +37,11 @@ import org.ehcptracker.contracts.plan.FinalPlanIssued;
  * @param assessmentOutcome the latest AssessmentConcluded outcome (by its date)
  * @param finalPlanIssuedDate FinalPlanIssued.businessDate (the earliest, should there be two)
  * @param issueClockStart FinalPlanIssued.requestReceivedDate: the clock start the plan-service counted from
- * @param mediationOrTribunal any MediationOrTribunalRecorded seen
+ * @param mediationOrTribunal any MediationOrTribunalRecorded seen (whatever its stage; shown, not used by the measure)
  * @param has20WeekException any ExceptionRecorded against the 20-week limit seen
+ * @param refusedDate the latest AssessmentDecided REFUSE date (a later ASSESS may have overturned it)
+ * @param refusalDisputeDate the earliest registration date of a dispute at stage REFUSAL_TO_ASSESS or
+ *        REFUSAL_TO_ISSUE_PLAN: the date that decides whether the assessment leaves the 20-week measure
  */
 public record CaseProgress(UUID caseId,
         String localAuthorityCode,
@@ -51,7 +55,9 @@ public record CaseProgress(UUID caseId,
         LocalDate finalPlanIssuedDate,
         LocalDate issueClockStart,
         boolean mediationOrTribunal,
-        boolean has20WeekException) {
+        boolean has20WeekException,
+        LocalDate refusedDate,
+        LocalDate refusalDisputeDate) {
 
     public CaseProgress {
         Objects.requireNonNull(caseId, "caseId");
@@ -59,7 +65,7 @@ public record CaseProgress(UUID caseId,
 
     /** A case nothing is known about yet. */
     public static CaseProgress empty(UUID caseId) {
-        return new CaseProgress(caseId, null, null, null, null, null, null, null, null, null, null, false, false);
+        return new CaseProgress(caseId, null, null, null, null, null, null, null, null, null, null, false, false, null, null);
     }
 
     /** Whether the event changes this projection at all (assessment events and FinalPlanIssued). */
@@ -94,8 +100,8 @@ public record CaseProgress(UUID caseId,
         if (event instanceof AssessmentConcluded e) {
             return c.with(la).withOutcome(e.outcome(), e.businessDate());
         }
-        if (event instanceof MediationOrTribunalRecorded) {
-            return c.with(la).withMediation();
+        if (event instanceof MediationOrTribunalRecorded e) {
+            return c.with(la).withMediation(e.stage(), e.businessDate());
         }
         if (event instanceof ExceptionRecorded e) {
             // SEN2's Week20 flag: only exceptions to the 20-week limit count
@@ -150,7 +156,30 @@ public record CaseProgress(UUID caseId,
     public boolean openOn(LocalDate date) {
         LocalDate start = clockStart();
         LocalDate closed = closedDate();
-        return start != null && !start.isAfter(date) && (closed == null || closed.isAfter(date));
+        return start != null && !start.isAfter(date) && (closed == null || closed.isAfter(date)) && !refusedOn(date);
+    }
+
+    /**
+     * Whether the decision that held on {@code date} was a refusal: refused on or before it, and not yet
+     * overturned by a decision to assess dated after the refusal and on or before {@code date} (same day:
+     * the decision to assess wins, as in the merge).
+     */
+    public boolean refusedOn(LocalDate date) {
+        if (refusedDate == null || refusedDate.isAfter(date)) {
+            return false;
+        }
+        boolean reopened = decision == AssessmentDecision.ASSESS && decisionDate != null
+                && !decisionDate.isBefore(refusedDate) && !decisionDate.isAfter(date);
+        return !reopened;
+    }
+
+    /**
+     * Whether the assessment leaves the SEN2 20-week measure: a dispute about a refusal to assess or a refusal
+     * to issue a plan was registered on or before the final plan's issue date. A PLAN_CONTENTS dispute, or any
+     * dispute registered after the issue date, changes nothing, so figures already reported are not rewritten.
+     */
+    public boolean excludedFromTimeliness() {
+        return refusalDisputeDate != null && finalPlanIssuedDate != null && !refusalDisputeDate.isAfter(finalPlanIssuedDate);
     }
 
     /** Calendar days from issueClockStart (day 0) to the final plan; null until a final plan is issued. */
@@ -170,7 +199,7 @@ public record CaseProgress(UUID caseId,
     private CaseProgress with(String la) {
         return new CaseProgress(caseId, la, receivedDate, transferredInDate, decision, decisionDate, withdrawnDate,
                 assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart, mediationOrTribunal,
-                has20WeekException);
+                has20WeekException, refusedDate, refusalDisputeDate);
     }
 
     private CaseProgress withReceived(LocalDate date) {
@@ -178,31 +207,30 @@ public record CaseProgress(UUID caseId,
         LocalDate d = earliest(receivedDate, date);
         return new CaseProgress(caseId, localAuthorityCode, d, transferredInDate, decision, decisionDate,
                 withdrawnDate, assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart,
-                mediationOrTribunal, has20WeekException);
+                mediationOrTribunal, has20WeekException, refusedDate, refusalDisputeDate);
     }
 
     private CaseProgress withTransferredIn(LocalDate date) {
         return new CaseProgress(caseId, localAuthorityCode, receivedDate, date, decision, decisionDate,
                 withdrawnDate, assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart,
-                mediationOrTribunal, has20WeekException);
+                mediationOrTribunal, has20WeekException, refusedDate, refusalDisputeDate);
     }
 
     private CaseProgress withDecision(AssessmentDecision d, LocalDate date) {
+        // every refusal's date is kept (the latest), so that a past day can tell whether the case stood refused then
+        LocalDate refused = d == AssessmentDecision.REFUSE ? latest(refusedDate, date) : refusedDate;
         // the latest decision stands (a refusal may be reversed); same day: ASSESS beats REFUSE
         boolean replaces = decisionDate == null || date.isAfter(decisionDate)
                 || (date.equals(decisionDate) && d.compareTo(decision) < 0);
-        if (!replaces) {
-            return this;
-        }
-        return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, d, date,
-                withdrawnDate, assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart,
-                mediationOrTribunal, has20WeekException);
+        return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, replaces ? d : decision,
+                replaces ? date : decisionDate, withdrawnDate, assessmentOutcome, assessmentOutcomeDate,
+                finalPlanIssuedDate, issueClockStart, mediationOrTribunal, has20WeekException, refused, refusalDisputeDate);
     }
 
     private CaseProgress withWithdrawn(LocalDate date) {
         return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
                 earliest(withdrawnDate, date), assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate,
-                issueClockStart, mediationOrTribunal, has20WeekException);
+                issueClockStart, mediationOrTribunal, has20WeekException, refusedDate, refusalDisputeDate);
     }
 
     private CaseProgress withOutcome(AssessmentOutcome o, LocalDate date) {
@@ -214,19 +242,22 @@ public record CaseProgress(UUID caseId,
         }
         return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
                 withdrawnDate, o, date, finalPlanIssuedDate, issueClockStart, mediationOrTribunal,
-                has20WeekException);
+                has20WeekException, refusedDate, refusalDisputeDate);
     }
 
-    private CaseProgress withMediation() {
+    private CaseProgress withMediation(DisputeStage stage, LocalDate registered) {
+        // only a dispute about a refusal (to assess, or to issue a plan) can take the assessment out of the measure;
+        // the earliest such registration decides (docs/reporting.md, "The measures")
+        LocalDate d = stage == DisputeStage.PLAN_CONTENTS ? refusalDisputeDate : earliest(refusalDisputeDate, registered);
         return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
                 withdrawnDate, assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart, true,
-                has20WeekException);
+                has20WeekException, refusedDate, d);
     }
 
     private CaseProgress withException() {
         return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
                 withdrawnDate, assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart,
-                mediationOrTribunal, true);
+                mediationOrTribunal, true, refusedDate, refusalDisputeDate);
     }
 
     private CaseProgress withFinalPlan(LocalDate issued, LocalDate clockStart) {
@@ -238,7 +269,11 @@ public record CaseProgress(UUID caseId,
         }
         return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
                 withdrawnDate, assessmentOutcome, assessmentOutcomeDate, issued, clockStart, mediationOrTribunal,
-                has20WeekException);
+                has20WeekException, refusedDate, refusalDisputeDate);
+    }
+
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
     }
 
     private static LocalDate earliest(LocalDate a, LocalDate b) {

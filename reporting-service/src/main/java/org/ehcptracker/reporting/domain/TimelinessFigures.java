@@ -17,7 +17,10 @@ import org.ehcptracker.kit.domain.CommandRejected;
  * <li>it is within 20 weeks when issued on day 140 or earlier, counting from the clock start the
  *     FinalPlanIssued event carries (request received, or responsibility transferred in) as day 0
  *     ({@link StatutoryClock#issuedWithin20Weeks});</li>
- * <li>cases that went to mediation or tribunal are left out of both measures;</li>
+ * <li>assessments that went to mediation or tribunal are left out of both measures: those with a dispute about a
+ *     refusal to assess or to issue a plan registered on or before the issue date
+ *     ({@link CaseProgress#excludedFromTimeliness()}); a dispute about the plan's contents, or one registered
+ *     after the issue, changes nothing;</li>
  * <li>{@link #allPlans()} includes cases with a 20-week exception, {@link #excludingExceptions()} (the
  *     DfE headline) leaves them out;</li>
  * <li>the percentage and the average weeks (days / 7, {@link StatutoryClock#weeksToIssue}) are rounded
@@ -79,7 +82,7 @@ public record TimelinessFigures(String localAuthorityCode,
                 .filter(c -> localAuthorityCode.equals(c.localAuthorityCode()))
                 .filter(c -> c.finalPlanIssuedDate() != null)
                 .filter(c -> !c.finalPlanIssuedDate().isBefore(from) && !c.finalPlanIssuedDate().isAfter(to))
-                .filter(c -> !c.mediationOrTribunal())
+                .filter(c -> !c.excludedFromTimeliness())
                 .toList();
         List<CaseProgress> withoutExceptions = counted.stream().filter(c -> !c.has20WeekException()).toList();
         return new TimelinessFigures(localAuthorityCode, from, to, Measure.of(counted), Measure.of(withoutExceptions));

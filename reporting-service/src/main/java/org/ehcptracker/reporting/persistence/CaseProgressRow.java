@@ -80,11 +80,17 @@ public class CaseProgressRow extends PanacheEntityBase {
     @Column(name = "has_20_week_exception")
     public boolean has20WeekException;
 
+    @Column(name = "refused_date")
+    public LocalDate refusedDate;
+
+    @Column(name = "refusal_dispute_date")
+    public LocalDate refusalDisputeDate;
+
     /** The case as the domain sees it (the derived columns are not read back: the domain derives them). */
     public CaseProgress toCaseProgress() {
         return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
                 withdrawnDate, assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart,
-                mediationOrTribunal, has20WeekException);
+                mediationOrTribunal, has20WeekException, refusedDate, refusalDisputeDate);
     }
 
     /** Every column from {@code c}: its facts and what they derive. */
@@ -106,5 +112,7 @@ public class CaseProgressRow extends PanacheEntityBase {
         daysToIssue = c.daysToIssue();
         mediationOrTribunal = c.mediationOrTribunal();
         has20WeekException = c.has20WeekException();
+        refusedDate = c.refusedDate();
+        refusalDisputeDate = c.refusalDisputeDate();
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import org.ehcptracker.contracts.IntegrationEvent;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
+import org.ehcptracker.contracts.assessment.DisputeKind;
+import org.ehcptracker.contracts.assessment.DisputeStage;
 import org.ehcptracker.contracts.assessment.AssessmentOutcome;
 import org.ehcptracker.contracts.assessment.StatutoryLimit;
 import org.ehcptracker.contracts.plan.DraftPlanIssued;
@@ -114,6 +116,36 @@ class CaseProgressTest {
         assertThat(project(c, List.of(refuse, assess)).status()).isEqualTo(CaseStatus.OPEN);
         assertThat(project(c, List.of(assess, refuse)).status()).isEqualTo(CaseStatus.OPEN);
         assertThat(project(c, List.of(assess, refuse)).decisionDate()).isEqualTo("2025-05-12");
+    }
+
+    @Test
+    void the_decision_that_held_on_a_day_is_known_whatever_the_arrival_order() {
+        Events c = Events.forNewCase("839");
+        var refuse = c.decided(LocalDate.parse("2025-02-10"), AssessmentDecision.REFUSE);
+        var assess = c.decided(LocalDate.parse("2025-05-12"), AssessmentDecision.ASSESS);
+        for (CaseProgress p : List.of(project(c, List.of(refuse, assess)), project(c, List.of(assess, refuse)))) {
+            assertThat(p.refusedDate()).isEqualTo("2025-02-10");
+            assertThat(p.refusedOn(LocalDate.parse("2025-02-09"))).isFalse();
+            assertThat(p.refusedOn(LocalDate.parse("2025-02-10"))).isTrue();
+            assertThat(p.refusedOn(LocalDate.parse("2025-05-11"))).isTrue();
+            assertThat(p.refusedOn(LocalDate.parse("2025-05-12"))).isFalse();
+        }
+        // overturned the same day: the decision to assess wins, as in the merge
+        var sameDay = c.decided(LocalDate.parse("2025-02-10"), AssessmentDecision.ASSESS);
+        assertThat(project(c, List.of(refuse, sameDay)).refusedOn(LocalDate.parse("2025-02-10"))).isFalse();
+        assertThat(project(c, List.of(sameDay, refuse)).refusedOn(LocalDate.parse("2025-02-10"))).isFalse();
+    }
+
+    @Test
+    void the_earliest_dispute_about_a_refusal_is_kept_and_a_plan_contents_dispute_is_not() {
+        Events c = Events.forNewCase("839");
+        var late = c.dispute(LocalDate.parse("2025-06-10"), DisputeKind.TRIBUNAL, DisputeStage.REFUSAL_TO_ISSUE_PLAN);
+        var early = c.dispute(LocalDate.parse("2025-03-17"), DisputeKind.MEDIATION, DisputeStage.REFUSAL_TO_ASSESS);
+        var contents = c.dispute(LocalDate.parse("2025-02-01"), DisputeKind.TRIBUNAL, DisputeStage.PLAN_CONTENTS);
+        assertThat(project(c, List.of(late, early, contents)).refusalDisputeDate()).isEqualTo("2025-03-17");
+        assertThat(project(c, List.of(contents, early, late)).refusalDisputeDate()).isEqualTo("2025-03-17");
+        assertThat(project(c, List.of(contents)).refusalDisputeDate()).isNull();
+        assertThat(project(c, List.of(contents)).mediationOrTribunal()).isTrue();
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.ehcptracker.contracts.assessment.AssessmentDecision;
 import org.ehcptracker.contracts.assessment.AssessmentOutcome;
 import org.ehcptracker.contracts.assessment.AssessmentRequested;
 import org.ehcptracker.contracts.assessment.DisputeKind;
+import org.ehcptracker.contracts.assessment.DisputeStage;
 import org.ehcptracker.contracts.assessment.ExceptionReason;
 import org.ehcptracker.contracts.assessment.ExceptionRecorded;
 import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
@@ -48,8 +49,14 @@ public record Events(UUID caseId, String la) {
                 ExceptionReason.EXCEPTIONAL_PERSONAL_CIRCUMSTANCES, date, null);
     }
 
+    /** A mediation about the refusal to assess, registered on {@code date}. */
     public MediationOrTribunalRecorded mediation(LocalDate date) {
-        return new MediationOrTribunalRecorded(UUID.randomUUID(), caseId, la, date, at(date), 1, DisputeKind.MEDIATION);
+        return dispute(date, DisputeKind.MEDIATION, DisputeStage.REFUSAL_TO_ASSESS);
+    }
+
+    public MediationOrTribunalRecorded dispute(LocalDate date, DisputeKind kind, DisputeStage stage) {
+        return new MediationOrTribunalRecorded(UUID.randomUUID(), caseId, la, date, at(date), 1, kind,
+                UUID.randomUUID(), stage);
     }
 
     public RequestWithdrawn withdrawn(LocalDate date) {

@@ -10,6 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
+import org.ehcptracker.contracts.assessment.DisputeKind;
+import org.ehcptracker.contracts.assessment.DisputeStage;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +125,81 @@ class TimelinessAndBacklogTest {
 
         assertMeasure(f.allPlans(), 2, 1, "50.0", "22.0");
         assertMeasure(f.excludingExceptions(), 2, 1, "50.0", "22.0");
+    }
+
+    /**
+     * The mediation case's dates (received 2025-02-10, issued 2025-06-02: 112 days, 16.0 weeks, within) with one
+     * dispute of the given stage registered on {@code registered}.
+     */
+    static CaseProgress disputed(DisputeStage stage, String registered) {
+        Events c = new Events(java.util.UUID.randomUUID(), LA);
+        return HandWorkedCases.row(c, List.of(
+                c.requested(LocalDate.parse("2025-02-10")),
+                c.dispute(LocalDate.parse(registered), DisputeKind.TRIBUNAL, stage),
+                c.finalPlan(LocalDate.parse("2025-06-02"), LocalDate.parse("2025-02-10"))));
+    }
+
+    @Test
+    void a_dispute_about_a_refusal_registered_on_or_before_the_issue_date_leaves_the_measure() {
+        for (CaseProgress excluded : List.of(
+                disputed(DisputeStage.REFUSAL_TO_ASSESS, "2025-03-17"),
+                disputed(DisputeStage.REFUSAL_TO_ISSUE_PLAN, "2025-06-02"))) { // on the issue day itself
+            List<CaseProgress> rows = new ArrayList<>(threeCases());
+            rows.add(excluded);
+            TimelinessFigures f = TimelinessFigures.compute(LA, FROM, TO, rows);
+            // as for A, B, C alone: 2 issued, 1 within, 50.0%, 22.0 weeks
+            assertMeasure(f.allPlans(), 2, 1, "50.0", "22.0");
+            assertMeasure(f.excludingExceptions(), 2, 1, "50.0", "22.0");
+        }
+    }
+
+    @Test
+    void a_dispute_about_the_plans_contents_or_registered_after_the_issue_counts_the_plan_so_reported_figures_stand() {
+        for (CaseProgress counted : List.of(
+                disputed(DisputeStage.PLAN_CONTENTS, "2025-05-20"),
+                disputed(DisputeStage.REFUSAL_TO_ASSESS, "2025-06-03"), // the day after the issue
+                disputed(DisputeStage.PLAN_CONTENTS, "2025-07-01"))) {
+            List<CaseProgress> rows = new ArrayList<>(threeCases());
+            rows.add(counted);
+            TimelinessFigures f = TimelinessFigures.compute(LA, FROM, TO, rows);
+            // A 133, B 175, this 112: 3 issued, 2 within, 66.7%; (133 + 175 + 112) / 21 = 420 / 21 = 20.0 weeks
+            assertMeasure(f.allPlans(), 3, 2, "66.7", "20.0");
+            assertMeasure(f.excludingExceptions(), 3, 2, "66.7", "20.0");
+        }
+        // the figures for the period up to the issue are the same before and after the late dispute arrives
+        CaseProgress before = HandWorkedCases.row(LA, c -> List.of(c.requested(LocalDate.parse("2025-02-10")),
+                c.finalPlan(LocalDate.parse("2025-06-02"), LocalDate.parse("2025-02-10"))));
+        LocalDate to = LocalDate.parse("2025-06-30");
+        assertThat(TimelinessFigures.compute(LA, FROM, to, List.of(before)))
+                .isEqualTo(TimelinessFigures.compute(LA, FROM, to, List.of(disputed(DisputeStage.REFUSAL_TO_ASSESS, "2025-06-10"))));
+    }
+
+    @Test
+    void the_backlog_on_a_past_day_uses_the_decision_that_held_that_day() {
+        // received Mon 2025-01-20, refused Mon 2025-03-03, tribunal, refusal overturned: ASSESS Mon 2025-05-12, open
+        Events c = new Events(java.util.UUID.randomUUID(), LA);
+        List<org.ehcptracker.contracts.IntegrationEvent> events = List.of(
+                c.requested(LocalDate.parse("2025-01-20")),
+                c.decided(LocalDate.parse("2025-03-03"), AssessmentDecision.REFUSE),
+                c.dispute(LocalDate.parse("2025-03-24"), DisputeKind.TRIBUNAL, DisputeStage.REFUSAL_TO_ASSESS),
+                c.decided(LocalDate.parse("2025-05-12"), AssessmentDecision.ASSESS));
+        for (List<org.ehcptracker.contracts.IntegrationEvent> order
+                : List.of(events, List.of(events.get(3), events.get(2), events.get(1), events.get(0)))) {
+            List<CaseProgress> rows = List.of(HandWorkedCases.row(c, order));
+            // 2025-03-02: open, Jan 20->Feb 20 31, ->Mar 2 10 = 41 days = 5.857 -> 5.9 weeks
+            assertThat(BacklogView.of(LA, LocalDate.parse("2025-03-02"), rows))
+                    .isEqualTo(new BacklogView(LocalDate.parse("2025-03-02"), 1, 0, 0, 0, new BigDecimal("5.9")));
+            // refused on 2025-03-03 (closed on that day) and still refused on 2025-05-11: not in the backlog
+            assertThat(BacklogView.of(LA, LocalDate.parse("2025-03-03"), rows).open()).isZero();
+            assertThat(BacklogView.of(LA, LocalDate.parse("2025-05-11"), rows).open()).isZero();
+            // reopened on 2025-05-12: Jan 20->Apr 20 31+28+31 = 90, ->May 12 22 = 112 days = 16.0 weeks
+            assertThat(BacklogView.of(LA, LocalDate.parse("2025-05-12"), rows))
+                    .isEqualTo(new BacklogView(LocalDate.parse("2025-05-12"), 1, 0, 0, 0, new BigDecimal("16.0")));
+            // 2025-08-25: 217 days (as case C), past 20 and 30 weeks
+            assertThat(BacklogView.of(LA, TO, rows)).isEqualTo(new BacklogView(TO, 1, 1, 1, 0, new BigDecimal("31.0")));
+        }
+        assertThat(ChronoUnit.DAYS.between(LocalDate.parse("2025-01-20"), LocalDate.parse("2025-03-02"))).isEqualTo(41);
+        assertThat(ChronoUnit.DAYS.between(LocalDate.parse("2025-01-20"), LocalDate.parse("2025-05-12"))).isEqualTo(112);
     }
 
     @Test

@@ -18,7 +18,10 @@ import org.ehcptracker.contracts.Topics;
         @JsonSubTypes.Type(value = ResponsibilityTransferredIn.class, name = "ResponsibilityTransferredIn"),
         @JsonSubTypes.Type(value = AssessmentConcluded.class, name = "AssessmentConcluded"),
         @JsonSubTypes.Type(value = RequestWithdrawn.class, name = "RequestWithdrawn"),
-        @JsonSubTypes.Type(value = MediationOrTribunalRecorded.class, name = "MediationOrTribunalRecorded")
+        @JsonSubTypes.Type(value = MediationOrTribunalRecorded.class, name = "MediationOrTribunalRecorded"),
+        @JsonSubTypes.Type(value = ExceptionCorrected.class, name = "ExceptionCorrected"),
+        @JsonSubTypes.Type(value = ExceptionWithdrawn.class, name = "ExceptionWithdrawn"),
+        @JsonSubTypes.Type(value = DisputeResolved.class, name = "DisputeResolved")
 })
 public sealed interface AssessmentEvent extends IntegrationEvent
         permits
@@ -28,5 +31,8 @@ public sealed interface AssessmentEvent extends IntegrationEvent
         ResponsibilityTransferredIn,
         AssessmentConcluded,
         RequestWithdrawn,
-        MediationOrTribunalRecorded {
+        MediationOrTribunalRecorded,
+        ExceptionCorrected,
+        ExceptionWithdrawn,
+        DisputeResolved {
 }

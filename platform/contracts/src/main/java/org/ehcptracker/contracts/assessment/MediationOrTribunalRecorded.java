@@ -7,10 +7,14 @@ import java.util.UUID;
 import org.ehcptracker.contracts.EventPreconditions;
 
 /**
- * The case went to mediation or tribunal; SEN2 excludes it from the 20-week measure.
+ * A mediation or a tribunal appeal was registered for the case. Whether it takes the assessment out of
+ * the SEN2 20-week measure depends on its {@code stage} and on {@code businessDate} compared with the
+ * final plan's issue date (docs/reporting.md, "The measures").
  *
  * @param businessDate the date mediation or the appeal was registered
  * @param kind mediation or tribunal
+ * @param disputeId identifies this dispute, so its outcome ({@link DisputeResolved}) can refer to it
+ * @param stage the decision the dispute is about
  */
 public record MediationOrTribunalRecorded(UUID eventId,
         UUID caseId,
@@ -18,7 +22,9 @@ public record MediationOrTribunalRecorded(UUID eventId,
         LocalDate businessDate,
         Instant occurredAt,
         int schemaVersion,
-        DisputeKind kind) implements AssessmentEvent {
+        DisputeKind kind,
+        UUID disputeId,
+        DisputeStage stage) implements AssessmentEvent {
 
     /** The schema version of {@code MediationOrTribunalRecorded} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
     public static final int SCHEMA_VERSION = 1;
@@ -26,5 +32,7 @@ public record MediationOrTribunalRecorded(UUID eventId,
     public MediationOrTribunalRecorded {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(disputeId, "disputeId");
+        Objects.requireNonNull(stage, "stage");
     }
 }

@@ -1,0 +1,17 @@
+package org.ehcptracker.assessment.app;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.ehcptracker.assessment.domain.CaseStatus;
+import org.ehcptracker.assessment.domain.NextStatutoryStep;
+
+/**
+ * One case on the worklist as of the council's today.
+ *
+ * @param next     the next statutory step, its due date and whether an exception applies
+ * @param daysLeft days from today to the due date, negative when late; null when nothing is due
+ */
+public record WorklistLine(UUID caseId, String localAuthorityCode, String childRef, CaseStatus status,
+                           NextStatutoryStep next, Long daysLeft, String assignedCaseworker, LocalDate clockStart,
+                           LocalDate receivedDate, String transferredFromLocalAuthority, int openExceptions) {
+}

@@ -65,6 +65,8 @@ public class WorklistProjection implements org.ehcptracker.kit.app.InlineProject
     private static boolean isKept(AssessmentEvent e) {
         return e instanceof AssessmentRequested || e instanceof AssessmentDecided || e instanceof AssessmentConcluded
                 || e instanceof RequestWithdrawn || e instanceof ExceptionRecorded
+                || e instanceof org.ehcptracker.contracts.assessment.ExceptionCorrected
+                || e instanceof org.ehcptracker.contracts.assessment.ExceptionWithdrawn
                 || e instanceof ResponsibilityTransferredIn || e instanceof MediationOrTribunalRecorded;
     }
 
@@ -135,6 +137,13 @@ public class WorklistProjection implements org.ehcptracker.kit.app.InlineProject
             exception.startDate = e.startDate();
             exception.endDate = e.endDate();
             return exception.persist().replaceWith(row);
+        } else if (event instanceof org.ehcptracker.contracts.assessment.ExceptionCorrected e) {
+            return WorklistException.<WorklistException>findById(e.exceptionId())
+                    .invoke(exception -> exception.endDate = e.endDate())
+                    .replaceWith(row);
+        } else if (event instanceof org.ehcptracker.contracts.assessment.ExceptionWithdrawn e) {
+            // recorded in error: it never applied
+            return WorklistException.deleteById(e.exceptionId()).replaceWith(row);
         }
         return Uni.createFrom().item(row);
     }

@@ -409,7 +409,8 @@ class WorklistResourceTest {
                         UUID.randomUUID(), StatutoryLimit.FINAL_PLAN_20_WEEKS, ExceptionReason.SCHOOL_CLOSURE,
                         TODAY.minusDays(5), null),
                 new MediationOrTribunalRecorded(UUID.randomUUID(), caseId, "913", TODAY, now,
-                        MediationOrTribunalRecorded.SCHEMA_VERSION, DisputeKind.MEDIATION));
+                        MediationOrTribunalRecorded.SCHEMA_VERSION, DisputeKind.MEDIATION, UUID.randomUUID(),
+                        org.ehcptracker.contracts.assessment.DisputeStage.REFUSAL_TO_ASSESS));
 
         JsonPath page = worklist("la=913");
         assertThat(ids(page)).isEqualTo(ids(caseId));
@@ -427,6 +428,32 @@ class WorklistResourceTest {
                 .execute(Tuple.of(caseId)).await().indefinitely().iterator().next();
         assertThat(stored.getString("dispute_kind")).isEqualTo("MEDIATION");
         assertThat(stored.getLocalDate("dispute_registered_date")).isEqualTo(TODAY);
+    }
+
+    @Test
+    void exceptions_recorded_corrected_and_withdrawn_through_the_api_are_counted_while_open() {
+        UUID caseId = record("915", TODAY.minusDays(20));
+        UUID exceptionId = UUID.randomUUID();
+        api().body(Map.of("exceptionId", exceptionId.toString(), "limit", "DECISION_6_WEEKS",
+                        "reason", "EXCEPTIONAL_PERSONAL_CIRCUMSTANCES", "startDate", TODAY.minusDays(5).toString()))
+                .post("/api/cases/" + caseId + "/exceptions").then().statusCode(201);
+        assertThat(worklist("la=915").getMap("cases[0]")).containsEntry("openExceptions", 1)
+                .containsEntry("exceptionApplies", true);
+
+        // the circumstance ended: no longer open
+        api().body(Map.of("endDate", TODAY.minusDays(1).toString()))
+                .post("/api/cases/" + caseId + "/exceptions/" + exceptionId + "/correction").then().statusCode(200);
+        assertThat(worklist("la=915").getMap("cases[0]")).containsEntry("openExceptions", 0);
+
+        // a second one, recorded in error and withdrawn: it never counted
+        UUID inError = UUID.randomUUID();
+        api().body(Map.of("exceptionId", inError.toString(), "limit", "DECISION_6_WEEKS",
+                        "reason", "ABSENT_FROM_AREA", "startDate", TODAY.minusDays(3).toString()))
+                .post("/api/cases/" + caseId + "/exceptions").then().statusCode(201);
+        assertThat(worklist("la=915").getMap("cases[0]")).containsEntry("openExceptions", 1);
+        api().post("/api/cases/" + caseId + "/exceptions/" + inError + "/withdrawal").then().statusCode(200);
+        assertThat(worklist("la=915").getMap("cases[0]")).containsEntry("openExceptions", 0)
+                .containsEntry("exceptionApplies", false);
     }
 
     @Test

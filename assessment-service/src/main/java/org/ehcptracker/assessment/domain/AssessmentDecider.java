@@ -103,11 +103,18 @@ public final class AssessmentDecider {
                     + ": there is nothing left to decide");
         }
         boolean overturning = state.decision() == AssessmentDecision.REFUSE
-                && command.decision() == AssessmentDecision.ASSESS;
+                && command.decision() == AssessmentDecision.ASSESS && command.overturnsRefusal();
         if (state.decision() != null && !overturning) {
             throw CommandRejected.conflict("the decision whether to assess was already made on " + state.decisionDate()
                     + " (" + state.decision() + "); it cannot be made twice"
-                    + (state.decision() == AssessmentDecision.REFUSE ? " (only a decision to assess can follow a refusal)" : ""));
+                    + (state.decision() == AssessmentDecision.REFUSE
+                            ? " (a refusal overturned after mediation, tribunal or review is recorded as ASSESS with overturnsRefusal=true)"
+                            : ""));
+        }
+        if (command.overturnsRefusal() && !overturning) {
+            throw CommandRejected.unprocessable("overturnsRefusal", "overturnsRefusal is only for a decision to assess"
+                    + " that replaces a refusal, and case " + state.caseId() + " has " + (state.decision() == null
+                    ? "no decision yet" : "no refusal to overturn"));
         }
         require(command.decision(), "decision", "decision is missing: ASSESS or REFUSE");
         require(command.decisionDate(), "decisionDate", "decisionDate is missing");

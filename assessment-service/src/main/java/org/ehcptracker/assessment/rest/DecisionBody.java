@@ -16,9 +16,12 @@ public record DecisionBody(
         @NotBefore(NotBefore.EHCP_REGIME) @NotNull @Schema(description = "not before the request was received, not in the future", example = "2025-04-10")
         LocalDate decisionDate,
         @Schema(description = "required for REFUSE, absent for ASSESS; a short reason without personal details")
-        String refusalReason) {
+        String refusalReason,
+        @Schema(description = "true only for a decision to assess that replaces an earlier refusal (after mediation,"
+                + " tribunal or review); otherwise a second decision is a 409")
+        Boolean overturnsRefusal) {
 
     DecideWhetherToAssess toCommand(UUID caseId) {
-        return new DecideWhetherToAssess(caseId, decision, decisionDate, refusalReason);
+        return new DecideWhetherToAssess(caseId, decision, decisionDate, refusalReason, Boolean.TRUE.equals(overturnsRefusal));
     }
 }

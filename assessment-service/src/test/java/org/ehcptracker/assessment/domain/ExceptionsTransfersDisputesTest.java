@@ -532,7 +532,7 @@ class ExceptionsTransfersDisputesTest {
                     disputed(DisputeStage.REFUSAL_TO_ASSESS, LocalDate.of(2025, 4, 24)),
                     resolved(DisputeOutcome.DECISION_CHANGED, LocalDate.of(2025, 5, 19)));
             var on = LocalDate.of(2025, 5, 21);
-            var events = AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, on, null),
+            var events = AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, on, null, true),
                     appealed, ctx());
             assertThat(events).containsExactly(new AssessmentDecided(id(1), CASE, "839", on, NOW, 1, AssessmentDecision.ASSESS, null));
             var after = appealed.evolve(events.get(0));
@@ -549,13 +549,23 @@ class ExceptionsTransfersDisputesTest {
         @Test
         void a_refusal_can_be_overturned_by_review_without_a_dispute_but_not_before_its_own_date() {
             var refused = given(requested(), decided(AssessmentDecision.REFUSE, REFUSED_ON));
-            assertThat(AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, REFUSED_ON, null),
+            assertThat(AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, REFUSED_ON, null, true),
                     refused, ctx())).hasSize(1);
             rejected(() -> AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS,
-                    REFUSED_ON.minusDays(1), null), refused, ctx()), CommandRejected.Kind.UNPROCESSABLE, "decisionDate");
+                    REFUSED_ON.minusDays(1), null, true), refused, ctx()), CommandRejected.Kind.UNPROCESSABLE, "decisionDate");
             var overturned = refused.evolve(decided(AssessmentDecision.ASSESS, LocalDate.of(2025, 5, 21)));
-            rejected(() -> AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, TODAY, null),
+            rejected(() -> AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, TODAY, null, true),
                     overturned, ctx()), CommandRejected.Kind.CONFLICT, null);
+        }
+
+        @Test
+        void a_decision_to_assess_after_a_refusal_must_say_it_overturns_it_so_a_second_submission_is_a_conflict() {
+            var refused = given(requested(), decided(AssessmentDecision.REFUSE, REFUSED_ON));
+            rejected(() -> AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, REFUSED_ON, null),
+                    refused, ctx()), CommandRejected.Kind.CONFLICT, null).hasMessageContaining("overturnsRefusal=true");
+            // nothing to overturn: a first decision, or a decision to assess already made
+            rejected(() -> AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, REFUSED_ON, null, true),
+                    given(requested()), ctx()), CommandRejected.Kind.UNPROCESSABLE, "overturnsRefusal");
         }
 
         @Test
@@ -594,7 +604,7 @@ class ExceptionsTransfersDisputesTest {
             history.addAll(AssessmentDecider.decide(new RecordDisputeOutcome(CASE, DISPUTE, DisputeOutcome.DECISION_CHANGED,
                     LocalDate.of(2025, 5, 19)), CaseState.TYPE.rebuild(history), ctx));
             history.addAll(AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS,
-                    LocalDate.of(2025, 5, 21), null), CaseState.TYPE.rebuild(history), ctx));
+                    LocalDate.of(2025, 5, 21), null, true), CaseState.TYPE.rebuild(history), ctx));
             history.addAll(AssessmentDecider.decide(new CorrectException(CASE, EXCEPTION, LocalDate.of(2025, 5, 30)),
                     CaseState.TYPE.rebuild(history), ctx));
             var c = CaseState.TYPE.rebuild(history);

@@ -319,7 +319,11 @@ class ExceptionsTransfersDisputesResourceTest {
         api().body(Map.of("outcome", "DECISION_CHANGED", "outcomeDate", TODAY.toString()))
                 .post("/api/cases/{id}/disputes/{d}/outcome", caseId, UUID.randomUUID()).then().statusCode(404);
 
-        decide(caseId, "ASSESS", refused.plusDays(10), null).then().statusCode(200)
+        // without saying it overturns the refusal, a decision to assess is a second decision: 409
+        decide(caseId, "ASSESS", refused.plusDays(10), null).then().statusCode(409)
+                .body("detail", containsString("overturnsRefusal=true"));
+        api().body(Map.of("decision", "ASSESS", "decisionDate", refused.plusDays(10).toString(), "overturnsRefusal", true))
+                .post("/api/cases/{id}/decision", caseId).then().statusCode(200)
                 .body("status", equalTo("ASSESSING"))
                 .body("decision", equalTo("ASSESS"))
                 .body("decisions", hasSize(2))

@@ -19,6 +19,8 @@ import org.ehcptracker.assessment.domain.WithdrawException;
 import org.ehcptracker.assessment.domain.WithdrawRequest;
 import org.ehcptracker.assessment.persistence.CaseNoteEntity;
 import org.ehcptracker.assessment.persistence.ChildPersonalDetailsEntity;
+import org.ehcptracker.assessment.persistence.FinalPlanIssuedView;
+import org.ehcptracker.contracts.assessment.AssessmentEvent;
 import org.ehcptracker.kit.app.EventSourcedAggregates;
 import org.ehcptracker.kit.domain.Actor;
 import org.ehcptracker.kit.persistence.Transactions;
@@ -70,11 +72,13 @@ public class AssessmentCases {
                 .chain(handled -> withChild(handled.state(), actor));
     }
 
+    /** Reads plan-service's final plan (local view) in the command's transaction: the decision and the fact are one snapshot. */
     public Uni<CaseFile> recordException(UUID caseId, Actor actor, RecordException c) {
-        return aggregates.handle(CaseState.TYPE, caseId, actor,
-                        (state, ctx) -> AssessmentDecider.decide(c, state, ctx),
-                        (session, handled) -> CaseNoteEntity.hold(caseId, CaseNoteEntity.Subject.EXCEPTION, c.exceptionId(),
-                                AssessmentDecider.requireNote(c.note())))
+        return aggregates.inTransaction(session -> FinalPlanIssuedView.of(caseId)
+                        .chain(plan -> aggregates.handle(session, CaseState.TYPE, caseId, actor,
+                                (state, ctx) -> AssessmentDecider.decide(c, state, plan, ctx),
+                                (s, handled) -> CaseNoteEntity.hold(caseId, CaseNoteEntity.Subject.EXCEPTION, c.exceptionId(),
+                                        AssessmentDecider.requireNote(c.note())))))
                 .chain(handled -> withChild(handled.state(), actor));
     }
 
@@ -90,9 +94,12 @@ public class AssessmentCases {
                 .chain(handled -> withChild(handled.state(), actor));
     }
 
+    /** Reads plan-service's final plan (local view) in the command's transaction, as {@link #recordException}. */
     public Uni<CaseFile> transferIn(UUID caseId, Actor actor, RecordTransferIn c) {
-        return aggregates.handle(CaseState.TYPE, caseId, actor,
-                        (state, ctx) -> AssessmentDecider.decide(c, state, ctx))
+        return aggregates.inTransaction(session -> FinalPlanIssuedView.of(caseId)
+                        .chain(plan -> aggregates.handle(session, CaseState.TYPE, caseId, actor,
+                                (state, ctx) -> AssessmentDecider.decide(c, state, plan, ctx),
+                                EventSourcedAggregates.AfterAppend.<CaseState, AssessmentEvent>nothing())))
                 .chain(handled -> withChild(handled.state(), actor));
     }
 

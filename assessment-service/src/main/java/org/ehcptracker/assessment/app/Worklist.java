@@ -69,7 +69,7 @@ public class Worklist {
         var next = row.next();
         return new WorklistLine(row.caseId, row.localAuthorityCode, row.childRef, row.status, next, next.daysLeft(today),
                 row.assignedCaseworker, row.clockStart, row.receivedDate, row.transferredFromLocalAuthority,
-                row.openExceptions);
+                row.openExceptions, row.finalPlanIssuedDate);
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

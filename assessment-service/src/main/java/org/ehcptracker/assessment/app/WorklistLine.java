@@ -10,8 +10,10 @@ import org.ehcptracker.assessment.domain.NextStatutoryStep;
  *
  * @param next     the next statutory step, its due date and whether an exception applies
  * @param daysLeft days from today to the due date, negative when late; null when nothing is due
+ * @param finalPlanIssuedDate the day plan-service issued the final plan; null until then
  */
 public record WorklistLine(UUID caseId, String localAuthorityCode, String childRef, CaseStatus status,
                            NextStatutoryStep next, Long daysLeft, String assignedCaseworker, LocalDate clockStart,
-                           LocalDate receivedDate, String transferredFromLocalAuthority, int openExceptions) {
+                           LocalDate receivedDate, String transferredFromLocalAuthority, int openExceptions,
+                           LocalDate finalPlanIssuedDate) {
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.ehcptracker.contracts.assessment.AssessmentConcluded;
@@ -241,9 +242,11 @@ public final class AssessmentDecider {
      * An exception to a limit: {@link ExceptionRecorded} (the note never goes into it). NOT_FOUND for an unknown
      * case, CONFLICT for an exception id already recorded, UNPROCESSABLE for a closed case, a reason the limit does
      * not allow, dates outside the case's life (before the clock start, after today, end before start), or a
-     * 6-/16-week exception starting after the decision / conclusion that ended that limit.
+     * 6-/16-week exception starting after the decision / conclusion that ended that limit, or any exception
+     * starting after the final plan was issued ({@code finalPlan}, from plan-service: it ended every limit).
      */
-    public static List<AssessmentEvent> decide(RecordException command, CaseState state, DecisionContext ctx) {
+    public static List<AssessmentEvent> decide(RecordException command, CaseState state,
+                                               Optional<IssuedFinalPlan> finalPlan, DecisionContext ctx) {
         requireContext(command, state, ctx);
         requireExists(command.caseId(), state);
         require(command.exceptionId(), "exceptionId", "exceptionId is missing");
@@ -269,6 +272,11 @@ public final class AssessmentDecider {
             case NO_PLAN_16_WEEKS -> state.conclusionDate();
             case FINAL_PLAN_20_WEEKS -> null;
         };
+        if (finalPlan.isPresent() && command.startDate().isAfter(finalPlan.get().issuedDate())) {
+            throw CommandRejected.unprocessable("startDate", "startDate " + command.startDate() + " is after "
+                    + finalPlan.get().issuedDate() + ", when the final plan was issued: the assessment was over, so an"
+                    + " exception cannot start after the final plan");
+        }
         if (limitEnded != null && command.startDate().isAfter(limitEnded)) {
             throw CommandRejected.unprocessable("startDate", "startDate " + command.startDate() + " is after "
                     + limitEnded + ", when the LA acted on the " + command.limit() + " limit: an exception cannot"
@@ -319,10 +327,12 @@ public final class AssessmentDecider {
     /**
      * The child moved into an LA's area and it became responsible: {@link ResponsibilityTransferredIn} naming the
      * receiving LA; the clock restarts on the transfer date. NOT_FOUND for an unknown case, CONFLICT for the same
-     * transfer twice, UNPROCESSABLE for a closed case, a transfer from the receiving LA itself, or a date before the
-     * clock start or after today.
+     * transfer twice, UNPROCESSABLE for a closed case, a transfer from the receiving LA itself, a date before the
+     * clock start or after today, or a date after the final plan was issued ({@code finalPlan}, from plan-service:
+     * the assessment was over; a move after it transfers the plan, not the assessment).
      */
-    public static List<AssessmentEvent> decide(RecordTransferIn command, CaseState state, DecisionContext ctx) {
+    public static List<AssessmentEvent> decide(RecordTransferIn command, CaseState state,
+                                               Optional<IssuedFinalPlan> finalPlan, DecisionContext ctx) {
         requireContext(command, state, ctx);
         requireExists(command.caseId(), state);
         requireOpen(state, "a transfer in");
@@ -339,6 +349,11 @@ public final class AssessmentDecider {
                     + " was already recorded");
         }
         requireBetween(command.transferDate(), state.clockStart(), clockStartName(state), ctx, "transferDate");
+        if (finalPlan.isPresent() && command.transferDate().isAfter(finalPlan.get().issuedDate())) {
+            throw CommandRejected.unprocessable("transferDate", "transferDate " + command.transferDate() + " is after "
+                    + finalPlan.get().issuedDate() + ", when the final plan was issued: the assessment was over, so a"
+                    + " transfer after the final plan is not a transfer in of this assessment");
+        }
         return List.of(new ResponsibilityTransferredIn(ctx.nextEventId(), state.caseId(), receiving,
                 command.transferDate(), ctx.now(), ResponsibilityTransferredIn.SCHEMA_VERSION,
                 command.fromLocalAuthorityCode()));

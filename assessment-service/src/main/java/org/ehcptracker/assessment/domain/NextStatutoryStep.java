@@ -13,6 +13,8 @@ import java.util.Objects;
  *       decision not to issue a plan is late (Reg 10);</li>
  *   <li>{@code CONCLUDED_ISSUE_PLAN}: the final plan, due clock start + 20 weeks (140 days, Reg 13(2));</li>
  *   <li>{@code REFUSED}, {@code WITHDRAWN}, {@code CONCLUDED_NO_PLAN}: nothing ({@link #NONE}); the case is closed here.</li>
+ *   <li>whatever the status, once the final plan was issued (plan-service's {@code FinalPlanIssued}): nothing
+ *       ({@link #NONE}); the assessment is over.</li>
  * </ul>
  *
  * <p>The clock start is the day the request was received, or the day this council became responsible after a
@@ -49,7 +51,18 @@ public record NextStatutoryStep(StatutoryStep step, LocalDate due, boolean excep
      * @param openExceptionsOnStepLimit how many exceptions on the step's limit are open (no end date recorded)
      */
     public static NextStatutoryStep after(CaseStatus status, LocalDate clockStart, int openExceptionsOnStepLimit) {
-        StatutoryStep step = stepAfter(Objects.requireNonNull(status, "status"));
+        return after(status, clockStart, null, openExceptionsOnStepLimit);
+    }
+
+    /**
+     * The step after a case's status, due from its clock start; none once the final plan was issued.
+     *
+     * @param finalPlanIssued           the day plan-service issued the final plan; null while not issued
+     * @param openExceptionsOnStepLimit how many exceptions on the step's limit are open (no end date recorded)
+     */
+    public static NextStatutoryStep after(CaseStatus status, LocalDate clockStart, LocalDate finalPlanIssued,
+                                          int openExceptionsOnStepLimit) {
+        StatutoryStep step = finalPlanIssued != null ? null : stepAfter(Objects.requireNonNull(status, "status"));
         if (step == null) {
             return NONE;
         }

@@ -82,6 +82,10 @@ public class WorklistEntry extends PanacheEntityBase {
     @Column(name = "dispute_registered_date")
     public LocalDate disputeRegisteredDate;
 
+    /** The day plan-service issued the final plan (its {@code FinalPlanIssued}, V5); null until then. */
+    @Column(name = "final_plan_issued_date")
+    public LocalDate finalPlanIssuedDate;
+
     @Column(name = "assigned_caseworker")
     public String assignedCaseworker;
 

@@ -33,6 +33,10 @@ import org.jboss.logging.Logger;
  * ignores every other type. After each batch it recomputes the case's next step and due date
  * ({@link NextStatutoryStep}) and the open exceptions on that step's limit.
  *
+ * <p>plan-service's {@code FinalPlanIssued} reaches the row through {@link #finalPlanIssued}, called by
+ * {@code messaging/PlanEventsConsumer} in its transaction: the row keeps the issue date and has no next step from
+ * then on (one rule, {@link NextStatutoryStep}, for both writers).
+ *
  * <p>A case whose events were stored before this table existed has no row: the first new event of such a case
  * rebuilds its row from the whole stream (which already holds the new events), read in the same transaction.
  */
@@ -70,6 +74,22 @@ public class WorklistProjection implements org.ehcptracker.kit.app.InlineProject
                 || e instanceof ResponsibilityTransferredIn || e instanceof MediationOrTribunalRecorded;
     }
 
+    /**
+     * The final plan of the case was issued (plan-service's {@code FinalPlanIssued}): the row, locked, keeps the
+     * issue date and its next step is recomputed (none). A case with no row here (never requested in this service,
+     * or stored before V3) is left alone: its row, when built, takes the date from {@link FinalPlanIssuedView}.
+     */
+    public static Uni<Void> finalPlanIssued(Mutiny.Session session, UUID caseId, java.time.LocalDate issuedDate) {
+        return WorklistEntry.lockedById(caseId).chain(row -> {
+            if (row == null) {
+                LOG.warnf("worklist: case %s has no row to take its final plan issued on %s", caseId, issuedDate);
+                return Uni.createFrom().voidItem();
+            }
+            row.finalPlanIssuedDate = issuedDate;
+            return refresh(session, row);
+        });
+    }
+
     private static Uni<Void> applyToCase(Mutiny.Session session, UUID caseId, List<AssessmentEvent> events) {
         if (events.get(0) instanceof AssessmentRequested) {
             return applyAll(session, null, events);
@@ -81,12 +101,26 @@ public class WorklistProjection implements org.ehcptracker.kit.app.InlineProject
 
     /** Applies the events in order to the row (null before the case's request) and recomputes its next step. */
     private static Uni<Void> applyAll(Mutiny.Session session, WorklistEntry start, List<AssessmentEvent> events) {
+        return applyAll(session, start, events, null);
+    }
+
+    /** As above; a rebuilt row also takes the final plan's issue date ({@code planIssued}, null: not issued). */
+    private static Uni<Void> applyAll(Mutiny.Session session, WorklistEntry start, List<AssessmentEvent> events,
+                                      java.time.LocalDate planIssued) {
         WorklistEntry[] row = {start};
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (AssessmentEvent event : events) {
             chain = chain.chain(() -> applyOne(row[0], event).invoke(next -> row[0] = next).replaceWithVoid());
         }
-        return chain.chain(() -> row[0] == null ? Uni.createFrom().voidItem() : refresh(session, row[0]));
+        return chain.chain(() -> {
+            if (row[0] == null) {
+                return Uni.createFrom().voidItem();
+            }
+            if (planIssued != null) {
+                row[0].finalPlanIssuedDate = planIssued;
+            }
+            return refresh(session, row[0]);
+        });
     }
 
     /** The row after one event; a new row (persisted) for the request. */
@@ -150,7 +184,7 @@ public class WorklistProjection implements org.ehcptracker.kit.app.InlineProject
 
     /** The next step and due date from the row's status and clock start, and the open exceptions on its limit. */
     private static Uni<Void> refresh(Mutiny.Session session, WorklistEntry row) {
-        NextStatutoryStep next = NextStatutoryStep.after(row.status, row.clockStart);
+        NextStatutoryStep next = NextStatutoryStep.after(row.status, row.clockStart, row.finalPlanIssuedDate, 0);
         row.nextStep = next.step();
         row.nextStepDue = next.due();
         if (next.step() == null) {
@@ -180,7 +214,9 @@ public class WorklistProjection implements org.ehcptracker.kit.app.InlineProject
                         return Uni.createFrom().voidItem();
                     }
                     LOG.infof("worklist: row of case %s rebuilt from its %d events", caseId, stream.size());
-                    return applyAll(session, null, stream);
+                    // the final plan's issue date is not in the stream: it comes from plan-service's view
+                    return FinalPlanIssuedView.<FinalPlanIssuedView>findById(caseId).chain(plan -> applyAll(session, null,
+                            stream, plan == null ? null : plan.issuedDate));
                 });
     }
 }

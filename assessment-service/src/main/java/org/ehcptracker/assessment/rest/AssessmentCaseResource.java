@@ -118,7 +118,7 @@ public class AssessmentCaseResource {
     @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "the exceptionId was already recorded", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "closed case (withdrawn, refused without an open appeal, no plan), a reason"
-            + " the limit does not allow, or dates outside the case's life", content = @Content(mediaType = PROBLEM))
+            + " the limit does not allow, dates outside the case's life, or a startDate after the final plan was issued", content = @Content(mediaType = PROBLEM))
     public Uni<Response> recordException(@RestPath UUID caseId, @Valid @NotNull ExceptionBody body) {
         return cases.recordException(caseId, actor.current(), body.toCommand(caseId)).map(file ->
                 Response.created(URI.create("/api/cases/" + caseId + "/exceptions")).entity(CaseView.of(file)).build());
@@ -166,7 +166,7 @@ public class AssessmentCaseResource {
     @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "the same transfer was already recorded", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "closed case, a transfer from the LA now responsible, or transferDate before"
-            + " the clock start or in the future", content = @Content(mediaType = PROBLEM))
+            + " the clock start, in the future or after the final plan was issued", content = @Content(mediaType = PROBLEM))
     public Uni<CaseView> transferIn(@RestPath UUID caseId, @Valid @NotNull TransferInBody body) {
         return cases.transferIn(caseId, actor.current(), body.toCommand(caseId)).map(CaseView::of);
     }

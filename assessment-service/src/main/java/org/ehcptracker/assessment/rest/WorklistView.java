@@ -25,7 +25,7 @@ public record WorklistView(
             String localAuthorityCode,
             String childRef,
             CaseStatus status,
-            @Schema(description = "the next statutory step; null when the case is closed here (refused, withdrawn, no plan)")
+            @Schema(description = "the next statutory step; null when the case is closed here (refused, withdrawn, no plan) or its final plan was issued")
             StatutoryStep nextStep,
             @Schema(description = "the last day the next step is in time (StatutoryClock, from clockStart)")
             LocalDate dueDate,
@@ -42,12 +42,14 @@ public record WorklistView(
             @Schema(description = "the day the request was received")
             LocalDate receivedDate,
             @Schema(description = "the council responsible before a transfer in; null otherwise")
-            String transferredFrom) {
+            String transferredFrom,
+            @Schema(description = "the day plan-service issued the final plan; null until then. Once issued the case has no next step")
+            LocalDate finalPlanIssuedDate) {
 
         static Row of(WorklistLine l) {
             return new Row(l.caseId(), l.localAuthorityCode(), l.childRef(), l.status(), l.next().step(), l.next().due(),
                     l.daysLeft(), l.next().exceptionApplies(), l.openExceptions(), l.assignedCaseworker(), l.clockStart(),
-                    l.receivedDate(), l.transferredFromLocalAuthority());
+                    l.receivedDate(), l.transferredFromLocalAuthority(), l.finalPlanIssuedDate());
         }
     }
 

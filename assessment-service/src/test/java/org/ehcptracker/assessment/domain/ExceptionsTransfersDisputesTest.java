@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.ehcptracker.contracts.assessment.AssessmentDecided;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
@@ -53,6 +54,8 @@ class ExceptionsTransfersDisputesTest {
     static final UUID DISPUTE = UUID.fromString("7d1c5a0e-3b8f-4f2a-9c6d-2e5b8a1f4c90");
     static final LocalDate ASSESS_ON = LocalDate.of(2025, 4, 7);
     static final LocalDate REFUSED_ON = LocalDate.of(2025, 4, 10);
+    /** plan-service has issued no final plan for the case (as far as the local view knows). */
+    static final Optional<IssuedFinalPlan> NO_FINAL_PLAN = Optional.empty();
 
     static Instant at(LocalDate d) {
         return d.atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
@@ -97,7 +100,7 @@ class ExceptionsTransfersDisputesTest {
         void an_exception_on_the_20_week_limit_is_recorded_today_and_sets_exceptions_apply() {
             // personal circumstances from Monday 12 May 2025, still open; recorded on Monday 2 June
             var events = AssessmentDecider.decide(exception(StatutoryLimit.FINAL_PLAN_20_WEEKS,
-                    ExceptionReason.EXCEPTIONAL_PERSONAL_CIRCUMSTANCES, LocalDate.of(2025, 5, 12), null), assessing(), ctx());
+                    ExceptionReason.EXCEPTIONAL_PERSONAL_CIRCUMSTANCES, LocalDate.of(2025, 5, 12), null), assessing(), NO_FINAL_PLAN, ctx());
             assertThat(events).containsExactly(new ExceptionRecorded(id(1), CASE, "839", TODAY, NOW, 1, EXCEPTION,
                     StatutoryLimit.FINAL_PLAN_20_WEEKS, ExceptionReason.EXCEPTIONAL_PERSONAL_CIRCUMSTANCES,
                     LocalDate.of(2025, 5, 12), null));
@@ -117,7 +120,7 @@ class ExceptionsTransfersDisputesTest {
             // absent from the area 10 March - 20 April 2025 (6 weeks); decision made late on 28 April (due 14 April)
             var c = given(requested(), decided(AssessmentDecision.ASSESS, LocalDate.of(2025, 4, 28)));
             var events = AssessmentDecider.decide(exception(StatutoryLimit.DECISION_6_WEEKS, ExceptionReason.ABSENT_FROM_AREA,
-                    LocalDate.of(2025, 3, 10), LocalDate.of(2025, 4, 20)), c, ctx());
+                    LocalDate.of(2025, 3, 10), LocalDate.of(2025, 4, 20)), c, NO_FINAL_PLAN, ctx());
             assertThat(events).containsExactly(new ExceptionRecorded(id(1), CASE, "839", TODAY, NOW, 1, EXCEPTION,
                     StatutoryLimit.DECISION_6_WEEKS, ExceptionReason.ABSENT_FROM_AREA, LocalDate.of(2025, 3, 10),
                     LocalDate.of(2025, 4, 20)));
@@ -131,7 +134,7 @@ class ExceptionsTransfersDisputesTest {
             // 20 and 16 weeks: Regs 13(3), 10(4); 6 weeks: school closure confirmed, the others assumed (documented)
             for (StatutoryLimit limit : StatutoryLimit.values()) {
                 for (ExceptionReason reason : ExceptionReason.values()) {
-                    assertThat(AssessmentDecider.decide(exception(limit, reason, RECEIVED, null), given(requested()), ctx()))
+                    assertThat(AssessmentDecider.decide(exception(limit, reason, RECEIVED, null), given(requested()), NO_FINAL_PLAN, ctx()))
                             .singleElement().isInstanceOf(ExceptionRecorded.class);
                 }
             }
@@ -141,7 +144,7 @@ class ExceptionsTransfersDisputesTest {
         void a_6_week_exception_starting_after_the_decision_is_unprocessable() {
             var c = given(requested(), decided(AssessmentDecision.ASSESS, LocalDate.of(2025, 4, 28)));
             rejected(() -> AssessmentDecider.decide(exception(StatutoryLimit.DECISION_6_WEEKS, ExceptionReason.ABSENT_FROM_AREA,
-                    LocalDate.of(2025, 4, 29), null), c, ctx()), CommandRejected.Kind.UNPROCESSABLE, "startDate");
+                    LocalDate.of(2025, 4, 29), null), c, NO_FINAL_PLAN, ctx()), CommandRejected.Kind.UNPROCESSABLE, "startDate");
         }
 
         @Test
@@ -149,7 +152,7 @@ class ExceptionsTransfersDisputesTest {
             var c = given(requested(), decided(AssessmentDecision.ASSESS, ASSESS_ON),
                     concluded(AssessmentOutcome.ISSUE_PLAN, LocalDate.of(2025, 5, 20)));
             rejected(() -> AssessmentDecider.decide(exception(StatutoryLimit.NO_PLAN_16_WEEKS, ExceptionReason.SCHOOL_CLOSURE,
-                    LocalDate.of(2025, 5, 21), null), c, ctx()), CommandRejected.Kind.UNPROCESSABLE, "startDate");
+                    LocalDate.of(2025, 5, 21), null), c, NO_FINAL_PLAN, ctx()), CommandRejected.Kind.UNPROCESSABLE, "startDate");
         }
 
         @Test
@@ -157,24 +160,24 @@ class ExceptionsTransfersDisputesTest {
             var c = assessing();
             // before the request was received (Monday 3 March 2025)
             rejected(() -> AssessmentDecider.decide(exception(StatutoryLimit.FINAL_PLAN_20_WEEKS, ExceptionReason.SCHOOL_CLOSURE,
-                    LocalDate.of(2025, 3, 2), null), c, ctx()), CommandRejected.Kind.UNPROCESSABLE, "startDate")
+                    LocalDate.of(2025, 3, 2), null), c, NO_FINAL_PLAN, ctx()), CommandRejected.Kind.UNPROCESSABLE, "startDate")
                     .hasMessageContaining("2025-03-03");
             rejected(() -> AssessmentDecider.decide(exception(StatutoryLimit.FINAL_PLAN_20_WEEKS, ExceptionReason.SCHOOL_CLOSURE,
-                    TODAY.plusDays(1), null), c, ctx()), CommandRejected.Kind.UNPROCESSABLE, "startDate");
+                    TODAY.plusDays(1), null), c, NO_FINAL_PLAN, ctx()), CommandRejected.Kind.UNPROCESSABLE, "startDate");
             rejected(() -> AssessmentDecider.decide(exception(StatutoryLimit.FINAL_PLAN_20_WEEKS, ExceptionReason.SCHOOL_CLOSURE,
-                    LocalDate.of(2025, 5, 12), LocalDate.of(2025, 5, 11)), c, ctx()), CommandRejected.Kind.UNPROCESSABLE, "endDate");
+                    LocalDate.of(2025, 5, 12), LocalDate.of(2025, 5, 11)), c, NO_FINAL_PLAN, ctx()), CommandRejected.Kind.UNPROCESSABLE, "endDate");
             rejected(() -> AssessmentDecider.decide(exception(StatutoryLimit.FINAL_PLAN_20_WEEKS, ExceptionReason.SCHOOL_CLOSURE,
-                    LocalDate.of(2025, 5, 12), TODAY.plusDays(1)), c, ctx()), CommandRejected.Kind.UNPROCESSABLE, "endDate");
+                    LocalDate.of(2025, 5, 12), TODAY.plusDays(1)), c, NO_FINAL_PLAN, ctx()), CommandRejected.Kind.UNPROCESSABLE, "endDate");
             // a one-day exception, today, is allowed
             assertThat(AssessmentDecider.decide(exception(StatutoryLimit.FINAL_PLAN_20_WEEKS, ExceptionReason.SCHOOL_CLOSURE,
-                    TODAY, TODAY), c, ctx())).hasSize(1);
+                    TODAY, TODAY), c, NO_FINAL_PLAN, ctx())).hasSize(1);
         }
 
         @Test
         void after_a_transfer_in_an_exception_cannot_start_before_the_new_clock_start() {
             var c = given(requested(), transferredIn(LocalDate.of(2025, 4, 1)));
             rejected(() -> AssessmentDecider.decide(exception(StatutoryLimit.FINAL_PLAN_20_WEEKS, ExceptionReason.SCHOOL_CLOSURE,
-                    LocalDate.of(2025, 3, 31), null), c, ctx()), CommandRejected.Kind.UNPROCESSABLE, "startDate")
+                    LocalDate.of(2025, 3, 31), null), c, NO_FINAL_PLAN, ctx()), CommandRejected.Kind.UNPROCESSABLE, "startDate")
                     .hasMessageContaining("transfer");
         }
 
@@ -182,12 +185,12 @@ class ExceptionsTransfersDisputesTest {
         void a_closed_case_takes_no_exception() {
             var start = LocalDate.of(2025, 3, 10);
             var ex = exception(StatutoryLimit.FINAL_PLAN_20_WEEKS, ExceptionReason.SCHOOL_CLOSURE, start, null);
-            rejected(() -> AssessmentDecider.decide(ex, given(requested(), withdrawn(LocalDate.of(2025, 4, 1))), ctx()),
+            rejected(() -> AssessmentDecider.decide(ex, given(requested(), withdrawn(LocalDate.of(2025, 4, 1))), NO_FINAL_PLAN, ctx()),
                     CommandRejected.Kind.UNPROCESSABLE, null).hasMessageContaining("withdrawn");
-            rejected(() -> AssessmentDecider.decide(ex, given(requested(), decided(AssessmentDecision.REFUSE, REFUSED_ON)), ctx()),
+            rejected(() -> AssessmentDecider.decide(ex, given(requested(), decided(AssessmentDecision.REFUSE, REFUSED_ON)), NO_FINAL_PLAN, ctx()),
                     CommandRejected.Kind.UNPROCESSABLE, null).hasMessageContaining("refused");
             rejected(() -> AssessmentDecider.decide(ex, given(requested(), decided(AssessmentDecision.ASSESS, ASSESS_ON),
-                    concluded(AssessmentOutcome.NO_PLAN, LocalDate.of(2025, 5, 20))), ctx()),
+                    concluded(AssessmentOutcome.NO_PLAN, LocalDate.of(2025, 5, 20))), NO_FINAL_PLAN, ctx()),
                     CommandRejected.Kind.UNPROCESSABLE, null).hasMessageContaining("not to issue a plan");
         }
 
@@ -196,22 +199,22 @@ class ExceptionsTransfersDisputesTest {
             var ex = exception(StatutoryLimit.FINAL_PLAN_20_WEEKS, ExceptionReason.SCHOOL_CLOSURE, LocalDate.of(2025, 3, 10), null);
             var appealed = given(requested(), decided(AssessmentDecision.REFUSE, REFUSED_ON),
                     disputed(DisputeStage.REFUSAL_TO_ASSESS, LocalDate.of(2025, 4, 24)));
-            assertThat(AssessmentDecider.decide(ex, appealed, ctx())).hasSize(1);
+            assertThat(AssessmentDecider.decide(ex, appealed, NO_FINAL_PLAN, ctx())).hasSize(1);
             var appealEnded = given(requested(), decided(AssessmentDecision.REFUSE, REFUSED_ON),
                     disputed(DisputeStage.REFUSAL_TO_ASSESS, LocalDate.of(2025, 4, 24)),
                     resolved(DisputeOutcome.DECISION_UPHELD, LocalDate.of(2025, 5, 15)));
-            rejected(() -> AssessmentDecider.decide(ex, appealEnded, ctx()), CommandRejected.Kind.UNPROCESSABLE, null);
+            rejected(() -> AssessmentDecider.decide(ex, appealEnded, NO_FINAL_PLAN, ctx()), CommandRejected.Kind.UNPROCESSABLE, null);
             var planToCome = given(requested(), decided(AssessmentDecision.ASSESS, ASSESS_ON),
                     concluded(AssessmentOutcome.ISSUE_PLAN, LocalDate.of(2025, 5, 20)));
-            assertThat(AssessmentDecider.decide(ex, planToCome, ctx())).hasSize(1);
+            assertThat(AssessmentDecider.decide(ex, planToCome, NO_FINAL_PLAN, ctx())).hasSize(1);
         }
 
         @Test
         void the_same_exception_twice_is_a_conflict_and_an_unknown_case_is_not_found() {
             var ex = exception(StatutoryLimit.FINAL_PLAN_20_WEEKS, ExceptionReason.SCHOOL_CLOSURE, LocalDate.of(2025, 3, 10), null);
             rejected(() -> AssessmentDecider.decide(ex, given(requested(),
-                    exceptionRecorded(StatutoryLimit.DECISION_6_WEEKS, RECEIVED, null)), ctx()), CommandRejected.Kind.CONFLICT, null);
-            rejected(() -> AssessmentDecider.decide(ex, given(), ctx()), CommandRejected.Kind.NOT_FOUND, null);
+                    exceptionRecorded(StatutoryLimit.DECISION_6_WEEKS, RECEIVED, null)), NO_FINAL_PLAN, ctx()), CommandRejected.Kind.CONFLICT, null);
+            rejected(() -> AssessmentDecider.decide(ex, given(), NO_FINAL_PLAN, ctx()), CommandRejected.Kind.NOT_FOUND, null);
         }
 
         @Test
@@ -219,13 +222,13 @@ class ExceptionsTransfersDisputesTest {
             var c = assessing();
             LocalDate d = LocalDate.of(2025, 3, 10);
             rejected(() -> AssessmentDecider.decide(new RecordException(CASE, null, StatutoryLimit.FINAL_PLAN_20_WEEKS,
-                    ExceptionReason.SCHOOL_CLOSURE, d, null, null), c, ctx()), CommandRejected.Kind.INVALID, "exceptionId");
+                    ExceptionReason.SCHOOL_CLOSURE, d, null, null), c, NO_FINAL_PLAN, ctx()), CommandRejected.Kind.INVALID, "exceptionId");
             rejected(() -> AssessmentDecider.decide(new RecordException(CASE, EXCEPTION, null,
-                    ExceptionReason.SCHOOL_CLOSURE, d, null, null), c, ctx()), CommandRejected.Kind.INVALID, "limit");
+                    ExceptionReason.SCHOOL_CLOSURE, d, null, null), c, NO_FINAL_PLAN, ctx()), CommandRejected.Kind.INVALID, "limit");
             rejected(() -> AssessmentDecider.decide(new RecordException(CASE, EXCEPTION, StatutoryLimit.FINAL_PLAN_20_WEEKS,
-                    null, d, null, null), c, ctx()), CommandRejected.Kind.INVALID, "reason");
+                    null, d, null, null), c, NO_FINAL_PLAN, ctx()), CommandRejected.Kind.INVALID, "reason");
             rejected(() -> AssessmentDecider.decide(new RecordException(CASE, EXCEPTION, StatutoryLimit.FINAL_PLAN_20_WEEKS,
-                    ExceptionReason.SCHOOL_CLOSURE, null, null, null), c, ctx()), CommandRejected.Kind.INVALID, "startDate");
+                    ExceptionReason.SCHOOL_CLOSURE, null, null, null), c, NO_FINAL_PLAN, ctx()), CommandRejected.Kind.INVALID, "startDate");
         }
 
         @Test
@@ -234,13 +237,13 @@ class ExceptionsTransfersDisputesTest {
             LocalDate d = LocalDate.of(2025, 3, 10);
             var withNote = new RecordException(CASE, EXCEPTION, StatutoryLimit.FINAL_PLAN_20_WEEKS,
                     ExceptionReason.EXCEPTIONAL_PERSONAL_CIRCUMSTANCES, d, null, "Sam Example in hospital");
-            assertThat(AssessmentDecider.decide(withNote, c, ctx())).containsExactly(new ExceptionRecorded(id(1), CASE, "839",
+            assertThat(AssessmentDecider.decide(withNote, c, NO_FINAL_PLAN, ctx())).containsExactly(new ExceptionRecorded(id(1), CASE, "839",
                     TODAY, NOW, 1, EXCEPTION, StatutoryLimit.FINAL_PLAN_20_WEEKS,
                     ExceptionReason.EXCEPTIONAL_PERSONAL_CIRCUMSTANCES, d, null));
             rejected(() -> AssessmentDecider.decide(new RecordException(CASE, EXCEPTION, StatutoryLimit.FINAL_PLAN_20_WEEKS,
-                    ExceptionReason.SCHOOL_CLOSURE, d, null, "bad\u0000note"), c, ctx()), CommandRejected.Kind.INVALID, "note");
+                    ExceptionReason.SCHOOL_CLOSURE, d, null, "bad\u0000note"), c, NO_FINAL_PLAN, ctx()), CommandRejected.Kind.INVALID, "note");
             rejected(() -> AssessmentDecider.decide(new RecordException(CASE, EXCEPTION, StatutoryLimit.FINAL_PLAN_20_WEEKS,
-                    ExceptionReason.SCHOOL_CLOSURE, d, null, "x".repeat(2001)), c, ctx()), CommandRejected.Kind.INVALID, "note");
+                    ExceptionReason.SCHOOL_CLOSURE, d, null, "x".repeat(2001)), c, NO_FINAL_PLAN, ctx()), CommandRejected.Kind.INVALID, "note");
             assertThat(AssessmentDecider.requireNote("  two\nlines\t ")).isEqualTo("two\nlines");
             assertThat(AssessmentDecider.requireNote("  ")).isNull();
         }
@@ -328,7 +331,7 @@ class ExceptionsTransfersDisputesTest {
             var before = given(requestedOn(FIRST_RECEIVED));
             // from 6 January: Jan 31 = 25, Feb 28 = 53, Mar 31 = 84, Apr 30 = 114, May 26 = 140
             assertThat(before.finalPlanDue()).isEqualTo(LocalDate.of(2025, 5, 26));
-            var events = AssessmentDecider.decide(new RecordTransferIn(CASE, null, "850", TRANSFER), before, ctx());
+            var events = AssessmentDecider.decide(new RecordTransferIn(CASE, null, "850", TRANSFER), before, NO_FINAL_PLAN, ctx());
             assertThat(events).containsExactly(new ResponsibilityTransferredIn(id(1), CASE, "839", TRANSFER, NOW, 1, "850"));
             var after = before.evolve(events.get(0));
             assertThat(after.receivedDate()).isEqualTo(FIRST_RECEIVED);
@@ -344,7 +347,7 @@ class ExceptionsTransfersDisputesTest {
         void a_case_recorded_by_the_old_LA_moves_to_the_receiving_LA() {
             var held850 = given(new AssessmentRequested(UUID.randomUUID(), CASE, "850", FIRST_RECEIVED, at(FIRST_RECEIVED), 1,
                     "C-7Q4M2K", RequesterType.PARENT));
-            var events = AssessmentDecider.decide(new RecordTransferIn(CASE, "839", "850", TRANSFER), held850, ctx());
+            var events = AssessmentDecider.decide(new RecordTransferIn(CASE, "839", "850", TRANSFER), held850, NO_FINAL_PLAN, ctx());
             assertThat(events).containsExactly(new ResponsibilityTransferredIn(id(1), CASE, "839", TRANSFER, NOW, 1, "850"));
             assertThat(held850.evolve(events.get(0)).localAuthorityCode()).isEqualTo("839");
         }
@@ -381,33 +384,33 @@ class ExceptionsTransfersDisputesTest {
 
         @Test
         void a_transfer_from_the_same_LA_is_unprocessable() {
-            rejected(() -> AssessmentDecider.decide(new RecordTransferIn(CASE, null, "839", TRANSFER), given(requested()), ctx()),
+            rejected(() -> AssessmentDecider.decide(new RecordTransferIn(CASE, null, "839", TRANSFER), given(requested()), NO_FINAL_PLAN, ctx()),
                     CommandRejected.Kind.UNPROCESSABLE, "fromLocalAuthorityCode");
         }
 
         @Test
         void the_transfer_date_lies_between_the_clock_start_and_today() {
             var c = given(requested());
-            rejected(() -> AssessmentDecider.decide(new RecordTransferIn(CASE, null, "850", RECEIVED.minusDays(1)), c, ctx()),
+            rejected(() -> AssessmentDecider.decide(new RecordTransferIn(CASE, null, "850", RECEIVED.minusDays(1)), c, NO_FINAL_PLAN, ctx()),
                     CommandRejected.Kind.UNPROCESSABLE, "transferDate");
-            rejected(() -> AssessmentDecider.decide(new RecordTransferIn(CASE, null, "850", TODAY.plusDays(1)), c, ctx()),
+            rejected(() -> AssessmentDecider.decide(new RecordTransferIn(CASE, null, "850", TODAY.plusDays(1)), c, NO_FINAL_PLAN, ctx()),
                     CommandRejected.Kind.UNPROCESSABLE, "transferDate");
             var transferred = given(requested(), transferredIn(LocalDate.of(2025, 4, 1)));
-            rejected(() -> AssessmentDecider.decide(new RecordTransferIn(CASE, null, "850", LocalDate.of(2025, 3, 31)), transferred,
+            rejected(() -> AssessmentDecider.decide(new RecordTransferIn(CASE, null, "850", LocalDate.of(2025, 3, 31)), transferred, NO_FINAL_PLAN,
                     ctx()), CommandRejected.Kind.UNPROCESSABLE, "transferDate");
         }
 
         @Test
         void the_same_transfer_twice_is_a_conflict_and_a_closed_or_unknown_case_is_refused() {
             rejected(() -> AssessmentDecider.decide(new RecordTransferIn(CASE, null, "850", TRANSFER),
-                    given(requested(), transferredIn(TRANSFER)), ctx()), CommandRejected.Kind.CONFLICT, null);
+                    given(requested(), transferredIn(TRANSFER)), NO_FINAL_PLAN, ctx()), CommandRejected.Kind.CONFLICT, null);
             rejected(() -> AssessmentDecider.decide(new RecordTransferIn(CASE, null, "850", TODAY),
-                    given(requested(), withdrawn(LocalDate.of(2025, 4, 1))), ctx()), CommandRejected.Kind.UNPROCESSABLE, null);
-            rejected(() -> AssessmentDecider.decide(new RecordTransferIn(CASE, null, "850", TODAY), given(), ctx()),
+                    given(requested(), withdrawn(LocalDate.of(2025, 4, 1))), NO_FINAL_PLAN, ctx()), CommandRejected.Kind.UNPROCESSABLE, null);
+            rejected(() -> AssessmentDecider.decide(new RecordTransferIn(CASE, null, "850", TODAY), given(), NO_FINAL_PLAN, ctx()),
                     CommandRejected.Kind.NOT_FOUND, null);
-            rejected(() -> AssessmentDecider.decide(new RecordTransferIn(CASE, null, "8500", TODAY), given(requested()), ctx()),
+            rejected(() -> AssessmentDecider.decide(new RecordTransferIn(CASE, null, "8500", TODAY), given(requested()), NO_FINAL_PLAN, ctx()),
                     CommandRejected.Kind.INVALID, "fromLocalAuthorityCode");
-            rejected(() -> AssessmentDecider.decide(new RecordTransferIn(CASE, null, "850", null), given(requested()), ctx()),
+            rejected(() -> AssessmentDecider.decide(new RecordTransferIn(CASE, null, "850", null), given(requested()), NO_FINAL_PLAN, ctx()),
                     CommandRejected.Kind.INVALID, "transferDate");
         }
 
@@ -600,7 +603,7 @@ class ExceptionsTransfersDisputesTest {
             history.addAll(AssessmentDecider.decide(new RecordDispute(CASE, DISPUTE, DisputeKind.TRIBUNAL,
                     DisputeStage.REFUSAL_TO_ASSESS, LocalDate.of(2025, 4, 24), null), CaseState.TYPE.rebuild(history), ctx));
             history.addAll(AssessmentDecider.decide(new RecordException(CASE, EXCEPTION, StatutoryLimit.FINAL_PLAN_20_WEEKS,
-                    ExceptionReason.ABSENT_FROM_AREA, LocalDate.of(2025, 4, 28), null, null), CaseState.TYPE.rebuild(history), ctx));
+                    ExceptionReason.ABSENT_FROM_AREA, LocalDate.of(2025, 4, 28), null, null), CaseState.TYPE.rebuild(history), NO_FINAL_PLAN, ctx));
             history.addAll(AssessmentDecider.decide(new RecordDisputeOutcome(CASE, DISPUTE, DisputeOutcome.DECISION_CHANGED,
                     LocalDate.of(2025, 5, 19)), CaseState.TYPE.rebuild(history), ctx));
             history.addAll(AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS,

@@ -13,6 +13,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -177,6 +178,47 @@ class ReportingServiceTest {
         Collections.shuffle(replay, new Random(932));
         publish(replay);
         awaitFigures("932", "2025-01-01", "2025-08-25", expected);
+    }
+
+    /**
+     * A 20-week exception withdrawn as recorded in error (ExceptionWithdrawn) brings its plan back into the
+     * headline "excluding exceptions"; the row keeps the exception ids through the database.
+     */
+    @Test
+    void a_withdrawn_20_week_exception_brings_the_plan_back_into_excluding_exceptions() {
+        Events a = Events.forNewCase("934");
+        Events c = Events.forNewCase("934");
+        Events x = Events.forNewCase("934");
+        List<IntegrationEvent> withdrawnCase = HandWorkedCases.exceptionWithdrawnCase(x);
+        IntegrationEvent withdrawal = withdrawnCase.stream()
+                .filter(e -> e instanceof org.ehcptracker.contracts.assessment.ExceptionWithdrawn).findFirst().orElseThrow();
+        List<IntegrationEvent> before = new ArrayList<>(HandWorkedCases.caseA(a));
+        before.addAll(HandWorkedCases.caseC(c));
+        before.addAll(withdrawnCase.stream().filter(e -> e != withdrawal).toList());
+        // all plans: A 133 within, the exception case 168 late: 1 of 2 = 50.0%, (133 + 168) / 2 / 7 = 301 / 14 = 21.5
+        // backlog on 2025-08-25: C 217 days (past 20 and 30) = 31.0 weeks
+        String backlog = """
+                 "backlog": {"asOf": "2025-08-25", "open": 1, "past20Weeks": 1, "past30Weeks": 1, "past52Weeks": 0,
+                             "averageWeeksOpen": 31.0}}""";
+        String all = """
+                {"localAuthorityCode": "934", "from": "2025-01-01", "to": "2025-08-25",
+                 "plansIssued": 2, "issuedWithin20Weeks": 1, "percentWithin20Weeks": 50.0, "averageWeeksToIssue": 21.5,
+                """;
+        publish(before);
+        // while the exception holds, excluding exceptions is A alone: 1 of 1 = 100.0%, 133 / 7 = 19.0
+        awaitFigures("934", "2025-01-01", "2025-08-25", all + """
+                 "excludingExceptions": {"plansIssued": 1, "issuedWithin20Weeks": 1, "percentWithin20Weeks": 100.0,
+                                         "averageWeeksToIssue": 19.0},""" + backlog);
+
+        publish(List.of(withdrawal));
+        // withdrawn: the exception case counts again, as in all plans
+        awaitFigures("934", "2025-01-01", "2025-08-25", all + """
+                 "excludingExceptions": {"plansIssued": 2, "issuedWithin20Weeks": 1, "percentWithin20Weeks": 50.0,
+                                         "averageWeeksToIssue": 21.5},""" + backlog);
+        Row row = pool.preparedQuery("select has_20_week_exception, twenty_week_exception_ids, withdrawn_exception_ids"
+                + " from case_progress where case_id = $1").executeAndAwait(Tuple.of(x.caseId())).iterator().next();
+        assertThat(row.getBoolean(0)).isFalse();
+        assertThat(row.getString(1)).isEqualTo(row.getString(2));
     }
 
     // ---- refusals -------------------------------------------------------------------------------

@@ -32,7 +32,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  *   C received 2025-01-20, still open on 2025-08-25: 11+28+31+30+31+30+31+25 = 217 days = 31 weeks
  * </pre>
  * so, for 2025-01-01..2025-08-25: 2 issued, 1 within 20 weeks (50.0%), average (19+25)/2 = 22.0 weeks,
- * backlog 1 open, 1 past 20 weeks, 1 past 30 weeks, 0 past 52.
+ * backlog 1 open, 1 past 20 weeks, 1 past 30 weeks, 0 past 52. A council of its own (861) has a case with a
+ * 20-week exception, a transferred-in case, a disputed case and an ordinary one, worked by hand at
+ * {@link #exceptionsTransfersAndDisputesGiveTheFiguresWorkedByHand}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonSystemTest {
@@ -195,8 +197,125 @@ class WalkingSkeletonSystemTest {
      * The event table is the outbox: with the broker down a caseworker's command still succeeds,
      * and the event reaches the other services once the broker is back (same port, same data).
      */
+    /**
+     * Issue 7 in one council of its own (LA 861), every case driven to a final plan through the APIs:
+     * <pre>
+     *   E received 2025-02-03, decided 2025-03-10, 20-week exception (school closure) from 2025-06-02, final plan
+     *     2025-07-21: Feb 3->Mar 3 28, ->Apr 3 31, ->May 3 30, ->Jun 3 31, ->Jul 3 30 = 150, +18 = 168 days
+     *     = 24.0 weeks: late, and an exception applies
+     *   T received by LA 860 on 2025-01-06, transferred in to 861 on 2025-03-03 (the clock restarts), decided
+     *     2025-03-24, final plan 2025-07-14: Mar 3->Apr 3 31, ->May 3 30, ->Jun 3 31, ->Jul 3 30 = 122, +11
+     *     = 133 days = 19.0 weeks: within (from the first request it would be 189 days, 27.0 weeks: late)
+     *   D received 2025-02-10, refused 2025-03-03, mediation about the refusal to assess registered 2025-03-17,
+     *     refusal overturned (ASSESS) 2025-04-07, final plan 2025-06-02: Feb 10->Mar 10 28, ->Apr 10 31,
+     *     ->May 10 30, ->Jun 2 23 = 112 days = 16.0 weeks: within, but a refusal-stage dispute registered before
+     *     the plan takes the assessment out of both measures
+     *   O received 2025-01-13, decided 2025-02-17, a 20-week exception recorded and then withdrawn as recorded in
+     *     error (so none applies), final plan 2025-07-07: Jan 13->Jul 13 31+28+31+30+31+30 = 181, -6 = 175 days
+     *     = 25.0 weeks: late
+     * </pre>
+     * For 2025-01-01..2025-08-25: all plans E, T, O: 3 issued, 1 within (33.3%), (168 + 133 + 175) / 3 / 7
+     * = 476 / 21 = 22.67 -> 22.7 weeks; excluding exceptions T, O: 2 issued, 1 within (50.0%), (133 + 175) / 2 / 7
+     * = 308 / 14 = 22.0 weeks; backlog on 2025-08-25: every case closed, 0 open, no average.
+     * <br>Backlog on 2025-06-30 (period 2025-01-01..2025-06-30: only D issued, and it is excluded: 0 plans, no
+     * rate): D closed on 2025-06-02; E Feb 3->Jun 3 120, +27 = 147 days; T Mar 3->Jun 3 92, +27 = 119 days;
+     * O Jan 13->Jun 13 31+28+31+30+31 = 151, +17 = 168 days: 3 open, 2 past 20 weeks (E, O), 0 past 30, 0 past 52,
+     * (147 + 119 + 168) / 3 / 7 = 434 / 21 = 20.67 -> 20.7 weeks.
+     * <br>Backlog on 2025-03-31: D stood refused (2025-03-03, overturned only on 2025-04-07): not counted;
+     * E Feb 3->Mar 31 = 56 days, T Mar 3->Mar 31 = 28 days, O Jan 13->Mar 31 = 18+28+31 = 77 days: 3 open, none
+     * past 20 weeks, (56 + 28 + 77) / 3 / 7 = 161 / 21 = 7.67 -> 7.7 weeks.
+     */
     @Test
     @Order(4)
+    void exceptionsTransfersAndDisputesGiveTheFiguresWorkedByHand() {
+        String la = "861";
+        String e = requestAssessment(la, "2025-02-03", "C-SYS-E", null);
+        String t = requestAssessment(la, "2025-01-06", "C-SYS-T", Map.of("fromLocalAuthorityCode", "860",
+                "transferDate", "2025-03-03"));
+        String d = requestAssessment(la, "2025-02-10", "C-SYS-D", null);
+        String o = requestAssessment(la, "2025-01-13", "C-SYS-O", null);
+
+        decideToAssess(e, "2025-03-10");
+        given().baseUri(assessment.baseUrl()).header("X-Actor", CASEWORKER).contentType(ContentType.JSON)
+                .body(Map.of("limit", "FINAL_PLAN_20_WEEKS", "reason", "SCHOOL_CLOSURE", "startDate", "2025-06-02"))
+                .post("/api/cases/{id}/exceptions", e)
+                .then().statusCode(201);
+
+        decideToAssess(t, "2025-03-24");
+
+        given().baseUri(assessment.baseUrl()).header("X-Actor", CASEWORKER).contentType(ContentType.JSON)
+                .body(Map.of("decision", "REFUSE", "decisionDate", "2025-03-03", "refusalReason", "needs met from ordinarily available provision"))
+                .post("/api/cases/{id}/decision", d)
+                .then().statusCode(200);
+        given().baseUri(assessment.baseUrl()).header("X-Actor", CASEWORKER).contentType(ContentType.JSON)
+                .body(Map.of("kind", "MEDIATION", "stage", "REFUSAL_TO_ASSESS", "registeredDate", "2025-03-17"))
+                .post("/api/cases/{id}/disputes", d)
+                .then().statusCode(201);
+        decideToAssess(d, "2025-04-07");
+
+        decideToAssess(o, "2025-02-17");
+        String mistaken = UUID.randomUUID().toString();
+        given().baseUri(assessment.baseUrl()).header("X-Actor", CASEWORKER).contentType(ContentType.JSON)
+                .body(Map.of("exceptionId", mistaken, "limit", "FINAL_PLAN_20_WEEKS",
+                        "reason", "EXCEPTIONAL_PERSONAL_CIRCUMSTANCES", "startDate", "2025-04-01"))
+                .post("/api/cases/{id}/exceptions", o)
+                .then().statusCode(201);
+        // no body, but the resource consumes JSON: without a JSON content type it answers 415
+        given().baseUri(assessment.baseUrl()).header("X-Actor", CASEWORKER).contentType(ContentType.JSON)
+                .post("/api/cases/{id}/exceptions/{exceptionId}/withdrawal", o, mistaken)
+                .then().statusCode(200);
+
+        issueDraft(d, "2025-05-06");
+        issueFinal(d, "2025-06-02", Map.of("settingType", "MSS"));
+        issueDraft(o, "2025-06-02");
+        issueFinal(o, "2025-07-07", Map.of("namedSettingUrn", "100000"));
+        issueDraft(t, "2025-06-16");
+        issueFinal(t, "2025-07-14", Map.of("settingType", "MSS"));
+        issueDraft(e, "2025-06-23");
+        issueFinal(e, "2025-07-21", Map.of("namedSettingUrn", "100000"));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonPath f = figures(la, "2025-01-01", "2025-08-25");
+            assertThat(f.getInt("plansIssued")).isEqualTo(3);
+            assertThat(f.getInt("issuedWithin20Weeks")).isEqualTo(1);
+            assertThat(f.getDouble("percentWithin20Weeks")).isEqualTo(33.3);
+            assertThat(f.getDouble("averageWeeksToIssue")).isEqualTo(22.7);
+            assertThat(f.getInt("excludingExceptions.plansIssued")).isEqualTo(2);
+            assertThat(f.getInt("excludingExceptions.issuedWithin20Weeks")).isEqualTo(1);
+            assertThat(f.getDouble("excludingExceptions.percentWithin20Weeks")).isEqualTo(50.0);
+            assertThat(f.getDouble("excludingExceptions.averageWeeksToIssue")).isEqualTo(22.0);
+            assertThat(f.getInt("backlog.open")).isZero();
+            assertThat(f.getInt("backlog.past20Weeks")).isZero();
+            assertThat(f.getInt("backlog.past30Weeks")).isZero();
+            assertThat(f.getInt("backlog.past52Weeks")).isZero();
+            assertThat(f.<Object>get("backlog.averageWeeksOpen")).isNull();
+        });
+
+        JsonPath june = figures(la, "2025-01-01", "2025-06-30");
+        assertThat(june.getInt("plansIssued")).isZero();
+        assertThat(june.<Object>get("percentWithin20Weeks")).isNull();
+        assertThat(june.getInt("excludingExceptions.plansIssued")).isZero();
+        assertThat(june.getInt("backlog.open")).isEqualTo(3);
+        assertThat(june.getInt("backlog.past20Weeks")).isEqualTo(2);
+        assertThat(june.getInt("backlog.past30Weeks")).isZero();
+        assertThat(june.getInt("backlog.past52Weeks")).isZero();
+        assertThat(june.getDouble("backlog.averageWeeksOpen")).isEqualTo(20.7);
+
+        JsonPath march = figures(la, "2025-01-01", "2025-03-31");
+        assertThat(march.getInt("backlog.open")).isEqualTo(3);
+        assertThat(march.getInt("backlog.past20Weeks")).isZero();
+        assertThat(march.getDouble("backlog.averageWeeksOpen")).isEqualTo(7.7);
+    }
+
+    private static JsonPath figures(String la, String from, String to) {
+        return given().baseUri(reporting.baseUrl()).header("X-Actor", "board:system-test")
+                .queryParam("from", from).queryParam("to", to)
+                .get("/api/local-authorities/{la}/figures", la)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    @Order(5)
     void whileKafkaIsDownCommandsAreRecordedAndTheirEventsFlowWhenItReturns() {
         kafka.stop();
         assertThat(kafka.isAlive()).as("the broker process has ended").isFalse();
@@ -213,10 +332,19 @@ class WalkingSkeletonSystemTest {
     }
 
     private static String requestAssessment(String receivedDate, String childRef) {
+        return requestAssessment(LA, receivedDate, childRef, null);
+    }
+
+    /** A request to {@code la}; with {@code transferredIn} ({fromLocalAuthorityCode, transferDate}) a case that starts as a transfer. */
+    private static String requestAssessment(String la, String receivedDate, String childRef, Map<String, String> transferredIn) {
         String caseId = UUID.randomUUID().toString();
+        var body = new java.util.HashMap<String, Object>(Map.of("caseId", caseId, "localAuthorityCode", la,
+                "receivedDate", receivedDate, "requestedBy", "PARENT", "childRef", childRef));
+        if (transferredIn != null) {
+            body.put("transferredIn", transferredIn);
+        }
         given().baseUri(assessment.baseUrl()).header("X-Actor", CASEWORKER).contentType(ContentType.JSON)
-                .body(Map.of("caseId", caseId, "localAuthorityCode", LA, "receivedDate", receivedDate,
-                        "requestedBy", "PARENT", "childRef", childRef))
+                .body(body)
                 .post("/api/cases")
                 .then().statusCode(201).body("caseId", equalTo(caseId));
         return caseId;

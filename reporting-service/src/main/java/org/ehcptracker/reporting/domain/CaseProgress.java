@@ -1,7 +1,9 @@
 package org.ehcptracker.reporting.domain;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.ehcptracker.contracts.IntegrationEvent;
 import org.ehcptracker.contracts.assessment.AssessmentConcluded;
@@ -12,6 +14,7 @@ import org.ehcptracker.contracts.assessment.AssessmentOutcome;
 import org.ehcptracker.contracts.assessment.AssessmentRequested;
 import org.ehcptracker.contracts.assessment.DisputeStage;
 import org.ehcptracker.contracts.assessment.ExceptionRecorded;
+import org.ehcptracker.contracts.assessment.ExceptionWithdrawn;
 import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
 import org.ehcptracker.contracts.assessment.ResponsibilityTransferredIn;
@@ -38,7 +41,9 @@ import org.ehcptracker.contracts.plan.FinalPlanIssued;
  * @param finalPlanIssuedDate FinalPlanIssued.businessDate (the earliest, should there be two)
  * @param issueClockStart FinalPlanIssued.requestReceivedDate: the clock start the plan-service counted from
  * @param mediationOrTribunal any MediationOrTribunalRecorded seen (whatever its stage; shown, not used by the measure)
- * @param has20WeekException any ExceptionRecorded against the 20-week limit seen
+ * @param twentyWeekExceptionIds the ids of every ExceptionRecorded against the 20-week limit seen
+ * @param withdrawnExceptionIds the ids of every ExceptionWithdrawn seen (of any limit: the event does not
+ *        name it, and may arrive before the exception it withdraws)
  * @param refusedDate the latest AssessmentDecided REFUSE date (a later ASSESS may have overturned it)
  * @param refusalDisputeDate the earliest registration date of a dispute at stage REFUSAL_TO_ASSESS or
  *        REFUSAL_TO_ISSUE_PLAN: the date that decides whether the assessment leaves the 20-week measure
@@ -55,17 +60,20 @@ public record CaseProgress(UUID caseId,
         LocalDate finalPlanIssuedDate,
         LocalDate issueClockStart,
         boolean mediationOrTribunal,
-        boolean has20WeekException,
+        Set<UUID> twentyWeekExceptionIds,
+        Set<UUID> withdrawnExceptionIds,
         LocalDate refusedDate,
         LocalDate refusalDisputeDate) {
 
     public CaseProgress {
         Objects.requireNonNull(caseId, "caseId");
+        twentyWeekExceptionIds = twentyWeekExceptionIds == null ? Set.of() : Set.copyOf(twentyWeekExceptionIds);
+        withdrawnExceptionIds = withdrawnExceptionIds == null ? Set.of() : Set.copyOf(withdrawnExceptionIds);
     }
 
     /** A case nothing is known about yet. */
     public static CaseProgress empty(UUID caseId) {
-        return new CaseProgress(caseId, null, null, null, null, null, null, null, null, null, null, false, false, null, null);
+        return new CaseProgress(caseId, null, null, null, null, null, null, null, null, null, null, false, Set.of(), Set.of(), null, null);
     }
 
     /** Whether the event changes this projection at all (assessment events and FinalPlanIssued). */
@@ -105,7 +113,13 @@ public record CaseProgress(UUID caseId,
         }
         if (event instanceof ExceptionRecorded e) {
             // SEN2's Week20 flag: only exceptions to the 20-week limit count
-            return e.limit() == StatutoryLimit.FINAL_PLAN_20_WEEKS ? c.with(la).withException() : c.with(la);
+            return e.limit() == StatutoryLimit.FINAL_PLAN_20_WEEKS
+                    ? c.with(la).withExceptionIds(plus(twentyWeekExceptionIds, e.exceptionId()), withdrawnExceptionIds)
+                    : c.with(la);
+        }
+        if (event instanceof ExceptionWithdrawn e) {
+            // recorded in error: it counts for nothing, whichever of the two events arrives first
+            return c.with(la).withExceptionIds(twentyWeekExceptionIds, plus(withdrawnExceptionIds, e.exceptionId()));
         }
         if (event instanceof FinalPlanIssued e) {
             return c.with(la).withFinalPlan(e.businessDate(), e.requestReceivedDate());
@@ -114,6 +128,14 @@ public record CaseProgress(UUID caseId,
     }
 
     // ---- derived -------------------------------------------------------------------------------
+
+    /**
+     * SEN2's Week20 flag as the measure uses it: at least one exception against the 20-week limit that has not
+     * been withdrawn as recorded in error. (A correction only moves an exception's end date; it never clears it.)
+     */
+    public boolean has20WeekException() {
+        return twentyWeekExceptionIds.stream().anyMatch(id -> !withdrawnExceptionIds.contains(id));
+    }
 
     /** Day 0 of the 20-week clock: the transfer-in date when there is one, else the date received. */
     public LocalDate clockStart() {
@@ -199,7 +221,7 @@ public record CaseProgress(UUID caseId,
     private CaseProgress with(String la) {
         return new CaseProgress(caseId, la, receivedDate, transferredInDate, decision, decisionDate, withdrawnDate,
                 assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart, mediationOrTribunal,
-                has20WeekException, refusedDate, refusalDisputeDate);
+                twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, refusalDisputeDate);
     }
 
     private CaseProgress withReceived(LocalDate date) {
@@ -207,13 +229,13 @@ public record CaseProgress(UUID caseId,
         LocalDate d = earliest(receivedDate, date);
         return new CaseProgress(caseId, localAuthorityCode, d, transferredInDate, decision, decisionDate,
                 withdrawnDate, assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart,
-                mediationOrTribunal, has20WeekException, refusedDate, refusalDisputeDate);
+                mediationOrTribunal, twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, refusalDisputeDate);
     }
 
     private CaseProgress withTransferredIn(LocalDate date) {
         return new CaseProgress(caseId, localAuthorityCode, receivedDate, date, decision, decisionDate,
                 withdrawnDate, assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart,
-                mediationOrTribunal, has20WeekException, refusedDate, refusalDisputeDate);
+                mediationOrTribunal, twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, refusalDisputeDate);
     }
 
     private CaseProgress withDecision(AssessmentDecision d, LocalDate date) {
@@ -224,13 +246,13 @@ public record CaseProgress(UUID caseId,
                 || (date.equals(decisionDate) && d.compareTo(decision) < 0);
         return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, replaces ? d : decision,
                 replaces ? date : decisionDate, withdrawnDate, assessmentOutcome, assessmentOutcomeDate,
-                finalPlanIssuedDate, issueClockStart, mediationOrTribunal, has20WeekException, refused, refusalDisputeDate);
+                finalPlanIssuedDate, issueClockStart, mediationOrTribunal, twentyWeekExceptionIds, withdrawnExceptionIds, refused, refusalDisputeDate);
     }
 
     private CaseProgress withWithdrawn(LocalDate date) {
         return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
                 earliest(withdrawnDate, date), assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate,
-                issueClockStart, mediationOrTribunal, has20WeekException, refusedDate, refusalDisputeDate);
+                issueClockStart, mediationOrTribunal, twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, refusalDisputeDate);
     }
 
     private CaseProgress withOutcome(AssessmentOutcome o, LocalDate date) {
@@ -242,7 +264,7 @@ public record CaseProgress(UUID caseId,
         }
         return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
                 withdrawnDate, o, date, finalPlanIssuedDate, issueClockStart, mediationOrTribunal,
-                has20WeekException, refusedDate, refusalDisputeDate);
+                twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, refusalDisputeDate);
     }
 
     private CaseProgress withMediation(DisputeStage stage, LocalDate registered) {
@@ -251,13 +273,19 @@ public record CaseProgress(UUID caseId,
         LocalDate d = stage == DisputeStage.PLAN_CONTENTS ? refusalDisputeDate : earliest(refusalDisputeDate, registered);
         return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
                 withdrawnDate, assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart, true,
-                has20WeekException, refusedDate, d);
+                twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, d);
     }
 
-    private CaseProgress withException() {
+    private CaseProgress withExceptionIds(Set<UUID> twentyWeek, Set<UUID> withdrawn) {
         return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
                 withdrawnDate, assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart,
-                mediationOrTribunal, true, refusedDate, refusalDisputeDate);
+                mediationOrTribunal, twentyWeek, withdrawn, refusedDate, refusalDisputeDate);
+    }
+
+    private static Set<UUID> plus(Set<UUID> ids, UUID id) {
+        Set<UUID> s = new HashSet<>(ids);
+        s.add(id);
+        return s;
     }
 
     private CaseProgress withFinalPlan(LocalDate issued, LocalDate clockStart) {
@@ -269,7 +297,7 @@ public record CaseProgress(UUID caseId,
         }
         return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
                 withdrawnDate, assessmentOutcome, assessmentOutcomeDate, issued, clockStart, mediationOrTribunal,
-                has20WeekException, refusedDate, refusalDisputeDate);
+                twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, refusalDisputeDate);
     }
 
     private static LocalDate latest(LocalDate a, LocalDate b) {

@@ -2,12 +2,14 @@ package org.ehcptracker.reporting.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
 import org.ehcptracker.contracts.assessment.AssessmentOutcome;
@@ -77,8 +79,17 @@ public class CaseProgressRow extends PanacheEntityBase {
     @Column(name = "mediation_or_tribunal")
     public boolean mediationOrTribunal;
 
+    /** Derived: {@link CaseProgress#has20WeekException()}. */
     @Column(name = "has_20_week_exception")
     public boolean has20WeekException;
+
+    @Convert(converter = UuidSetConverter.class)
+    @Column(name = "twenty_week_exception_ids")
+    public Set<UUID> twentyWeekExceptionIds = Set.of();
+
+    @Convert(converter = UuidSetConverter.class)
+    @Column(name = "withdrawn_exception_ids")
+    public Set<UUID> withdrawnExceptionIds = Set.of();
 
     @Column(name = "refused_date")
     public LocalDate refusedDate;
@@ -90,7 +101,7 @@ public class CaseProgressRow extends PanacheEntityBase {
     public CaseProgress toCaseProgress() {
         return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
                 withdrawnDate, assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart,
-                mediationOrTribunal, has20WeekException, refusedDate, refusalDisputeDate);
+                mediationOrTribunal, twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, refusalDisputeDate);
     }
 
     /** Every column from {@code c}: its facts and what they derive. */
@@ -112,6 +123,8 @@ public class CaseProgressRow extends PanacheEntityBase {
         daysToIssue = c.daysToIssue();
         mediationOrTribunal = c.mediationOrTribunal();
         has20WeekException = c.has20WeekException();
+        twentyWeekExceptionIds = c.twentyWeekExceptionIds();
+        withdrawnExceptionIds = c.withdrawnExceptionIds();
         refusedDate = c.refusedDate();
         refusalDisputeDate = c.refusalDisputeDate();
     }

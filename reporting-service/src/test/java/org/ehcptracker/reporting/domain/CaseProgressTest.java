@@ -160,6 +160,38 @@ class CaseProgressTest {
     }
 
     @Test
+    void a_20_week_exception_withdrawn_as_recorded_in_error_no_longer_sets_the_flag_in_either_arrival_order() {
+        Events c = Events.forNewCase("839");
+        var first = c.exception(LocalDate.parse("2025-03-03"), StatutoryLimit.FINAL_PLAN_20_WEEKS);
+        var second = c.exception(LocalDate.parse("2025-06-02"), StatutoryLimit.FINAL_PLAN_20_WEEKS);
+        var sixWeeks = c.exception(LocalDate.parse("2025-02-10"), StatutoryLimit.DECISION_6_WEEKS);
+        var firstWithdrawn = c.exceptionWithdrawn(LocalDate.parse("2025-04-01"), first);
+        var secondWithdrawn = c.exceptionWithdrawn(LocalDate.parse("2025-07-01"), second);
+        var sixWeeksWithdrawn = c.exceptionWithdrawn(LocalDate.parse("2025-03-10"), sixWeeks);
+
+        // the only 20-week exception withdrawn, whichever event arrives first
+        assertThat(project(c, List.of(first, firstWithdrawn)).has20WeekException()).isFalse();
+        assertThat(project(c, List.of(firstWithdrawn, first)).has20WeekException()).isFalse();
+        // one of two withdrawn: the other still applies
+        assertThat(project(c, List.of(first, second, firstWithdrawn)).has20WeekException()).isTrue();
+        assertThat(project(c, List.of(secondWithdrawn, first, second)).has20WeekException()).isTrue();
+        // both withdrawn: none applies
+        assertThat(project(c, List.of(secondWithdrawn, first, firstWithdrawn, second)).has20WeekException()).isFalse();
+        // withdrawing a 6-week exception never touches the 20-week flag
+        assertThat(project(c, List.of(sixWeeks, sixWeeksWithdrawn, second)).has20WeekException()).isTrue();
+        assertThat(project(c, List.of(sixWeeks, sixWeeksWithdrawn)).has20WeekException()).isFalse();
+        // every order of the same events gives the same row (ids kept, flag derived)
+        Set<CaseProgress> rows = new HashSet<>();
+        for (List<IntegrationEvent> order : permutations(List.<IntegrationEvent>of(first, second, firstWithdrawn, secondWithdrawn))) {
+            rows.add(project(c, order));
+        }
+        assertThat(rows).hasSize(1);
+        assertThat(rows.iterator().next().twentyWeekExceptionIds()).containsExactlyInAnyOrder(first.exceptionId(),
+                second.exceptionId());
+        assertThat(rows.iterator().next().has20WeekException()).isFalse();
+    }
+
+    @Test
     void mediation_sets_its_flag_and_events_that_do_not_concern_progress_change_nothing() {
         Events c = Events.forNewCase("839");
         assertThat(project(c, List.of(c.mediation(LocalDate.parse("2025-03-03")))).mediationOrTribunal()).isTrue();

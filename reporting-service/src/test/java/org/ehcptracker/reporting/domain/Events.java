@@ -13,6 +13,7 @@ import org.ehcptracker.contracts.assessment.DisputeKind;
 import org.ehcptracker.contracts.assessment.DisputeStage;
 import org.ehcptracker.contracts.assessment.ExceptionReason;
 import org.ehcptracker.contracts.assessment.ExceptionRecorded;
+import org.ehcptracker.contracts.assessment.ExceptionWithdrawn;
 import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
 import org.ehcptracker.contracts.assessment.RequesterType;
@@ -47,6 +48,11 @@ public record Events(UUID caseId, String la) {
     public ExceptionRecorded exception(LocalDate date, StatutoryLimit limit) {
         return new ExceptionRecorded(UUID.randomUUID(), caseId, la, date, at(date), 1, UUID.randomUUID(), limit,
                 ExceptionReason.EXCEPTIONAL_PERSONAL_CIRCUMSTANCES, date, null);
+    }
+
+    /** The exception {@code recorded} withdrawn as recorded in error, on {@code date}. */
+    public ExceptionWithdrawn exceptionWithdrawn(LocalDate date, ExceptionRecorded recorded) {
+        return new ExceptionWithdrawn(UUID.randomUUID(), caseId, la, date, at(date), 1, recorded.exceptionId());
     }
 
     /** A mediation about the refusal to assess, registered on {@code date}. */

@@ -57,6 +57,20 @@ public final class HandWorkedCases {
                 c.finalPlan(LocalDate.parse("2025-07-21"), LocalDate.parse("2025-02-03")));
     }
 
+    /**
+     * The exception case with its exception withdrawn as recorded in error (2025-07-01, before the plan) and a
+     * 6-week exception that never counted: the same 168 days, late, and no 20-week exception applies.
+     */
+    public static List<IntegrationEvent> exceptionWithdrawnCase(Events c) {
+        var recorded = c.exception(LocalDate.parse("2025-06-02"), StatutoryLimit.FINAL_PLAN_20_WEEKS);
+        return List.of(
+                c.requested(LocalDate.parse("2025-02-03")),
+                c.exception(LocalDate.parse("2025-02-10"), StatutoryLimit.DECISION_6_WEEKS),
+                recorded,
+                c.exceptionWithdrawn(LocalDate.parse("2025-07-01"), recorded),
+                c.finalPlan(LocalDate.parse("2025-07-21"), LocalDate.parse("2025-02-03")));
+    }
+
     /** Case that went to mediation: received 2025-02-10, final plan 2025-06-02. */
     public static List<IntegrationEvent> mediationCase(Events c) {
         // 2025-02-10 -> 2025-06-02: Feb 10->Mar 10 28, ->Apr 10 31, ->May 10 30, ->Jun 2 23 = 112 days

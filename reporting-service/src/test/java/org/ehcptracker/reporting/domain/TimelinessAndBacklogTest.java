@@ -117,6 +117,21 @@ class TimelinessAndBacklogTest {
     }
 
     @Test
+    void a_20_week_exception_withdrawn_as_recorded_in_error_brings_the_plan_back_into_excluding_exceptions() {
+        List<CaseProgress> rows = new ArrayList<>(threeCases());
+        rows.add(row(LA, HandWorkedCases::exceptionWithdrawnCase));
+
+        TimelinessFigures f = TimelinessFigures.compute(LA, FROM, TO, rows);
+
+        // all plans as with the exception: A 133 within, B 175 late, the case 168 late: 1 of 3 = 33.3%,
+        //   476 / 21 = 22.67 -> 22.7
+        assertMeasure(f.allPlans(), 3, 1, "33.3", "22.7");
+        // excluding exceptions: the withdrawn exception counts for nothing, so the same three plans
+        //   (not A and B only: 2, 1, 50.0%, 22.0)
+        assertMeasure(f.excludingExceptions(), 3, 1, "33.3", "22.7");
+    }
+
+    @Test
     void a_case_that_went_to_mediation_counts_in_neither() {
         List<CaseProgress> rows = new ArrayList<>(threeCases());
         rows.add(row(LA, HandWorkedCases::mediationCase)); // 112 days, within: would raise the rate if counted

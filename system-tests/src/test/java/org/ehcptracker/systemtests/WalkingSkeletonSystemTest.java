@@ -251,7 +251,11 @@ class WalkingSkeletonSystemTest {
                 .body(Map.of("kind", "MEDIATION", "stage", "REFUSAL_TO_ASSESS", "registeredDate", "2025-03-17"))
                 .post("/api/cases/{id}/disputes", d)
                 .then().statusCode(201);
-        decideToAssess(d, "2025-04-07");
+        // the refusal overturned after the mediation: said explicitly, else it would be a second decision (409)
+        given().baseUri(assessment.baseUrl()).header("X-Actor", CASEWORKER).contentType(ContentType.JSON)
+                .body(Map.of("decision", "ASSESS", "decisionDate", "2025-04-07", "overturnsRefusal", true))
+                .post("/api/cases/{id}/decision", d)
+                .then().statusCode(200);
 
         decideToAssess(o, "2025-02-17");
         String mistaken = UUID.randomUUID().toString();

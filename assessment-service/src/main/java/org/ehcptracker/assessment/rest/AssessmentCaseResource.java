@@ -144,6 +144,7 @@ public class AssessmentCaseResource {
     @APIResponse(responseCode = "200", description = "recorded", content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = "unknown case or exception", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "already withdrawn", content = @Content(mediaType = PROBLEM))
+    @Consumes(MediaType.WILDCARD) // no body: a client need not say what it does not send
     public Uni<CaseView> withdrawException(@RestPath UUID caseId, @RestPath UUID exceptionId) {
         return cases.withdrawException(caseId, actor.current(), new WithdrawException(caseId, exceptionId)).map(CaseView::of);
     }

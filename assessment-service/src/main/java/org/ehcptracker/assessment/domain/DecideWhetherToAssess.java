@@ -3,14 +3,18 @@ package org.ehcptracker.assessment.domain;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
+import org.ehcptracker.contracts.assessment.RefusalReason;
 
 /**
  * The LA's decision whether to carry out an EHC needs assessment (Reg 5, due 6 weeks after receipt).
  *
- * @param refusalReason required when the decision is REFUSE; must be absent for ASSESS
+ * @param refusalReason the ground of a refusal, a code: required when the decision is REFUSE, absent for ASSESS
+ * @param refusalNote   optional free text about a refusal (absent for ASSESS): kept only in this service's
+ *                      own table (erasable with the personal details), never in an event
  */
 public record DecideWhetherToAssess(UUID caseId,
         AssessmentDecision decision,
         LocalDate decisionDate,
-        String refusalReason) {
+        RefusalReason refusalReason,
+        String refusalNote) {
 }

@@ -34,6 +34,7 @@ import org.ehcptracker.contracts.assessment.ExceptionRecorded;
 import org.ehcptracker.contracts.assessment.ExceptionWithdrawn;
 import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
+import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.ehcptracker.contracts.assessment.RequesterType;
 import org.ehcptracker.contracts.assessment.ResponsibilityTransferredIn;
 import org.ehcptracker.contracts.assessment.StatutoryLimit;
@@ -532,9 +533,9 @@ class ExceptionsTransfersDisputesTest {
                     disputed(DisputeStage.REFUSAL_TO_ASSESS, LocalDate.of(2025, 4, 24)),
                     resolved(DisputeOutcome.DECISION_CHANGED, LocalDate.of(2025, 5, 19)));
             var on = LocalDate.of(2025, 5, 21);
-            var events = AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, on, null),
+            var events = AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, on, null, null),
                     appealed, ctx());
-            assertThat(events).containsExactly(new AssessmentDecided(id(1), CASE, "839", on, NOW, 1, AssessmentDecision.ASSESS, null));
+            assertThat(events).containsExactly(new AssessmentDecided(id(1), CASE, "839", on, NOW, 2, AssessmentDecision.ASSESS, null));
             var after = appealed.evolve(events.get(0));
             assertThat(after.status()).isEqualTo(CaseStatus.ASSESSING);
             assertThat(after.decision()).isEqualTo(AssessmentDecision.ASSESS);
@@ -549,12 +550,12 @@ class ExceptionsTransfersDisputesTest {
         @Test
         void a_refusal_can_be_overturned_by_review_without_a_dispute_but_not_before_its_own_date() {
             var refused = given(requested(), decided(AssessmentDecision.REFUSE, REFUSED_ON));
-            assertThat(AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, REFUSED_ON, null),
+            assertThat(AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, REFUSED_ON, null, null),
                     refused, ctx())).hasSize(1);
             rejected(() -> AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS,
-                    REFUSED_ON.minusDays(1), null), refused, ctx()), CommandRejected.Kind.UNPROCESSABLE, "decisionDate");
+                    REFUSED_ON.minusDays(1), null, null), refused, ctx()), CommandRejected.Kind.UNPROCESSABLE, "decisionDate");
             var overturned = refused.evolve(decided(AssessmentDecision.ASSESS, LocalDate.of(2025, 5, 21)));
-            rejected(() -> AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, TODAY, null),
+            rejected(() -> AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, TODAY, null, null),
                     overturned, ctx()), CommandRejected.Kind.CONFLICT, null);
         }
 
@@ -586,7 +587,7 @@ class ExceptionsTransfersDisputesTest {
             List<AssessmentEvent> history = new ArrayList<>(AssessmentDecider.decide(
                     new RecordAssessmentRequest(CASE, "839", RECEIVED, RequesterType.PARENT, "C-7Q4M2K"), given(), ctx));
             history.addAll(AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.REFUSE, REFUSED_ON,
-                    "needs met from the setting's resources"), CaseState.TYPE.rebuild(history), ctx));
+                    RefusalReason.NEEDS_MET_FROM_AVAILABLE_RESOURCES, null), CaseState.TYPE.rebuild(history), ctx));
             history.addAll(AssessmentDecider.decide(new RecordDispute(CASE, DISPUTE, DisputeKind.TRIBUNAL,
                     DisputeStage.REFUSAL_TO_ASSESS, LocalDate.of(2025, 4, 24), null), CaseState.TYPE.rebuild(history), ctx));
             history.addAll(AssessmentDecider.decide(new RecordException(CASE, EXCEPTION, StatutoryLimit.FINAL_PLAN_20_WEEKS,
@@ -594,7 +595,7 @@ class ExceptionsTransfersDisputesTest {
             history.addAll(AssessmentDecider.decide(new RecordDisputeOutcome(CASE, DISPUTE, DisputeOutcome.DECISION_CHANGED,
                     LocalDate.of(2025, 5, 19)), CaseState.TYPE.rebuild(history), ctx));
             history.addAll(AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS,
-                    LocalDate.of(2025, 5, 21), null), CaseState.TYPE.rebuild(history), ctx));
+                    LocalDate.of(2025, 5, 21), null, null), CaseState.TYPE.rebuild(history), ctx));
             history.addAll(AssessmentDecider.decide(new CorrectException(CASE, EXCEPTION, LocalDate.of(2025, 5, 30)),
                     CaseState.TYPE.rebuild(history), ctx));
             var c = CaseState.TYPE.rebuild(history);

@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.ehcptracker.contracts.ContractExamples;
 import org.ehcptracker.contracts.EventJson;
+import org.ehcptracker.contracts.assessment.AssessmentDecided;
 import org.ehcptracker.contracts.IntegrationEvent;
 import org.ehcptracker.contracts.Topics;
 import org.ehcptracker.contracts.advice.AdviceEvent;
@@ -299,6 +300,28 @@ class ReportingServiceTest {
                     "occurredAt", "schemaVersion"));
             assertThat(entry.get("details")).as(type + " details").isEqualTo(expectedDetails);
         }
+    }
+
+    /**
+     * A record published before AssessmentDecided v2 (still on the topic, or replayed): its free-text refusal
+     * reason may hold a name. The timeline stores it as the reader sees it (the code OTHER), never the text.
+     */
+    @Test
+    void a_v1_refusal_with_free_text_lands_in_the_timeline_as_OTHER_without_the_text() {
+        UUID caseId = UUID.randomUUID();
+        ObjectNode v1 = (ObjectNode) tree(withIds(ContractExamples.json("AssessmentDecided"), caseId, UUID.randomUUID()));
+        v1.put("schemaVersion", 1);
+        v1.put("decision", "REFUSE");
+        v1.put("refusalReason", "Zebedee Quartermaine (born 19/07/2016): needs met at school");
+        kafka.produceStrings().fromRecords(List.of(new ProducerRecord<>(topicOf(AssessmentDecided.class), caseId.toString(),
+                v1.toString()))).awaitCompletion(PATIENCE);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(timeline(caseId)).hasSize(1));
+        JsonNode details = timeline(caseId).get(0).get("details");
+        assertThat(details.get("decision").asText()).isEqualTo("REFUSE");
+        assertThat(details.get("refusalReason").asText()).isEqualTo("OTHER");
+        assertThat(count("select count(*) from case_timeline where case_id = any($1) and details::text like '%Zebedee%'",
+                new UUID[] {caseId})).isZero();
     }
 
     // ---- helpers --------------------------------------------------------------------------------

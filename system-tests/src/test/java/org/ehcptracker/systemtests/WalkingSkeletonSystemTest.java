@@ -141,7 +141,8 @@ class WalkingSkeletonSystemTest {
     void aFinalPlanForARefusedCaseIsRefusedAcrossServices() {
         String refused = requestAssessment("2025-03-03", "C-SYS-R");
         given().baseUri(assessment.baseUrl()).header("X-Actor", CASEWORKER).contentType(ContentType.JSON)
-                .body(Map.of("decision", "REFUSE", "decisionDate", "2025-04-07", "refusalReason", "needs met from ordinarily available provision"))
+                .body(Map.of("decision", "REFUSE", "decisionDate", "2025-04-07", "refusalReason", "NEEDS_MET_FROM_AVAILABLE_RESOURCES",
+                        "refusalNote", "the school's SEN support plan meets the needs for now"))
                 .post("/api/cases/{id}/decision", refused)
                 .then().statusCode(200);
         // once plan-service has heard of the refusal it says so; before that it says it has not seen the case accepted
@@ -244,7 +245,7 @@ class WalkingSkeletonSystemTest {
         decideToAssess(t, "2025-03-24");
 
         given().baseUri(assessment.baseUrl()).header("X-Actor", CASEWORKER).contentType(ContentType.JSON)
-                .body(Map.of("decision", "REFUSE", "decisionDate", "2025-03-03", "refusalReason", "needs met from ordinarily available provision"))
+                .body(Map.of("decision", "REFUSE", "decisionDate", "2025-03-03", "refusalReason", "NEEDS_MET_FROM_AVAILABLE_RESOURCES"))
                 .post("/api/cases/{id}/decision", d)
                 .then().statusCode(200);
         given().baseUri(assessment.baseUrl()).header("X-Actor", CASEWORKER).contentType(ContentType.JSON)

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.ehcptracker.contracts.assessment.AssessmentConcluded;
 import org.ehcptracker.contracts.assessment.AssessmentDecided;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
+import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.ehcptracker.contracts.assessment.AssessmentEvent;
 import org.ehcptracker.contracts.assessment.AssessmentRequested;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
@@ -28,9 +29,10 @@ class AssessmentCaseTest {
 
     @Test
     void a_decision_to_assess_makes_it_assessing_and_a_refusal_refused() {
-        assertThat(CaseStatus.after(new AssessmentDecided(UUID.randomUUID(), CASE, "839", ON, AT, 1, AssessmentDecision.ASSESS, null)))
+        assertThat(CaseStatus.after(new AssessmentDecided(UUID.randomUUID(), CASE, "839", ON, AT, AssessmentDecided.SCHEMA_VERSION, AssessmentDecision.ASSESS, null)))
                 .contains(CaseStatus.ASSESSING);
-        assertThat(CaseStatus.after(new AssessmentDecided(UUID.randomUUID(), CASE, "839", ON, AT, 1, AssessmentDecision.REFUSE, "needs met")))
+        assertThat(CaseStatus.after(new AssessmentDecided(UUID.randomUUID(), CASE, "839", ON, AT, AssessmentDecided.SCHEMA_VERSION, AssessmentDecision.REFUSE,
+                RefusalReason.NEEDS_MET_FROM_AVAILABLE_RESOURCES)))
                 .contains(CaseStatus.REFUSED);
     }
 

@@ -257,7 +257,7 @@ class AdviceApiTest {
         UUID caseId = UUID.randomUUID();
         publishAssessmentEvent(example("AssessmentRequested", caseId));
         publishAssessmentEvent(example("AssessmentDecided", caseId,
-                Map.of("decision", "REFUSE", "refusalReason", "Needs can be met from the school's resources")));
+                Map.of("decision", "REFUSE", "refusalReason", "NEEDS_MET_FROM_AVAILABLE_RESOURCES")));
         awaitCaseStatus(pool, caseId, "REFUSED");
 
         postAdviceRequest(caseId, adviceBody("HEALTH", newAgency(), "2025-04-11"))

@@ -54,9 +54,12 @@ public class AssessmentCases {
                 .map(handled -> new CaseFile(handled.state(), c.child()));
     }
 
+    /** The decision; a refusal's note is kept in case_note under the event's id, after the append, in its transaction. */
     public Uni<CaseFile> decide(UUID caseId, Actor actor, DecideWhetherToAssess c) {
         return aggregates.handle(CaseState.TYPE, caseId, actor,
-                        (state, ctx) -> AssessmentDecider.decide(c, state, ctx))
+                        (state, ctx) -> AssessmentDecider.decide(c, state, ctx),
+                        (session, handled) -> CaseNoteEntity.hold(caseId, CaseNoteEntity.Subject.DECISION,
+                                handled.events().get(0).eventId(), AssessmentDecider.requireNote(c.refusalNote(), "refusalNote")))
                 .chain(handled -> withChild(handled.state(), actor));
     }
 
@@ -139,10 +142,11 @@ public class AssessmentCases {
                 .invoke(() -> LOG.infof("personal details of case %s erased by %s", caseId, actor));
     }
 
+    /** The case with the child's details and the refusals' notes while held. */
     private Uni<CaseFile> withChild(CaseState state, Actor actor) {
-        return Transactions.inSession(session -> ChildPersonalDetailsEntity.held(state.caseId()))
-                .invoke(child -> logIfHeld(child, "read", state.caseId(), actor))
-                .map(child -> new CaseFile(state, child));
+        return Transactions.inSession(session -> ChildPersonalDetailsEntity.held(state.caseId())
+                        .chain(child -> CaseNoteEntity.held(state.caseId()).map(notes -> new CaseFile(state, child, notes))))
+                .invoke(file -> logIfHeld(file.child(), "read", state.caseId(), actor));
     }
 
     private static void logIfHeld(ChildPersonalDetails child, String what, UUID caseId, Actor actor) {

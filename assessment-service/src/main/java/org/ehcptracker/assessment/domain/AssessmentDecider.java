@@ -1,6 +1,7 @@
 package org.ehcptracker.assessment.domain;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.ehcptracker.contracts.assessment.ExceptionReason;
 import org.ehcptracker.contracts.assessment.ExceptionRecorded;
 import org.ehcptracker.contracts.assessment.ExceptionWithdrawn;
 import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
+import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
 import org.ehcptracker.contracts.assessment.ResponsibilityTransferredIn;
 import org.ehcptracker.contracts.assessment.StatutoryLimit;
@@ -38,7 +40,6 @@ public final class AssessmentDecider {
     private static final Pattern LA_CODE = Pattern.compile("\\d{3}");
     /** Letters, digits, '-' and '_'; no spaces, so a full name cannot be typed in by mistake. */
     private static final Pattern CHILD_REF = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
-    static final int MAX_REFUSAL_REASON_LENGTH = 500;
 
     private AssessmentDecider() {
     }
@@ -131,17 +132,17 @@ public final class AssessmentDecider {
             throw CommandRejected.unprocessable("decisionDate", "decisionDate " + command.decisionDate()
                     + " is in the future (today is " + ctx.today() + "): record a decision once it is made");
         }
-        String reason = blankToNull(command.refusalReason());
+        RefusalReason reason = command.refusalReason();
         if (command.decision() == AssessmentDecision.REFUSE && reason == null) {
-            throw CommandRejected.unprocessable("refusalReason",
-                    "a refusal needs a refusalReason (a short reason without personal details): the family has appeal rights");
+            throw CommandRejected.unprocessable("refusalReason", "a refusal needs a refusalReason, one of "
+                    + Arrays.toString(RefusalReason.values()) + ": the family has appeal rights");
         }
         if (command.decision() == AssessmentDecision.ASSESS && reason != null) {
             throw CommandRejected.unprocessable("refusalReason", "refusalReason is only given when the decision is REFUSE");
         }
-        if (reason != null && reason.length() > MAX_REFUSAL_REASON_LENGTH) {
-            throw CommandRejected.invalid("refusalReason",
-                    "refusalReason is longer than " + MAX_REFUSAL_REASON_LENGTH + " characters");
+        String note = requireNote(command.refusalNote(), "refusalNote"); // kept in case_note by the caller, never in the event
+        if (command.decision() == AssessmentDecision.ASSESS && note != null) {
+            throw CommandRejected.unprocessable("refusalNote", "refusalNote is only given when the decision is REFUSE");
         }
         return List.of(new AssessmentDecided(ctx.nextEventId(), state.caseId(), state.localAuthorityCode(),
                 command.decisionDate(), ctx.now(), AssessmentDecided.SCHEMA_VERSION, command.decision(), reason));
@@ -432,15 +433,20 @@ public final class AssessmentDecider {
 
     /** The note as it will be stored: stripped, null when blank. INVALID (field note) when too long or holding control characters. */
     public static String requireNote(String note) {
+        return requireNote(note, "note");
+    }
+
+    /** {@link #requireNote(String)} for a note sent in the field {@code field} (e.g. refusalNote). */
+    public static String requireNote(String note, String field) {
         String n = blankToNull(note);
         if (n == null) {
             return null;
         }
         if (n.length() > MAX_NOTE_LENGTH) {
-            throw CommandRejected.invalid("note", "note is longer than " + MAX_NOTE_LENGTH + " characters");
+            throw CommandRejected.invalid(field, field + " is longer than " + MAX_NOTE_LENGTH + " characters");
         }
         if (n.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n' && ch != '\r' && ch != '\t')) {
-            throw CommandRejected.invalid("note", "note holds a control character (e.g. NUL); only text, tabs and line breaks");
+            throw CommandRejected.invalid(field, field + " holds a control character (e.g. NUL); only text, tabs and line breaks");
         }
         return n;
     }

@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import org.ehcptracker.contracts.assessment.AssessmentConcluded;
 import org.ehcptracker.contracts.assessment.AssessmentDecided;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
+import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.ehcptracker.contracts.assessment.AssessmentEvent;
 import org.ehcptracker.contracts.assessment.AssessmentOutcome;
 import org.ehcptracker.contracts.assessment.AssessmentRequested;
@@ -70,8 +71,11 @@ public record CaseState(
     public static final AggregateType<CaseState, AssessmentEvent> TYPE =
             new AggregateType<>("assessment case", AssessmentEvent.class, NONE, CaseState::evolve);
 
-    /** One decision whether to assess; {@code refusalReason} null for ASSESS. */
-    public record Decision(AssessmentDecision decision, LocalDate date, String refusalReason) {
+    /**
+     * One decision whether to assess; {@code refusalReason} null for ASSESS. {@code decisionId} is its
+     * AssessmentDecided's eventId (a refusal's note in case_note is kept under it).
+     */
+    public record Decision(UUID decisionId, AssessmentDecision decision, LocalDate date, RefusalReason refusalReason) {
     }
 
     /** This LA became responsible on {@code date}, taking the case over from {@code fromLocalAuthorityCode}. */
@@ -121,7 +125,7 @@ public record CaseState(
         if (event instanceof AssessmentDecided e) {
             CaseStatus next = e.decision() == AssessmentDecision.ASSESS ? CaseStatus.ASSESSING : CaseStatus.REFUSED;
             return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, receivedDate, next,
-                    plus(decisions, new Decision(e.decision(), e.businessDate(), e.refusalReason())), withdrawnDate,
+                    plus(decisions, new Decision(e.eventId(), e.decision(), e.businessDate(), e.refusalReason())), withdrawnDate,
                     outcome, conclusionDate, transfers, exceptions, disputes);
         }
         if (event instanceof RequestWithdrawn e) {
@@ -182,7 +186,7 @@ public record CaseState(
     }
 
     /** The refusal reason of the decision that holds now; null unless it is a refusal. */
-    public String refusalReason() {
+    public RefusalReason refusalReason() {
         return decisions.isEmpty() ? null : decisions.get(decisions.size() - 1).refusalReason();
     }
 

@@ -15,7 +15,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Table {@code case_note} (Flyway V2): a caseworker's free-text note about an exception or a dispute, kept only in
+ * Table {@code case_note} (Flyway V2, V4): a caseworker's free-text note about an exception, a dispute or a refusal
+ * (subject DECISION, keyed by its AssessmentDecided eventId), kept only in
  * this service (never in an event) and erased with the child's personal details. Call these methods inside a
  * session or transaction opened through {@code Transactions} / {@code EventSourcedAggregates}.
  */
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
 public class CaseNoteEntity extends PanacheEntityBase {
 
     /** What a note is about. */
-    public enum Subject { EXCEPTION, DISPUTE }
+    public enum Subject { EXCEPTION, DISPUTE, DECISION }
 
     @Id
     @Column(name = "subject_id")
@@ -56,7 +57,7 @@ public class CaseNoteEntity extends PanacheEntityBase {
         return row.persistAndFlush().replaceWithVoid();
     }
 
-    /** The notes held for a case, by exception or dispute id (erased ones left out). */
+    /** The notes held for a case, by exception, dispute or decision id (erased ones left out). */
     public static Uni<Map<UUID, String>> held(UUID caseId) {
         return CaseNoteEntity.<CaseNoteEntity>list("caseId = ?1 and note is not null", caseId)
                 .map(rows -> rows.stream().collect(Collectors.toMap(r -> r.subjectId, r -> r.note)));

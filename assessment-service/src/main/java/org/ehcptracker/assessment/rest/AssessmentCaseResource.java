@@ -68,13 +68,18 @@ public class AssessmentCaseResource {
     @Path("/{caseId}/decision")
     @Operation(summary = "Record the decision whether to assess (Reg 5, due 6 weeks after the clock start)",
             description = "After a REFUSE, an ASSESS on or after the refusal date records an overturned refusal (after"
-                    + " mediation, tribunal or review); the case keeps both decisions.")
+                    + " mediation, tribunal or review); the case keeps both decisions. A refusal's ground is a code"
+                    + " (refusalReason, published); anything typed about it goes in refusalNote, kept only here.")
     @APIResponse(responseCode = "200", description = "recorded", content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "missing or malformed field (field named): decision or decisionDate missing,"
+            + " a refusalReason that is not one of the codes (a number included), a refusalNote too long or with a control character",
+            content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "already decided (only ASSESS may follow a REFUSE: an overturned refusal),"
             + " or decided concurrently by another request",
             content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "422", description = "withdrawn case, refusal without refusalReason, or a date out of order",
+    @APIResponse(responseCode = "422", description = "withdrawn case, refusal without refusalReason, ASSESS with a refusalReason or refusalNote,"
+            + " or a date out of order",
             content = @Content(mediaType = PROBLEM))
     public Uni<CaseView> decide(@Parameter(description = "the case") @RestPath UUID caseId, @Valid @NotNull DecisionBody body) {
         return cases.decide(caseId, actor.current(), body.toCommand(caseId)).map(CaseView::of);

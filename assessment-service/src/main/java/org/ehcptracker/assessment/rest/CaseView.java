@@ -11,6 +11,7 @@ import org.ehcptracker.assessment.domain.CaseState;
 import org.ehcptracker.assessment.domain.CaseStatus;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
 import org.ehcptracker.contracts.assessment.AssessmentOutcome;
+import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.ehcptracker.contracts.assessment.RequesterType;
 
 /**
@@ -38,7 +39,11 @@ public record CaseView(
         LocalDate finalPlanDue,
         AssessmentDecision decision,
         LocalDate decisionDate,
-        String refusalReason,
+        @Schema(description = "the ground of the refusal that holds now (a code); null unless refused")
+        RefusalReason refusalReason,
+        @Schema(description = "the caseworker's note about the refusal that holds now, while held (left out when none or erased)")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String refusalNote,
         @Schema(description = "the first decision's date on or before decisionDue; null while undecided")
         Boolean decisionOnTime,
         @Schema(description = "every decision whether to assess, in order (a refusal may be followed by a decision to assess)")
@@ -62,7 +67,8 @@ public record CaseView(
 
     /** One decision whether to assess. */
     @Schema(name = "CaseDecision")
-    public record DecisionEntry(AssessmentDecision decision, LocalDate date, String refusalReason) {
+    public record DecisionEntry(AssessmentDecision decision, LocalDate date, RefusalReason refusalReason,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String refusalNote) {
     }
 
     /** One transfer in. */
@@ -74,12 +80,17 @@ public record CaseView(
         CaseState c = file.state();
         return new CaseView(c.caseId(), c.localAuthorityCode(), c.childRef(), c.requestedBy(), c.status(),
                 c.receivedDate(), c.clockStart(), c.transferredInDate(), c.decisionDue(), c.noPlanDecisionDue(),
-                c.finalPlanDue(), c.decision(), c.decisionDate(), c.refusalReason(), c.decisionOnTime().orElse(null),
-                c.decisions().stream().map(d -> new DecisionEntry(d.decision(), d.date(), d.refusalReason())).toList(),
+                c.finalPlanDue(), c.decision(), c.decisionDate(), c.refusalReason(), file.decisionNote(currentDecisionId(c)), c.decisionOnTime().orElse(null),
+                c.decisions().stream().map(d -> new DecisionEntry(d.decision(), d.date(), d.refusalReason(),
+                        file.decisionNote(d.decisionId()))).toList(),
                 c.withdrawnDate(), c.outcome(), c.conclusionDate(), c.exceptionsApply(),
                 c.transfers().stream().map(t -> new TransferEntry(t.fromLocalAuthorityCode(), t.date())).toList(),
                 c.exceptions().stream().map(x -> ExceptionView.of(x, Map.of())).toList(),
                 c.disputes().stream().map(d -> DisputeView.of(d, Map.of())).toList(),
                 file.child().childName(), file.child().dateOfBirth());
+    }
+
+    private static UUID currentDecisionId(CaseState c) {
+        return c.decisions().isEmpty() ? null : c.decisions().get(c.decisions().size() - 1).decisionId();
     }
 }

@@ -16,6 +16,7 @@ import org.ehcptracker.contracts.assessment.AssessmentEvent;
 import org.ehcptracker.contracts.assessment.AssessmentOutcome;
 import org.ehcptracker.contracts.assessment.AssessmentRequested;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
+import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.ehcptracker.contracts.assessment.RequesterType;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.kit.domain.DecisionContext;
@@ -42,8 +43,8 @@ class AssessmentCaseTest {
     }
 
     static AssessmentDecided decided(AssessmentDecision decision, LocalDate on) {
-        return new AssessmentDecided(UUID.randomUUID(), CASE, "839", on, on.atStartOfDay().toInstant(java.time.ZoneOffset.UTC), 1,
-                decision, decision == AssessmentDecision.REFUSE ? "needs met from school's own resources" : null);
+        return new AssessmentDecided(UUID.randomUUID(), CASE, "839", on, on.atStartOfDay().toInstant(java.time.ZoneOffset.UTC), 2,
+                decision, decision == AssessmentDecision.REFUSE ? RefusalReason.NEEDS_MET_FROM_AVAILABLE_RESOURCES : null);
     }
 
     static RequestWithdrawn withdrawn(LocalDate on) {
@@ -76,11 +77,11 @@ class AssessmentCaseTest {
     }
 
     static DecideWhetherToAssess assess(LocalDate on) {
-        return new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, on, null);
+        return new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, on, null, null);
     }
 
-    static DecideWhetherToAssess refuse(LocalDate on, String reason) {
-        return new DecideWhetherToAssess(CASE, AssessmentDecision.REFUSE, on, reason);
+    static DecideWhetherToAssess refuse(LocalDate on, RefusalReason reason) {
+        return new DecideWhetherToAssess(CASE, AssessmentDecision.REFUSE, on, reason, null);
     }
 
     static ConcludeAssessment conclude(AssessmentOutcome outcome, LocalDate on) {
@@ -207,9 +208,9 @@ class AssessmentCaseTest {
             LocalDate on = RECEIVED.plusWeeks(5);
             assertThat(AssessmentDecider.decide(assess(on), given(requested()), ctx())).containsExactly(new AssessmentDecided(
                     id(1), CASE, "839", on, NOW, AssessmentDecided.SCHEMA_VERSION, AssessmentDecision.ASSESS, null));
-            assertThat(AssessmentDecider.decide(refuse(on, " no evidence of SEN "), given(requested()), ctx()))
-                    .containsExactly(new AssessmentDecided(id(1), CASE, "839", on, NOW, AssessmentDecided.SCHEMA_VERSION,
-                            AssessmentDecision.REFUSE, "no evidence of SEN"));
+            assertThat(AssessmentDecider.decide(refuse(on, RefusalReason.INSUFFICIENT_EVIDENCE_OF_SEN), given(requested()), ctx()))
+                    .containsExactly(new AssessmentDecided(id(1), CASE, "839", on, NOW, 2,
+                            AssessmentDecision.REFUSE, RefusalReason.INSUFFICIENT_EVIDENCE_OF_SEN));
         }
 
         @Test
@@ -228,42 +229,58 @@ class AssessmentCaseTest {
         }
 
         @Test
-        void a_blank_refusal_reason_with_assess_is_treated_as_absent() {
-            var command = new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, RECEIVED, "  ");
+        void a_blank_refusal_note_with_assess_is_treated_as_absent() {
+            var command = new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, RECEIVED, null, "  ");
             assertThat(AssessmentDecider.decide(command, given(requested()), ctx()))
                     .singleElement().extracting(e -> ((AssessmentDecided) e).refusalReason()).isNull();
         }
 
         @Test
-        void refuse_records_AssessmentDecided_with_the_reason() {
-            List<AssessmentEvent> events = AssessmentDecider.decide(refuse(RECEIVED.plusWeeks(2), "  needs can be met by the setting  "), given(requested()), ctx());
-
-            assertThat(events).singleElement().isInstanceOfSatisfying(AssessmentDecided.class, e -> {
-                assertThat(e.decision()).isEqualTo(AssessmentDecision.REFUSE);
-                assertThat(e.refusalReason()).isEqualTo("needs can be met by the setting");
-            });
+        void refuse_records_AssessmentDecided_with_the_reason_code_and_never_the_note() {
+            var command = new DecideWhetherToAssess(CASE, AssessmentDecision.REFUSE, RECEIVED.plusWeeks(2),
+                    RefusalReason.NEEDS_MET_FROM_AVAILABLE_RESOURCES, "Jane Smith, born 19/07/2016: her school can meet her needs");
+            // Mon 17 Mar 2025 (received Mon 3 Mar + 2 weeks): exactly one event, the code and nothing else
+            assertThat(AssessmentDecider.decide(command, given(requested()), ctx())).containsExactly(new AssessmentDecided(
+                    id(1), CASE, "839", LocalDate.of(2025, 3, 17), NOW, 2, AssessmentDecision.REFUSE,
+                    RefusalReason.NEEDS_MET_FROM_AVAILABLE_RESOURCES));
         }
 
         @Test
-        void refuse_without_a_reason_is_unprocessable_naming_refusalReason() {
-            for (String reason : new String[] {null, "", "   "}) {
-                rejected(() -> AssessmentDecider.decide(refuse(RECEIVED, reason), given(requested()), ctx()),
-                        CommandRejected.Kind.UNPROCESSABLE, "refusalReason");
+        void every_refusal_reason_code_is_accepted() {
+            for (RefusalReason reason : RefusalReason.values()) {
+                assertThat(AssessmentDecider.decide(refuse(RECEIVED, reason), given(requested()), ctx()))
+                        .singleElement().extracting(e -> ((AssessmentDecided) e).refusalReason()).isEqualTo(reason);
             }
         }
 
         @Test
-        void assess_with_a_refusal_reason_is_unprocessable() {
-            var command = new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, RECEIVED, "why not");
-            rejected(() -> AssessmentDecider.decide(command, given(requested()), ctx()),
+        void refuse_without_a_reason_is_unprocessable_naming_refusalReason() {
+            rejected(() -> AssessmentDecider.decide(refuse(RECEIVED, null), given(requested()), ctx()),
+                    CommandRejected.Kind.UNPROCESSABLE, "refusalReason").hasMessageContaining("OTHER");
+            // a note is no reason: the published ground must be a code
+            rejected(() -> AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.REFUSE, RECEIVED, null,
+                    "needs met from the school's resources"), given(requested()), ctx()),
                     CommandRejected.Kind.UNPROCESSABLE, "refusalReason");
         }
 
         @Test
-        void an_overlong_refusal_reason_is_invalid() {
-            String reason = "x".repeat(AssessmentDecider.MAX_REFUSAL_REASON_LENGTH + 1);
-            rejected(() -> AssessmentDecider.decide(refuse(RECEIVED, reason), given(requested()), ctx()),
-                    CommandRejected.Kind.INVALID, "refusalReason");
+        void assess_with_a_refusal_reason_or_note_is_unprocessable() {
+            var withReason = new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, RECEIVED, RefusalReason.OTHER, null);
+            rejected(() -> AssessmentDecider.decide(withReason, given(requested()), ctx()),
+                    CommandRejected.Kind.UNPROCESSABLE, "refusalReason");
+            var withNote = new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, RECEIVED, null, "why not");
+            rejected(() -> AssessmentDecider.decide(withNote, given(requested()), ctx()),
+                    CommandRejected.Kind.UNPROCESSABLE, "refusalNote");
+        }
+
+        @Test
+        void an_overlong_refusal_note_or_one_with_a_control_character_is_invalid() {
+            for (String note : new String[] {"x".repeat(AssessmentDecider.MAX_NOTE_LENGTH + 1), "nul\u0000here", "bell\u0007"}) {
+                var command = new DecideWhetherToAssess(CASE, AssessmentDecision.REFUSE, RECEIVED, RefusalReason.OTHER, note);
+                rejected(() -> AssessmentDecider.decide(command, given(requested()), ctx()),
+                        CommandRejected.Kind.INVALID, "refusalNote");
+            }
+            assertThat(AssessmentDecider.requireNote("  two\nlines\t ", "refusalNote")).isEqualTo("two\nlines");
         }
 
         @Test
@@ -273,14 +290,14 @@ class AssessmentCaseTest {
 
         @Test
         void deciding_twice_is_a_conflict() {
-            rejected(() -> AssessmentDecider.decide(refuse(RECEIVED.plusWeeks(2), "changed our mind"), given(requested(), decided(AssessmentDecision.ASSESS, RECEIVED.plusWeeks(1))), ctx()),
+            rejected(() -> AssessmentDecider.decide(refuse(RECEIVED.plusWeeks(2), RefusalReason.OTHER), given(requested(), decided(AssessmentDecision.ASSESS, RECEIVED.plusWeeks(1))), ctx()),
                     CommandRejected.Kind.CONFLICT, null).hasMessageContaining("already");
         }
 
         @Test
         void refusing_again_after_a_refusal_is_a_conflict_too() {
             // only a decision to assess can follow a refusal (an overturned refusal: ChangingDecisionsTest)
-            rejected(() -> AssessmentDecider.decide(refuse(RECEIVED.plusWeeks(2), "still no evidence"), given(requested(), decided(AssessmentDecision.REFUSE, RECEIVED.plusWeeks(1))), ctx()),
+            rejected(() -> AssessmentDecider.decide(refuse(RECEIVED.plusWeeks(2), RefusalReason.INSUFFICIENT_EVIDENCE_OF_SEN), given(requested(), decided(AssessmentDecision.REFUSE, RECEIVED.plusWeeks(1))), ctx()),
                     CommandRejected.Kind.CONFLICT, null);
         }
 
@@ -309,9 +326,9 @@ class AssessmentCaseTest {
 
         @Test
         void the_decision_and_its_date_are_required() {
-            rejected(() -> AssessmentDecider.decide(new DecideWhetherToAssess(CASE, null, RECEIVED, null), given(requested()), ctx()),
+            rejected(() -> AssessmentDecider.decide(new DecideWhetherToAssess(CASE, null, RECEIVED, null, null), given(requested()), ctx()),
                     CommandRejected.Kind.INVALID, "decision");
-            rejected(() -> AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, null, null), given(requested()), ctx()),
+            rejected(() -> AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, null, null, null), given(requested()), ctx()),
                     CommandRejected.Kind.INVALID, "decisionDate");
         }
     }
@@ -538,7 +555,7 @@ class AssessmentCaseTest {
         void refuse_makes_the_case_REFUSED_with_its_reason() {
             var c = given(requested(), decided(AssessmentDecision.REFUSE, RECEIVED.plusWeeks(3)));
             assertThat(c.status()).isEqualTo(CaseStatus.REFUSED);
-            assertThat(c.refusalReason()).isEqualTo("needs met from school's own resources");
+            assertThat(c.refusalReason()).isEqualTo(RefusalReason.NEEDS_MET_FROM_AVAILABLE_RESOURCES);
         }
 
         @Test
@@ -575,12 +592,12 @@ class AssessmentCaseTest {
         void the_events_a_command_returns_rebuild_the_state_it_describes() {
             DecisionContext ctx = ctx();
             List<AssessmentEvent> history = new ArrayList<>(AssessmentDecider.decide(request(), given(), ctx));
-            history.addAll(AssessmentDecider.decide(refuse(RECEIVED.plusWeeks(7), "no evidence of SEN"),
+            history.addAll(AssessmentDecider.decide(refuse(RECEIVED.plusWeeks(7), RefusalReason.INSUFFICIENT_EVIDENCE_OF_SEN),
                     CaseState.TYPE.rebuild(history), ctx));
             var c = CaseState.TYPE.rebuild(history);
             assertThat(c.status()).isEqualTo(CaseStatus.REFUSED);
             assertThat(c.decisionOnTime()).contains(false);
-            assertThat(c.refusalReason()).isEqualTo("no evidence of SEN");
+            assertThat(c.refusalReason()).isEqualTo(RefusalReason.INSUFFICIENT_EVIDENCE_OF_SEN);
         }
 
         @Test

@@ -35,6 +35,7 @@ import org.ehcptracker.contracts.assessment.ExceptionRecorded;
 import org.ehcptracker.contracts.assessment.ExceptionWithdrawn;
 import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
+import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.ehcptracker.contracts.assessment.RequesterType;
 import org.ehcptracker.contracts.assessment.ResponsibilityTransferredIn;
 import org.ehcptracker.contracts.assessment.StatutoryLimit;
@@ -535,9 +536,9 @@ class ExceptionsTransfersDisputesTest {
                     disputed(DisputeStage.REFUSAL_TO_ASSESS, LocalDate.of(2025, 4, 24)),
                     resolved(DisputeOutcome.DECISION_CHANGED, LocalDate.of(2025, 5, 19)));
             var on = LocalDate.of(2025, 5, 21);
-            var events = AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, on, null, true),
+            var events = AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, on, null, null, true),
                     appealed, ctx());
-            assertThat(events).containsExactly(new AssessmentDecided(id(1), CASE, "839", on, NOW, 1, AssessmentDecision.ASSESS, null));
+            assertThat(events).containsExactly(new AssessmentDecided(id(1), CASE, "839", on, NOW, 2, AssessmentDecision.ASSESS, null));
             var after = appealed.evolve(events.get(0));
             assertThat(after.status()).isEqualTo(CaseStatus.ASSESSING);
             assertThat(after.decision()).isEqualTo(AssessmentDecision.ASSESS);
@@ -552,22 +553,22 @@ class ExceptionsTransfersDisputesTest {
         @Test
         void a_refusal_can_be_overturned_by_review_without_a_dispute_but_not_before_its_own_date() {
             var refused = given(requested(), decided(AssessmentDecision.REFUSE, REFUSED_ON));
-            assertThat(AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, REFUSED_ON, null, true),
+            assertThat(AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, REFUSED_ON, null, null, true),
                     refused, ctx())).hasSize(1);
             rejected(() -> AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS,
-                    REFUSED_ON.minusDays(1), null, true), refused, ctx()), CommandRejected.Kind.UNPROCESSABLE, "decisionDate");
+                    REFUSED_ON.minusDays(1), null, null, true), refused, ctx()), CommandRejected.Kind.UNPROCESSABLE, "decisionDate");
             var overturned = refused.evolve(decided(AssessmentDecision.ASSESS, LocalDate.of(2025, 5, 21)));
-            rejected(() -> AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, TODAY, null, true),
+            rejected(() -> AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, TODAY, null, null, true),
                     overturned, ctx()), CommandRejected.Kind.CONFLICT, null);
         }
 
         @Test
         void a_decision_to_assess_after_a_refusal_must_say_it_overturns_it_so_a_second_submission_is_a_conflict() {
             var refused = given(requested(), decided(AssessmentDecision.REFUSE, REFUSED_ON));
-            rejected(() -> AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, REFUSED_ON, null),
+            rejected(() -> AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, REFUSED_ON, null, null),
                     refused, ctx()), CommandRejected.Kind.CONFLICT, null).hasMessageContaining("overturnsRefusal=true");
             // nothing to overturn: a first decision, or a decision to assess already made
-            rejected(() -> AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, REFUSED_ON, null, true),
+            rejected(() -> AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS, REFUSED_ON, null, null, true),
                     given(requested()), ctx()), CommandRejected.Kind.UNPROCESSABLE, "overturnsRefusal");
         }
 
@@ -599,7 +600,7 @@ class ExceptionsTransfersDisputesTest {
             List<AssessmentEvent> history = new ArrayList<>(AssessmentDecider.decide(
                     new RecordAssessmentRequest(CASE, "839", RECEIVED, RequesterType.PARENT, "C-7Q4M2K"), given(), ctx));
             history.addAll(AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.REFUSE, REFUSED_ON,
-                    "needs met from the setting's resources"), CaseState.TYPE.rebuild(history), ctx));
+                    RefusalReason.NEEDS_MET_FROM_AVAILABLE_RESOURCES, null), CaseState.TYPE.rebuild(history), ctx));
             history.addAll(AssessmentDecider.decide(new RecordDispute(CASE, DISPUTE, DisputeKind.TRIBUNAL,
                     DisputeStage.REFUSAL_TO_ASSESS, LocalDate.of(2025, 4, 24), null), CaseState.TYPE.rebuild(history), ctx));
             history.addAll(AssessmentDecider.decide(new RecordException(CASE, EXCEPTION, StatutoryLimit.FINAL_PLAN_20_WEEKS,
@@ -607,7 +608,7 @@ class ExceptionsTransfersDisputesTest {
             history.addAll(AssessmentDecider.decide(new RecordDisputeOutcome(CASE, DISPUTE, DisputeOutcome.DECISION_CHANGED,
                     LocalDate.of(2025, 5, 19)), CaseState.TYPE.rebuild(history), ctx));
             history.addAll(AssessmentDecider.decide(new DecideWhetherToAssess(CASE, AssessmentDecision.ASSESS,
-                    LocalDate.of(2025, 5, 21), null, true), CaseState.TYPE.rebuild(history), ctx));
+                    LocalDate.of(2025, 5, 21), null, null, true), CaseState.TYPE.rebuild(history), ctx));
             history.addAll(AssessmentDecider.decide(new CorrectException(CASE, EXCEPTION, LocalDate.of(2025, 5, 30)),
                     CaseState.TYPE.rebuild(history), ctx));
             var c = CaseState.TYPE.rebuild(history);

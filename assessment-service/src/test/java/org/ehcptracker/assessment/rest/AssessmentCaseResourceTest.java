@@ -36,6 +36,7 @@ import org.ehcptracker.contracts.assessment.AssessmentConcluded;
 import org.ehcptracker.contracts.assessment.AssessmentDecided;
 import org.ehcptracker.contracts.assessment.AssessmentEvent;
 import org.ehcptracker.contracts.assessment.AssessmentRequested;
+import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.ehcptracker.devinfra.InfraTestResource;
 import org.ehcptracker.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -90,12 +91,19 @@ class AssessmentCaseResourceTest {
         return caseId;
     }
 
-    static Response decide(UUID caseId, String decision, LocalDate on, String reason) {
+    static Response decide(UUID caseId, String decision, LocalDate on, Object reason) {
+        return decide(caseId, decision, on, reason, null);
+    }
+
+    static Response decide(UUID caseId, String decision, LocalDate on, Object reason, String note) {
         Map<String, Object> body = new HashMap<>();
         body.put("decision", decision);
         body.put("decisionDate", on.toString());
         if (reason != null) {
             body.put("refusalReason", reason);
+        }
+        if (note != null) {
+            body.put("refusalNote", note);
         }
         return api().body(body).post("/api/cases/{id}/decision", caseId);
     }
@@ -315,14 +323,80 @@ class AssessmentCaseResourceTest {
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("field", equalTo("refusalReason"));
-        decide(caseId, "REFUSE", TODAY, "needs can be met from the setting's resources").then()
+        decide(caseId, "REFUSE", TODAY, "NEEDS_MET_FROM_AVAILABLE_RESOURCES").then()
                 .statusCode(200)
                 .body("status", equalTo("REFUSED"))
-                .body("refusalReason", equalTo("needs can be met from the setting's resources"));
+                .body("refusalReason", equalTo("NEEDS_MET_FROM_AVAILABLE_RESOURCES"))
+                .body("$", not(hasKey("refusalNote")));
 
         List<ConsumerRecord<String, String>> records = AssessmentTopic.recordsThrough(caseId, "AssessmentDecided");
         assertThat(eventJson.read(records.get(records.size() - 1).value(), AssessmentDecided.class).refusalReason())
-                .isEqualTo("needs can be met from the setting's resources");
+                .isEqualTo(RefusalReason.NEEDS_MET_FROM_AVAILABLE_RESOURCES);
+    }
+
+    @Test
+    void a_refusal_reason_that_is_not_a_code_is_a_400_naming_the_field() {
+        UUID caseId = recordCase();
+        // free text, the wrong case, and a number (even the position of a real code: 4 is OTHER)
+        for (Object bad : new Object[] {"needs can be met from the setting's resources", "other", 0, 4}) {
+            decide(caseId, "REFUSE", TODAY, bad).then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("field", equalTo("refusalReason"));
+        }
+        decide(caseId, "REFUSE", TODAY, "OTHER", "nul\u0000here").then()
+                .statusCode(400).contentType("application/problem+json").body("field", equalTo("refusalNote"));
+        decide(caseId, "REFUSE", TODAY, "OTHER", "x".repeat(2001)).then()
+                .statusCode(400).body("field", equalTo("refusalNote"));
+        decide(caseId, "ASSESS", TODAY, null, "a note without a refusal").then()
+                .statusCode(422).body("field", equalTo("refusalNote"));
+        // nothing was recorded by any of them
+        assertThat(stream(caseId)).hasSize(1);
+        decide(caseId, "REFUSE", TODAY, "OTHER").then().statusCode(200).body("refusalReason", equalTo("OTHER"));
+    }
+
+    @Test
+    void a_refusal_note_stays_here_shown_while_held_and_is_erased_with_the_personal_details() {
+        UUID caseId = recordCase();
+        String note = CHILD_NAME + " (born 19/07/2016): the school's SENCo says her needs are met";
+
+        decide(caseId, "REFUSE", TODAY, "NEEDS_MET_FROM_AVAILABLE_RESOURCES", "  " + note + "  ").then()
+                .statusCode(200)
+                .body("refusalReason", equalTo("NEEDS_MET_FROM_AVAILABLE_RESOURCES"))
+                .body("refusalNote", equalTo(note))
+                .body("decisions[0].refusalNote", equalTo(note));
+        api().get("/api/cases/{id}", caseId).then().statusCode(200)
+                .body("refusalNote", equalTo(note))
+                .body("decisions[0].refusalReason", equalTo("NEEDS_MET_FROM_AVAILABLE_RESOURCES"));
+
+        // never on the topic, never in the stored event
+        List<ConsumerRecord<String, String>> records = AssessmentTopic.recordsThrough(caseId, "AssessmentDecided");
+        for (ConsumerRecord<String, String> r : records) {
+            assertThat(r.value()).doesNotContain("Zebedee").doesNotContain("SENCo").doesNotContain("2016");
+        }
+        String stored = pool.preparedQuery("select string_agg(payload::text || metadata::text, ' ') from event where stream_id = $1")
+                .execute(Tuple.of(caseId)).await().indefinitely().iterator().next().getString(0);
+        assertThat(stored).doesNotContain("Zebedee").doesNotContain("SENCo").contains("NEEDS_MET_FROM_AVAILABLE_RESOURCES");
+        UUID decisionId = ((AssessmentDecided) stream(caseId).get(1)).eventId();
+        var row = pool.preparedQuery("select subject, note from case_note where subject_id = $1")
+                .execute(Tuple.of(decisionId)).await().indefinitely().iterator().next();
+        assertThat(row.getString("subject")).isEqualTo("DECISION");
+        assertThat(row.getString("note")).isEqualTo(note);
+
+        // the refusal overturned: the note stays with the refusal it was about
+        decide(caseId, "ASSESS", TODAY, null).then().statusCode(200)
+                .body("$", not(hasKey("refusalNote")))
+                .body("decisions[0].refusalNote", equalTo(note))
+                .body("decisions[1]", not(hasKey("refusalNote")));
+
+        api().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
+        api().get("/api/cases/{id}", caseId).then().statusCode(200)
+                .body("decisions[0].refusalReason", equalTo("NEEDS_MET_FROM_AVAILABLE_RESOURCES"))
+                .body("decisions[0]", not(hasKey("refusalNote")));
+        var erased = pool.preparedQuery("select note, erased_at from case_note where subject_id = $1")
+                .execute(Tuple.of(decisionId)).await().indefinitely().iterator().next();
+        assertThat(erased.getString("note")).isNull();
+        assertThat(erased.getOffsetDateTime("erased_at")).isNotNull();
     }
 
     @Test
@@ -330,7 +404,7 @@ class AssessmentCaseResourceTest {
         UUID caseId = recordCase();
         decide(caseId, "ASSESS", TODAY, null).then().statusCode(200);
 
-        decide(caseId, "REFUSE", TODAY, "second thoughts").then()
+        decide(caseId, "REFUSE", TODAY, "OTHER").then()
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("already"));
@@ -365,7 +439,7 @@ class AssessmentCaseResourceTest {
             for (String decision : new String[] {"ASSESS", "REFUSE"}) {
                 calls.add(executor.submit(() -> {
                     start.await();
-                    return decide(caseId, decision, TODAY, decision.equals("REFUSE") ? "no evidence of SEN" : null).statusCode();
+                    return decide(caseId, decision, TODAY, decision.equals("REFUSE") ? "INSUFFICIENT_EVIDENCE_OF_SEN" : null).statusCode();
                 }));
             }
             start.countDown();
@@ -483,7 +557,7 @@ class AssessmentCaseResourceTest {
     @Test
     void a_refused_request_cannot_be_withdrawn() {
         UUID caseId = recordCase();
-        decide(caseId, "REFUSE", TODAY, "no evidence of SEN").then().statusCode(200);
+        decide(caseId, "REFUSE", TODAY, "INSUFFICIENT_EVIDENCE_OF_SEN").then().statusCode(200);
 
         api().body(Map.of("withdrawnDate", TODAY.toString())).post("/api/cases/{id}/withdrawal", caseId).then()
                 .statusCode(422)

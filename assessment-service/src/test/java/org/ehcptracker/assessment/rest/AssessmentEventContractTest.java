@@ -51,12 +51,12 @@ class AssessmentEventContractTest {
     @Test
     void AssessmentDecided_refusal_on_the_topic_matches_the_contract_example() throws Exception {
         UUID caseId = AssessmentCaseResourceTest.recordCase();
-        AssessmentCaseResourceTest.decide(caseId, "REFUSE", TODAY, "no evidence of SEN").then().statusCode(200);
+        AssessmentCaseResourceTest.decide(caseId, "REFUSE", TODAY, "INSUFFICIENT_EVIDENCE_OF_SEN").then().statusCode(200);
 
         ConsumerRecord<String, String> record = last(AssessmentTopic.recordsThrough(caseId, "AssessmentDecided"));
 
         assertMatchesExample(record, caseId, "AssessmentDecided");
-        assertThat(JSON.readTree(record.value()).get("refusalReason").isTextual()).isTrue();
+        assertThat(JSON.readTree(record.value()).get("refusalReason").asText()).isEqualTo("INSUFFICIENT_EVIDENCE_OF_SEN");
     }
 
     @Test
@@ -84,7 +84,7 @@ class AssessmentEventContractTest {
                 .post("/api/cases/{id}/exceptions/{x}/correction", caseId, exceptionId).then().statusCode(200);
         AssessmentCaseResourceTest.api().post("/api/cases/{id}/exceptions/{x}/withdrawal", caseId, exceptionId)
                 .then().statusCode(200);
-        AssessmentCaseResourceTest.decide(caseId, "REFUSE", received.plusDays(5), "no evidence").then().statusCode(200);
+        AssessmentCaseResourceTest.decide(caseId, "REFUSE", received.plusDays(5), "INSUFFICIENT_EVIDENCE_OF_SEN").then().statusCode(200);
         ExceptionsTransfersDisputesResourceTest.recordDispute(caseId, disputeId, "REFUSAL_TO_ASSESS", received.plusDays(6), null)
                 .then().statusCode(201);
         AssessmentCaseResourceTest.api().body(java.util.Map.of("outcome", "DECISION_UPHELD", "outcomeDate", TODAY.toString()))

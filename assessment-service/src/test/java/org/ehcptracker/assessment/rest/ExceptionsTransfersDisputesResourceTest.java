@@ -301,7 +301,7 @@ class ExceptionsTransfersDisputesResourceTest {
         UUID caseId = recordCase();
         UUID disputeId = UUID.randomUUID();
         LocalDate refused = RECEIVED.plusDays(3);
-        decide(caseId, "REFUSE", refused, "needs met from the setting's resources").then().statusCode(200);
+        decide(caseId, "REFUSE", refused, "NEEDS_MET_FROM_AVAILABLE_RESOURCES").then().statusCode(200);
 
         recordDispute(caseId, disputeId, "REFUSAL_TO_ASSESS", refused.plusDays(2), NOTE).then().statusCode(201)
                 .body("status", equalTo("REFUSED"))
@@ -329,7 +329,7 @@ class ExceptionsTransfersDisputesResourceTest {
                 .body("decisions", hasSize(2))
                 .body("decisions[0].decision", equalTo("REFUSE"))
                 .body("decisions[1].decision", equalTo("ASSESS"));
-        decide(caseId, "REFUSE", TODAY, "again").then().statusCode(409);
+        decide(caseId, "REFUSE", TODAY, "OTHER").then().statusCode(409);
 
         String published = topicText(caseId, "DisputeResolved");
         assertThat(published).contains("MediationOrTribunalRecorded").doesNotContain("Zebedee");
@@ -341,7 +341,7 @@ class ExceptionsTransfersDisputesResourceTest {
         recordDispute(caseId, UUID.randomUUID(), "REFUSAL_TO_ASSESS", TODAY, null).then().statusCode(422)
                 .body("field", equalTo("stage"));
         recordDispute(UUID.randomUUID(), UUID.randomUUID(), "REFUSAL_TO_ASSESS", TODAY, null).then().statusCode(404);
-        decide(caseId, "REFUSE", RECEIVED.plusDays(3), "no evidence").then().statusCode(200);
+        decide(caseId, "REFUSE", RECEIVED.plusDays(3), "INSUFFICIENT_EVIDENCE_OF_SEN").then().statusCode(200);
         recordDispute(caseId, UUID.randomUUID(), "REFUSAL_TO_ASSESS", RECEIVED.plusDays(2), null).then().statusCode(422)
                 .body("field", equalTo("registeredDate"));
         recordDispute(caseId, UUID.randomUUID(), "REFUSAL_TO_ASSESS", TODAY.plusDays(1), null).then().statusCode(422)

@@ -83,7 +83,7 @@ class WorklistResourceTest {
         body.put("decision", decision);
         body.put("decisionDate", on.toString());
         if (decision.equals("REFUSE")) {
-            body.put("refusalReason", "needs met from ordinarily available provision");
+            body.put("refusalReason", "NEEDS_MET_FROM_AVAILABLE_RESOURCES");
         }
         api().body(body).post("/api/cases/{id}/decision", caseId).then().statusCode(200);
     }

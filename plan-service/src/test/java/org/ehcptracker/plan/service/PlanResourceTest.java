@@ -117,7 +117,7 @@ class PlanResourceTest extends PlanServiceTestSupport {
         UUID caseId = UUID.randomUUID();
         publish(Topics.ASSESSMENT_EVENTS,
                 example("AssessmentRequested", caseId, Map.of()),
-                example("AssessmentDecided", caseId, Map.of("decision", "REFUSE", "refusalReason", "needs met")));
+                example("AssessmentDecided", caseId, Map.of("decision", "REFUSE", "refusalReason", "NEEDS_MET_FROM_AVAILABLE_RESOURCES")));
         awaitCase(caseId, "REFUSED");
 
         finalWithType(caseId, "2025-07-18", "MSS")

@@ -17,10 +17,29 @@ import java.util.function.ToIntFunction;
 public final class EventUpcasters {
 
     /**
-     * The upcasters of the published catalogue. Empty while every type is at version 1: the first
-     * change to a published type adds its step here, with its example JSON test.
+     * AssessmentDecided v1 to v2: the free-text {@code refusalReason} becomes the code {@code OTHER}.
+     * The text is dropped, not kept anywhere: it may hold a name typed by mistake. Null stays null
+     * (ASSESS); a v1 REFUSE without a reason (v1 allowed it, no producer wrote one) also becomes
+     * {@code OTHER}, since v2 requires a reason for every refusal.
      */
-    public static final EventUpcasters PUBLISHED = new EventUpcasters(List.of(), EventUpcasters::schemaVersionOf);
+    public static final EventUpcaster ASSESSMENT_DECIDED_REASON_AS_CODE = new EventUpcaster("AssessmentDecided", 1, json -> {
+        JsonNode reason = json.get("refusalReason");
+        JsonNode decision = json.get("decision");
+        boolean refused = decision != null && "REFUSE".equals(decision.asText());
+        if ((reason != null && !reason.isNull()) || refused) {
+            json.put("refusalReason", "OTHER");
+        } else {
+            json.putNull("refusalReason");
+        }
+        return json;
+    });
+
+    /**
+     * The upcasters of the published catalogue, one step per (type, version) since the type's first
+     * version; each with its example JSON test (EventUpcastersTest).
+     */
+    public static final EventUpcasters PUBLISHED = new EventUpcasters(
+            List.of(ASSESSMENT_DECIDED_REASON_AS_CODE), EventUpcasters::schemaVersionOf);
 
     private final Map<String, EventUpcaster> steps = new HashMap<>();
     private final ToIntFunction<String> currentVersion;

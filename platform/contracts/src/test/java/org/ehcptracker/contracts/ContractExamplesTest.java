@@ -88,7 +88,7 @@ class ContractExamplesTest {
         assertThat(EventJson.typeOf(example)).isEqualTo(type);
         IntegrationEvent event = eventJson.read(example);
         assertThat(event.getClass().getSimpleName()).isEqualTo(type);
-        assertThat(event.schemaVersion()).isEqualTo(1);
+        assertThat(event.schemaVersion()).isEqualTo(EventUpcasters.schemaVersionOf(type));
         assertThat(event.localAuthorityCode()).isEqualTo("839");
 
         JsonNode rewritten = PLAIN.readTree(eventJson.write(event));

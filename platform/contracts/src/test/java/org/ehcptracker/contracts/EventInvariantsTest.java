@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.ehcptracker.contracts.assessment.AssessmentDecided;
+import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
 import org.ehcptracker.contracts.assessment.AssessmentRequested;
 import org.ehcptracker.contracts.assessment.ExceptionReason;
@@ -106,12 +107,19 @@ class EventInvariantsTest {
 
     @Test
     void a_decision_to_assess_carries_no_refusal_reason() {
-        assertThatThrownBy(() -> new AssessmentDecided(EVENT, CASE, "839", LocalDate.of(2025, 4, 10), AT, 1,
-                AssessmentDecision.ASSESS, "Needs can be met from ordinarily available provision"))
+        assertThatThrownBy(() -> new AssessmentDecided(EVENT, CASE, "839", LocalDate.of(2025, 4, 10), AT, 2,
+                AssessmentDecision.ASSESS, RefusalReason.NEEDS_MET_FROM_AVAILABLE_RESOURCES))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatCode(() -> new AssessmentDecided(EVENT, CASE, "839", LocalDate.of(2025, 4, 10), AT, 1,
-                AssessmentDecision.REFUSE, "Needs can be met from ordinarily available provision"))
+        assertThatCode(() -> new AssessmentDecided(EVENT, CASE, "839", LocalDate.of(2025, 4, 10), AT, 2,
+                AssessmentDecision.REFUSE, RefusalReason.NEEDS_MET_FROM_AVAILABLE_RESOURCES))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_refusal_carries_its_reason_code() {
+        assertThatThrownBy(() -> new AssessmentDecided(EVENT, CASE, "839", LocalDate.of(2025, 4, 10), AT, 2,
+                AssessmentDecision.REFUSE, null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("refusalReason");
     }
 
     @Test

@@ -52,7 +52,7 @@ class EventJsonTest {
     @Test
     void keeps_explicit_nulls() throws Exception {
         var decided = new AssessmentDecided(EVENT, CASE, "839", LocalDate.of(2025, 4, 10),
-                Instant.parse("2025-04-10T14:00:00Z"), 1, AssessmentDecision.ASSESS, null);
+                Instant.parse("2025-04-10T14:00:00Z"), 2, AssessmentDecision.ASSESS, null);
 
         JsonNode json = tree(eventJson.write(decided));
 

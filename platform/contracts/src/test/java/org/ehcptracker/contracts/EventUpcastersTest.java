@@ -5,48 +5,112 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.ehcptracker.contracts.advice.AdviceRequestCancelled;
 import org.ehcptracker.contracts.assessment.AssessmentDecided;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
+import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.junit.jupiter.api.Test;
 
 /**
- * The upcasting hook, with a worked example: suppose AssessmentDecided v1 had called the refusal's
- * reason "reason" and v2 renamed it "refusalReason". A v1 record read by a v2 reader is upcast on
- * reading; the stored JSON is never rewritten.
+ * The upcasting hook: the published step (AssessmentDecided v1's free-text refusal reason becomes the
+ * code OTHER), and a hypothetical worked example: suppose AdviceRequestCancelled v1 had called its
+ * reason "note" and v2 renamed it "reason". A v1 record read by a v2 reader is upcast on reading; the
+ * stored JSON is never rewritten.
  */
 class EventUpcastersTest {
 
-    static final String V1 = """
+    /** AssessmentDecided as assessment-service stored and published it before refusal reasons became codes. */
+    static final String DECIDED_V1_REFUSE = """
             {"type":"AssessmentDecided","eventId":"6f49c457-7df8-41c4-9f92-86d4a7fd6049",
              "caseId":"d6c826ed-1d5b-41a3-8b42-65ac9e572462","localAuthorityCode":"839",
              "businessDate":"2025-04-10","occurredAt":"2025-04-10T14:03:51Z","schemaVersion":1,
-             "decision":"REFUSE","reason":"needs met from the setting's own resources"}""";
+             "decision":"REFUSE","refusalReason":"Jane Smith (dob 19/07/2016): needs met by her school"}""";
 
-    /** The v1 -> v2 step of the example. */
-    static final EventUpcaster RENAME_REASON = new EventUpcaster("AssessmentDecided", 1, json -> {
-        json.set("refusalReason", json.remove("reason"));
+    static final String DECIDED_V1_ASSESS = """
+            {"type":"AssessmentDecided","eventId":"6f49c457-7df8-41c4-9f92-86d4a7fd6049",
+             "caseId":"d6c826ed-1d5b-41a3-8b42-65ac9e572462","localAuthorityCode":"839",
+             "businessDate":"2025-04-10","occurredAt":"2025-04-10T14:03:51Z","schemaVersion":1,
+             "decision":"ASSESS","refusalReason":null}""";
+
+    /** The hypothetical example's v1 JSON. */
+    static final String V1 = """
+            {"type":"AdviceRequestCancelled","eventId":"18a161fa-f145-4f85-a479-250bedee85b9",
+             "caseId":"d6c826ed-1d5b-41a3-8b42-65ac9e572462","localAuthorityCode":"839",
+             "businessDate":"2025-04-14","occurredAt":"2025-04-14T12:30:02Z","schemaVersion":1,
+             "adviceRequestId":"dc14ad1b-0608-4aab-8257-2a2481186ac5","note":"Existing advice reused"}""";
+
+    /** The v1 -> v2 step of the hypothetical example. */
+    static final EventUpcaster RENAME_NOTE = new EventUpcaster("AdviceRequestCancelled", 1, json -> {
+        json.set("reason", json.remove("note"));
         return json;
     });
 
-    /** A reader whose AssessmentDecided is at v2 (every other type at its published version). */
-    static final EventUpcasters V2_READER = new EventUpcasters(List.of(RENAME_REASON),
-            type -> type.equals("AssessmentDecided") ? 2 : EventUpcasters.schemaVersionOf(type));
+    /** A reader whose AdviceRequestCancelled is at v2 (every other type at its published version). */
+    static final EventUpcasters V2_READER = new EventUpcasters(List.of(RENAME_NOTE),
+            type -> type.equals("AdviceRequestCancelled") ? 2 : EventUpcasters.schemaVersionOf(type));
+
+    private static ObjectNode tree(String json) throws Exception {
+        return (ObjectNode) EventJson.newObjectMapper().readTree(json);
+    }
+
+    // ---- the published step: AssessmentDecided v1 -> v2 ---------------------------------------------
+
+    @Test
+    void a_v1_refusal_reason_in_free_text_becomes_OTHER_and_the_text_is_gone() throws Exception {
+        ObjectNode v2 = EventUpcasters.PUBLISHED.upcast("AssessmentDecided", tree(DECIDED_V1_REFUSE));
+        assertThat(v2.get("schemaVersion").intValue()).isEqualTo(2);
+        assertThat(v2.get("refusalReason").asText()).isEqualTo("OTHER");
+        assertThat(v2.toString()).doesNotContain("Jane").doesNotContain("2016").doesNotContain("school");
+    }
+
+    @Test
+    void event_json_reads_a_stored_v1_refusal_as_OTHER() {
+        AssessmentDecided decided = new EventJson().read(DECIDED_V1_REFUSE, AssessmentDecided.class);
+        assertThat(decided.schemaVersion()).isEqualTo(2);
+        assertThat(decided.decision()).isEqualTo(AssessmentDecision.REFUSE);
+        assertThat(decided.refusalReason()).isEqualTo(RefusalReason.OTHER);
+    }
+
+    @Test
+    void a_v1_decision_to_assess_keeps_its_null_reason() {
+        AssessmentDecided decided = new EventJson().read(DECIDED_V1_ASSESS, AssessmentDecided.class);
+        assertThat(decided.schemaVersion()).isEqualTo(2);
+        assertThat(decided.decision()).isEqualTo(AssessmentDecision.ASSESS);
+        assertThat(decided.refusalReason()).isNull();
+    }
+
+    @Test
+    void a_v1_refusal_without_a_reason_is_read_as_OTHER() {
+        // v1 allowed it (assessment-service never wrote one); v2 requires a reason for every refusal
+        String noReason = DECIDED_V1_REFUSE.replaceAll("\"refusalReason\":\"[^\"]*\"", "\"refusalReason\":null");
+        assertThat(new EventJson().read(noReason, AssessmentDecided.class).refusalReason()).isEqualTo(RefusalReason.OTHER);
+        String absent = DECIDED_V1_REFUSE.replaceAll(",\"refusalReason\":\"[^\"]*\"", "");
+        assertThat(new EventJson().read(absent, AssessmentDecided.class).refusalReason()).isEqualTo(RefusalReason.OTHER);
+    }
+
+    @Test
+    void a_v2_reason_that_is_not_a_code_is_refused() {
+        String v2 = DECIDED_V1_REFUSE.replace("\"schemaVersion\":1", "\"schemaVersion\":2");
+        assertThatThrownBy(() -> new EventJson().read(v2))
+                .isInstanceOf(EventJsonException.class)
+                .hasMessageContaining("AssessmentDecided");
+    }
+
+    // ---- the hook, on the hypothetical example ---------------------------------------------------
 
     @Test
     void a_v1_json_is_upcast_to_v2_field_by_field() throws Exception {
-        ObjectNode v1 = (ObjectNode) EventJson.newObjectMapper().readTree(V1);
-        ObjectNode v2 = V2_READER.upcast("AssessmentDecided", v1);
+        ObjectNode v2 = V2_READER.upcast("AdviceRequestCancelled", tree(V1));
         assertThat(v2.get("schemaVersion").intValue()).isEqualTo(2);
-        assertThat(v2.has("reason")).isFalse();
-        assertThat(v2.get("refusalReason").asText()).isEqualTo("needs met from the setting's own resources");
+        assertThat(v2.has("note")).isFalse();
+        assertThat(v2.get("reason").asText()).isEqualTo("Existing advice reused");
     }
 
     @Test
     void event_json_reads_an_older_version_through_the_upcasters() {
-        AssessmentDecided decided = new EventJson(V2_READER).read(V1, AssessmentDecided.class);
-        assertThat(decided.schemaVersion()).isEqualTo(2);
-        assertThat(decided.decision()).isEqualTo(AssessmentDecision.REFUSE);
-        assertThat(decided.refusalReason()).isEqualTo("needs met from the setting's own resources");
+        AdviceRequestCancelled cancelled = new EventJson(V2_READER).read(V1, AdviceRequestCancelled.class);
+        assertThat(cancelled.schemaVersion()).isEqualTo(2);
+        assertThat(cancelled.reason()).isEqualTo("Existing advice reused");
     }
 
     @Test
@@ -54,13 +118,20 @@ class EventUpcastersTest {
         String v2 = V1.replace("\"schemaVersion\":1", "\"schemaVersion\":2");
         assertThatThrownBy(() -> new EventJson().read(v2))
                 .isInstanceOf(EventJsonException.class)
-                .hasMessageContaining("AssessmentDecided v2 is newer than this reader (v1)");
+                .hasMessageContaining("AdviceRequestCancelled v2 is newer than this reader (v1)");
+        String v3 = DECIDED_V1_REFUSE.replace("\"schemaVersion\":1", "\"schemaVersion\":3");
+        assertThatThrownBy(() -> new EventJson().read(v3))
+                .isInstanceOf(EventJsonException.class)
+                .hasMessageContaining("AssessmentDecided v3 is newer than this reader (v2)");
     }
 
     @Test
     void a_missing_step_is_named() {
         var reader = new EventUpcasters(List.of(), type -> 3);
         assertThatThrownBy(() -> new EventJson(reader).read(V1))
+                .isInstanceOf(EventJsonException.class)
+                .hasMessageContaining("no upcaster for AdviceRequestCancelled v1 to v2");
+        assertThatThrownBy(() -> new EventJson(reader).read(DECIDED_V1_REFUSE))
                 .isInstanceOf(EventJsonException.class)
                 .hasMessageContaining("no upcaster for AssessmentDecided v1 to v2");
     }

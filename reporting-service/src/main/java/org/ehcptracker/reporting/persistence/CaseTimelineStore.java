@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.ehcptracker.contracts.EventJson;
+import org.ehcptracker.contracts.EventUpcasters;
 import org.ehcptracker.contracts.IntegrationEvent;
 import org.ehcptracker.reporting.domain.EventSource;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -63,10 +64,16 @@ public class CaseTimelineStore {
         return CaseTimelineRow.list("caseId = ?1 order by businessDate, occurredAt, eventId", caseId);
     }
 
-    /** The event JSON minus {@link #COMMON_FIELDS}, as a JSON object string. */
+    /**
+     * The event JSON brought to the current version of its type ({@link EventUpcasters#PUBLISHED}: an older
+     * record still on the topic, e.g. an AssessmentDecided v1 whose free-text refusal reason may hold a name,
+     * is stored as the reader sees it, never as it was written), minus {@link #COMMON_FIELDS}, as a JSON object
+     * string. Fields this version does not know are kept.
+     */
     static String details(String json) {
         try {
             ObjectNode tree = (ObjectNode) JSON.readTree(json);
+            tree = EventUpcasters.PUBLISHED.upcast(EventJson.typeOf(json), tree);
             tree.remove(COMMON_FIELDS);
             return JSON.writeValueAsString(tree);
         } catch (JsonProcessingException | ClassCastException e) {

@@ -16,6 +16,7 @@ import org.ehcptracker.contracts.assessment.ExceptionRecorded;
 import org.ehcptracker.contracts.assessment.ExceptionWithdrawn;
 import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
+import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.ehcptracker.contracts.assessment.RequesterType;
 import org.ehcptracker.contracts.assessment.ResponsibilityTransferredIn;
 import org.ehcptracker.contracts.assessment.StatutoryLimit;
@@ -37,8 +38,8 @@ public record Events(UUID caseId, String la) {
     }
 
     public AssessmentDecided decided(LocalDate date, AssessmentDecision decision) {
-        return new AssessmentDecided(UUID.randomUUID(), caseId, la, date, at(date), 1, decision,
-                decision == AssessmentDecision.REFUSE ? "Needs can be met from ordinarily available provision" : null);
+        return new AssessmentDecided(UUID.randomUUID(), caseId, la, date, at(date), AssessmentDecided.SCHEMA_VERSION, decision,
+                decision == AssessmentDecision.REFUSE ? RefusalReason.NEEDS_MET_FROM_AVAILABLE_RESOURCES : null);
     }
 
     public AssessmentConcluded concluded(LocalDate date, AssessmentOutcome outcome) {

@@ -11,7 +11,8 @@ import org.ehcptracker.contracts.EventPreconditions;
  *
  * @param businessDate the date of the decision
  * @param decision assess or refuse
- * @param refusalReason short reason for a refusal, no personal details; null when assessing or not given
+ * @param refusalReason the ground of a refusal, a code (never free text: it could hold a name); required
+ *        for REFUSE, null for ASSESS. v1 carried free text here; its upcaster turns it into OTHER.
  */
 public record AssessmentDecided(UUID eventId,
         UUID caseId,
@@ -20,17 +21,19 @@ public record AssessmentDecided(UUID eventId,
         Instant occurredAt,
         int schemaVersion,
         AssessmentDecision decision,
-        String refusalReason) implements AssessmentEvent {
+        RefusalReason refusalReason) implements AssessmentEvent {
 
     /** The schema version of {@code AssessmentDecided} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public AssessmentDecided {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(decision, "decision");
-        EventPreconditions.requireNullOrText(refusalReason, "refusalReason");
         if (decision == AssessmentDecision.ASSESS && refusalReason != null) {
             throw new IllegalArgumentException("refusalReason must be null when the decision is ASSESS");
+        }
+        if (decision == AssessmentDecision.REFUSE) {
+            Objects.requireNonNull(refusalReason, "refusalReason (required when the decision is REFUSE)");
         }
     }
 }

@@ -91,6 +91,12 @@ class AssessmentCaseResourceTest {
         return caseId;
     }
 
+    /** A decision to assess that replaces the case's refusal (after mediation, tribunal or review). */
+    static Response overturnRefusal(UUID caseId, LocalDate on) {
+        return api().body(Map.of("decision", "ASSESS", "decisionDate", on.toString(), "overturnsRefusal", true))
+                .post("/api/cases/{id}/decision", caseId);
+    }
+
     static Response decide(UUID caseId, String decision, LocalDate on, Object reason) {
         return decide(caseId, decision, on, reason, null);
     }
@@ -384,7 +390,7 @@ class AssessmentCaseResourceTest {
         assertThat(row.getString("note")).isEqualTo(note);
 
         // the refusal overturned: the note stays with the refusal it was about
-        decide(caseId, "ASSESS", TODAY, null).then().statusCode(200)
+        overturnRefusal(caseId, TODAY).then().statusCode(200)
                 .body("$", not(hasKey("refusalNote")))
                 .body("decisions[0].refusalNote", equalTo(note))
                 .body("decisions[1]", not(hasKey("refusalNote")));

@@ -63,7 +63,7 @@ class StoredV1DecisionTest {
                 .body(not(containsString("needs met by his school")));
 
         // the stream goes on from the v1 event: the refusal can be overturned
-        decide(caseId, "ASSESS", TODAY, null).then()
+        AssessmentCaseResourceTest.overturnRefusal(caseId, TODAY).then()
                 .statusCode(200)
                 .body("status", equalTo("ASSESSING"))
                 .body("decisions[0].refusalReason", equalTo("OTHER"))

@@ -23,6 +23,7 @@ import org.ehcptracker.assessment.persistence.FinalPlanIssuedView;
 import org.ehcptracker.contracts.assessment.AssessmentEvent;
 import org.ehcptracker.kit.app.EventSourcedAggregates;
 import org.ehcptracker.kit.domain.Actor;
+import org.ehcptracker.kit.domain.Decision;
 import org.ehcptracker.kit.persistence.Transactions;
 import org.jboss.logging.Logger;
 
@@ -64,15 +65,11 @@ public class AssessmentCases {
     }
 
     public Uni<CaseFile> withdraw(UUID caseId, Actor actor, WithdrawRequest c) {
-        return aggregates.handle(CaseState.TYPE, caseId, actor,
-                        (state, ctx) -> AssessmentDecider.decide(c, state, ctx))
-                .chain(handled -> withChild(handled.state(), actor));
+        return onCase(caseId, actor, (state, ctx) -> AssessmentDecider.decide(c, state, ctx));
     }
 
     public Uni<CaseFile> conclude(UUID caseId, Actor actor, ConcludeAssessment c) {
-        return aggregates.handle(CaseState.TYPE, caseId, actor,
-                        (state, ctx) -> AssessmentDecider.decide(c, state, ctx))
-                .chain(handled -> withChild(handled.state(), actor));
+        return onCase(caseId, actor, (state, ctx) -> AssessmentDecider.decide(c, state, ctx));
     }
 
     /** Reads plan-service's final plan (local view) in the command's transaction: the decision and the fact are one snapshot. */
@@ -86,15 +83,11 @@ public class AssessmentCases {
     }
 
     public Uni<CaseFile> correctException(UUID caseId, Actor actor, CorrectException c) {
-        return aggregates.handle(CaseState.TYPE, caseId, actor,
-                        (state, ctx) -> AssessmentDecider.decide(c, state, ctx))
-                .chain(handled -> withChild(handled.state(), actor));
+        return onCase(caseId, actor, (state, ctx) -> AssessmentDecider.decide(c, state, ctx));
     }
 
     public Uni<CaseFile> withdrawException(UUID caseId, Actor actor, WithdrawException c) {
-        return aggregates.handle(CaseState.TYPE, caseId, actor,
-                        (state, ctx) -> AssessmentDecider.decide(c, state, ctx))
-                .chain(handled -> withChild(handled.state(), actor));
+        return onCase(caseId, actor, (state, ctx) -> AssessmentDecider.decide(c, state, ctx));
     }
 
     /** Reads plan-service's final plan (local view) in the command's transaction, as {@link #recordException}. */
@@ -115,9 +108,7 @@ public class AssessmentCases {
     }
 
     public Uni<CaseFile> recordDisputeOutcome(UUID caseId, Actor actor, RecordDisputeOutcome c) {
-        return aggregates.handle(CaseState.TYPE, caseId, actor,
-                        (state, ctx) -> AssessmentDecider.decide(c, state, ctx))
-                .chain(handled -> withChild(handled.state(), actor));
+        return onCase(caseId, actor, (state, ctx) -> AssessmentDecider.decide(c, state, ctx));
     }
 
     /** The case's exceptions (withdrawn ones included) and disputes, with their notes while held; 404 for an unknown case. */
@@ -143,6 +134,11 @@ public class AssessmentCases {
     }
 
     /** The case with the child's details and the refusals' notes while held. */
+    /** A command on the case that writes nothing but its events; answers the case after it. */
+    private Uni<CaseFile> onCase(UUID caseId, Actor actor, Decision<CaseState, AssessmentEvent> decision) {
+        return aggregates.handle(CaseState.TYPE, caseId, actor, decision).chain(handled -> withChild(handled.state(), actor));
+    }
+
     private Uni<CaseFile> withChild(CaseState state, Actor actor) {
         return Transactions.inSession(session -> ChildPersonalDetailsEntity.held(state.caseId())
                         .chain(child -> CaseNoteEntity.held(state.caseId()).map(notes -> new CaseFile(state, child, notes))))

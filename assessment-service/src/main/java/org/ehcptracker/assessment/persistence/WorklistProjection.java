@@ -46,6 +46,12 @@ public class WorklistProjection implements org.ehcptracker.kit.app.InlineProject
     private static final Logger LOG = Logger.getLogger(WorklistProjection.class);
     private static final EventJson JSON = new EventJson();
 
+    private final org.ehcptracker.eventstore.EventStore store;
+
+    public WorklistProjection(org.ehcptracker.eventstore.EventStore store) {
+        this.store = store;
+    }
+
     @Override
     public String name() {
         return "worklist";
@@ -90,7 +96,7 @@ public class WorklistProjection implements org.ehcptracker.kit.app.InlineProject
         });
     }
 
-    private static Uni<Void> applyToCase(Mutiny.Session session, UUID caseId, List<AssessmentEvent> events) {
+    private Uni<Void> applyToCase(Mutiny.Session session, UUID caseId, List<AssessmentEvent> events) {
         if (events.get(0) instanceof AssessmentRequested) {
             return applyAll(session, null, events);
         }
@@ -199,14 +205,11 @@ public class WorklistProjection implements org.ehcptracker.kit.app.InlineProject
     }
 
     /** Builds a missing row from the case's whole stream as stored (the new events included). */
-    private static Uni<Void> rebuild(Mutiny.Session session, UUID caseId) {
-        return session.createNativeQuery("select payload::text from event where stream_id = ?1 order by stream_version",
-                        String.class)
-                .setParameter(1, caseId)
-                .getResultList()
-                .chain(payloads -> {
-                    List<AssessmentEvent> stream = payloads.stream()
-                            .map(json -> JSON.read(json, AssessmentEvent.class))
+    private Uni<Void> rebuild(Mutiny.Session session, UUID caseId) {
+        return store.load(session, caseId)
+                .chain(stored -> {
+                    List<AssessmentEvent> stream = stored.stream()
+                            .map(event -> JSON.read(event.payloadJson(), AssessmentEvent.class))
                             .filter(WorklistProjection::isKept)
                             .toList();
                     if (stream.isEmpty() || !(stream.get(0) instanceof AssessmentRequested)) {

@@ -1,0 +1,115 @@
+package org.ehcptracker.systemtests;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.ehcptracker.devinfra.FreePort;
+import org.ehcptracker.devinfra.LocalStackProcess;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The whole system as separate processes (PostgreSQL, Kafka, four services), started once for every system
+ * test class of the run: booting it costs about a minute, so classes share it. A class gets it as a
+ * parameter of its {@code @BeforeAll} method:
+ * <pre>
+ * &#64;ExtendWith(SystemStack.Shared.class)
+ * class SomeSystemTest {
+ *     static SystemStack stack;
+ *     &#64;BeforeAll static void stack(SystemStack s) { stack = s; }
+ * }
+ * </pre>
+ * Classes that share it must not depend on each other's data: each uses a council (LA code) or child
+ * references of its own. A class that stops part of the stack restores it before it ends and runs last
+ * ({@code @Order} on the class; see junit-platform.properties).
+ */
+public final class SystemStack implements AutoCloseable {
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final List<String> kafkaArgs;
+    private final Map<String, String> env;
+    private LocalStackProcess kafka;
+    public final ServiceProcess assessment;
+    public final ServiceProcess advice;
+    public final ServiceProcess plan;
+    public final ServiceProcess reporting;
+
+    private SystemStack() throws Exception {
+        Path work = Files.createTempDirectory(Path.of("target"), "stack-");
+        int pgPort = FreePort.find();
+        int kafkaPort = FreePort.find();
+        int controllerPort = FreePort.find();
+        started.add(LocalStackProcess.start(List.of("postgres", "--port", String.valueOf(pgPort),
+                "--data-dir", work.resolve("postgres").toString(), "--databases", "assessment,advice,plan,reporting")));
+        kafkaArgs = List.of("kafka", "--port", String.valueOf(kafkaPort),
+                "--controller-port", String.valueOf(controllerPort), "--data-dir", work.resolve("kafka").toString());
+        kafka = LocalStackProcess.start(kafkaArgs);
+        started.add(() -> kafka.close());
+        env = Map.of(
+                "PGHOST", "localhost", "PGPORT", String.valueOf(pgPort), "PGUSER", "postgres", "PGPASSWORD", "postgres",
+                "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort);
+        Path logs = work.resolve("logs");
+        assessment = start("assessment", logs);
+        advice = start("advice", logs);
+        plan = start("plan", logs);
+        reporting = start("reporting", logs);
+        for (ServiceProcess service : List.of(assessment, advice, plan, reporting)) {
+            service.awaitReady(Duration.ofSeconds(120));
+        }
+    }
+
+    private ServiceProcess start(String name, Path logs) throws Exception {
+        ServiceProcess service = ServiceProcess.start(name, FreePort.find(), env, logs);
+        started.add(service);
+        return service;
+    }
+
+    /** The addresses and credentials the services were started with (PGHOST, PGPORT, KAFKA_BOOTSTRAP_SERVERS...). */
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public LocalStackProcess kafka() {
+        return kafka;
+    }
+
+    /** Starts the broker again on the same port and data directory, after {@code kafka().stop()}. */
+    public void restartKafka() throws Exception {
+        kafka = LocalStackProcess.start(kafkaArgs);
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("could not stop " + started.get(i) + ": " + e);
+            }
+        }
+    }
+
+    /** Resolves a {@link SystemStack} parameter: one stack for the whole run, closed when the run ends. */
+    public static final class Shared implements ParameterResolver {
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == SystemStack.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                    .getOrComputeIfAbsent(SystemStack.class, key -> {
+                        try {
+                            return new SystemStack();
+                        } catch (Exception e) {
+                            throw new IllegalStateException("the system stack did not start", e);
+                        }
+                    }, SystemStack.class);
+        }
+    }
+}

@@ -84,8 +84,9 @@ public final class EventRelay implements AutoCloseable {
     static final String MOVE_CHECKPOINT_SQL = """
             update relay_checkpoint set tx_id = $2::text::xid8, position = $3
              where relay = $1 and (tx_id, position) < ($2::text::xid8, $3::bigint)""";
-    static final String LAG_SQL = "select count(*) as n from (select 1 from event where (tx_id, position) > "
-            + "($1::text::xid8, $2::bigint) limit " + LAG_COUNT_CAP + ") t";
+    /** How many committed events wait after the checkpoint, and when the oldest of them was recorded. */
+    static final String LAG_SQL = "select count(*) as n, min(occurred_at) as oldest from (select occurred_at from event"
+            + " where (tx_id, position) > ($1::text::xid8, $2::bigint) limit " + LAG_COUNT_CAP + ") t";
 
     private static final Logger LOG = Logger.getLogger(EventRelay.class);
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(60);
@@ -114,6 +115,7 @@ public final class EventRelay implements AutoCloseable {
     private volatile long publishedTotal;
     private volatile long lag = -1;
     private volatile boolean heldBack;
+    private volatile Instant oldestUnpublishedAt;
     private volatile Instant lastProgressAt;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
@@ -210,7 +212,8 @@ public final class EventRelay implements AutoCloseable {
 
     public RelayStatus status() {
         return new RelayStatus(settings.name(), settings.topic(), running, active, lastPublishedPosition,
-                publishedTotal, active ? lag : -1, heldBack, lastProgressAt, lastError, lastErrorAt);
+                publishedTotal, active ? lag : -1, heldBack, active ? oldestUnpublishedAt : null, lastProgressAt, lastError,
+                lastErrorAt);
     }
 
     // ------------------------------------------------------------------ relay thread
@@ -362,8 +365,11 @@ public final class EventRelay implements AutoCloseable {
                 publish(rows);
             }
             if (rows.size() < settings.batchSize()) {
-                long n = await(lockConnection.preparedQuery(LAG_SQL).execute(Tuple.of(checkpointTx, checkpointPosition)))
-                        .iterator().next().getLong("n");
+                Row lagRow = await(lockConnection.preparedQuery(LAG_SQL).execute(Tuple.of(checkpointTx, checkpointPosition)))
+                        .iterator().next();
+                long n = lagRow.getLong("n");
+                java.time.OffsetDateTime oldest = lagRow.getOffsetDateTime("oldest");
+                oldestUnpublishedAt = oldest == null ? null : oldest.toInstant();
                 lag = n;
                 heldBack = n > 0;
                 return heldBack;

@@ -1,5 +1,6 @@
 package org.ehcptracker.eventstore;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -38,6 +39,9 @@ public class EventRelayLifecycle {
     @Inject
     RelayConfig relayConfig;
 
+    @Inject
+    Instance<MeterRegistry> meters;
+
     private volatile EventRelay relay;
 
     void onStart(@Observes StartupEvent event) {
@@ -48,6 +52,9 @@ public class EventRelayLifecycle {
         EventRelay r = new EventRelay(pool.get(), relayConfig.settings(), producerConfig(config));
         r.start();
         relay = r;
+        if (meters.isResolvable()) {
+            RelayMeters.bind(meters.get(), r);
+        }
     }
     void onStop(@Observes ShutdownEvent event) {
         EventRelay r = relay;

@@ -40,6 +40,15 @@ public interface RelayConfig {
     @WithConverter(DurationText.class)
     Duration maxBackoff();
 
+    /**
+     * Readiness reports the relay DOWN when a committed event has waited longer than this to be published (an
+     * open transaction anywhere in the cluster holding the horizon back, Kafka unreachable): commands are still
+     * accepted, but what they record does not reach the other services. See docs/operations.md.
+     */
+    @WithDefault("30s")
+    @WithConverter(DurationText.class)
+    Duration readinessMaxLag();
+
     /** The settings of an enabled relay. */
     default RelaySettings settings() {
         String t = topic().filter(s -> !s.isBlank()).orElseThrow(() -> new IllegalStateException(

@@ -15,11 +15,19 @@ import java.time.Instant;
  *                              (capped at {@link EventRelay#LAG_COUNT_CAP}); -1 when unknown (standby)
  * @param heldBack              the last round saw committed events it may not publish yet because an
  *                              older transaction is still running
+ * @param oldestUnpublishedAt   when the oldest committed event not yet published was recorded (its occurred_at), as
+ *                              of the last round; null when none waits or unknown (standby)
  * @param lastProgressAt        when the checkpoint last moved (null if never)
  * @param lastError             the last failure's message, null after the next successful round
  * @param lastErrorAt           when it happened
  */
 public record RelayStatus(String relay, String topic, boolean running, boolean active, long lastPublishedPosition,
-                          long publishedTotal, long lag, boolean heldBack, Instant lastProgressAt,
+                          long publishedTotal, long lag, boolean heldBack, Instant oldestUnpublishedAt, Instant lastProgressAt,
                           String lastError, Instant lastErrorAt) {
+
+    /** How long the oldest waiting event has waited at {@code now}; zero when none waits. */
+    public java.time.Duration oldestUnpublishedAge(Instant now) {
+        return oldestUnpublishedAt == null || oldestUnpublishedAt.isAfter(now)
+                ? java.time.Duration.ZERO : java.time.Duration.between(oldestUnpublishedAt, now);
+    }
 }

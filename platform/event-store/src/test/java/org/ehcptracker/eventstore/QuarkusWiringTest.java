@@ -20,6 +20,9 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 /**
  * A Quarkus app with this jar: the beans are discovered, Flyway runs the scripts, the relay starts from
@@ -124,6 +127,39 @@ class QuarkusWiringTest {
         assertThat(b).failsWithin(Duration.ofSeconds(30)).withThrowableThat()
                 .havingCause().isInstanceOf(ConcurrencyConflict.class);
         assertThat(store.load(stream).await().atMost(Duration.ofSeconds(30))).extracting(StoredEvent::type).containsExactly("A");
+    }
+
+    /**
+     * The snapshot horizon is cluster-wide: one transaction left open in ANOTHER database of the cluster holds every
+     * relay back. Readiness and the metrics must say so within seconds, and recover when it ends.
+     */
+    @Test
+    void a_transaction_left_open_elsewhere_in_the_cluster_shows_in_readiness_and_metrics_until_it_ends() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        TestInfra infra = TestInfra.get();
+        try (java.sql.Connection other = java.sql.DriverManager.getConnection(infra.jdbcUrl("postgres"), infra.username(),
+                infra.password())) {
+            other.setAutoCommit(false);
+            try (var statement = other.createStatement()) {
+                statement.execute("select pg_current_xact_id()");
+            }
+            NewEvent event = NewEvent.of(UUID.randomUUID(), "HeldBack", 1, "{}");
+            store.append(UUID.randomUUID(), 0, List.of(event)).await().atMost(Duration.ofSeconds(30));
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'event relay' }.status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'event relay' }.data.heldBack", equalTo(true))
+                    .body("checks.find { it.name == 'event relay' }.data.lag", greaterThanOrEqualTo(1)));
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertThat(metrics).containsPattern("ehcp_relay_held_back\\{[^}]*relay=\"" + TOPIC + "\"[^}]*} 1\\.0")
+                    .containsPattern("ehcp_relay_lag\\{[^}]*} [1-9]")
+                    .containsPattern("ehcp_relay_oldest_unpublished_age_seconds\\{[^}]*} [1-9]");
+            // liveness is not affected: restarting would not help
+            given().get("/q/health/live").then().statusCode(200);
+            other.rollback();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'event relay' }.data.lag", equalTo(0)));
     }
 
     /** Waits for {@code release}, then goes on on the caller's Vert.x context, where its session lives. */

@@ -3,6 +3,7 @@ package org.ehcptracker.kit.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.All;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.ehcptracker.contracts.EventJson;
 import org.ehcptracker.contracts.IntegrationEvent;
+import org.ehcptracker.eventstore.ConcurrencyConflict;
 import org.ehcptracker.eventstore.EventStore;
 import org.ehcptracker.eventstore.NewEvent;
 import org.ehcptracker.eventstore.StoredEvent;
@@ -42,11 +44,13 @@ public class EventSourcedAggregates {
     private final EventStore store;
     private final Clock clock;
     private final List<InlineProjection> projections;
+    private final MeterRegistry meters;
 
-    public EventSourcedAggregates(EventStore store, Clock clock, @All List<InlineProjection> projections) {
+    public EventSourcedAggregates(EventStore store, Clock clock, @All List<InlineProjection> projections, MeterRegistry meters) {
         this.store = store;
         this.clock = clock;
         this.projections = List.copyOf(projections);
+        this.meters = meters;
     }
 
     /** Writes the service's own rows after the append, in its transaction (e.g. erasable personal details). */
@@ -79,6 +83,30 @@ public class EventSourcedAggregates {
                                                                      UUID streamId, Actor actor, Decision<S, E> decision,
                                                                      AfterAppend<S, E> after) {
         DecisionContext context = new DecisionContext(LocalDate.now(clock), clock.instant(), EventIds.random());
+        return decideAndAppend(session, type, streamId, actor, decision, after, context)
+                .onItemOrFailure().invoke((handled, failure) -> count(type, handled, failure));
+    }
+
+    /**
+     * {@code ehcp.commands} by aggregate and outcome: accepted (events appended), unchanged (a repeat that
+     * decided nothing), rejected_{kind} (the domain refused it), conflict (a concurrent update won), failed.
+     */
+    private void count(AggregateType<?, ?> type, Handled<?, ?> handled, Throwable failure) {
+        String outcome;
+        if (failure == null) {
+            outcome = handled.events().isEmpty() ? "unchanged" : "accepted";
+        } else if (failure instanceof CommandRejected rejected) {
+            outcome = "rejected_" + rejected.kind().name().toLowerCase(java.util.Locale.ROOT);
+        } else if (failure instanceof ConcurrencyConflict) {
+            outcome = "conflict";
+        } else {
+            outcome = "failed";
+        }
+        meters.counter("ehcp.commands", "aggregate", type.name(), "outcome", outcome).increment();
+    }
+
+    private <S, E extends IntegrationEvent> Uni<Handled<S, E>> decideAndAppend(Mutiny.Session session, AggregateType<S, E> type,
+            UUID streamId, Actor actor, Decision<S, E> decision, AfterAppend<S, E> after, DecisionContext context) {
         return store.load(session, streamId).chain(stored -> {
             List<E> past = decode(stored, type.family());
             S before = type.rebuild(past);

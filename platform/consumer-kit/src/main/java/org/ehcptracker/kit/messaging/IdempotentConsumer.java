@@ -1,9 +1,12 @@
 package org.ehcptracker.kit.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.ehcptracker.contracts.EventJson;
@@ -30,10 +33,12 @@ public class IdempotentConsumer {
 
     private final ProcessedEvents processed;
     private final DeadLetters deadLetters;
+    private final MeterRegistry meters;
 
-    public IdempotentConsumer(ProcessedEvents processed, DeadLetters deadLetters) {
+    public IdempotentConsumer(ProcessedEvents processed, DeadLetters deadLetters, MeterRegistry meters) {
         this.processed = processed;
         this.deadLetters = deadLetters;
+        this.meters = meters;
     }
 
     /** Parses a record value; null when it is not an event this version can read. */
@@ -69,6 +74,7 @@ public class IdempotentConsumer {
         UUID eventId = eventIdOf(json);
         LOG.errorf("%s cannot read a record%s: %s (%s)", consumer, eventId == null ? " without an event id" : " " + eventId,
                 unreadable.getMessage(), abbreviate(json));
+        meters.counter("ehcp.consumer.unreadable", "consumer", consumer).increment();
         if (eventId == null) {
             return Uni.createFrom().voidItem();
         }
@@ -82,10 +88,22 @@ public class IdempotentConsumer {
      * gets the transaction's session: it writes with it (or with Panache entities, which share it).
      */
     public Uni<Void> once(String consumer, IntegrationEvent event, Function<Mutiny.Session, Uni<Void>> change) {
+        long started = System.nanoTime();
         return retryWhileTransient(consumer, describe(event),
                 Transactions.inTransaction(session -> processed.once(session, consumer, event.eventId(), () -> change.apply(session)))
+                        .invoke(applied -> time(consumer, event, started, applied ? "applied" : "duplicate"))
                         .replaceWithVoid())
-                .onFailure().recoverWithUni(lasting -> park(consumer, event, lasting));
+                .onFailure().recoverWithUni(lasting -> park(consumer, event, lasting)
+                        .invoke(() -> time(consumer, event, started, "parked")));
+    }
+
+    /**
+     * {@code ehcp.consumer.processing}: time from the first attempt to the commit (retries included), by consumer,
+     * event type and outcome (applied, duplicate: delivered again and skipped, parked: in dead_letter).
+     */
+    private void time(String consumer, IntegrationEvent event, long startedNanos, String outcome) {
+        Timer.builder("ehcp.consumer.processing").tag("consumer", consumer).tag("type", event.getClass().getSimpleName())
+                .tag("outcome", outcome).register(meters).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
     private Uni<Void> park(String consumer, IntegrationEvent event, Throwable lasting) {

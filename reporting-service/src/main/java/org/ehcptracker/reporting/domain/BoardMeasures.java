@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.ehcptracker.contracts.advice.AdviceType;
 import org.ehcptracker.contracts.assessment.DisputeKind;
 import org.ehcptracker.contracts.assessment.DisputeStage;
@@ -276,6 +275,98 @@ public final class BoardMeasures {
         return out;
     }
 
+    // ---- where time is lost ------------------------------------------------------------------------------
+
+    /** The four stages of a plan's 20 weeks. */
+    public enum Stage { DECISION, ADVICE, DRAFT, FINAL }
+
+    /** One stage over the late plans: how many had it, median days spent in it, how many crossed its deadline. */
+    public record StageTime(Stage stage, int plans, BigDecimal medianDays, int crossedDeadline) {
+    }
+
+    /** Where the late plans of a period lost their time, and the stage that most often crossed its own deadline. */
+    public record TimeLost(int latePlans, List<StageTime> stages, Stage mostOftenLate) {
+    }
+
+    /** Practice, not statute (DOMAIN.md): the draft by week 14 leaves room for the two 15-day periods. */
+    static final int DRAFT_BY_DAY = 14 * 7;
+
+    /**
+     * For plans issued in [from, to] after day 140 (all plans, exceptions included), the days in each stage: clock
+     * start -> the decision to assess that stands; that decision -> the last advice returned; last advice -> draft;
+     * draft -> final. A stage whose ends are not both known is left out for that plan. Deadlines: the decision by
+     * day 42; advice, each request within 6 weeks of its own request date; the draft by day 98 (week 14, practice);
+     * the final plan by day 140 (every late plan crosses it, so it is not a candidate for "most often"). Ties go to
+     * the earlier stage; null when no plan was late.
+     */
+    public static TimeLost timeLost(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases) {
+        requirePeriod(from, to);
+        java.util.EnumMap<Stage, List<Long>> days = new java.util.EnumMap<>(Stage.class);
+        java.util.EnumMap<Stage, Integer> crossed = new java.util.EnumMap<>(Stage.class);
+        for (Stage s : Stage.values()) {
+            days.put(s, new ArrayList<>());
+            crossed.put(s, 0);
+        }
+        int late = 0;
+        for (CaseFile c : cases) {
+            CaseProgress p = c.progress();
+            LocalDate issued = p.finalPlanIssuedDate();
+            if (issued == null || !in(issued, from, to) || (la != null && !la.equals(c.responsibleOn(issued)))
+                    || Boolean.TRUE.equals(p.within20Weeks())) {
+                continue;
+            }
+            late++;
+            LocalDate start = p.issueClockStart();
+            LocalDate decided = p.decision() == org.ehcptracker.contracts.assessment.AssessmentDecision.ASSESS
+                    ? p.decisionDate() : null;
+            LocalDate lastAdvice = c.adviceRequests().stream().map(CaseFile.AdviceRequest::returned)
+                    .filter(java.util.Objects::nonNull).max(java.util.Comparator.naturalOrder()).orElse(null);
+            LocalDate draft = c.draftIssued();
+            stage(days, Stage.DECISION, start, decided);
+            stage(days, Stage.ADVICE, decided, lastAdvice);
+            stage(days, Stage.DRAFT, lastAdvice, draft);
+            stage(days, Stage.FINAL, draft, issued);
+            if (decided != null && decided.isAfter(start.plusDays(DAYS_6_WEEKS))) {
+                crossed.merge(Stage.DECISION, 1, Integer::sum);
+            }
+            if (c.adviceRequests().stream().anyMatch(a -> a.requested() != null && a.returned() != null
+                    && a.returned().isAfter(StatutoryClock.adviceDue(a.requested())))) {
+                crossed.merge(Stage.ADVICE, 1, Integer::sum);
+            }
+            if (draft != null && draft.isAfter(start.plusDays(DRAFT_BY_DAY))) {
+                crossed.merge(Stage.DRAFT, 1, Integer::sum);
+            }
+            crossed.merge(Stage.FINAL, 1, Integer::sum);
+        }
+        List<StageTime> stages = new ArrayList<>();
+        Stage most = null;
+        for (Stage s : Stage.values()) {
+            stages.add(new StageTime(s, days.get(s).size(), medianDays(days.get(s)), crossed.get(s)));
+            if (s != Stage.FINAL && crossed.get(s) > 0 && (most == null || crossed.get(s) > crossed.get(most))) {
+                most = s;
+            }
+        }
+        return new TimeLost(late, stages, most);
+    }
+
+    private static void stage(Map<Stage, List<Long>> days, Stage s, LocalDate begin, LocalDate end) {
+        if (begin != null && end != null) {
+            // an end before its beginning (advice returned after the draft; a decision before a transfer's new
+            // clock) spent no time in the stage
+            days.get(s).add(end.isBefore(begin) ? 0L : StatutoryClock.daysElapsed(begin, end));
+        }
+    }
+
+    static BigDecimal medianDays(List<Long> days) {
+        if (days.isEmpty()) {
+            return null;
+        }
+        List<Long> sorted = days.stream().sorted().toList();
+        int n = sorted.size();
+        long twice = n % 2 == 1 ? 2 * sorted.get(n / 2) : sorted.get(n / 2 - 1) + sorted.get(n / 2);
+        return BigDecimal.valueOf(twice).divide(BigDecimal.valueOf(2), 1, RoundingMode.HALF_UP);
+    }
+
     // ---- arithmetic ------------------------------------------------------------------------------------
 
     static boolean in(LocalDate d, LocalDate from, LocalDate to) {
@@ -309,11 +400,5 @@ public final class BoardMeasures {
 
     static void requirePeriod(LocalDate from, LocalDate to) {
         TimelinessFigures.requirePeriod(from, to);
-    }
-
-    /** Keeps the cases of which any event names {@code la}, or all of them when {@code la} is null. */
-    public static Predicate<CaseFile> touching(String la) {
-        return c -> la == null || c.events().stream().anyMatch(e -> la.equals(e.localAuthorityCode()))
-                || c.transfers().stream().anyMatch(t -> la.equals(t.from()));
     }
 }

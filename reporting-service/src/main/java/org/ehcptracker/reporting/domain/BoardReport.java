@@ -38,6 +38,7 @@ public record BoardReport(String localAuthorityCode,
         EpBacklog epBacklog,
         List<EpBacklog> epBacklogTrend,
         List<DisputeCount> disputes,
+        BoardMeasures.TimeLost timeLost,
         Ranks ranks) {
 
     /** The code that asks for every council together. */
@@ -70,6 +71,7 @@ public record BoardReport(String localAuthorityCode,
                 BoardMeasures.epBacklog(scope, to, cases),
                 BoardMeasures.epTrend(scope, from, to, step, cases),
                 BoardMeasures.disputes(scope, from, to, cases),
+                BoardMeasures.timeLost(scope, from, to, cases),
                 scope == null ? null : ranks(scope, from, to, cases));
     }
 

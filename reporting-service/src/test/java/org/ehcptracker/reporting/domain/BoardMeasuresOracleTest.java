@@ -44,7 +44,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Truth: a few hundred generated cases (seeded, so a failure can be replayed) in three councils, and every board
  * measure compared with a second, deliberately plain computation over the raw events (the oracle below: no
- * merge, no CaseProgress, just "which events are dated on or before the day"). Then the events are replayed in
+ * merge, no CaseProgress, just "which events are dated on or before the day"): 20 weeks, backlog, decisions, no-plan
+ * decisions, advice by agency, EP backlog, disputes, and the late plans with their decision stage. Then the events are replayed in
  * other orders and must give the identical report.
  */
 class BoardMeasuresOracleTest {
@@ -337,6 +338,60 @@ class BoardMeasuresOracleTest {
         return new int[] {open, overdue};
     }
 
+    static int[] oracleNoPlan(List<IntegrationEvent> all, String la, LocalDate from, LocalDate to) {
+        int decided = 0;
+        int within = 0;
+        for (IntegrationEvent e : all) {
+            if (e instanceof AssessmentConcluded k && k.outcome() == AssessmentOutcome.NO_PLAN
+                    && !k.businessDate().isBefore(from) && !k.businessDate().isAfter(to)) {
+                List<IntegrationEvent> ev = ofCase(all, k.caseId());
+                if (la.equals(councilOn(ev, k.businessDate()))) {
+                    decided++;
+                    within += ChronoUnit.DAYS.between(startOn(ev, k.businessDate()), k.businessDate()) <= 112 ? 1 : 0;
+                }
+            }
+        }
+        return new int[] {decided, within};
+    }
+
+    static Map<String, Integer> oracleDisputes(List<IntegrationEvent> all, String la, LocalDate from, LocalDate to) {
+        Map<String, Integer> out = new TreeMap<>();
+        for (IntegrationEvent e : all) {
+            if (e instanceof MediationOrTribunalRecorded m && la.equals(m.localAuthorityCode())
+                    && !m.businessDate().isBefore(from) && !m.businessDate().isAfter(to)) {
+                out.merge(m.stage() + "/" + m.kind(), 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    /** Late plans, and their DECISION stage: days from the clock start to the decision to assess that stands. */
+    static List<Long> oracleLateDecisionDays(List<IntegrationEvent> all, String la, LocalDate from, LocalDate to, int[] late) {
+        List<Long> days = new ArrayList<>();
+        for (IntegrationEvent e : all) {
+            if (!(e instanceof FinalPlanIssued plan) || plan.businessDate().isBefore(from) || plan.businessDate().isAfter(to)
+                    || ChronoUnit.DAYS.between(plan.requestReceivedDate(), plan.businessDate()) <= 140) {
+                continue;
+            }
+            List<IntegrationEvent> ev = ofCase(all, plan.caseId());
+            if (!la.equals(councilOn(ev, plan.businessDate()))) {
+                continue;
+            }
+            late[0]++;
+            AssessmentDecided last = null;
+            for (IntegrationEvent x : ev) {
+                if (x instanceof AssessmentDecided d && (last == null || d.businessDate().isAfter(last.businessDate())
+                        || (d.businessDate().equals(last.businessDate()) && d.decision() == AssessmentDecision.ASSESS))) {
+                    last = d;
+                }
+            }
+            if (last != null && last.decision() == AssessmentDecision.ASSESS) {
+                days.add(Math.max(0, ChronoUnit.DAYS.between(plan.requestReceivedDate(), last.businessDate())));
+            }
+        }
+        return days;
+    }
+
     static BigDecimal ratio(long numerator, long denominator) {
         return denominator == 0 ? null
                 : new BigDecimal(numerator).divide(new BigDecimal(denominator), 1, RoundingMode.HALF_UP);
@@ -351,6 +406,13 @@ class BoardMeasuresOracleTest {
         int n = s.size();
         long twice = n % 2 == 1 ? 2 * s.get(n / 2) : s.get(n / 2 - 1) + s.get(n / 2);
         return ratio(twice, 14);
+    }
+
+    static BigDecimal medianDays(List<Long> days) {
+        List<Long> s = new ArrayList<>(days);
+        Collections.sort(s);
+        int n = s.size();
+        return ratio(n % 2 == 1 ? 2 * s.get(n / 2) : s.get(n / 2 - 1) + s.get(n / 2), 2);
     }
 
     static long sum(List<Long> days) {
@@ -407,6 +469,23 @@ class BoardMeasuresOracleTest {
                             .isEqualTo(new long[] {g[0], g[1]});
                     assertThat(a.averageDays()).isEqualTo(ratio(g[2], g[0]));
                 }
+
+                int[] noPlan = oracleNoPlan(events, la, from, to);
+                var np = BoardMeasures.noPlanDecisions(la, from, to, cases);
+                assertThat(new int[] {np.decided(), np.within16Weeks()}).as(la + " no plan " + m).isEqualTo(noPlan);
+
+                Map<String, Integer> disputes = new TreeMap<>();
+                BoardMeasures.disputes(la, from, to, cases).forEach(d -> disputes.put(d.stage() + "/" + d.kind(), d.registered()));
+                assertThat(disputes).as(la + " disputes " + m).isEqualTo(oracleDisputes(events, la, from, to));
+
+                int[] late = new int[1];
+                List<Long> decisionDays = oracleLateDecisionDays(events, la, from, to, late);
+                var lost = BoardMeasures.timeLost(la, from, to, cases);
+                assertThat(lost.latePlans()).as(la + " late plans " + m).isEqualTo(late[0]);
+                var decisionStage = lost.stages().get(0);
+                assertThat(decisionStage.plans()).isEqualTo(decisionDays.size());
+                assertThat(decisionStage.medianDays()).isEqualTo(decisionDays.isEmpty() ? null : medianDays(decisionDays));
+                assertThat(decisionStage.crossedDeadline()).isEqualTo(decisionDays.stream().filter(d -> d > 42).count());
 
                 int[] ep = oracleEpBacklog(events, la, to);
                 var epBacklog = BoardMeasures.epBacklog(la, to, cases);

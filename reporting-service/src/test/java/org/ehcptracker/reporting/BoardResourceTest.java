@@ -211,6 +211,20 @@ class BoardResourceTest {
         bad("951", "format", "from", "2019-01-01", "to", "2019-06-30", "format", "xml");
         given().queryParam("from", "2019-01-01").queryParam("to", "2019-06-30")
                 .when().get("/api/local-authorities/951/board").then().statusCode(400);
+        // a CSV client still gets the problem as problem+json
+        given().header("X-Actor", ACTOR).accept("text/csv").queryParam("from", "2019-07-01").queryParam("to", "2019-06-30")
+                .when().get("/api/local-authorities/951/board")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("from"));
+        bad("9x1", "la");
+        given().header("X-Actor", ACTOR).when().get("/api/local-authorities/9x1/board/stream")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("la"));
+    }
+
+    @Test
+    void the_openapi_document_describes_the_board_and_its_errors() {
+        String openapi = given().when().get("/q/openapi").then().statusCode(200).extract().asString();
+        assertThat(openapi).contains("/api/local-authorities/{la}/board:", "/api/local-authorities/{la}/board/stream:",
+                "text/csv", "text/event-stream", "BoardReport");
     }
 
     /**

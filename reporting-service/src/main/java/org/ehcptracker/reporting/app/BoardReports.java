@@ -49,10 +49,7 @@ public class BoardReports {
      *         today, a recording time in the future
      */
     public Uni<BoardReport> of(String la, LocalDate from, LocalDate to, TrendStep step, Instant knownOn) {
-        if (la == null || !(BoardReport.ALL.equals(la) || LA_CODE.matcher(la).matches())) {
-            throw CommandRejected.invalid("la",
-                    "'" + la + "' is neither a DfE local authority code (three digits, e.g. 839) nor 'all'");
-        }
+        requireScope(la);
         LocalDate today = LocalDate.now(clock);
         if (from.isBefore(FIRST_DAY)) {
             throw CommandRejected.invalid("from", "from " + from + " is before " + FIRST_DAY + " (EHC plans began)");
@@ -69,6 +66,14 @@ public class BoardReports {
         }
         return Transactions.inSession(session -> timeline.recordedBy(knownOn))
                 .map(rows -> BoardReport.of(la, from, to, step, knownOn, CaseFile.fold(events(rows))));
+    }
+
+    /** @throws CommandRejected (400, field la) unless three digits or "all" */
+    public static void requireScope(String la) {
+        if (la == null || !(BoardReport.ALL.equals(la) || LA_CODE.matcher(la).matches())) {
+            throw CommandRejected.invalid("la",
+                    "'" + la + "' is neither a DfE local authority code (three digits, e.g. 839) nor 'all'");
+        }
     }
 
     /** The rows as events; a row this version cannot read (a type it does not know) is left out and logged. */

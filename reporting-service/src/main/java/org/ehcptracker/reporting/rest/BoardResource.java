@@ -72,6 +72,7 @@ public class BoardResource {
             @QueryParam("knownOn") String knownOn,
             @Parameter(description = "json or csv; overrides the Accept header") @QueryParam("format") String format,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        BoardReports.requireScope(la);
         boolean csv = csv(format, accept);
         return reports.of(la, FiguresResource.date("from", from), FiguresResource.date("to", to), step(by),
                         knownOn(knownOn))

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.ehcptracker.contracts.EventJson;
 import org.ehcptracker.contracts.IntegrationEvent;
 import org.ehcptracker.kit.messaging.IdempotentConsumer;
+import org.ehcptracker.reporting.app.BoardChanges;
 import org.ehcptracker.reporting.domain.CaseProgress;
 import org.ehcptracker.reporting.domain.EventSource;
 import org.ehcptracker.reporting.persistence.CaseProgressStore;
@@ -30,11 +31,14 @@ public class ReportingProjections {
     private final IdempotentConsumer consumer;
     private final CaseTimelineStore timeline;
     private final CaseProgressStore progress;
+    private final BoardChanges changes;
 
-    public ReportingProjections(IdempotentConsumer consumer, CaseTimelineStore timeline, CaseProgressStore progress) {
+    public ReportingProjections(IdempotentConsumer consumer, CaseTimelineStore timeline, CaseProgressStore progress,
+                                BoardChanges changes) {
         this.consumer = consumer;
         this.timeline = timeline;
         this.progress = progress;
+        this.changes = changes;
     }
 
     @Incoming("assessment-events")
@@ -65,7 +69,17 @@ public class ReportingProjections {
                     }
                     return timeline.record(session, event, json);
                 })
-                .chain(() -> applyToProgress(json));
+                .chain(() -> applyToProgress(json))
+                .invoke(() -> announce(json));
+    }
+
+    /** Tells the live stream the event's council changed, once both projections have committed it. */
+    private void announce(String json) {
+        try {
+            changes.projected(EVENTS.read(json));
+        } catch (RuntimeException unreadable) {
+            // already logged and parked by the timeline
+        }
     }
 
     /**

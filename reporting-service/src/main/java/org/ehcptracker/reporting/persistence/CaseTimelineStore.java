@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +36,7 @@ public class CaseTimelineStore {
             on conflict (event_id) do nothing""";
 
     private static final ObjectMapper JSON = EventJson.newObjectMapper();
+    private static final EventJson READER = new EventJson();
 
     /**
      * Records the event in the session's transaction; a second insert of the same event id is ignored
@@ -78,6 +80,39 @@ public class CaseTimelineStore {
             return JSON.writeValueAsString(tree);
         } catch (JsonProcessingException | ClassCastException e) {
             throw new IllegalArgumentException("event JSON is not an object: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Every event recorded (occurredAt) on or before {@code knownOn} (null: all), of every case (the board's measures rank a
+     * council among all of them; issue 13's pre-aggregated tables are to replace this full read). Inside an open
+     * session (Panache).
+     */
+    public Uni<List<CaseTimelineRow>> recordedBy(Instant knownOn) {
+        return knownOn == null ? CaseTimelineRow.listAll()
+                : CaseTimelineRow.list("occurredAt <= ?1", knownOn.atOffset(ZoneOffset.UTC));
+    }
+
+    /**
+     * The event a row was made from: its details with the common fields put back. The details were brought to the
+     * type's current version when stored, so they are read as that version.
+     *
+     * @throws IllegalArgumentException when the row cannot be read as an event of a known type
+     */
+    public static IntegrationEvent event(CaseTimelineRow row) {
+        try {
+            ObjectNode tree = (ObjectNode) JSON.readTree(row.details);
+            tree.put("type", row.type);
+            tree.put("eventId", row.eventId.toString());
+            tree.put("caseId", row.caseId.toString());
+            tree.put("localAuthorityCode", row.localAuthorityCode);
+            tree.put("businessDate", row.businessDate.toString());
+            tree.put("occurredAt", row.occurredAt.toInstant().toString());
+            tree.put("schemaVersion", EventUpcasters.PUBLISHED.currentVersion(row.type));
+            return READER.read(JSON.writeValueAsString(tree));
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new IllegalArgumentException("case_timeline row " + row.eventId + " is not a readable event: "
+                    + e.getMessage(), e);
         }
     }
 }

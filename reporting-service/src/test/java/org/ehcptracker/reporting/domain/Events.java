@@ -1,5 +1,13 @@
 package org.ehcptracker.reporting.domain;
 
+import org.ehcptracker.contracts.advice.AdviceRequestCancelled;
+import org.ehcptracker.contracts.advice.AdviceRequested;
+import org.ehcptracker.contracts.advice.AdviceReturnedForRework;
+import org.ehcptracker.contracts.advice.AdviceSubmitted;
+import org.ehcptracker.contracts.advice.AdviceType;
+import org.ehcptracker.contracts.plan.DraftPlanIssued;
+import org.ehcptracker.statutory.StatutoryClock;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -77,5 +85,30 @@ public record Events(UUID caseId, String la) {
     public FinalPlanIssued finalPlan(LocalDate issued, LocalDate clockStart) {
         return new FinalPlanIssued(UUID.randomUUID(), caseId, la, issued, at(issued), 1, UUID.randomUUID(), "139021",
                 null, clockStart);
+    }
+
+    /** An advice request of {@code agency} for {@code type}, received by the agency on {@code date}. */
+    public AdviceRequested adviceRequested(LocalDate date, AdviceType type, String agency) {
+        return new AdviceRequested(UUID.randomUUID(), caseId, la, date, at(date), 1, UUID.randomUUID(), type, agency,
+                StatutoryClock.adviceDue(date));
+    }
+
+    public AdviceSubmitted adviceSubmitted(LocalDate date, AdviceRequested request) {
+        return new AdviceSubmitted(UUID.randomUUID(), caseId, la, date, at(date), 1, request.adviceRequestId(),
+                request.adviceType(), request.agencyId());
+    }
+
+    public AdviceReturnedForRework adviceReworked(LocalDate date, AdviceRequested request) {
+        return new AdviceReturnedForRework(UUID.randomUUID(), caseId, la, date, at(date), 1, request.adviceRequestId(),
+                "incomplete");
+    }
+
+    public AdviceRequestCancelled adviceCancelled(LocalDate date, AdviceRequested request) {
+        return new AdviceRequestCancelled(UUID.randomUUID(), caseId, la, date, at(date), 1, request.adviceRequestId(),
+                "existing advice reused");
+    }
+
+    public DraftPlanIssued draftPlan(LocalDate date) {
+        return new DraftPlanIssued(UUID.randomUUID(), caseId, la, date, at(date), 1, UUID.randomUUID());
     }
 }

@@ -107,6 +107,17 @@ public final class HandWorkedCases {
                 c.transferredIn(LocalDate.parse("2025-06-02"), "850"));
     }
 
+    /** Refusal overturned: received 2025-01-20, refused 2025-03-03, tribunal 2025-03-24, assess 2025-05-12, open. */
+    public static List<IntegrationEvent> overturnedRefusal(Events c) {
+        // refused on day 42 (Jan 20->Feb 20 31, ->Mar 3 11); reopened on day 112 (Jan 20->Apr 20 90, ->May 12 22)
+        return List.of(
+                c.requested(LocalDate.parse("2025-01-20")),
+                c.decided(LocalDate.parse("2025-03-03"), AssessmentDecision.REFUSE),
+                c.dispute(LocalDate.parse("2025-03-24"), org.ehcptracker.contracts.assessment.DisputeKind.TRIBUNAL,
+                        org.ehcptracker.contracts.assessment.DisputeStage.REFUSAL_TO_ASSESS),
+                c.decided(LocalDate.parse("2025-05-12"), AssessmentDecision.ASSESS));
+    }
+
     public static CaseProgress row(Events c, List<IntegrationEvent> events) {
         CaseProgress p = CaseProgress.empty(c.caseId());
         for (IntegrationEvent e : events) {

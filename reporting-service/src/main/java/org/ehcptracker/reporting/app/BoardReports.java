@@ -1,0 +1,114 @@
+package org.ehcptracker.reporting.app;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.ehcptracker.contracts.IntegrationEvent;
+import org.ehcptracker.kit.domain.CommandRejected;
+import org.ehcptracker.kit.persistence.Transactions;
+import org.ehcptracker.reporting.domain.BoardMeasures;
+import org.ehcptracker.reporting.domain.BoardMeasures.TrendStep;
+import org.ehcptracker.reporting.domain.BoardReport;
+import org.ehcptracker.reporting.domain.CaseFile;
+import org.ehcptracker.reporting.persistence.CaseTimelineRow;
+import org.ehcptracker.reporting.persistence.CaseTimelineStore;
+import org.jboss.logging.Logger;
+
+/**
+ * Every board measure for a council or all councils, for a business period, as known on a recording time: the
+ * events recorded by then are read from case_timeline, folded per case ({@link CaseFile}) and measured
+ * ({@link BoardReport}). docs/reporting.md, "Board measures".
+ */
+@ApplicationScoped
+public class BoardReports {
+
+    /** The Children and Families Act 2014 Part 3 came into force: no EHC figure can be earlier. */
+    public static final LocalDate FIRST_DAY = LocalDate.of(2014, 9, 1);
+
+    private static final Pattern LA_CODE = Pattern.compile("\\d{3}");
+    private static final Logger LOG = Logger.getLogger(BoardReports.class);
+
+    private final CaseTimelineStore timeline;
+    private final Clock clock;
+
+    public BoardReports(CaseTimelineStore timeline, Clock clock) {
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    /**
+     * The report for {@code la} (three digits, or "all") over [from, to] with the backlogs as of {@code to}.
+     *
+     * @param knownOn only events recorded on or before this instant; null: everything recorded so far
+     * @throws CommandRejected (400) naming the field: a bad code, from after to, a date before 2014-09-01 or after
+     *         today, a recording time in the future
+     */
+    public Uni<BoardReport> of(String la, LocalDate from, LocalDate to, TrendStep step, Instant knownOn) {
+        requireScope(la);
+        LocalDate today = LocalDate.now(clock);
+        if (from.isBefore(FIRST_DAY)) {
+            throw CommandRejected.invalid("from", "from " + from + " is before " + FIRST_DAY + " (EHC plans began)");
+        }
+        if (to.isAfter(today)) {
+            throw CommandRejected.invalid("to", "to " + to + " is in the future (today is " + today + ")");
+        }
+        if (from.isAfter(to)) {
+            throw CommandRejected.invalid("from", "from " + from + " is after to " + to);
+        }
+        Instant now = clock.instant();
+        if (knownOn != null && knownOn.isAfter(now)) {
+            throw CommandRejected.invalid("knownOn", "knownOn " + knownOn + " is in the future");
+        }
+        return Transactions.inSession(session -> timeline.recordedBy(knownOn))
+                .map(rows -> BoardReport.of(la, from, to, step, knownOn, CaseFile.fold(events(rows))));
+    }
+
+    /** @throws CommandRejected (400, field la) unless three digits or "all" */
+    public static void requireScope(String la) {
+        if (la == null || !(BoardReport.ALL.equals(la) || LA_CODE.matcher(la).matches())) {
+            throw CommandRejected.invalid("la",
+                    "'" + la + "' is neither a DfE local authority code (three digits, e.g. 839) nor 'all'");
+        }
+    }
+
+    /** The rows as events; a row this version cannot read (a type it does not know) is left out and logged. */
+    static List<IntegrationEvent> events(List<CaseTimelineRow> rows) {
+        List<IntegrationEvent> events = new ArrayList<>(rows.size());
+        for (CaseTimelineRow row : rows) {
+            try {
+                events.add(CaseTimelineStore.event(row));
+            } catch (IllegalArgumentException unreadable) {
+                LOG.warn(unreadable.getMessage());
+            }
+        }
+        return events;
+    }
+
+    /**
+     * The headline figures of {@code la} today: the 12 months ending today (plans within 20 weeks, decisions within
+     * 6 weeks) and the backlogs today, from every event recorded so far. What the live stream pushes.
+     */
+    public Uni<Headline> headline(String la) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate from = today.minusYears(1).plusDays(1);
+        return Transactions.inSession(session -> timeline.recordedBy(null)).map(rows -> {
+            List<CaseFile> cases = CaseFile.fold(events(rows));
+            return new Headline(la, from, today,
+                    BoardMeasures.twentyWeeks(la, from, today, cases),
+                    BoardMeasures.decisions(la, from, today, cases),
+                    BoardMeasures.backlog(la, today, cases),
+                    BoardMeasures.epBacklog(la, today, cases));
+        });
+    }
+
+    /** A council's headline figures: the rolling 12 months [from, to] and the backlogs on {@code to}. */
+    public record Headline(String localAuthorityCode, LocalDate from, LocalDate to,
+                           BoardMeasures.TwentyWeekFigures twentyWeeks, BoardMeasures.Decisions decisionsToAssess,
+                           BoardMeasures.Backlog backlog, BoardMeasures.EpBacklog epBacklog) {
+    }
+}

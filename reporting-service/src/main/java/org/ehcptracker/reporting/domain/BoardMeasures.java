@@ -1,0 +1,404 @@
+package org.ehcptracker.reporting.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.ehcptracker.contracts.advice.AdviceType;
+import org.ehcptracker.contracts.assessment.DisputeKind;
+import org.ehcptracker.contracts.assessment.DisputeStage;
+import org.ehcptracker.kit.domain.CommandRejected;
+import org.ehcptracker.statutory.StatutoryClock;
+
+/**
+ * Every measure the board watches, computed from folded cases ({@link CaseFile}) for one council or for all
+ * ({@code localAuthorityCode} null). Pure functions over the cases: the same cases give the same figures, whatever
+ * order their events arrived in. Definitions and hand-worked cases: docs/reporting.md, "Board measures".
+ */
+public final class BoardMeasures {
+
+    static final int DAYS_6_WEEKS = 6 * 7;
+    static final int DAYS_16_WEEKS = 16 * 7;
+
+    private BoardMeasures() {
+    }
+
+    // ---- results --------------------------------------------------------------------------------
+
+    /** The 20-week measure for one set of plans. Percent and weeks half-up to one decimal, null with no plan. */
+    public record TwentyWeeks(int plansIssued, int issuedWithin20Weeks, BigDecimal percentWithin20Weeks,
+                              BigDecimal averageWeeksToIssue, BigDecimal medianWeeksToIssue) {
+    }
+
+    /** The 20-week measure including exception cases, and excluding them (the DfE headline). */
+    public record TwentyWeekFigures(TwentyWeeks includingExceptions, TwentyWeeks excludingExceptions) {
+    }
+
+    /** Decisions whether to assess made in a period, and how many on or before day 42. */
+    public record Decisions(int decided, int within6Weeks, BigDecimal percentWithin6Weeks) {
+    }
+
+    /** Decisions not to issue a plan made in a period, and how many on or before day 112. */
+    public record NoPlanDecisions(int decided, int within16Weeks, BigDecimal percentWithin16Weeks) {
+    }
+
+    /** The backlog on a date. */
+    public record Backlog(LocalDate asOf, int open, int past20Weeks, int past30Weeks, int past52Weeks,
+                          BigDecimal averageWeeksOpen, BigDecimal medianWeeksOpen) {
+    }
+
+    /** One month: its plans, the rolling 12 months ending with it, its decisions. */
+    public record Month(YearMonth month, TwentyWeekFigures plans, TwentyWeekFigures rolling12Months,
+                        Decisions decisions, NoPlanDecisions noPlanDecisions) {
+    }
+
+    /** Advice returned in a period for one agency or one advice type. */
+    public record AdviceFigures(String key, int returned, int within6Weeks, BigDecimal percentWithin6Weeks,
+                                BigDecimal averageDays) {
+    }
+
+    /** Educational psychology requests owed on a date, and those past their 6 weeks. */
+    public record EpBacklog(LocalDate asOf, int open, int overdue) {
+    }
+
+    /** Disputes registered in a period, by stage and kind. */
+    public record DisputeCount(DisputeStage stage, DisputeKind kind, int registered) {
+    }
+
+    // ---- the 20-week measure -----------------------------------------------------------------------
+
+    /**
+     * Plans issued in [from, to] by the council responsible on the issue day, leaving out assessments that went
+     * to mediation or tribunal ({@link CaseProgress#excludedFromTimeliness}); within 20 weeks = day 140 or earlier
+     * from the clock start FinalPlanIssued carries.
+     */
+    public static TwentyWeekFigures twentyWeeks(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases) {
+        requirePeriod(from, to);
+        List<CaseProgress> counted = cases.stream()
+                .filter(c -> c.progress().finalPlanIssuedDate() != null)
+                .filter(c -> in(c.progress().finalPlanIssuedDate(), from, to))
+                .filter(c -> la == null || la.equals(c.responsibleOn(c.progress().finalPlanIssuedDate())))
+                .map(CaseFile::progress)
+                .filter(p -> !p.excludedFromTimeliness())
+                .toList();
+        return new TwentyWeekFigures(measure(counted),
+                measure(counted.stream().filter(p -> !p.has20WeekException()).toList()));
+    }
+
+    private static TwentyWeeks measure(List<CaseProgress> plans) {
+        List<Long> days = plans.stream().map(p -> (long) p.daysToIssue()).toList();
+        int within = (int) plans.stream().filter(CaseProgress::within20Weeks).count();
+        return new TwentyWeeks(plans.size(), within, percent(within, plans.size()), averageWeeks(days),
+                medianWeeks(days));
+    }
+
+    // ---- backlog ------------------------------------------------------------------------------------------
+
+    /**
+     * Cases open on {@code asOf} ({@link CaseFile#openOn}) for the council responsible that day, with days
+     * open counted from the clock running that day; past 20 / 30 / 52 weeks = more than 140 / 210 / 364 days.
+     */
+    public static Backlog backlog(String la, LocalDate asOf, Collection<CaseFile> cases) {
+        List<Long> days = new ArrayList<>();
+        for (CaseFile c : cases) {
+            if (c.openOn(asOf) && (la == null || la.equals(c.responsibleOn(asOf)))) {
+                days.add(StatutoryClock.daysElapsed(c.clockStartOn(asOf), asOf));
+            }
+        }
+        return new Backlog(asOf, days.size(),
+                (int) days.stream().filter(d -> d > 140).count(),
+                (int) days.stream().filter(d -> d > 210).count(),
+                (int) days.stream().filter(d -> d > 364).count(),
+                averageWeeks(days), medianWeeks(days));
+    }
+
+    /** The trend: the backlog at the end of every week (Sunday) or month in [from, to], and on {@code to}. */
+    public static List<Backlog> backlogTrend(String la, LocalDate from, LocalDate to, TrendStep step,
+                                             Collection<CaseFile> cases) {
+        return trendDates(from, to, step).stream().map(d -> backlog(la, d, cases)).toList();
+    }
+
+    /** How far apart the points of a trend are. */
+    public enum TrendStep { WEEK, MONTH }
+
+    static List<LocalDate> trendDates(LocalDate from, LocalDate to, TrendStep step) {
+        requirePeriod(from, to);
+        List<LocalDate> dates = new ArrayList<>();
+        LocalDate d = step == TrendStep.WEEK ? from.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY))
+                : YearMonth.from(from).atEndOfMonth();
+        while (d.isBefore(to)) {
+            dates.add(d);
+            d = step == TrendStep.WEEK ? d.plusWeeks(1) : YearMonth.from(d).plusMonths(1).atEndOfMonth();
+        }
+        dates.add(to);
+        return dates;
+    }
+
+    // ---- decisions --------------------------------------------------------------------------------------
+
+    /**
+     * Cases whose first decision whether to assess (refuse or assess) is dated in [from, to], for the council
+     * responsible that day; within 6 weeks = day 42 or earlier from the clock running that day. A later decision
+     * overturning a refusal is not a second decision.
+     */
+    public static Decisions decisions(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases) {
+        int decided = 0;
+        int within = 0;
+        for (CaseFile c : cases) {
+            LocalDate d = c.firstDecisionDate();
+            if (d == null || !in(d, from, to) || (la != null && !la.equals(c.responsibleOn(d)))
+                    || c.clockStartOn(d) == null) {
+                continue;
+            }
+            decided++;
+            if (StatutoryClock.daysElapsed(c.clockStartOn(d), d) <= DAYS_6_WEEKS) {
+                within++;
+            }
+        }
+        return new Decisions(decided, within, percent(within, decided));
+    }
+
+    /** Decisions not to issue a plan (the conclusion that stands) dated in [from, to]; on time = day 112 or earlier. */
+    public static NoPlanDecisions noPlanDecisions(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases) {
+        int decided = 0;
+        int within = 0;
+        for (CaseFile c : cases) {
+            LocalDate d = c.noPlanDate();
+            if (d == null || !in(d, from, to) || (la != null && !la.equals(c.responsibleOn(d)))
+                    || c.clockStartOn(d) == null) {
+                continue;
+            }
+            decided++;
+            if (StatutoryClock.daysElapsed(c.clockStartOn(d), d) <= DAYS_16_WEEKS) {
+                within++;
+            }
+        }
+        return new NoPlanDecisions(decided, within, percent(within, decided));
+    }
+
+    /** Every month touching [from, to], whole months: its plans, the rolling 12 months ending with it, decisions. */
+    public static List<Month> months(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases) {
+        requirePeriod(from, to);
+        List<Month> months = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+            LocalDate first = m.atDay(1);
+            LocalDate last = m.atEndOfMonth();
+            months.add(new Month(m, twentyWeeks(la, first, last, cases),
+                    twentyWeeks(la, m.minusMonths(11).atDay(1), last, cases),
+                    decisions(la, first, last, cases), noPlanDecisions(la, first, last, cases)));
+        }
+        return months;
+    }
+
+    // ---- advice --------------------------------------------------------------------------------------
+
+    /**
+     * Advice returned in [from, to] (by the date the advice that stands was returned), grouped by {@code key}
+     * (agency or type); within 6 weeks = returned on or before {@link StatutoryClock#adviceDue} of the day the
+     * agency received the request. Average days from request to return, half-up to one decimal.
+     */
+    public static List<AdviceFigures> advice(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases,
+                                             Function<CaseFile.AdviceRequest, String> key) {
+        requirePeriod(from, to);
+        Map<String, long[]> groups = new TreeMap<>();
+        for (CaseFile c : cases) {
+            for (CaseFile.AdviceRequest a : c.adviceRequests()) {
+                LocalDate returned = a.returned();
+                if (a.requested() == null || returned == null || !in(returned, from, to)
+                        || (la != null && !la.equals(a.localAuthorityCode()))) {
+                    continue;
+                }
+                long[] g = groups.computeIfAbsent(key.apply(a), k -> new long[3]);
+                g[0]++;
+                if (!returned.isAfter(StatutoryClock.adviceDue(a.requested()))) {
+                    g[1]++;
+                }
+                g[2] += StatutoryClock.daysElapsed(a.requested(), returned);
+            }
+        }
+        List<AdviceFigures> out = new ArrayList<>();
+        groups.forEach((k, g) -> out.add(new AdviceFigures(k, (int) g[0], (int) g[1], percent(g[1], g[0]),
+                BigDecimal.valueOf(g[2]).divide(BigDecimal.valueOf(g[0]), 1, RoundingMode.HALF_UP))));
+        return out;
+    }
+
+    /** Educational psychology advice owed on {@code asOf}, and how much of it is past its due date. */
+    public static EpBacklog epBacklog(String la, LocalDate asOf, Collection<CaseFile> cases) {
+        int open = 0;
+        int overdue = 0;
+        for (CaseFile c : cases) {
+            for (CaseFile.AdviceRequest a : c.adviceRequests()) {
+                if (a.type() == AdviceType.EDUCATIONAL_PSYCHOLOGY && a.openOn(asOf)
+                        && (la == null || la.equals(a.localAuthorityCode()))) {
+                    open++;
+                    if (asOf.isAfter(StatutoryClock.adviceDue(a.requested()))) {
+                        overdue++;
+                    }
+                }
+            }
+        }
+        return new EpBacklog(asOf, open, overdue);
+    }
+
+    public static List<EpBacklog> epTrend(String la, LocalDate from, LocalDate to, TrendStep step,
+                                          Collection<CaseFile> cases) {
+        return trendDates(from, to, step).stream().map(d -> epBacklog(la, d, cases)).toList();
+    }
+
+    // ---- disputes -------------------------------------------------------------------------------------
+
+    /** Mediations and tribunal appeals registered in [from, to], by stage and kind (only non-zero counts). */
+    public static List<DisputeCount> disputes(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases) {
+        requirePeriod(from, to);
+        Map<String, int[]> counts = new TreeMap<>();
+        for (CaseFile c : cases) {
+            for (CaseFile.Dispute d : c.disputes()) {
+                if (in(d.registered(), from, to) && (la == null || la.equals(d.localAuthorityCode()))) {
+                    counts.computeIfAbsent(d.stage().ordinal() + ":" + d.kind().ordinal(), k -> new int[1])[0]++;
+                }
+            }
+        }
+        List<DisputeCount> out = new ArrayList<>();
+        counts.forEach((k, n) -> {
+            String[] parts = k.split(":");
+            out.add(new DisputeCount(DisputeStage.values()[Integer.parseInt(parts[0])],
+                    DisputeKind.values()[Integer.parseInt(parts[1])], n[0]));
+        });
+        return out;
+    }
+
+    // ---- where time is lost ------------------------------------------------------------------------------
+
+    /** The four stages of a plan's 20 weeks. */
+    public enum Stage { DECISION, ADVICE, DRAFT, FINAL }
+
+    /** One stage over the late plans: how many had it, median days spent in it, how many crossed its deadline. */
+    public record StageTime(Stage stage, int plans, BigDecimal medianDays, int crossedDeadline) {
+    }
+
+    /** Where the late plans of a period lost their time, and the stage that most often crossed its own deadline. */
+    public record TimeLost(int latePlans, List<StageTime> stages, Stage mostOftenLate) {
+    }
+
+    /** Practice, not statute (DOMAIN.md): the draft by week 14 leaves room for the two 15-day periods. */
+    static final int DRAFT_BY_DAY = 14 * 7;
+
+    /**
+     * For plans issued in [from, to] after day 140 (all plans, exceptions included), the days in each stage: clock
+     * start -> the decision to assess that stands; that decision -> the last advice returned; last advice -> draft;
+     * draft -> final. A stage whose ends are not both known is left out for that plan. Deadlines: the decision by
+     * day 42; advice, each request within 6 weeks of its own request date; the draft by day 98 (week 14, practice);
+     * the final plan by day 140 (every late plan crosses it, so it is not a candidate for "most often"). Ties go to
+     * the earlier stage; null when no plan was late.
+     */
+    public static TimeLost timeLost(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases) {
+        requirePeriod(from, to);
+        java.util.EnumMap<Stage, List<Long>> days = new java.util.EnumMap<>(Stage.class);
+        java.util.EnumMap<Stage, Integer> crossed = new java.util.EnumMap<>(Stage.class);
+        for (Stage s : Stage.values()) {
+            days.put(s, new ArrayList<>());
+            crossed.put(s, 0);
+        }
+        int late = 0;
+        for (CaseFile c : cases) {
+            CaseProgress p = c.progress();
+            LocalDate issued = p.finalPlanIssuedDate();
+            if (issued == null || !in(issued, from, to) || (la != null && !la.equals(c.responsibleOn(issued)))
+                    || Boolean.TRUE.equals(p.within20Weeks())) {
+                continue;
+            }
+            late++;
+            LocalDate start = p.issueClockStart();
+            LocalDate decided = p.decision() == org.ehcptracker.contracts.assessment.AssessmentDecision.ASSESS
+                    ? p.decisionDate() : null;
+            LocalDate lastAdvice = c.adviceRequests().stream().map(CaseFile.AdviceRequest::returned)
+                    .filter(java.util.Objects::nonNull).max(java.util.Comparator.naturalOrder()).orElse(null);
+            LocalDate draft = c.draftIssued();
+            stage(days, Stage.DECISION, start, decided);
+            stage(days, Stage.ADVICE, decided, lastAdvice);
+            stage(days, Stage.DRAFT, lastAdvice, draft);
+            stage(days, Stage.FINAL, draft, issued);
+            if (decided != null && decided.isAfter(start.plusDays(DAYS_6_WEEKS))) {
+                crossed.merge(Stage.DECISION, 1, Integer::sum);
+            }
+            if (c.adviceRequests().stream().anyMatch(a -> a.requested() != null && a.returned() != null
+                    && a.returned().isAfter(StatutoryClock.adviceDue(a.requested())))) {
+                crossed.merge(Stage.ADVICE, 1, Integer::sum);
+            }
+            if (draft != null && draft.isAfter(start.plusDays(DRAFT_BY_DAY))) {
+                crossed.merge(Stage.DRAFT, 1, Integer::sum);
+            }
+            crossed.merge(Stage.FINAL, 1, Integer::sum);
+        }
+        List<StageTime> stages = new ArrayList<>();
+        Stage most = null;
+        for (Stage s : Stage.values()) {
+            stages.add(new StageTime(s, days.get(s).size(), medianDays(days.get(s)), crossed.get(s)));
+            if (s != Stage.FINAL && crossed.get(s) > 0 && (most == null || crossed.get(s) > crossed.get(most))) {
+                most = s;
+            }
+        }
+        return new TimeLost(late, stages, most);
+    }
+
+    private static void stage(Map<Stage, List<Long>> days, Stage s, LocalDate begin, LocalDate end) {
+        if (begin != null && end != null) {
+            // an end before its beginning (advice returned after the draft; a decision before a transfer's new
+            // clock) spent no time in the stage
+            days.get(s).add(end.isBefore(begin) ? 0L : StatutoryClock.daysElapsed(begin, end));
+        }
+    }
+
+    static BigDecimal medianDays(List<Long> days) {
+        if (days.isEmpty()) {
+            return null;
+        }
+        List<Long> sorted = days.stream().sorted().toList();
+        int n = sorted.size();
+        long twice = n % 2 == 1 ? 2 * sorted.get(n / 2) : sorted.get(n / 2 - 1) + sorted.get(n / 2);
+        return BigDecimal.valueOf(twice).divide(BigDecimal.valueOf(2), 1, RoundingMode.HALF_UP);
+    }
+
+    // ---- arithmetic ------------------------------------------------------------------------------------
+
+    static boolean in(LocalDate d, LocalDate from, LocalDate to) {
+        return !d.isBefore(from) && !d.isAfter(to);
+    }
+
+    static BigDecimal percent(long part, long whole) {
+        return whole == 0 ? null
+                : BigDecimal.valueOf(100L * part).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+    }
+
+    /** Mean of the days in weeks: total days / (7 × n), so no floating-point error before the rounding. */
+    static BigDecimal averageWeeks(List<Long> days) {
+        if (days.isEmpty()) {
+            return null;
+        }
+        long total = days.stream().mapToLong(Long::longValue).sum();
+        return BigDecimal.valueOf(total).divide(BigDecimal.valueOf(7L * days.size()), 1, RoundingMode.HALF_UP);
+    }
+
+    /** Median of the days in weeks; with an even count the mean of the two middle values: (a + b) / 14. */
+    static BigDecimal medianWeeks(List<Long> days) {
+        if (days.isEmpty()) {
+            return null;
+        }
+        List<Long> sorted = days.stream().sorted().toList();
+        int n = sorted.size();
+        long twiceMedian = n % 2 == 1 ? 2 * sorted.get(n / 2) : sorted.get(n / 2 - 1) + sorted.get(n / 2);
+        return BigDecimal.valueOf(twiceMedian).divide(BigDecimal.valueOf(14), 1, RoundingMode.HALF_UP);
+    }
+
+    static void requirePeriod(LocalDate from, LocalDate to) {
+        TimelinessFigures.requirePeriod(from, to);
+    }
+}

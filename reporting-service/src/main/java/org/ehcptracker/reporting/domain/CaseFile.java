@@ -1,0 +1,266 @@
+package org.ehcptracker.reporting.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.ehcptracker.contracts.IntegrationEvent;
+import org.ehcptracker.contracts.advice.AdviceRequestCancelled;
+import org.ehcptracker.contracts.advice.AdviceRequested;
+import org.ehcptracker.contracts.advice.AdviceReturnedForRework;
+import org.ehcptracker.contracts.advice.AdviceSubmitted;
+import org.ehcptracker.contracts.advice.AdviceType;
+import org.ehcptracker.contracts.assessment.AssessmentConcluded;
+import org.ehcptracker.contracts.assessment.AssessmentDecided;
+import org.ehcptracker.contracts.assessment.AssessmentOutcome;
+import org.ehcptracker.contracts.assessment.AssessmentRequested;
+import org.ehcptracker.contracts.assessment.DisputeKind;
+import org.ehcptracker.contracts.assessment.DisputeStage;
+import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
+import org.ehcptracker.contracts.assessment.ResponsibilityTransferredIn;
+import org.ehcptracker.contracts.plan.DraftPlanIssued;
+
+/**
+ * Everything the board measures know about one case, folded from all its events (of the three topics) in any
+ * order: the {@link CaseProgress} merge for the 20-week facts, plus what the other measures need and
+ * case_progress does not keep (the council responsible on each day, the first decision, every advice request,
+ * the draft, every dispute). Events are sorted by business date, then event id, before anything reads them, so
+ * the result never depends on arrival order.
+ */
+public final class CaseFile {
+
+    /** A transfer of responsibility: from {@code from} to {@code to} on {@code date}, where the clock restarts. */
+    public record Transfer(LocalDate date, String from, String to) {
+    }
+
+    /** A dispute as registered. */
+    public record Dispute(LocalDate registered, DisputeKind kind, DisputeStage stage, String localAuthorityCode) {
+    }
+
+    /** One advice request of a partner agency and what became of it. */
+    public static final class AdviceRequest {
+        final UUID id;
+        String localAuthorityCode;
+        AdviceType type;
+        String agencyId;
+        LocalDate requested;
+        LocalDate cancelled;
+        final List<LocalDate> submissions = new ArrayList<>();
+        final List<LocalDate> reworks = new ArrayList<>();
+
+        AdviceRequest(UUID id) {
+            this.id = id;
+        }
+
+        public UUID id() {
+            return id;
+        }
+
+        public String localAuthorityCode() {
+            return localAuthorityCode;
+        }
+
+        public AdviceType type() {
+            return type;
+        }
+
+        public String agencyId() {
+            return agencyId;
+        }
+
+        public LocalDate requested() {
+            return requested;
+        }
+
+        /**
+         * The day the advice that stands was returned: the latest submission, unless sent back for rework on or
+         * after it (then null: the agency owes it again). Null while never submitted.
+         */
+        public LocalDate returned() {
+            return returnedOn(LocalDate.MAX);
+        }
+
+        /** As {@link #returned()}, counting only submissions and reworks dated on or before {@code date}. */
+        public LocalDate returnedOn(LocalDate date) {
+            LocalDate lastSubmission = submissions.stream().filter(d -> !d.isAfter(date))
+                    .max(Comparator.naturalOrder()).orElse(null);
+            if (lastSubmission == null) {
+                return null;
+            }
+            boolean reworked = reworks.stream().anyMatch(r -> !r.isAfter(date) && !r.isBefore(lastSubmission));
+            return reworked ? null : lastSubmission;
+        }
+
+        /** Owed on {@code date}: requested by then, neither returned nor cancelled by then. */
+        public boolean openOn(LocalDate date) {
+            return requested != null && !requested.isAfter(date) && returnedOn(date) == null
+                    && (cancelled == null || cancelled.isAfter(date));
+        }
+    }
+
+    private final UUID caseId;
+    private final List<IntegrationEvent> events;
+    private final CaseProgress progress;
+    private final String requestLa;
+    private final List<Transfer> transfers = new ArrayList<>();
+    private final List<Dispute> disputes = new ArrayList<>();
+    private final Map<UUID, AdviceRequest> advice = new LinkedHashMap<>();
+    private LocalDate firstDecisionDate;
+    private LocalDate draftIssued;
+    private LocalDate noPlanDate;
+
+    private CaseFile(UUID caseId, List<IntegrationEvent> sorted) {
+        this.caseId = caseId;
+        this.events = List.copyOf(sorted);
+        CaseProgress p = CaseProgress.empty(caseId);
+        String la = null;
+        for (IntegrationEvent e : sorted) {
+            if (CaseProgress.isAffectedBy(e)) {
+                p = p.apply(e);
+            }
+            if (e instanceof AssessmentRequested r && la == null) {
+                la = r.localAuthorityCode();
+            } else if (e instanceof ResponsibilityTransferredIn t) {
+                transfers.add(new Transfer(t.businessDate(), t.fromLocalAuthorityCode(), t.localAuthorityCode()));
+            } else if (e instanceof AssessmentDecided d && firstDecisionDate == null) {
+                firstDecisionDate = d.businessDate();
+            } else if (e instanceof MediationOrTribunalRecorded m) {
+                disputes.add(new Dispute(m.businessDate(), m.kind(), m.stage(), m.localAuthorityCode()));
+            } else if (e instanceof DraftPlanIssued d && draftIssued == null) {
+                draftIssued = d.businessDate();
+            } else if (e instanceof AdviceRequested r) {
+                AdviceRequest a = adviceRequest(r.adviceRequestId());
+                a.localAuthorityCode = r.localAuthorityCode();
+                a.type = r.adviceType();
+                a.agencyId = r.agencyId();
+                a.requested = a.requested == null ? r.businessDate() : a.requested;
+            } else if (e instanceof AdviceSubmitted s) {
+                AdviceRequest a = adviceRequest(s.adviceRequestId());
+                a.submissions.add(s.businessDate());
+                // repeated on the submission so that a request whose AdviceRequested is missing still has them
+                a.type = a.type == null ? s.adviceType() : a.type;
+                a.agencyId = a.agencyId == null ? s.agencyId() : a.agencyId;
+                a.localAuthorityCode = a.localAuthorityCode == null ? s.localAuthorityCode() : a.localAuthorityCode;
+            } else if (e instanceof AdviceReturnedForRework w) {
+                adviceRequest(w.adviceRequestId()).reworks.add(w.businessDate());
+            } else if (e instanceof AdviceRequestCancelled c) {
+                AdviceRequest a = adviceRequest(c.adviceRequestId());
+                a.cancelled = a.cancelled == null ? c.businessDate() : a.cancelled;
+            }
+        }
+        this.progress = p;
+        this.requestLa = la;
+        this.noPlanDate = p.assessmentOutcome() == AssessmentOutcome.NO_PLAN ? p.assessmentOutcomeDate() : null;
+        transfers.sort(Comparator.comparing(Transfer::date));
+    }
+
+    private AdviceRequest adviceRequest(UUID id) {
+        return advice.computeIfAbsent(id, AdviceRequest::new);
+    }
+
+    /** The case folded from its events, whatever order they come in. */
+    public static CaseFile of(UUID caseId, Collection<? extends IntegrationEvent> events) {
+        Objects.requireNonNull(caseId, "caseId");
+        List<IntegrationEvent> sorted = new ArrayList<>(events);
+        sorted.sort(Comparator.comparing(IntegrationEvent::businessDate)
+                .thenComparing(e -> e.eventId().toString()));
+        return new CaseFile(caseId, sorted);
+    }
+
+    /** Groups events by case and folds each case. */
+    public static List<CaseFile> fold(Collection<? extends IntegrationEvent> events) {
+        Map<UUID, List<IntegrationEvent>> byCase = new LinkedHashMap<>();
+        for (IntegrationEvent e : events) {
+            byCase.computeIfAbsent(e.caseId(), k -> new ArrayList<>()).add(e);
+        }
+        List<CaseFile> files = new ArrayList<>();
+        byCase.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(en -> files.add(of(en.getKey(), en.getValue())));
+        return files;
+    }
+
+    public UUID caseId() {
+        return caseId;
+    }
+
+    public List<IntegrationEvent> events() {
+        return events;
+    }
+
+    public CaseProgress progress() {
+        return progress;
+    }
+
+    public List<Transfer> transfers() {
+        return List.copyOf(transfers);
+    }
+
+    public List<Dispute> disputes() {
+        return List.copyOf(disputes);
+    }
+
+    public Collection<AdviceRequest> adviceRequests() {
+        return advice.values();
+    }
+
+    public LocalDate firstDecisionDate() {
+        return firstDecisionDate;
+    }
+
+    public LocalDate draftIssued() {
+        return draftIssued;
+    }
+
+    /** The date the LA decided not to issue a plan (the conclusion that stands), or null. */
+    public LocalDate noPlanDate() {
+        return noPlanDate;
+    }
+
+    /**
+     * The council responsible on {@code date}: the receiving council of the latest transfer on or before it;
+     * before any transfer the sending council of the first one; otherwise the council of the case's events.
+     */
+    public String responsibleOn(LocalDate date) {
+        Transfer held = null;
+        for (Transfer t : transfers) {
+            if (!t.date().isAfter(date)) {
+                held = t;
+            }
+        }
+        if (held != null) {
+            return held.to();
+        }
+        if (!transfers.isEmpty()) {
+            return transfers.get(0).from();
+        }
+        return requestLa != null ? requestLa : progress.localAuthorityCode();
+    }
+
+    /** Day 0 of the clock running on {@code date}: the latest transfer on or before it, else the request. */
+    public LocalDate clockStartOn(LocalDate date) {
+        LocalDate start = progress.receivedDate();
+        for (Transfer t : transfers) {
+            if (!t.date().isAfter(date)) {
+                start = t.date();
+            }
+        }
+        return start;
+    }
+
+    /**
+     * In the backlog on {@code date}: a clock had started by then (the request, or a transfer in when the
+     * receiving council never saw the request), the case had not closed by then, and the decision that held that
+     * day was not a refusal ({@link CaseProgress#refusedOn}).
+     */
+    public boolean openOn(LocalDate date) {
+        LocalDate start = clockStartOn(date);
+        LocalDate closed = progress.closedDate();
+        return start != null && !start.isAfter(date) && (closed == null || closed.isAfter(date))
+                && !progress.refusedOn(date);
+    }
+}

@@ -1,0 +1,273 @@
+package org.ehcptracker.reporting;
+
+import static io.restassured.RestAssured.given;
+import static java.time.LocalDate.parse;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Random;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.ehcptracker.contracts.IntegrationEvent;
+import org.ehcptracker.contracts.advice.AdviceRequested;
+import org.ehcptracker.contracts.advice.AdviceType;
+import org.ehcptracker.contracts.assessment.AssessmentDecision;
+import org.ehcptracker.contracts.plan.FinalPlanIssued;
+import org.ehcptracker.devinfra.InfraTestResource;
+import org.ehcptracker.devinfra.TestInfra;
+import org.ehcptracker.reporting.domain.Events;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The board endpoint (JSON and CSV), "as known on", ranks, bad input and the live stream, against real PostgreSQL
+ * and Kafka. Cases are in 2019 (no other test class has figures then) and in councils 951-953 (no other class
+ * uses them), so the exact figures below are these cases' alone.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "reporting"))
+class BoardResourceTest {
+
+    static final String ACTOR = ReportingServiceTest.ACTOR;
+    static KafkaCompanion kafka;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    Pool pool;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaCompanion(TestInfra.get().kafkaBootstrapServers());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    static void publish(List<IntegrationEvent> events) {
+        kafka.produceStrings().fromRecords(events.stream()
+                .map(e -> new ProducerRecord<>(ReportingServiceTest.topicOf(e.getClass()), e.caseId().toString(),
+                        ReportingServiceTest.EVENTS.write(e)))
+                .toList()).awaitCompletion(ReportingServiceTest.PATIENCE);
+    }
+
+    static JsonNode board(String la, String from, String to, String knownOn) {
+        var request = given().header("X-Actor", ACTOR).queryParam("from", from).queryParam("to", to);
+        if (knownOn != null) {
+            request = request.queryParam("knownOn", knownOn);
+        }
+        return ReportingServiceTest.tree(request.when().get("/api/local-authorities/{la}/board", la)
+                .then().statusCode(200).contentType("application/json").extract().asString());
+    }
+
+    /**
+     * Council 951: P received Mon 2019-01-07, assess 2019-02-18 (Jan 7->Feb 7 31, ->Feb 18 11 = day 42: within),
+     * final plan 2019-05-27 (Jan 7->May 7 31+28+31+30 = 120, ->May 27 20 = day 140: within), that plan recorded
+     * late, on 2019-06-20. Q received 2019-01-07, assess 2019-02-19 (day 43: late), plan 2019-05-28 (day 141: late),
+     * EP advice asked of EPS-951 on 2019-02-25 (due +42 = 2019-04-08), returned 2019-04-08 (42 days: within).
+     * Council 952: R received 2019-01-14, assess 2019-02-11 (28 days), plan 2019-05-20 (Jan 14->May 14 120, +6 =
+     * day 126: within).
+     */
+    @Test
+    void every_measure_as_json_and_csv_as_known_on_a_date_and_ranked() {
+        Events p = Events.forNewCase("951");
+        Events q = Events.forNewCase("951");
+        Events r = Events.forNewCase("952");
+        FinalPlanIssued onTime = p.finalPlan(parse("2019-05-27"), parse("2019-01-07"));
+        FinalPlanIssued recordedLate = new FinalPlanIssued(onTime.eventId(), onTime.caseId(), onTime.localAuthorityCode(),
+                onTime.businessDate(), Instant.parse("2019-06-20T10:00:00Z"), 1, onTime.planId(), onTime.namedSettingUrn(),
+                null, onTime.requestReceivedDate());
+        AdviceRequested ep = q.adviceRequested(parse("2019-02-25"), AdviceType.EDUCATIONAL_PSYCHOLOGY, "EPS-951");
+        List<IntegrationEvent> events = new ArrayList<>(List.of(
+                p.requested(parse("2019-01-07")), p.decided(parse("2019-02-18"), AssessmentDecision.ASSESS), recordedLate,
+                q.requested(parse("2019-01-07")), q.decided(parse("2019-02-19"), AssessmentDecision.ASSESS),
+                ep, q.adviceSubmitted(parse("2019-04-08"), ep), q.finalPlan(parse("2019-05-28"), parse("2019-01-07")),
+                r.requested(parse("2019-01-14")), r.decided(parse("2019-02-11"), AssessmentDecision.ASSESS),
+                r.finalPlan(parse("2019-05-20"), parse("2019-01-14"))));
+        publish(events);
+
+        await().atMost(ReportingServiceTest.PATIENCE).untilAsserted(() -> {
+            JsonNode b = board("951", "2019-01-01", "2019-06-30", null);
+            // days 140 and 141: 2 plans, 1 within, 50.0%; average and median (140 + 141) / 14 = 20.07 -> 20.1
+            assertThat(b.at("/twentyWeeks/excludingExceptions")).isEqualTo(ReportingServiceTest.tree("""
+                    {"plansIssued": 2, "issuedWithin20Weeks": 1, "percentWithin20Weeks": 50.0,
+                     "averageWeeksToIssue": 20.1, "medianWeeksToIssue": 20.1}"""));
+            assertThat(b.at("/adviceByAgency")).isEqualTo(ReportingServiceTest.tree("""
+                    [{"key": "EPS-951", "returned": 1, "within6Weeks": 1, "percentWithin6Weeks": 100.0, "averageDays": 42.0}]"""));
+            assertThat(board("952", "2019-01-01", "2019-06-30", null).at("/twentyWeeks/excludingExceptions/plansIssued").asInt())
+                    .isEqualTo(1);
+        });
+        JsonNode b = board("951", "2019-01-01", "2019-06-30", null);
+        assertThat(b.at("/decisionsToAssess")).isEqualTo(ReportingServiceTest.tree(
+                "{\"decided\": 2, \"within6Weeks\": 1, \"percentWithin6Weeks\": 50.0}"));
+        assertThat(b.at("/backlog/open").asInt()).isZero();
+        // May 2019: both plans; the rolling 12 months to May the same
+        JsonNode may = b.at("/months/4");
+        assertThat(may.get("month").asText()).isEqualTo("2019-05");
+        assertThat(may.at("/rolling12Months/includingExceptions/plansIssued").asInt()).isEqualTo(2);
+        assertThat(b.at("/months").size()).isEqualTo(6);
+        // 951 50.0% against 952 100.0%: second of two
+        assertThat(b.at("/ranks/percentWithin20WeeksExcludingExceptions")).isEqualTo(ReportingServiceTest.tree(
+                "{\"rank\": 2, \"councils\": 2}"));
+
+        // as known on 2019-06-19 (P's plan recorded on 06-20 is not yet known): Q alone, late; P still open on
+        // 2019-06-30: Jan 7->Jun 7 151, ->Jun 30 23 = 174 days = 24.857 -> 24.9 weeks, past 20
+        JsonNode then = board("951", "2019-01-01", "2019-06-30", "2019-06-19");
+        assertThat(then.at("/twentyWeeks/excludingExceptions")).isEqualTo(ReportingServiceTest.tree("""
+                {"plansIssued": 1, "issuedWithin20Weeks": 0, "percentWithin20Weeks": 0.0,
+                 "averageWeeksToIssue": 20.1, "medianWeeksToIssue": 20.1}"""));
+        assertThat(then.at("/backlog")).isEqualTo(ReportingServiceTest.tree("""
+                {"asOf": "2019-06-30", "open": 1, "past20Weeks": 1, "past30Weeks": 0, "past52Weeks": 0,
+                 "averageWeeksOpen": 24.9, "medianWeeksOpen": 24.9}"""));
+        assertThat(then.get("knownOn").asText()).isEqualTo("2019-06-19T22:59:59.999999Z");
+
+        // CSV: the same figures, by Accept or by format=csv
+        String csv = given().header("X-Actor", ACTOR).accept("text/csv")
+                .queryParam("from", "2019-01-01").queryParam("to", "2019-06-30")
+                .when().get("/api/local-authorities/951/board")
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+        assertThat(csv).startsWith("localAuthorityCode,from,to,knownOn,measure,value\r\n");
+        assertThat(csv).contains("951,2019-01-01,2019-06-30,,twentyWeeks.excludingExceptions.percentWithin20Weeks,50.0\r\n");
+        assertThat(csv).contains("951,2019-01-01,2019-06-30,,months[2019-05].plans.excludingExceptions.plansIssued,2\r\n");
+        assertThat(csv).contains("951,2019-01-01,2019-06-30,,adviceByAgency[EPS-951].within6Weeks,1\r\n");
+        assertThat(csv).contains("951,2019-01-01,2019-06-30,,decisionsToAssess.percentWithin6Weeks,50.0\r\n");
+        String byFormat = given().header("X-Actor", ACTOR).queryParam("format", "csv")
+                .queryParam("from", "2019-01-01").queryParam("to", "2019-06-30")
+                .when().get("/api/local-authorities/951/board")
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+        assertThat(byFormat).isEqualTo(csv);
+
+        // rebuild: the cases' rows and processed_event entries dropped, the events replayed in another order: the
+        // identical report
+        UUID[] caseIds = {p.caseId(), q.caseId(), r.caseId()};
+        UUID[] eventIds = events.stream().map(IntegrationEvent::eventId).toArray(UUID[]::new);
+        pool.preparedQuery("delete from case_progress where case_id = any($1)").executeAndAwait(Tuple.of(caseIds));
+        pool.preparedQuery("delete from case_timeline where case_id = any($1)").executeAndAwait(Tuple.of(caseIds));
+        pool.preparedQuery("delete from processed_event where event_id = any($1)").executeAndAwait(Tuple.of(eventIds));
+        assertThat(board("951", "2019-01-01", "2019-06-30", null).at("/twentyWeeks/includingExceptions/plansIssued").asInt())
+                .isZero();
+        List<IntegrationEvent> replay = new ArrayList<>(events);
+        Collections.shuffle(replay, new Random(951));
+        publish(replay);
+        await().atMost(ReportingServiceTest.PATIENCE).untilAsserted(() ->
+                assertThat(board("951", "2019-01-01", "2019-06-30", null)).isEqualTo(b));
+
+        // all councils: at least these three plans in May 2019
+        JsonNode all = board("all", "2019-05-01", "2019-05-31", null);
+        assertThat(all.at("/twentyWeeks/includingExceptions/plansIssued").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(all.get("ranks").isNull()).isTrue();
+    }
+
+    static void bad(String la, String field, String... params) {
+        var request = given().header("X-Actor", ACTOR);
+        for (int i = 0; i < params.length; i += 2) {
+            request = request.queryParam(params[i], params[i + 1]);
+        }
+        request.when().get("/api/local-authorities/{la}/board", la)
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo(field));
+    }
+
+    @Test
+    void bad_parameters_are_400_naming_the_field() {
+        String tomorrow = LocalDate.now(ZoneId.of("Europe/London")).plusDays(1).toString();
+        bad("95", "la", "from", "2019-01-01", "to", "2019-06-30");
+        bad("9\u00005", "la", "from", "2019-01-01", "to", "2019-06-30");
+        bad("951", "from", "to", "2019-06-30");
+        bad("951", "from", "from", "2019-13-01", "to", "2019-06-30");
+        bad("951", "from", "from", "2014-08-31", "to", "2019-06-30");
+        bad("951", "from", "from", "2019-07-01", "to", "2019-06-30");
+        bad("951", "to", "from", "2019-01-01", "to", tomorrow);
+        bad("951", "to", "from", "2019-01-01", "to", "2019-06-3\u0000");
+        bad("951", "by", "from", "2019-01-01", "to", "2019-06-30", "by", "year");
+        bad("951", "knownOn", "from", "2019-01-01", "to", "2019-06-30", "knownOn", "last tuesday");
+        bad("951", "knownOn", "from", "2019-01-01", "to", "2019-06-30", "knownOn", tomorrow + "T12:00:00Z");
+        bad("951", "format", "from", "2019-01-01", "to", "2019-06-30", "format", "xml");
+        given().queryParam("from", "2019-01-01").queryParam("to", "2019-06-30")
+                .when().get("/api/local-authorities/951/board").then().statusCode(400);
+        // a CSV client still gets the problem as problem+json
+        given().header("X-Actor", ACTOR).accept("text/csv").queryParam("from", "2019-07-01").queryParam("to", "2019-06-30")
+                .when().get("/api/local-authorities/951/board")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("from"));
+        bad("9x1", "la");
+        given().header("X-Actor", ACTOR).when().get("/api/local-authorities/9x1/board/stream")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("la"));
+    }
+
+    @Test
+    void the_openapi_document_describes_the_board_and_its_errors() {
+        String openapi = given().when().get("/q/openapi").then().statusCode(200).extract().asString();
+        assertThat(openapi).contains("/api/local-authorities/{la}/board:", "/api/local-authorities/{la}/board/stream:",
+                "text/csv", "text/event-stream", "BoardReport");
+    }
+
+    /**
+     * Council 953 has nothing: the stream's first message says 0 plans. Then a case is published: received 100 days
+     * ago, plan issued 10 days ago (day 90: within); a message follows with 1 plan, 1 within, 100.0%.
+     */
+    @Test
+    void the_stream_pushes_the_new_headline_when_an_event_is_projected() throws Exception {
+        LinkedBlockingQueue<String> data = new LinkedBlockingQueue<>();
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/local-authorities/953/board/stream"))
+                .header("X-Actor", ACTOR).header("Accept", "text/event-stream").build();
+        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        var body = new java.util.concurrent.atomic.AtomicReference<java.util.stream.Stream<String>>();
+        Thread reader = new Thread(() -> {
+            body.set(response.join().body());
+            body.get().filter(line -> line.startsWith("data:")).forEach(line -> data.add(line.substring(5).trim()));
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            String first = data.poll(ReportingServiceTest.PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(first).isNotNull();
+            assertThat(ReportingServiceTest.tree(first).at("/twentyWeeks/excludingExceptions/plansIssued").asInt()).isZero();
+            assertThat(response.join().headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
+
+            LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+            Events s = Events.forNewCase("953");
+            publish(List.of(s.requested(today.minusDays(100)), s.finalPlan(today.minusDays(10), today.minusDays(100))));
+            JsonNode pushed = null;
+            while (pushed == null || pushed.at("/twentyWeeks/excludingExceptions/plansIssued").asInt() == 0) {
+                String next = data.poll(ReportingServiceTest.PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(next).as("a pushed headline").isNotNull();
+                pushed = ReportingServiceTest.tree(next);
+            }
+            assertThat(pushed.at("/twentyWeeks/excludingExceptions")).isEqualTo(ReportingServiceTest.tree("""
+                    {"plansIssued": 1, "issuedWithin20Weeks": 1, "percentWithin20Weeks": 100.0,
+                     "averageWeeksToIssue": 12.9, "medianWeeksToIssue": 12.9}"""));
+            assertThat(pushed.get("localAuthorityCode").asText()).isEqualTo("953");
+        } finally {
+            if (body.get() != null) {
+                body.get().close();
+            }
+        }
+    }
+}

@@ -32,6 +32,15 @@ public final class AdviceDecider {
      */
     public static List<AdviceEvent> decide(RequestAdvice command, AdviceRequestState state,
                                            Optional<AssessmentCase> seenCase, DecisionContext ctx) {
+        return decide(command, state, seenCase, AgencyLookup.NO_DIRECTORY, ctx);
+    }
+
+    /**
+     * As above, and the agency must be in the council's directory, active and giving this type of advice
+     * (checked once the council uses the directory, see {@link AgencyLookup}).
+     */
+    public static List<AdviceEvent> decide(RequestAdvice command, AdviceRequestState state,
+                                           Optional<AssessmentCase> seenCase, AgencyLookup agency, DecisionContext ctx) {
         Objects.requireNonNull(command, "command");
         if (!(state instanceof AdviceRequestState.None)) {
             throw CommandRejected.conflict("advice request " + command.adviceRequestId() + " already exists");
@@ -51,6 +60,7 @@ public final class AdviceDecider {
             throw CommandRejected.invalid("requestedDate", "requestedDate is required (yyyy-mm-dd)");
         }
         AssessmentCase theCase = AssessmentCase.acceptedForAssessment(command.caseId(), seenCase);
+        agency.requireCanBeAsked(command.agencyId(), theCase.localAuthorityCode(), command.adviceType());
         LocalDate today = ctx.today();
         if (command.requestedDate().isAfter(today)) {
             throw CommandRejected.unprocessable("requestedDate", "requestedDate " + command.requestedDate()
@@ -78,7 +88,7 @@ public final class AdviceDecider {
         }
         Actor actor = command.submittedBy();
         if (actor != null && AdviceRequest.AGENCY_ROLE.equals(actor.role()) && !actor.id().equals(request.agencyId())) {
-            throw CommandRejected.unprocessable("agencyId", "advice request " + request.adviceRequestId()
+            throw new NotTheAgencyAsked("advice request " + request.adviceRequestId()
                     + " was addressed to agency " + request.agencyId() + ", not to " + actor
                     + ": only the agency asked can submit its advice");
         }

@@ -15,6 +15,17 @@ import org.ehcptracker.advice.domain.SubmitAdvice;
 import org.ehcptracker.advice.domain.AssessmentCase;
 import org.ehcptracker.advice.persistence.AdviceSubmissionRow;
 import org.ehcptracker.advice.persistence.AgencyRow;
+import org.ehcptracker.advice.persistence.DefaultAdviceRow;
+import org.ehcptracker.advice.domain.DefaultAdvice;
+import org.ehcptracker.advice.persistence.AdviceExceptionRow;
+import org.ehcptracker.advice.persistence.AdviceReworkRow;
+import org.ehcptracker.advice.domain.RecordAdviceException;
+import org.ehcptracker.advice.domain.ReturnForRework;
+import org.ehcptracker.advice.persistence.AdviceRequestRow;
+import org.ehcptracker.advice.domain.AdviceRequestStatus;
+import org.ehcptracker.advice.domain.CancelForClosedCase;
+import org.ehcptracker.advice.domain.CaseStatus;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.ehcptracker.advice.persistence.SubmissionIdempotencyRow;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.kit.persistence.Transactions;
@@ -24,6 +35,7 @@ import org.ehcptracker.kit.app.EventSourcedAggregates;
 import org.ehcptracker.kit.app.EventSourcedAggregates.AfterAppend;
 import org.ehcptracker.kit.app.Handled;
 import org.ehcptracker.kit.domain.Actor;
+import org.ehcptracker.kit.domain.Decision;
 
 /**
  * The commands on advice requests. Each runs in one transaction through {@link EventSourcedAggregates}:
@@ -112,6 +124,34 @@ public class AdviceRequests {
 
     /** The answer to a submission, and whether it is the stored first answer to an earlier try. */
     public record SubmissionAnswer(String json, boolean replayed) {
+    }
+
+    /** Returns submitted advice for rework; the note goes to {@code advice_rework} only, in the same transaction. */
+    public Uni<AdviceRequestAsOf> returnForRework(UUID adviceRequestId, Actor actor, ReturnForRework command) {
+        return aggregates.handle(AdviceRequest.TYPE, adviceRequestId, actor,
+                        (state, ctx) -> AdviceDecider.decide(command, state, ctx),
+                        (session, handled) -> AdviceReworkRow.record(adviceRequestId, command.returnedDate(),
+                                command.reason().name(), command.note(), actor.toString(), handled.events().get(0).occurredAt()))
+                .map(this::asOfToday);
+    }
+
+    /** Records a Reg 8(2) exception; its dates go to {@code advice_exception}, in the same transaction. */
+    public Uni<AdviceRequestAsOf> recordException(UUID adviceRequestId, Actor actor, RecordAdviceException command) {
+        return aggregates.handle(AdviceRequest.TYPE, adviceRequestId, actor,
+                        (state, ctx) -> AdviceDecider.decide(command, state, ctx),
+                        (session, handled) -> AdviceExceptionRow.record(adviceRequestId, command.reason().trim(),
+                                command.startDate(), command.endDate(), actor.toString(), handled.events().get(0).occurredAt()))
+                .map(this::asOfToday);
+    }
+
+    /** Runs one command on a request in its own transaction (the follow-ups of AdviceFollowUps). */
+    Uni<Void> handleAlone(UUID adviceRequestId, Actor actor, Decision<AdviceRequestState, AdviceEvent> decision) {
+        return aggregates.handle(AdviceRequest.TYPE, adviceRequestId, actor, decision).replaceWithVoid();
+    }
+
+    /** Opens a request in its own transaction, reading the case view and the directory first. */
+    Uni<Void> requestAlone(Actor actor, RequestAdvice command) {
+        return request(command.adviceRequestId(), actor, command).replaceWithVoid();
     }
 
     public Uni<AdviceRequestAsOf> cancel(UUID adviceRequestId, Actor actor, CancelAdviceRequest command) {

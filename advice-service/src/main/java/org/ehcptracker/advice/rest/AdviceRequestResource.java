@@ -117,6 +117,39 @@ public class AdviceRequestResource {
     }
 
     @POST
+    @Path("/advice-requests/{adviceRequestId}/rework")
+    @Operation(summary = "Return submitted advice that does not meet the need; the agency resubmits",
+            description = "Publishes AdviceReturnedForRework with the reason code; the note stays in advice-service."
+                    + " The first submission stays counted (firstSubmittedDate).")
+    @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, required = true, example = "caseworker:jsmith")
+    @APIResponse(responseCode = "200", description = "returned; the request is open again")
+    @APIResponse(responseCode = "400", description = "missing X-Actor or an invalid body (the field is named)")
+    @APIResponse(responseCode = "404", description = "no such advice request")
+    @APIResponse(responseCode = "409", description = "nothing submitted to return, cancelled, or a concurrent command won")
+    @APIResponse(responseCode = "422", description = "returnedDate before the submission or in the future")
+    public Uni<AdviceRequestView> rework(@RestPath UUID adviceRequestId, @Valid @NotNull ReworkBody body) {
+        return requests.returnForRework(adviceRequestId, actor.current(), body.toCommand(adviceRequestId))
+                .map(AdviceRequestView::of);
+    }
+
+    @POST
+    @Path("/advice-requests/{adviceRequestId}/exceptions")
+    @Operation(summary = "Record an exception to the 6 weeks for advice (Reg 8(2))",
+            description = "Publishes AdviceExceptionRecorded (the ground; the dates stay here). A school closure is"
+                    + " refused: it is no exception to the advice limit.")
+    @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, required = true, example = "caseworker:jsmith")
+    @APIResponse(responseCode = "200", description = "recorded")
+    @APIResponse(responseCode = "400", description = "missing X-Actor, an invalid body or an unknown reason (the field is named)")
+    @APIResponse(responseCode = "404", description = "no such advice request")
+    @APIResponse(responseCode = "409", description = "a concurrent command on the request won")
+    @APIResponse(responseCode = "422", description = "a school closure; the request already submitted or cancelled;"
+            + " dates outside the 6 weeks or in the future; an absence shorter than 4 weeks")
+    public Uni<AdviceRequestView> recordException(@RestPath UUID adviceRequestId, @Valid @NotNull AdviceExceptionBody body) {
+        return requests.recordException(adviceRequestId, actor.current(), body.toCommand(adviceRequestId))
+                .map(AdviceRequestView::of);
+    }
+
+    @POST
     @Path("/advice-requests/{adviceRequestId}/cancellation")
     @Operation(summary = "Cancel an open advice request", description = "Publishes AdviceRequestCancelled.")
     @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, required = true, example = "caseworker:jsmith")

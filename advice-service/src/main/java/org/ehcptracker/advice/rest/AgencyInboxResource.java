@@ -90,7 +90,7 @@ public class AgencyInboxResource {
             throw HttpProblem.builder()
                     .withStatus(Response.Status.FORBIDDEN)
                     .withTitle("Forbidden")
-                    .withDetail(who + " may read only its own inbox, not agency " + agencyId + "'s")
+                    .withDetail(who + " may read only its own inbox and figures, not agency " + agencyId + "'s")
                     .with("field", "agencyId")
                     .build();
         }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ehcptracker.advice.app.AgencyDirectory;
+import org.ehcptracker.advice.app.DefaultAdviceSets;
 import org.ehcptracker.kit.domain.Actor;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.kit.rest.CurrentActor;
@@ -32,10 +33,12 @@ import org.jboss.resteasy.reactive.RestPath;
 public class AgencyResource {
 
     private final AgencyDirectory directory;
+    private final DefaultAdviceSets defaults;
     private final CurrentActor actor;
 
-    public AgencyResource(AgencyDirectory directory, CurrentActor actor) {
+    public AgencyResource(AgencyDirectory directory, DefaultAdviceSets defaults, CurrentActor actor) {
         this.directory = directory;
+        this.defaults = defaults;
         this.actor = actor;
     }
 
@@ -64,6 +67,32 @@ public class AgencyResource {
     public Uni<List<AgencyView>> ofCouncil(@RestPath String localAuthorityCode) {
         requireCouncilCode(localAuthorityCode);
         return directory.ofCouncil(localAuthorityCode).map(all -> all.stream().map(AgencyView::of).toList());
+    }
+
+    @GET
+    @Path("/councils/{localAuthorityCode}/default-advice")
+    @Operation(summary = "The council's default advice set: raised automatically when a case is decided for assessment")
+    @APIResponse(responseCode = "200", description = "the set (empty entries for a council without one)")
+    @APIResponse(responseCode = "400", description = "a council code that is not three digits")
+    public Uni<DefaultAdviceBody> defaultAdvice(@RestPath String localAuthorityCode) {
+        requireCouncilCode(localAuthorityCode);
+        return defaults.of(localAuthorityCode).map(DefaultAdviceBody::of);
+    }
+
+    @PUT
+    @Path("/councils/{localAuthorityCode}/default-advice")
+    @Operation(summary = "Replace the council's default advice set",
+            description = "For every case the council then decides to assess, one request per entry is raised to the"
+                    + " entry's agency, dated the decision date (AdviceRequested, actor system:advice-service).")
+    @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, required = true, example = "caseworker:jsmith")
+    @APIResponse(responseCode = "200", description = "replaced")
+    @APIResponse(responseCode = "400", description = "missing X-Actor, an invalid body, or a type twice (the field is named)")
+    @APIResponse(responseCode = "422", description = "(field agencyId) an agency not in the council's directory,"
+            + " deactivated, or not giving that advice")
+    public Uni<DefaultAdviceBody> replaceDefaultAdvice(@RestPath String localAuthorityCode,
+                                                       @Valid @NotNull DefaultAdviceBody body) {
+        requireCouncilCode(localAuthorityCode);
+        return defaults.replace(localAuthorityCode, body.toSet(), actor.current()).map(DefaultAdviceBody::of);
     }
 
     /** A path parameter's violation would not name the field (quarkus-resteasy-problem), so it is checked here. */

@@ -49,6 +49,10 @@ public class AssessmentCaseRow extends PanacheEntityBase {
     @Column(name = "closed_date")
     public LocalDate closedDate;
 
+    /** AssessmentRequested's pseudonymous child reference (never a name): reminders name the case by it. */
+    @Column(name = "child_ref")
+    public String childRef;
+
     /** Whether the council's default advice set was raised for this case (see AdviceFollowUps). */
     @Column(name = "default_set_raised", nullable = false)
     public boolean defaultSetRaised;
@@ -76,12 +80,14 @@ public class AssessmentCaseRow extends PanacheEntityBase {
                 row.caseId = event.caseId();
                 row.localAuthorityCode = event.localAuthorityCode();
                 row.receivedDate = event instanceof AssessmentRequested ? event.businessDate() : null;
+                row.childRef = event instanceof AssessmentRequested requested ? requested.childRef() : null;
                 row.status = after.get();
                 dates(row, after.get(), event);
                 return row.persist().replaceWithVoid();
             }
-            if (event instanceof AssessmentRequested) {
+            if (event instanceof AssessmentRequested requested) {
                 found.receivedDate = event.businessDate();
+                found.childRef = requested.childRef();
             } else {
                 found.status = after.get();
                 dates(found, after.get(), event);

@@ -5,19 +5,37 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.function.Function;
 import org.ehcptracker.advice.domain.AdviceDecider;
 import org.ehcptracker.advice.domain.AdviceRequest;
 import org.ehcptracker.advice.domain.AdviceRequestState;
 import org.ehcptracker.advice.domain.CancelAdviceRequest;
 import org.ehcptracker.advice.domain.RequestAdvice;
 import org.ehcptracker.advice.domain.SubmitAdvice;
+import org.ehcptracker.advice.domain.AssessmentCase;
 import org.ehcptracker.advice.persistence.AdviceSubmissionRow;
+import org.ehcptracker.advice.persistence.AgencyRow;
+import org.ehcptracker.advice.persistence.DefaultAdviceRow;
+import org.ehcptracker.advice.domain.DefaultAdvice;
+import org.ehcptracker.advice.persistence.AdviceExceptionRow;
+import org.ehcptracker.advice.persistence.AdviceReworkRow;
+import org.ehcptracker.advice.domain.RecordAdviceException;
+import org.ehcptracker.advice.domain.ReturnForRework;
+import org.ehcptracker.advice.persistence.AdviceRequestRow;
+import org.ehcptracker.advice.domain.AdviceRequestStatus;
+import org.ehcptracker.advice.domain.CancelForClosedCase;
+import org.ehcptracker.advice.domain.CaseStatus;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.ehcptracker.advice.persistence.SubmissionIdempotencyRow;
+import org.ehcptracker.kit.domain.CommandRejected;
+import org.ehcptracker.kit.persistence.Transactions;
 import org.ehcptracker.advice.persistence.AssessmentCaseRow;
 import org.ehcptracker.contracts.advice.AdviceEvent;
 import org.ehcptracker.kit.app.EventSourcedAggregates;
 import org.ehcptracker.kit.app.EventSourcedAggregates.AfterAppend;
 import org.ehcptracker.kit.app.Handled;
 import org.ehcptracker.kit.domain.Actor;
+import org.ehcptracker.kit.domain.Decision;
 
 /**
  * The commands on advice requests. Each runs in one transaction through {@link EventSourcedAggregates}:
@@ -41,8 +59,11 @@ public class AdviceRequests {
      */
     public Uni<AdviceRequestAsOf> request(UUID adviceRequestId, Actor actor, RequestAdvice command) {
         return aggregates.inTransaction(session -> AssessmentCaseRow.seen(command.caseId())
-                        .chain(seenCase -> aggregates.handle(session, AdviceRequest.TYPE, adviceRequestId, actor,
-                                (state, ctx) -> AdviceDecider.decide(command, state, seenCase, ctx), AfterAppend.nothing())))
+                        .chain(seenCase -> AgencyRow.lookup(seenCase.map(AssessmentCase::localAuthorityCode).orElse(""),
+                                        command.agencyId())
+                                .chain(agency -> aggregates.handle(session, AdviceRequest.TYPE, adviceRequestId, actor,
+                                        (state, ctx) -> AdviceDecider.decide(command, state, seenCase, agency, ctx),
+                                        AfterAppend.nothing()))))
                 .map(this::asOfToday);
     }
 
@@ -53,6 +74,84 @@ public class AdviceRequests {
                         (session, handled) -> AdviceSubmissionRow.record(adviceRequestId, actor.toString(),
                                 command.summary(), handled.events().get(0).occurredAt()))
                 .map(this::asOfToday);
+    }
+
+    /**
+     * Records the agency's advice once for {@code idempotencyKey}: a retry with the same key (and the same
+     * body, {@code bodyDigest}) gets the first answer again, {@code replayed}, and appends nothing. The key
+     * row is written in the submission's transaction, so an answer is stored exactly when the event is.
+     * Two retries at once: one appends, the other loses the append race and then finds the key and replays.
+     *
+     * @param render the answer as the caller sends it (the request's view), stored for replays
+     */
+    public Uni<SubmissionAnswer> submitOnce(UUID adviceRequestId, Actor actor, SubmitAdvice command, String idempotencyKey,
+                                            String bodyDigest, Function<AdviceRequestAsOf, String> render) {
+        String who = actor.toString();
+        Uni<SubmissionAnswer> attempt = aggregates.inTransaction(session -> SubmissionIdempotencyRow.of(who, idempotencyKey)
+                .chain(found -> {
+                    if (found.isPresent()) {
+                        return Uni.createFrom().item(replay(found.get(), adviceRequestId, bodyDigest, idempotencyKey));
+                    }
+                    return aggregates.handle(session, AdviceRequest.TYPE, adviceRequestId, actor,
+                                    (state, ctx) -> AdviceDecider.decide(command, state, ctx),
+                                    (s, handled) -> {
+                                        var occurredAt = handled.events().get(0).occurredAt();
+                                        return AdviceSubmissionRow.record(adviceRequestId, who, command.summary(), occurredAt)
+                                                .chain(() -> SubmissionIdempotencyRow.record(who, idempotencyKey, adviceRequestId,
+                                                        bodyDigest, render.apply(asOfToday(handled)), occurredAt));
+                                    })
+                            .map(handled -> new SubmissionAnswer(render.apply(asOfToday(handled)), false));
+                }));
+        return attempt.onFailure().recoverWithUni(failure -> Transactions.inSession(
+                        session -> SubmissionIdempotencyRow.of(who, idempotencyKey))
+                .map(found -> {
+                    if (found.isPresent()) {
+                        return replay(found.get(), adviceRequestId, bodyDigest, idempotencyKey);
+                    }
+                    throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
+                }));
+    }
+
+    private static SubmissionAnswer replay(SubmissionIdempotencyRow first, UUID adviceRequestId, String bodyDigest,
+                                           String idempotencyKey) {
+        if (!first.adviceRequestId.equals(adviceRequestId) || !first.bodyDigest.equals(bodyDigest)) {
+            throw CommandRejected.unprocessable("Idempotency-Key", "Idempotency-Key " + idempotencyKey
+                    + " was already used by you for a different submission (advice request " + first.adviceRequestId
+                    + "): use a new key for a new submission");
+        }
+        return new SubmissionAnswer(first.answer, true);
+    }
+
+    /** The answer to a submission, and whether it is the stored first answer to an earlier try. */
+    public record SubmissionAnswer(String json, boolean replayed) {
+    }
+
+    /** Returns submitted advice for rework; the note goes to {@code advice_rework} only, in the same transaction. */
+    public Uni<AdviceRequestAsOf> returnForRework(UUID adviceRequestId, Actor actor, ReturnForRework command) {
+        return aggregates.handle(AdviceRequest.TYPE, adviceRequestId, actor,
+                        (state, ctx) -> AdviceDecider.decide(command, state, ctx),
+                        (session, handled) -> AdviceReworkRow.record(adviceRequestId, command.returnedDate(),
+                                command.reason().name(), command.note(), actor.toString(), handled.events().get(0).occurredAt()))
+                .map(this::asOfToday);
+    }
+
+    /** Records a Reg 8(2) exception; its dates go to {@code advice_exception}, in the same transaction. */
+    public Uni<AdviceRequestAsOf> recordException(UUID adviceRequestId, Actor actor, RecordAdviceException command) {
+        return aggregates.handle(AdviceRequest.TYPE, adviceRequestId, actor,
+                        (state, ctx) -> AdviceDecider.decide(command, state, ctx),
+                        (session, handled) -> AdviceExceptionRow.record(adviceRequestId, command.reason().trim(),
+                                command.startDate(), command.endDate(), actor.toString(), handled.events().get(0).occurredAt()))
+                .map(this::asOfToday);
+    }
+
+    /** Runs one command on a request in its own transaction (the follow-ups of AdviceFollowUps). */
+    Uni<Void> handleAlone(UUID adviceRequestId, Actor actor, Decision<AdviceRequestState, AdviceEvent> decision) {
+        return aggregates.handle(AdviceRequest.TYPE, adviceRequestId, actor, decision).replaceWithVoid();
+    }
+
+    /** Opens a request in its own transaction, reading the case view and the directory first. */
+    Uni<Void> requestAlone(Actor actor, RequestAdvice command) {
+        return request(command.adviceRequestId(), actor, command).replaceWithVoid();
     }
 
     public Uni<AdviceRequestAsOf> cancel(UUID adviceRequestId, Actor actor, CancelAdviceRequest command) {

@@ -1,6 +1,7 @@
 package org.ehcptracker.advice.domain;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import org.ehcptracker.contracts.advice.AdviceEvent;
 import org.ehcptracker.kit.domain.AggregateType;
 
@@ -37,5 +38,32 @@ public final class AdviceRequest {
             case REQUESTED -> today.isAfter(dueDate);
             case CANCELLED -> false;
         };
+    }
+
+    /**
+     * Days left before the due date of an open request, counted from {@code today}: 0 on the due date
+     * itself (still in time); null once overdue, submitted or cancelled.
+     */
+    public static Long daysLeft(AdviceRequestStatus status, LocalDate dueDate, LocalDate today) {
+        if (status != AdviceRequestStatus.REQUESTED || today.isAfter(dueDate)) {
+            return null;
+        }
+        return ChronoUnit.DAYS.between(today, dueDate);
+    }
+
+    /**
+     * Days past the due date: of an open request, as of {@code today}; of submitted advice, on the day it
+     * was submitted. Null when in time or cancelled.
+     */
+    public static Long daysLate(AdviceRequestStatus status, LocalDate dueDate, LocalDate submittedDate, LocalDate today) {
+        LocalDate judgedOn = switch (status) {
+            case REQUESTED -> today;
+            case SUBMITTED -> submittedDate;
+            case CANCELLED -> null;
+        };
+        if (judgedOn == null || !judgedOn.isAfter(dueDate)) {
+            return null;
+        }
+        return ChronoUnit.DAYS.between(dueDate, judgedOn);
     }
 }

@@ -38,6 +38,8 @@ public record AssessmentCase(UUID caseId, String localAuthorityCode, LocalDate r
                     + " was refused an EHC needs assessment, so advice cannot be requested for it");
             case WITHDRAWN -> throw CommandRejected.unprocessable("caseId", "the request for case " + caseId
                     + " was withdrawn, so advice cannot be requested for it");
+            case CONCLUDED_WITHOUT_PLAN -> throw CommandRejected.unprocessable("caseId", "the assessment of case " + caseId
+                    + " was concluded without a plan, so advice cannot be requested for it");
         };
     }
 }

@@ -10,11 +10,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ehcptracker.advice.domain.AdviceRequestState;
 import org.ehcptracker.advice.domain.AdviceRequestStatus;
+import org.ehcptracker.contracts.advice.AdviceExceptionReason;
 import org.ehcptracker.contracts.advice.AdviceType;
 
 /**
@@ -58,6 +61,30 @@ public class AdviceRequestRow extends PanacheEntityBase {
     @Column(name = "cancelled_date")
     public LocalDate cancelledDate;
 
+    @Column(name = "first_submitted_date")
+    public LocalDate firstSubmittedDate;
+
+    @Column(name = "returned_date")
+    public LocalDate returnedDate;
+
+    @Column(name = "rework_count", nullable = false)
+    public int reworkCount;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "exception_reason")
+    public AdviceExceptionReason exceptionReason;
+
+    @Column(name = "exception_date")
+    public LocalDate exceptionDate;
+
+    /** Bumped at every change (by the projection, not by Hibernate): the ETag of one request. */
+    @Column(name = "version", nullable = false)
+    public int version;
+
+    /** The change number of the row's latest change: an agency's `since` cursor. */
+    @Column(name = "change_seq", nullable = false)
+    public long changeSeq;
+
     public static Uni<Optional<AdviceRequestState.Request>> byId(UUID adviceRequestId) {
         return AdviceRequestRow.<AdviceRequestRow>findById(adviceRequestId)
                 .map(row -> Optional.ofNullable(row).map(AdviceRequestRow::toRequest));
@@ -75,9 +102,55 @@ public class AdviceRequestRow extends PanacheEntityBase {
                 caseId).list().map(AdviceRequestRow::toRequests);
     }
 
+    /** The row with its version and change number, for the agency inbox. */
+    public static Uni<Optional<VersionedRequest>> versionedById(UUID adviceRequestId) {
+        return AdviceRequestRow.<AdviceRequestRow>findById(adviceRequestId)
+                .map(row -> Optional.ofNullable(row).map(AdviceRequestRow::toVersioned));
+    }
+
+    /**
+     * One page of an agency's inbox: with {@code since}, the rows changed after that change number in the
+     * order of change; without, soonest due first. {@code condition} is a JPQL condition over the row
+     * ({@code InboxFilter}'s), with its named parameters.
+     */
+    public static Uni<InboxPage> inbox(String agencyId, String condition, Map<String, Object> parameters, Long since,
+                                       int page, int size) {
+        StringBuilder query = new StringBuilder("agencyId = :agencyId");
+        Map<String, Object> all = new HashMap<>(parameters);
+        all.put("agencyId", agencyId);
+        if (!condition.isBlank()) {
+            query.append(" and (").append(condition).append(')');
+        }
+        if (since != null) {
+            query.append(" and changeSeq > :since");
+            all.put("since", since);
+        }
+        Sort order = since != null ? Sort.by("changeSeq")
+                : Sort.by("dueDate").and("requestedDate").and("adviceRequestId");
+        var found = AdviceRequestRow.<AdviceRequestRow>find(query.toString(), order, all);
+        Uni<Long> latest = AdviceRequestRow.<AdviceRequestRow>find("agencyId = ?1", Sort.by("changeSeq").descending(), agencyId)
+                .firstResult().map(row -> row == null ? 0L : ((AdviceRequestRow) row).changeSeq);
+        return found.count().chain(total -> found.page(page, size).list()
+                .chain(rows -> latest.map(latestChange -> new InboxPage(
+                        rows.stream().map(AdviceRequestRow::toVersioned).toList(), total, latestChange))));
+    }
+
+    /** A request with the row's version (its ETag) and latest change number. */
+    public record VersionedRequest(AdviceRequestState.Request request, int version, long changeSeq) {
+    }
+
+    /** One page of an inbox and how many rows match in all. */
+    public record InboxPage(List<VersionedRequest> items, long total, long latestChange) {
+    }
+
     AdviceRequestState.Request toRequest() {
         return new AdviceRequestState.Request(adviceRequestId, caseId, localAuthorityCode, adviceType, agencyId,
-                requestedDate, dueDate, status, submittedDate, cancelledDate);
+                requestedDate, dueDate, status, submittedDate, cancelledDate, firstSubmittedDate, returnedDate, reworkCount,
+                exceptionReason, exceptionDate);
+    }
+
+    VersionedRequest toVersioned() {
+        return new VersionedRequest(toRequest(), version, changeSeq);
     }
 
     private static List<AdviceRequestState.Request> toRequests(List<AdviceRequestRow> rows) {

@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.ehcptracker.advice.domain.AssessmentCase;
@@ -40,6 +41,22 @@ public class AssessmentCaseRow extends PanacheEntityBase {
     @Column(name = "status", nullable = false)
     public CaseStatus status;
 
+    /** The decision to assess's business date. */
+    @Column(name = "decided_date")
+    public LocalDate decidedDate;
+
+    /** The business date of the event that closed the case (refused, withdrawn, concluded without a plan). */
+    @Column(name = "closed_date")
+    public LocalDate closedDate;
+
+    /** AssessmentRequested's pseudonymous child reference (never a name): reminders name the case by it. */
+    @Column(name = "child_ref")
+    public String childRef;
+
+    /** Whether the council's default advice set was raised for this case (see AdviceFollowUps). */
+    @Column(name = "default_set_raised", nullable = false)
+    public boolean defaultSetRaised;
+
     /** The case as the domain sees it; empty when no event of it has arrived. */
     public static Uni<Optional<AssessmentCase>> seen(UUID caseId) {
         return AssessmentCaseRow.<AssessmentCaseRow>findById(caseId)
@@ -63,16 +80,47 @@ public class AssessmentCaseRow extends PanacheEntityBase {
                 row.caseId = event.caseId();
                 row.localAuthorityCode = event.localAuthorityCode();
                 row.receivedDate = event instanceof AssessmentRequested ? event.businessDate() : null;
+                row.childRef = event instanceof AssessmentRequested requested ? requested.childRef() : null;
                 row.status = after.get();
+                dates(row, after.get(), event);
                 return row.persist().replaceWithVoid();
             }
-            if (event instanceof AssessmentRequested) {
+            if (event instanceof AssessmentRequested requested) {
                 found.receivedDate = event.businessDate();
+                found.childRef = requested.childRef();
             } else {
                 found.status = after.get();
+                dates(found, after.get(), event);
             }
             return Uni.createFrom().voidItem();
         });
+    }
+
+    private static void dates(AssessmentCaseRow row, CaseStatus status, AssessmentEvent event) {
+        if (status == CaseStatus.ASSESSING) {
+            row.decidedDate = event.businessDate();
+        }
+        if (status.closesAdvice()) {
+            row.closedDate = event.businessDate();
+        }
+    }
+
+    /** Closed cases that still have open advice requests (the follow-up sweep's first list). */
+    public static Uni<List<UUID>> closedWithOpenRequests() {
+        return AssessmentCaseRow.getSession().chain(session -> session.createNativeQuery(
+                "select distinct c.case_id from assessment_case c join advice_request_view r on r.case_id = c.case_id"
+                        + " where r.status = 'REQUESTED' and c.status in ('REFUSED', 'WITHDRAWN', 'CONCLUDED_WITHOUT_PLAN')",
+                UUID.class).getResultList());
+    }
+
+    /** Cases decided for assessment whose default advice set is not raised yet (the sweep's second list). */
+    public static Uni<List<UUID>> awaitingDefaultSet() {
+        return AssessmentCaseRow.<AssessmentCaseRow>list("status = ?1 and defaultSetRaised = false", CaseStatus.ASSESSING)
+                .map(rows -> rows.stream().map(r -> r.caseId).toList());
+    }
+
+    public static Uni<Optional<AssessmentCaseRow>> row(UUID caseId) {
+        return AssessmentCaseRow.<AssessmentCaseRow>findById(caseId).map(Optional::ofNullable);
     }
 
     AssessmentCase toCase() {

@@ -1,5 +1,7 @@
 package org.ehcptracker.advice.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -8,6 +10,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -21,8 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ehcptracker.advice.app.AdviceRequestAsOf;
 import org.ehcptracker.advice.app.AdviceRequestQueries;
 import org.ehcptracker.advice.app.AdviceRequests;
+import org.ehcptracker.advice.app.AgencyInbox;
 import org.ehcptracker.kit.domain.Actor;
+import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.kit.rest.CurrentActor;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -35,11 +42,16 @@ public class AdviceRequestResource {
 
     private final AdviceRequests requests;
     private final AdviceRequestQueries queries;
+    private final AgencyInbox inbox;
     private final CurrentActor actor;
+    private final ObjectMapper mapper;
 
-    public AdviceRequestResource(AdviceRequests requests, AdviceRequestQueries queries, CurrentActor actor) {
+    public AdviceRequestResource(AdviceRequests requests, AdviceRequestQueries queries, AgencyInbox inbox, CurrentActor actor,
+                                 ObjectMapper mapper) {
+        this.mapper = mapper;
         this.requests = requests;
         this.queries = queries;
+        this.inbox = inbox;
         this.actor = actor;
     }
 
@@ -63,16 +75,77 @@ public class AdviceRequestResource {
     @Path("/advice-requests/{adviceRequestId}/submission")
     @Operation(summary = "Record the agency's advice",
             description = "Publishes AdviceSubmitted. The summary stays in advice-service and is never published."
-                    + " An actor of role agency must be the agency the request was addressed to.")
+                    + " An actor of role agency must be the agency the request was addressed to. Send an Idempotency-Key"
+                    + " (any 1-255 printable characters, new for each submission): a retry with the same key and body"
+                    + " gets the first answer again (with Idempotent-Replayed: true) and records nothing more.")
     @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, required = true, example = "agency:839-EPS")
-    @APIResponse(responseCode = "200", description = "recorded")
+    @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, example = "eps-2025-05-20-0001")
+    @APIResponse(responseCode = "200", description = "recorded, or the first answer to this Idempotency-Key replayed")
+    @APIResponse(responseCode = "400", description = "missing X-Actor, an invalid body or Idempotency-Key (the field is named)")
+    @APIResponse(responseCode = "403", description = "(field agencyId) an agency submitting for a request addressed to another agency")
     @APIResponse(responseCode = "404", description = "no such advice request")
-    @APIResponse(responseCode = "409", description = "already submitted (duplicate), cancelled, or a concurrent submission won")
+    @APIResponse(responseCode = "409", description = "already submitted (duplicate without rework), cancelled,"
+            + " or a concurrent command on the request won")
     @APIResponse(responseCode = "422", description = "submittedDate before requestedDate or in the future;"
-            + " or (field agencyId) the submitting agency is not the one asked")
-    public Uni<AdviceRequestView> submit(@RestPath UUID adviceRequestId, @Valid @NotNull SubmissionBody body) {
+            + " or the Idempotency-Key was used before for a different submission")
+    public Uni<Response> submit(@RestPath UUID adviceRequestId, @RestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
+                                @Valid @NotNull SubmissionBody body) {
         Actor submittedBy = actor.current();
-        return requests.submit(adviceRequestId, submittedBy, body.toCommand(adviceRequestId, submittedBy))
+        var command = body.toCommand(adviceRequestId, submittedBy);
+        if (idempotencyKey == null) {
+            return requests.submit(adviceRequestId, submittedBy, command)
+                    .map(done -> Response.ok(AdviceRequestView.of(done)).build());
+        }
+        if (!idempotencyKey.matches("[\\x21-\\x7E]{1,255}")) {
+            throw CommandRejected.invalid(IDEMPOTENCY_KEY, "Idempotency-Key must be 1-255 printable ASCII characters"
+                    + " without spaces (e.g. a UUID), new for each submission");
+        }
+        return requests.submitOnce(adviceRequestId, submittedBy, command, idempotencyKey, body.digest(), this::json)
+                .map(answer -> Response.ok(answer.json(), MediaType.APPLICATION_JSON)
+                        .header("Idempotent-Replayed", Boolean.toString(answer.replayed())).build());
+    }
+
+    /** The header that makes a submission safe to retry. */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private String json(AdviceRequestAsOf dated) {
+        try {
+            return mapper.writeValueAsString(AdviceRequestView.of(dated));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the request's view cannot be written as JSON", e);
+        }
+    }
+
+    @POST
+    @Path("/advice-requests/{adviceRequestId}/rework")
+    @Operation(summary = "Return submitted advice that does not meet the need; the agency resubmits",
+            description = "Publishes AdviceReturnedForRework with the reason code; the note stays in advice-service."
+                    + " The first submission stays counted (firstSubmittedDate).")
+    @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, required = true, example = "caseworker:jsmith")
+    @APIResponse(responseCode = "200", description = "returned; the request is open again")
+    @APIResponse(responseCode = "400", description = "missing X-Actor or an invalid body (the field is named)")
+    @APIResponse(responseCode = "404", description = "no such advice request")
+    @APIResponse(responseCode = "409", description = "nothing submitted to return, cancelled, or a concurrent command won")
+    @APIResponse(responseCode = "422", description = "returnedDate before the submission or in the future")
+    public Uni<AdviceRequestView> rework(@RestPath UUID adviceRequestId, @Valid @NotNull ReworkBody body) {
+        return requests.returnForRework(adviceRequestId, actor.current(), body.toCommand(adviceRequestId))
+                .map(AdviceRequestView::of);
+    }
+
+    @POST
+    @Path("/advice-requests/{adviceRequestId}/exceptions")
+    @Operation(summary = "Record an exception to the 6 weeks for advice (Reg 8(2))",
+            description = "Publishes AdviceExceptionRecorded (the ground; the dates stay here). A school closure is"
+                    + " refused: it is no exception to the advice limit.")
+    @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, required = true, example = "caseworker:jsmith")
+    @APIResponse(responseCode = "200", description = "recorded")
+    @APIResponse(responseCode = "400", description = "missing X-Actor, an invalid body or an unknown reason (the field is named)")
+    @APIResponse(responseCode = "404", description = "no such advice request")
+    @APIResponse(responseCode = "409", description = "a concurrent command on the request won")
+    @APIResponse(responseCode = "422", description = "a school closure; the request already submitted or cancelled;"
+            + " dates outside the 6 weeks or in the future; an absence shorter than 4 weeks")
+    public Uni<AdviceRequestView> recordException(@RestPath UUID adviceRequestId, @Valid @NotNull AdviceExceptionBody body) {
+        return requests.recordException(adviceRequestId, actor.current(), body.toCommand(adviceRequestId))
                 .map(AdviceRequestView::of);
     }
 
@@ -90,10 +163,16 @@ public class AdviceRequestResource {
 
     @GET
     @Path("/advice-requests/{adviceRequestId}")
-    @Operation(summary = "One advice request, with its due date, status and lateness as of today")
+    @Operation(summary = "One advice request, with its due date, status and lateness as of today",
+            description = "The ETag changes with every change of the request and every new day (daysLeft, daysLate);"
+                    + " send it back as If-None-Match to get 304 while nothing changed.")
+    @APIResponse(responseCode = "200", description = "the request")
+    @APIResponse(responseCode = "304", description = "unchanged since the ETag sent as If-None-Match")
     @APIResponse(responseCode = "404", description = "no such advice request")
-    public Uni<AdviceRequestView> get(@RestPath UUID adviceRequestId) {
-        return queries.get(adviceRequestId).map(AdviceRequestView::of);
+    public Uni<Response> get(@RestPath UUID adviceRequestId,
+                             @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return inbox.one(adviceRequestId).map(item -> AgencyInboxResource.notModifiedOr(
+                new EntityTag(item.version() + "-" + item.dated().today(), true), ifNoneMatch, AdviceRequestView.of(item.dated())));
     }
 
     @GET

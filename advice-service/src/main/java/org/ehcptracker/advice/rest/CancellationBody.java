@@ -1,6 +1,7 @@
 package org.ehcptracker.advice.rest;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -10,7 +11,7 @@ import org.ehcptracker.advice.domain.CancelAdviceRequest;
 
 /** Body of {@code POST /api/advice-requests/{id}/cancellation}. */
 public record CancellationBody(
-        @NotBlank @Size(max = 500)
+        @NotBlank @Size(max = 500) @Pattern(regexp = TextRules.ONE_LINE, message = TextRules.ONE_LINE_MESSAGE)
         @Schema(description = "short reason, no personal details", example = "Existing advice reused with agreement (Reg 6(4))")
         String reason,
         @NotBefore(NotBefore.EHCP_REGIME) @Schema(description = "the day of the cancellation; today when absent", example = "2025-04-14")

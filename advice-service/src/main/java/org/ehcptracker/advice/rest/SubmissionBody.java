@@ -1,7 +1,12 @@
 package org.ehcptracker.advice.rest;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.ehcptracker.kit.rest.NotBefore;
@@ -14,9 +19,20 @@ public record SubmissionBody(
         @NotBefore(NotBefore.EHCP_REGIME) @NotNull
         @Schema(description = "the day the advice reached the LA", example = "2025-05-20")
         LocalDate submittedDate,
-        @Size(max = 20000)
+        @Size(max = 20000) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MULTI_LINE_MESSAGE)
         @Schema(description = "the advice or a summary of it; kept by advice-service only, never published")
         String summary) {
+
+    /** What a replay must match: the same date and text (SHA-256, so the text itself is not kept twice). */
+    String digest() {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((submittedDate + "\n" + (summary == null ? "" : summary)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
 
     SubmitAdvice toCommand(UUID adviceRequestId, Actor submittedBy) {
         return new SubmitAdvice(adviceRequestId, submittedDate, submittedBy, summary);

@@ -245,9 +245,13 @@ class AdviceRequestTest {
 
         @Test
         void another_agency_cannot_submit() {
-            rejected(() -> AdviceDecider.decide(new SubmitAdvice(REQUEST, DUE, new Actor("agency", "839-HEALTH")),
-                    given(requested()), ctx()),
-                    CommandRejected.Kind.UNPROCESSABLE, "agencyId", "was addressed to agency 839-EPS, not to agency:839-HEALTH");
+            // a refusal of who acts (403 at the door), not of what is asked
+            assertThatThrownBy(() -> AdviceDecider.decide(new SubmitAdvice(REQUEST, DUE, new Actor("agency", "839-HEALTH")),
+                    given(requested()), ctx()))
+                    .isInstanceOfSatisfying(NotTheAgencyAsked.class, e -> {
+                        assertThat(e.field()).isEqualTo("agencyId");
+                        assertThat(e.getMessage()).contains("was addressed to agency 839-EPS, not to agency:839-HEALTH");
+                    });
         }
 
         @Test

@@ -175,7 +175,7 @@ class AdviceApiTest {
     void only_the_agency_asked_may_submit() {
         String id = openAdviceRequest(UUID.randomUUID(), newAgency());
         submit(id, "agency:839-HEALTH", Map.of("submittedDate", "2025-05-20"))
-                .statusCode(422)
+                .statusCode(403)
                 .body("field", equalTo("agencyId"))
                 .body("detail", containsString("only the agency asked can submit"));
     }

@@ -70,6 +70,13 @@ final class Fixtures {
         awaitCaseStatus(pool, caseId, "ASSESSING");
     }
 
+    /** As {@link #caseAcceptedForAssessment(Pool, UUID)} for a case of council {@code localAuthorityCode}. */
+    static void caseAcceptedForAssessment(Pool pool, UUID caseId, String localAuthorityCode) {
+        publishAssessmentEvent(example("AssessmentRequested", caseId, Map.of("localAuthorityCode", localAuthorityCode)));
+        publishAssessmentEvent(example("AssessmentDecided", caseId, Map.of("localAuthorityCode", localAuthorityCode)));
+        awaitCaseStatus(pool, caseId, "ASSESSING");
+    }
+
     static void awaitCaseStatus(Pool pool, UUID caseId, String status) {
         await().atMost(WAIT).until(() -> status.equals(caseStatus(pool, caseId)));
     }

@@ -1,0 +1,55 @@
+package org.ehcptracker.advice.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ehcptracker.advice.app.AgencyPerformance;
+import org.ehcptracker.kit.domain.Actor;
+import org.ehcptracker.kit.rest.CurrentActor;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** Agency performance per council, agency and advice type. See docs/advice-service.md. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "agency performance")
+public class AgencyPerformanceResource {
+
+    private final AgencyPerformance performance;
+    private final CurrentActor actor;
+
+    public AgencyPerformanceResource(AgencyPerformance performance, CurrentActor actor) {
+        this.performance = performance;
+        this.actor = actor;
+    }
+
+    @GET
+    @Path("/councils/{localAuthorityCode}/advice-performance")
+    @Operation(summary = "Per agency and advice type: requests, returned within 6 weeks (first submission),"
+            + " average days to the final submission, open and overdue now",
+            description = "Cancelled requests count nowhere. An agency actor sees only its own lines.")
+    @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, required = true, example = "caseworker:jsmith")
+    @APIResponse(responseCode = "200", description = "the figures (no lines for a council without requests)")
+    @APIResponse(responseCode = "400", description = "missing X-Actor, or a council code that is not three digits")
+    @APIResponse(responseCode = "403", description = "an agency asking for another agency's figures")
+    public Uni<AgencyPerformance.Figures> ofCouncil(@RestPath String localAuthorityCode,
+                                                    @Parameter(description = "one agency only", example = "839-EPS")
+                                                    @RestQuery String agencyId) {
+        AgencyResource.requireCouncilCode(localAuthorityCode);
+        Actor who = actor.current();
+        String agency = agencyId;
+        if (org.ehcptracker.advice.domain.AdviceRequest.AGENCY_ROLE.equals(who.role())) {
+            // an agency's own view: its lines only
+            agency = agencyId == null ? who.id() : agencyId;
+            AgencyInboxResource.requireOwnInbox(agency, who);
+        }
+        return performance.of(localAuthorityCode, agency);
+    }
+}

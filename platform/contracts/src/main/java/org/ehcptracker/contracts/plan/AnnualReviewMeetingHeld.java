@@ -11,6 +11,8 @@ import org.ehcptracker.contracts.EventPreconditions;
  *
  * @param businessDate the date of the meeting
  * @param planId the plan
+ * @param reviewId the review (one per meeting, for the life of the plan)
+ * @param reviewDecisionDue StatutoryClock.reviewDecisionDue(businessDate): 4 weeks after the meeting
  */
 public record AnnualReviewMeetingHeld(UUID eventId,
         UUID caseId,
@@ -18,7 +20,9 @@ public record AnnualReviewMeetingHeld(UUID eventId,
         LocalDate businessDate,
         Instant occurredAt,
         int schemaVersion,
-        UUID planId) implements PlanEvent {
+        UUID planId,
+        UUID reviewId,
+        LocalDate reviewDecisionDue) implements PlanEvent {
 
     /** The schema version of {@code AnnualReviewMeetingHeld} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
     public static final int SCHEMA_VERSION = 1;
@@ -26,5 +30,8 @@ public record AnnualReviewMeetingHeld(UUID eventId,
     public AnnualReviewMeetingHeld {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(planId, "planId");
+        Objects.requireNonNull(reviewId, "reviewId");
+        Objects.requireNonNull(reviewDecisionDue, "reviewDecisionDue");
+        EventPreconditions.requireNotBefore(reviewDecisionDue, businessDate, "reviewDecisionDue", "businessDate");
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.kit.persistence.Transactions;
+import org.ehcptracker.plan.domain.ReviewView;
 import org.ehcptracker.plan.domain.WorklistLine;
 import org.ehcptracker.plan.persistence.PlanWorklistQueries;
 
@@ -54,6 +55,31 @@ public class PlanWorklists {
             case REVIEW_DECISIONS_OVERDUE -> PlanWorklistQueries.reviewDecisionsOverdue(council, today, p, s);
             case AMENDMENTS_OVERDUE -> PlanWorklistQueries.amendmentsOverdue(council, today, p, s);
         }).map(found -> new Page(kind, council, today, p, s, found.total(), found.lines()));
+    }
+
+    /** A council's phase transfers of one year (by the year of their deadline): counts and every line. */
+    public record PhaseTransfers(String localAuthorityCode, int year, LocalDate today, long due, long done, long late,
+                                 List<ReviewView> transfers) {
+    }
+
+    /** Reg 18 per council and year: every review preparing a move whose deadline falls in {@code year}. */
+    public Uni<PhaseTransfers> phaseTransfers(String la, String year) {
+        String council = requireLa(la);
+        int y = number(year, "year", -1, 2015, 2100);
+        if (y < 0) {
+            throw CommandRejected.invalid("year", "year is required: the calendar year of the moves, e.g. 2027");
+        }
+        LocalDate today = LocalDate.now(clock);
+        return Transactions.inSession(session -> PlanWorklistQueries.phaseTransfers(council, y))
+                .map(rows -> {
+                    List<ReviewView> views = rows.stream().map(r -> ReviewRows.view(r, today)).toList();
+                    return new PhaseTransfers(council, y, today, count(views, "DUE"), count(views, "DONE"),
+                            count(views, "LATE"), views);
+                });
+    }
+
+    private static long count(List<ReviewView> views, String status) {
+        return views.stream().filter(v -> status.equals(v.phaseTransferStatus())).count();
     }
 
     private static Kind kind(String list) {

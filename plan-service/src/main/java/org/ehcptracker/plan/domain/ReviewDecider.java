@@ -57,9 +57,22 @@ public final class ReviewDecider {
                     + " review meeting of plan " + p.planId() + " (" + p.lastReviewMeeting() + ")");
         }
         requireNotInFuture(meeting, "meetingDate", ctx);
+        if ((c.phaseTransfer() == null) != (c.yearOfMove() == null)) {
+            throw CommandRejected.unprocessable(c.phaseTransfer() == null ? "phaseTransfer" : "yearOfMove",
+                    "a phase transfer needs both phaseTransfer (the move) and yearOfMove (its calendar year)");
+        }
+        LocalDate transferDeadline = c.phaseTransfer() == null ? null
+                : StatutoryClock.phaseTransferDeadline(c.yearOfMove(), c.phaseTransfer());
+        if (transferDeadline != null && (transferDeadline.isBefore(meeting)
+                || transferDeadline.isAfter(meeting.plusMonths(18)))) {
+            throw CommandRejected.unprocessable("yearOfMove", "the amended plan for a move in " + c.yearOfMove()
+                    + " is due " + transferDeadline + ": the review meeting of " + meeting + " must come before it, and"
+                    + " within 18 months of it");
+        }
         return List.of(new AnnualReviewMeetingHeld(ctx.nextEventId(), p.caseId(), p.localAuthorityCode(), meeting,
                 ctx.now(), AnnualReviewMeetingHeld.SCHEMA_VERSION, p.planId(), c.reviewId(),
-                StatutoryClock.reviewDecisionDue(meeting)));
+                StatutoryClock.reviewDecisionDue(meeting), c.phaseTransfer() == null ? null : c.phaseTransfer().name(),
+                transferDeadline));
     }
 
     public static List<PlanEvent> decide(DecideReview c, ReviewState review, Optional<PlanInForce> plan,

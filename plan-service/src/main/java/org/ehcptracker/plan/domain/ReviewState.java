@@ -9,6 +9,7 @@ import org.ehcptracker.contracts.plan.AnnualReviewMeetingHeld;
 import org.ehcptracker.contracts.plan.PlanEvent;
 import org.ehcptracker.contracts.plan.ReviewOutcome;
 import org.ehcptracker.kit.domain.AggregateType;
+import org.ehcptracker.statutory.PhaseTransfer;
 
 /**
  * One annual review of a plan, a stream of its own (id = reviewId): the meeting held, the LA's decision, and
@@ -30,15 +31,28 @@ public sealed interface ReviewState permits ReviewState.NoReview, ReviewState.He
         public ReviewState evolve(PlanEvent event) {
             if (event instanceof AnnualReviewMeetingHeld m) {
                 return new Held(m.reviewId(), m.planId(), m.caseId(), m.localAuthorityCode(), m.businessDate(),
-                        m.reviewDecisionDue());
+                        m.reviewDecisionDue(), m.phaseTransfer() == null ? null : PhaseTransfer.valueOf(m.phaseTransfer()),
+                        m.phaseTransferDeadline());
             }
             throw cannotApply(event, "before the review meeting");
         }
     }
 
-    /** The meeting was held; the decision is due 4 weeks later. */
+    /**
+     * The meeting was held; the decision is due 4 weeks later.
+     *
+     * @param phaseTransfer         the move between phases this review prepares, or null
+     * @param phaseTransferDeadline the amended plan naming the new setting is due by it (Reg 18), or null
+     */
     record Held(UUID reviewId, UUID planId, UUID caseId, String localAuthorityCode, LocalDate meetingDate,
-                LocalDate decisionDue) implements ReviewState {
+                LocalDate decisionDue, PhaseTransfer phaseTransfer, LocalDate phaseTransferDeadline)
+            implements ReviewState {
+
+        public Held(UUID reviewId, UUID planId, UUID caseId, String localAuthorityCode, LocalDate meetingDate,
+                    LocalDate decisionDue) {
+            this(reviewId, planId, caseId, localAuthorityCode, meetingDate, decisionDue, null, null);
+        }
+
 
         public Held {
             Objects.requireNonNull(reviewId, "reviewId");

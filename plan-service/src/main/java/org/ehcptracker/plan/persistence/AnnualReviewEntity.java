@@ -47,6 +47,16 @@ public class AnnualReviewEntity extends PanacheEntityBase {
     @Column(name = "amended_issued_date")
     public LocalDate amendedIssuedDate;
 
+    @Column(name = "phase_transfer")
+    public String phaseTransfer;
+
+    @Column(name = "phase_transfer_deadline")
+    public LocalDate phaseTransferDeadline;
+
+    /** the setting (URN or type) the amended plan named, or null */
+    @Column(name = "amended_setting")
+    public String amendedSetting;
+
     public static Uni<List<AnnualReviewEntity>> ofPlan(UUID planId) {
         return list("planId", Sort.by("meetingDate"), planId);
     }

@@ -57,6 +57,8 @@ public class PlanLifeProjection implements InlineProjection {
                         review.localAuthorityCode = m.localAuthorityCode();
                         review.meetingDate = m.businessDate();
                         review.decisionDue = m.reviewDecisionDue();
+                        review.phaseTransfer = m.phaseTransfer();
+                        review.phaseTransferDeadline = m.phaseTransferDeadline();
                         return session.persist(review);
                     });
         }
@@ -75,7 +77,10 @@ public class PlanLifeProjection implements InlineProjection {
             return guarded(session, a.planId(), "update plan_in_force set open_review_id = null"
                     + " where plan_id = ?1 and open_review_id = ?2 and ceased_date is null", a.planId(), a.reviewId())
                     .chain(() -> review(session, a.reviewId()))
-                    .invoke(review -> review.amendedIssuedDate = a.businessDate()).replaceWithVoid();
+                    .invoke(review -> {
+                        review.amendedIssuedDate = a.businessDate();
+                        review.amendedSetting = a.namedSettingUrn() != null ? a.namedSettingUrn() : a.settingType();
+                    }).replaceWithVoid();
         }
         if (event instanceof PlanCeased c) {
             return guarded(session, c.planId(), "update plan_in_force set ceased_date = ?1, cease_reason = ?2,"

@@ -50,6 +50,13 @@ public final class PlanWorklistQueries {
                 .toList(), total)));
     }
 
+    /** Every review of the council preparing a move whose deadline falls in {@code year}, soonest first. */
+    public static Uni<List<AnnualReviewEntity>> phaseTransfers(String la, int year) {
+        return AnnualReviewEntity.list("localAuthorityCode = ?1 and phaseTransfer is not null"
+                + " and phaseTransferDeadline >= ?2 and phaseTransferDeadline <= ?3",
+                Sort.by("phaseTransferDeadline").and("reviewId"), la, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    }
+
     public static Uni<Found> reviewDecisionsOverdue(String la, LocalDate today, int page, int size) {
         var query = AnnualReviewEntity.<AnnualReviewEntity>find("localAuthorityCode = ?1 and outcome is null"
                 + " and decisionDue < ?2", Sort.by("decisionDue").and("reviewId"), la, today).page(Page.of(page, size));

@@ -20,6 +20,7 @@ import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.kit.domain.DecisionContext;
 import org.ehcptracker.kit.domain.EventIds;
 import org.junit.jupiter.api.Nested;
+import org.ehcptracker.statutory.PhaseTransfer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -113,7 +114,7 @@ class AnnualReviewTest {
         @Test
         void starts_the_review_with_its_decision_due_4_weeks_later() {
             assertThat(meet(MEETING, IN_FORCE)).containsExactly(new AnnualReviewMeetingHeld(id(1), CASE, "839", MEETING,
-                    NOW, 1, PLAN, REVIEW, LocalDate.of(2026, 7, 28)));
+                    NOW, 1, PLAN, REVIEW, LocalDate.of(2026, 7, 28), null, null));
             assertThat(review()).isEqualTo(new ReviewState.Held(REVIEW, PLAN, CASE, "839", MEETING,
                     LocalDate.of(2026, 7, 28)));
         }
@@ -307,6 +308,70 @@ class AnnualReviewTest {
             decide(decided, ReviewOutcome.AMEND);
             assertRejected(() -> amend(LocalDate.of(2026, 9, 8), "139021", "MSS"), CommandRejected.Kind.UNPROCESSABLE,
                     "namedSettingUrn", "not both");
+        }
+    }
+
+    @Nested
+    class PhaseTransfers {
+
+        final LocalDate autumnMeeting = LocalDate.of(2026, 10, 5);
+
+        List<PlanEvent> meetFor(PhaseTransfer move, Integer year, LocalDate on) {
+            return record(ReviewDecider.decide(new HoldReviewMeeting(PLAN, REVIEW, on, move, year), review(), IN_FORCE,
+                    ctx));
+        }
+
+        // a move from primary to secondary in September 2027: the amended plan naming the school is due by
+        // Monday 15 February 2027 (Reg 18)
+        @Test
+        void a_move_into_secondary_is_due_15_February_of_the_year_of_the_move() {
+            assertThat(meetFor(PhaseTransfer.PRIMARY_TO_SECONDARY, 2027, autumnMeeting)).containsExactly(
+                    new AnnualReviewMeetingHeld(id(1), CASE, "839", autumnMeeting, NOW, 1, PLAN, REVIEW,
+                            LocalDate.of(2026, 11, 2), "PRIMARY_TO_SECONDARY", LocalDate.of(2027, 2, 15)));
+        }
+
+        // secondary to post-16 in September 2027: due Wednesday 31 March 2027
+        @Test
+        void a_move_from_secondary_to_post_16_is_due_31_March() {
+            var held = (AnnualReviewMeetingHeld) meetFor(PhaseTransfer.SECONDARY_TO_POST_16, 2027, autumnMeeting).get(0);
+            assertThat(held.phaseTransferDeadline()).isEqualTo(LocalDate.of(2027, 3, 31));
+        }
+
+        @Test
+        void on_the_deadline_it_is_due_and_the_day_after_late() {
+            meetFor(PhaseTransfer.PRIMARY_TO_SECONDARY, 2027, autumnMeeting);
+            assertThat(ReviewView.of(review(), LocalDate.of(2027, 2, 15)).phaseTransferStatus()).isEqualTo("DUE");
+            assertThat(ReviewView.of(review(), LocalDate.of(2027, 2, 16)).phaseTransferStatus()).isEqualTo("LATE");
+        }
+
+        // decision to amend Tuesday 20 October 2026 (family's 15 days to 4 November); amended plan naming
+        // school 139021 on Friday 20 November 2026: done, before 15 February 2027
+        @Test
+        void an_amended_plan_naming_the_new_setting_by_the_deadline_is_done_and_after_it_late() {
+            meetFor(PhaseTransfer.PRIMARY_TO_SECONDARY, 2027, autumnMeeting);
+            record(ReviewDecider.decide(new DecideReview(REVIEW, LocalDate.of(2026, 10, 20), ReviewOutcome.AMEND),
+                    review(), plan(autumnMeeting, REVIEW, null), ctx));
+            var decided = (ReviewState.Decided) review();
+            record(ReviewDecider.decide(new IssueAmendedPlan(REVIEW, LocalDate.of(2026, 11, 20), "139021", null),
+                    review(), plan(autumnMeeting, REVIEW, null), ctx));
+            assertThat(ReviewView.of(review(), LocalDate.of(2027, 3, 1)).phaseTransferStatus()).isEqualTo("DONE");
+
+            var amendedLate = new ReviewState.Amended(decided, LocalDate.of(2027, 2, 16), "139021", null);
+            assertThat(ReviewView.of(amendedLate, LocalDate.of(2027, 3, 1)).phaseTransferStatus()).isEqualTo("LATE");
+            var namingNothing = new ReviewState.Amended(decided, LocalDate.of(2027, 2, 1), null, null);
+            assertThat(ReviewView.of(namingNothing, LocalDate.of(2027, 2, 10)).phaseTransferStatus()).isEqualTo("DUE");
+        }
+
+        @Test
+        void a_deadline_before_the_meeting_is_unprocessable_on_year_of_move() {
+            assertRejected(() -> meetFor(PhaseTransfer.PRIMARY_TO_SECONDARY, 2026, autumnMeeting),
+                    CommandRejected.Kind.UNPROCESSABLE, "yearOfMove", "is due 2026-02-15");
+        }
+
+        @Test
+        void a_move_without_its_year_is_unprocessable_on_year_of_move() {
+            assertRejected(() -> meetFor(PhaseTransfer.PRIMARY_TO_SECONDARY, null, autumnMeeting),
+                    CommandRejected.Kind.UNPROCESSABLE, "yearOfMove", "needs both");
         }
     }
 

@@ -18,20 +18,26 @@ import org.ehcptracker.contracts.Topics;
 import org.ehcptracker.devinfra.InfraTestResource;
 import org.junit.jupiter.api.Test;
 
-/** The caseworkers' lists, for a council (901) no other test uses. */
+/** The caseworkers' lists, for councils (901, 902) no other test uses. */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "plan"))
 class PlanWorklistResourceTest extends PlanServiceTestSupport {
 
     static final String LA = "901";
     static final LocalDate TODAY = LocalDate.now();
+    /** the phase transfers' council, so the lists of 901 stay exactly as worked out */
+    static final String TRANSFERS_LA = "902";
 
     UUID caseOf901(LocalDate received) {
+        return caseOf(LA, received);
+    }
+
+    UUID caseOf(String la, LocalDate received) {
         UUID caseId = UUID.randomUUID();
         publish(Topics.ASSESSMENT_EVENTS,
                 example("AssessmentRequested", caseId, Map.of("businessDate", received.toString(),
-                        "localAuthorityCode", LA)),
-                example("AssessmentDecided", caseId, Map.of("decision", "ASSESS", "localAuthorityCode", LA)));
+                        "localAuthorityCode", la)),
+                example("AssessmentDecided", caseId, Map.of("decision", "ASSESS", "localAuthorityCode", la)));
         awaitCase(caseId, "ASSESSING");
         return caseId;
     }
@@ -43,7 +49,11 @@ class PlanWorklistResourceTest extends PlanServiceTestSupport {
 
     /** A plan issued on {@code issued} (draft 20 days before); its planId. */
     String planIssued(LocalDate issued) {
-        UUID caseId = caseOf901(issued.minusDays(100));
+        return planIssued(LA, issued);
+    }
+
+    String planIssued(String la, LocalDate issued) {
+        UUID caseId = caseOf(la, issued.minusDays(100));
         post("/api/cases/{id}/draft-plan", Map.of("issuedDate", issued.minusDays(20).toString()), 201, caseId);
         return JsonPath.from(post("/api/cases/{id}/final-plan", Map.of("issuedDate", issued.toString(),
                 "settingType", "MSS"), 200, caseId)).getString("planId");
@@ -105,6 +115,41 @@ class PlanWorklistResourceTest extends PlanServiceTestSupport {
         JsonPath page = list("reviews-due", Map.of("weeks", 104, "size", 1, "page", 1));
         assertThat(page.getLong("total")).isEqualTo(4); // every plan of 901: all four reviews fall within 104 weeks
         assertThat(page.getList("lines")).hasSize(1);
+    }
+
+    @Test
+    void phase_transfers_of_a_year_are_counted_due_done_and_late() {
+        int year = TODAY.getYear() + 1;
+        // due: a review for a move next year, no amended plan yet (15 February of next year is still ahead)
+        String duePlan = planIssued(TRANSFERS_LA, TODAY.minusMonths(6));
+        String due = JsonPath.from(post("/api/plans/{id}/reviews", Map.of("meetingDate", TODAY.minusDays(1).toString(),
+                "phaseTransfer", "PRIMARY_TO_SECONDARY", "yearOfMove", year), 201, duePlan)).getString("reviewId");
+        // done: amended naming the new school (decision 20 days ago, amended today)
+        String donePlan = planIssued(TRANSFERS_LA, TODAY.minusMonths(6));
+        String done = JsonPath.from(post("/api/plans/{id}/reviews", Map.of("meetingDate", TODAY.minusDays(25).toString(),
+                "phaseTransfer", "SECONDARY_TO_POST_16", "yearOfMove", year), 201, donePlan)).getString("reviewId");
+        post("/api/reviews/{id}/decision", Map.of("decidedDate", TODAY.minusDays(20).toString(), "outcome", "AMEND"),
+                200, done);
+        post("/api/reviews/{id}/amended-plan", Map.of("issuedDate", TODAY.toString(), "namedSettingUrn", "139021"),
+                200, done);
+
+        JsonPath transfers = given().header("X-Actor", ACTOR).queryParam("la", TRANSFERS_LA).queryParam("year", year)
+                .get("/api/phase-transfers").then().statusCode(200).extract().jsonPath();
+        assertThat(transfers.getLong("due")).isEqualTo(1);
+        assertThat(transfers.getLong("done")).isEqualTo(1);
+        assertThat(transfers.getLong("late")).isZero();
+        // soonest deadline first: 15 February before 31 March
+        assertThat(transfers.getList("transfers.reviewId")).containsExactly(due, done);
+        assertThat(transfers.getString("transfers[0].phaseTransferDeadline")).isEqualTo(year + "-02-15");
+        assertThat(transfers.getString("transfers[1].phaseTransferDeadline")).isEqualTo(year + "-03-31");
+
+        given().header("X-Actor", ACTOR).queryParam("la", LA).get("/api/phase-transfers").then()
+                .statusCode(400).body("field", equalTo("year"));
+        given().header("X-Actor", ACTOR).queryParam("la", LA).queryParam("year", year)
+                .contentType(ContentType.JSON).body(Map.of("meetingDate", TODAY.toString(), "phaseTransfer", "TO_THE_MOON",
+                        "yearOfMove", year))
+                .post("/api/plans/{id}/reviews", duePlan).then()
+                .statusCode(400).body("field", equalTo("phaseTransfer"));
     }
 
     @Test

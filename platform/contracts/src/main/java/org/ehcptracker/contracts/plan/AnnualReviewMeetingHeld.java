@@ -13,6 +13,10 @@ import org.ehcptracker.contracts.EventPreconditions;
  * @param planId the plan
  * @param reviewId the review (one per meeting, for the life of the plan)
  * @param reviewDecisionDue StatutoryClock.reviewDecisionDue(businessDate): 4 weeks after the meeting
+ * @param phaseTransfer for the review before a move between phases (Reg 18): the move, a code (the name of a
+ *                      {@code org.ehcptracker.statutory.PhaseTransfer} constant, e.g. PRIMARY_TO_SECONDARY); else null
+ * @param phaseTransferDeadline the date the amended plan naming the new setting is due (15 February, or 31 March for
+ *                              SECONDARY_TO_POST_16, of the year of the move); present exactly with phaseTransfer
  */
 public record AnnualReviewMeetingHeld(UUID eventId,
         UUID caseId,
@@ -22,7 +26,9 @@ public record AnnualReviewMeetingHeld(UUID eventId,
         int schemaVersion,
         UUID planId,
         UUID reviewId,
-        LocalDate reviewDecisionDue) implements PlanEvent {
+        LocalDate reviewDecisionDue,
+        String phaseTransfer,
+        LocalDate phaseTransferDeadline) implements PlanEvent {
 
     /** The schema version of {@code AnnualReviewMeetingHeld} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
     public static final int SCHEMA_VERSION = 1;
@@ -33,5 +39,9 @@ public record AnnualReviewMeetingHeld(UUID eventId,
         Objects.requireNonNull(reviewId, "reviewId");
         Objects.requireNonNull(reviewDecisionDue, "reviewDecisionDue");
         EventPreconditions.requireNotBefore(reviewDecisionDue, businessDate, "reviewDecisionDue", "businessDate");
+        EventPreconditions.requireNullOrText(phaseTransfer, "phaseTransfer");
+        if ((phaseTransfer == null) != (phaseTransferDeadline == null)) {
+            throw new IllegalArgumentException("phaseTransfer and phaseTransferDeadline come together or not at all");
+        }
     }
 }

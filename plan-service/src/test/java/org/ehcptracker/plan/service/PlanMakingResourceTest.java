@@ -123,6 +123,10 @@ class PlanMakingResourceTest extends PlanServiceTestSupport {
         post(caseId, "consultations/139021/answer", Map.of("answeredDate", "2025-07-01"))
                 .statusCode(400)
                 .body("violations[0].field", containsString("canMeetNeeds"));
+        // settingType is published: a code, never free text such as a name typed by mistake
+        post(caseId, "final-plan", Map.of("issuedDate", "2025-07-18", "settingType", "Sam Example"))
+                .statusCode(400)
+                .body("violations[0].field", containsString("settingType"));
         post(caseId, "parent-response", Map.of("receivedDate", LocalDate.now().plusDays(2).toString()))
                 .statusCode(422)
                 .body("field", equalTo("receivedDate"));

@@ -14,7 +14,12 @@ import org.ehcptracker.kit.domain.Actor;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.kit.domain.DecisionContext;
 import org.ehcptracker.kit.persistence.Transactions;
+import org.ehcptracker.contracts.plan.FinalPlanIssued;
+import org.ehcptracker.contracts.plan.ParentResponseReceived;
 import org.ehcptracker.plan.domain.AssessmentCase;
+import org.ehcptracker.plan.domain.ConsultSetting;
+import org.ehcptracker.plan.domain.RecordConsultationAnswer;
+import org.ehcptracker.plan.domain.RecordParentResponse;
 import org.ehcptracker.plan.domain.IssueDraftPlan;
 import org.ehcptracker.plan.domain.IssueFinalPlan;
 import org.ehcptracker.plan.domain.PlanDecider;
@@ -22,6 +27,8 @@ import org.ehcptracker.plan.domain.PlanState;
 import org.ehcptracker.plan.domain.PlanView;
 import org.ehcptracker.plan.persistence.AssessmentCaseView;
 import org.ehcptracker.plan.persistence.CaseAdviceView;
+import org.ehcptracker.plan.persistence.ParentResponseEntity;
+import org.ehcptracker.plan.persistence.PlanInForceEntity;
 
 /**
  * The EHC plans of cases (stream id = caseId). Each command reads the case from the local view in the
@@ -42,7 +49,36 @@ public class Plans {
         return handle(caseId, actor, (s, known, ctx) -> PlanDecider.decide(c, s, known, ctx));
     }
 
+    /**
+     * The final plan; the plan-in-force row is written in the same transaction, with the flag "advice
+     * still outstanding" as the advice view stands at that moment (allowed, but flagged).
+     */
     public Uni<PlanView> issueFinal(UUID caseId, Actor actor, IssueFinalPlan c) {
+        return handle(caseId, actor, (s, known, ctx) -> PlanDecider.decide(c, s, known, ctx),
+                (session, handled) -> {
+                    FinalPlanIssued issued = (FinalPlanIssued) handled.events().get(0);
+                    return CaseAdviceView.summary(caseId, issued.businessDate())
+                            .chain(advice -> PlanInForceEntity.issued(issued.planId(), caseId,
+                                    issued.localAuthorityCode(), issued.businessDate(),
+                                    advice.submitted() < advice.requested()));
+                });
+    }
+
+    /** The family's response to the draft; their comments go to plan-service's own table in the same transaction. */
+    public Uni<PlanView> recordParentResponse(UUID caseId, Actor actor, RecordParentResponse c) {
+        return handle(caseId, actor, (s, known, ctx) -> PlanDecider.decide(c, s, known, ctx),
+                (session, handled) -> {
+                    ParentResponseReceived r = (ParentResponseReceived) handled.events().get(0);
+                    return ParentResponseEntity.record(caseId, r.planId(), r.businessDate(),
+                            PlanDecider.requireText(c.comments(), "comments"));
+                });
+    }
+
+    public Uni<PlanView> consult(UUID caseId, Actor actor, ConsultSetting c) {
+        return handle(caseId, actor, (s, known, ctx) -> PlanDecider.decide(c, s, known, ctx));
+    }
+
+    public Uni<PlanView> recordConsultationAnswer(UUID caseId, Actor actor, RecordConsultationAnswer c) {
         return handle(caseId, actor, (s, known, ctx) -> PlanDecider.decide(c, s, known, ctx));
     }
 
@@ -61,15 +97,26 @@ public class Plans {
     }
 
     private Uni<PlanView> handle(UUID caseId, Actor actor, DecisionOnCase decision) {
+        return handle(caseId, actor, decision, AfterAppend.nothing());
+    }
+
+    private Uni<PlanView> handle(UUID caseId, Actor actor, DecisionOnCase decision,
+                                 AfterAppend<PlanState, PlanEvent> after) {
         return aggregates.inTransaction(session -> AssessmentCaseView.known(caseId)
                 .chain(known -> aggregates.handle(session, PlanState.TYPE, caseId, actor,
-                                (s, ctx) -> decision.decide(s, known, ctx), AfterAppend.nothing())
+                                (s, ctx) -> decision.decide(s, known, ctx), after)
                         .chain(handled -> view(caseId, handled.state(), known))));
     }
 
     private Uni<PlanView> view(UUID caseId, PlanState plan, Optional<AssessmentCase> known) {
-        return CaseAdviceView.summary(caseId, LocalDate.now(clock))
-                .map(advice -> PlanView.of(plan, known, advice).orElseThrow(() -> noPlan(caseId)));
+        LocalDate today = LocalDate.now(clock);
+        UUID planId = plan instanceof PlanState.FinalIssued f ? f.planId() : null;
+        return CaseAdviceView.summary(caseId, today)
+                .chain(advice -> ParentResponseEntity.comments(caseId)
+                        .chain(comments -> (planId == null ? Uni.createFrom().<Boolean>nullItem()
+                                : PlanInForceEntity.adviceOutstandingAtIssue(planId))
+                                .map(flag -> PlanView.of(plan, known, advice, today, comments, flag)
+                                        .orElseThrow(() -> noPlan(caseId)))));
     }
 
     private static boolean notFound(Throwable failure) {

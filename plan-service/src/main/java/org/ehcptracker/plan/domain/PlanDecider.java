@@ -4,11 +4,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.ehcptracker.contracts.plan.ConsultationAnswered;
 import org.ehcptracker.contracts.plan.DraftPlanIssued;
+import org.ehcptracker.contracts.plan.ParentResponseReceived;
+import org.ehcptracker.contracts.plan.SettingConsulted;
 import org.ehcptracker.contracts.plan.FinalPlanIssued;
 import org.ehcptracker.contracts.plan.PlanEvent;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.kit.domain.DecisionContext;
+import org.ehcptracker.statutory.StatutoryClock;
 
 /**
  * Decides the plan's commands against its {@link PlanState} and the case as plan-service's local view
@@ -23,11 +27,15 @@ import org.ehcptracker.kit.domain.DecisionContext;
  *   <li>one draft, then one final plan, issued on or after the draft; the final plan names a
  *       specific setting (URN/UKPRN) or a type of setting, exactly one of the two;</li>
  *   <li>no issue date in the future: the service records what was issued;</li>
- *   <li>the parent's 15 days to comment on the draft (Reg 13(1)) are reported, not enforced: an LA
- *       may issue the final plan earlier when the family agrees.</li>
+ *   <li>the family has 15 days to comment on the draft (Reg 13(1)): a final plan dated on or before
+ *       the last of them is refused unless their response is recorded (they may answer early and agree);</li>
+ *   <li>consultations (Code 9.83, 15 days) never block the final plan: the LA decides without an answer.</li>
  * </ul>
  */
 public final class PlanDecider {
+
+    /** Longest free text kept (comments, notes). */
+    public static final int MAX_TEXT = 4000;
 
     private PlanDecider() {
     }
@@ -82,8 +90,137 @@ public final class PlanDecider {
         }
         requireNotBeforeClockStart(caseId, issued, known);
         requireNotInFuture(issued, ctx);
+        LocalDate commentsEnd = StatutoryClock.parentCommentsDue(draft.draftIssuedDate());
+        if (!issued.isAfter(commentsEnd) && draft.parentResponse() == null) {
+            throw CommandRejected.unprocessable("issuedDate", "issuedDate " + issued + " is within the family's 15 days"
+                    + " to comment on the draft (until " + commentsEnd + ", Reg 13(1)) and no response from them is"
+                    + " recorded: record their response first, or issue the final plan after " + commentsEnd);
+        }
         return List.of(new FinalPlanIssued(ctx.nextEventId(), caseId, known.localAuthorityCode(), issued, ctx.now(),
                 FinalPlanIssued.SCHEMA_VERSION, draft.planId(), urn, type, known.clockStart()));
+    }
+
+    public static List<PlanEvent> decide(RecordParentResponse command, PlanState plan, Optional<AssessmentCase> assessmentCase,
+                                         DecisionContext ctx) {
+        UUID caseId = command.caseId();
+        requireThisCase(caseId, plan);
+        LocalDate received = requireDate(command.receivedDate(), "receivedDate");
+        String comments = requireText(command.comments(), "comments");
+        if (plan instanceof PlanState.FinalIssued f) {
+            throw CommandRejected.conflict("the final plan for case " + caseId + " was already issued on "
+                    + f.finalIssuedDate() + ": the family's response to the draft can no longer be recorded");
+        }
+        PlanState.DraftIssued draft = requireDraft(caseId, plan, "the family's response");
+        if (draft.parentResponse() != null) {
+            throw CommandRejected.conflict("the family's response to the draft of case " + caseId
+                    + " was already recorded (received " + draft.parentResponse().receivedDate() + ")");
+        }
+        String urn = requireNullOrText(command.requestedSettingUrn(), "requestedSettingUrn",
+                "leave it out when the family asks for no specific setting");
+        String type = requireNullOrText(command.requestedSettingType(), "requestedSettingType",
+                "leave it out when the family asks for no type of setting");
+        if (urn != null && type != null) {
+            throw CommandRejected.unprocessable("requestedSettingUrn", "give either requestedSettingUrn (a specific"
+                    + " school or college) or requestedSettingType (a type of setting), not both");
+        }
+        requireOnOrAfter(received, "receivedDate", draft.draftIssuedDate(), "the draft plan was issued");
+        requireNotInFuture(received, "receivedDate", ctx);
+        return List.of(new ParentResponseReceived(ctx.nextEventId(), caseId, localAuthority(draft, assessmentCase), received,
+                ctx.now(), ParentResponseReceived.SCHEMA_VERSION, draft.planId(), urn, type));
+    }
+
+    public static List<PlanEvent> decide(ConsultSetting command, PlanState plan, Optional<AssessmentCase> assessmentCase,
+                                         DecisionContext ctx) {
+        UUID caseId = command.caseId();
+        requireThisCase(caseId, plan);
+        LocalDate consulted = requireDate(command.consultedDate(), "consultedDate");
+        String urn = requireNullOrText(command.settingUrn(), "settingUrn", "give the setting's URN or UKPRN");
+        if (urn == null) {
+            throw CommandRejected.invalid("settingUrn", "settingUrn is required: the URN or UKPRN of the setting consulted");
+        }
+        if (plan instanceof PlanState.FinalIssued f) {
+            throw CommandRejected.conflict("the final plan for case " + caseId + " was already issued on "
+                    + f.finalIssuedDate() + ": no more settings can be consulted about it");
+        }
+        PlanState.DraftIssued draft = requireDraft(caseId, plan, "a consultation");
+        draft.consultation(urn).ifPresent(c -> {
+            throw CommandRejected.conflict("setting " + urn + " was already consulted for case " + caseId + " on "
+                    + c.consultedDate());
+        });
+        requireOnOrAfter(consulted, "consultedDate", draft.draftIssuedDate(), "the draft plan was issued");
+        requireNotInFuture(consulted, "consultedDate", ctx);
+        return List.of(new SettingConsulted(ctx.nextEventId(), caseId, localAuthority(draft, assessmentCase), consulted, ctx.now(),
+                SettingConsulted.SCHEMA_VERSION, draft.planId(), urn, StatutoryClock.consultationResponseDue(consulted)));
+    }
+
+    public static List<PlanEvent> decide(RecordConsultationAnswer command, PlanState plan, Optional<AssessmentCase> assessmentCase,
+                                         DecisionContext ctx) {
+        UUID caseId = command.caseId();
+        requireThisCase(caseId, plan);
+        LocalDate answered = requireDate(command.answeredDate(), "answeredDate");
+        if (command.canMeetNeeds() == null) {
+            throw CommandRejected.invalid("canMeetNeeds", "canMeetNeeds is required: true or false");
+        }
+        PlanState.DraftIssued draft = plan instanceof PlanState.FinalIssued f ? f.draft()
+                : requireDraft(caseId, plan, "a consultation's answer");
+        PlanState.Consultation consultation = draft.consultation(command.settingUrn()).orElseThrow(() ->
+                CommandRejected.notFound("setting " + command.settingUrn() + " was not consulted for case " + caseId));
+        if (consultation.answered()) {
+            throw CommandRejected.conflict("setting " + consultation.settingUrn() + " already answered on "
+                    + consultation.answeredDate());
+        }
+        requireOnOrAfter(answered, "answeredDate", consultation.consultedDate(), "the setting was consulted");
+        requireNotInFuture(answered, "answeredDate", ctx);
+        return List.of(new ConsultationAnswered(ctx.nextEventId(), caseId, localAuthority(draft, assessmentCase), answered,
+                ctx.now(), ConsultationAnswered.SCHEMA_VERSION, draft.planId(), consultation.settingUrn(),
+                command.canMeetNeeds()));
+    }
+
+    /** The LA now responsible, as the case view knows it; the draft's LA when the view lost the case. */
+    private static String localAuthority(PlanState.DraftIssued draft, Optional<AssessmentCase> assessmentCase) {
+        return assessmentCase.map(AssessmentCase::localAuthorityCode).orElse(draft.localAuthorityCode());
+    }
+
+    private static PlanState.DraftIssued requireDraft(UUID caseId, PlanState plan, String what) {
+        if (plan instanceof PlanState.DraftIssued d) {
+            return d;
+        }
+        throw CommandRejected.unprocessable(null, what + " needs the draft plan first: no draft issued for case " + caseId);
+    }
+
+    private static void requireOnOrAfter(LocalDate date, String field, LocalDate earliest, String what) {
+        if (date.isBefore(earliest)) {
+            throw CommandRejected.unprocessable(field, field + " " + date + " is before " + what + " (" + earliest + ")");
+        }
+    }
+
+    private static void requireNotInFuture(LocalDate date, String field, DecisionContext ctx) {
+        if (date.isAfter(ctx.today())) {
+            throw CommandRejected.unprocessable(field, field + " " + date + " is in the future (today is " + ctx.today()
+                    + ")");
+        }
+    }
+
+    private static LocalDate requireDate(LocalDate date, String field) {
+        if (date == null) {
+            throw CommandRejected.invalid(field, field + " is required, as yyyy-mm-dd");
+        }
+        return date;
+    }
+
+    /** Free text kept in plan-service only: bounded, and no control characters (a NUL cannot be stored). */
+    public static String requireText(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.length() > MAX_TEXT) {
+            throw CommandRejected.invalid(field, field + " is longer than " + MAX_TEXT + " characters");
+        }
+        if (text.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n' && ch != '\r' && ch != '\t')) {
+            throw CommandRejected.invalid(field, field + " holds a control character (e.g. NUL); only text, tabs and"
+                    + " line breaks");
+        }
+        return text.strip();
     }
 
     /** The stream id is the caseId: a command naming another case is a bug in the caller, not a user error. */

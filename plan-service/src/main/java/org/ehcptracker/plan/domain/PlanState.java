@@ -1,8 +1,15 @@
 package org.ehcptracker.plan.domain;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import org.ehcptracker.contracts.plan.ConsultationAnswered;
+import org.ehcptracker.contracts.plan.ParentResponseReceived;
+import org.ehcptracker.contracts.plan.SettingConsulted;
 import org.ehcptracker.contracts.plan.DraftPlanIssued;
 import org.ehcptracker.contracts.plan.FinalPlanIssued;
 import org.ehcptracker.contracts.plan.PlanEvent;
@@ -10,9 +17,9 @@ import org.ehcptracker.kit.domain.AggregateType;
 
 /**
  * The EHC plan of one case, rebuilt from its stream: none yet, the draft issued, or the final plan
- * issued. At most one plan per case, so the stream id is the caseId; the planId is generated when
- * the draft is issued and carried in every later event. Later steps (consultations, reviews...) do
- * not change what today's commands decide, so their events leave the state as it is.
+ * issued. The stream id is the caseId: it holds the making of the plan (draft, the family's
+ * response, consultations, the final plan); the planId is generated when the draft is issued and
+ * carried in every later event.
  */
 public sealed interface PlanState permits PlanState.NoPlan, PlanState.DraftIssued, PlanState.FinalIssued {
 
@@ -29,7 +36,7 @@ public sealed interface PlanState permits PlanState.NoPlan, PlanState.DraftIssue
         @Override
         public PlanState evolve(PlanEvent event) {
             if (event instanceof DraftPlanIssued d) {
-                return new DraftIssued(d.caseId(), d.planId(), d.businessDate());
+                return new DraftIssued(d.caseId(), d.planId(), d.localAuthorityCode(), d.businessDate());
             }
             if (event instanceof FinalPlanIssued f) {
                 throw cannotApply(f, "before its draft");
@@ -38,13 +45,30 @@ public sealed interface PlanState permits PlanState.NoPlan, PlanState.DraftIssue
         }
     }
 
-    /** The draft was served on the family; the final plan is awaited. */
-    record DraftIssued(UUID caseId, UUID planId, LocalDate draftIssuedDate) implements PlanState {
+    /**
+     * The draft was served on the family; the final plan is awaited.
+     *
+     * @param parentResponse the family's response to the draft, or null while none is recorded
+     * @param consultations  the settings consulted, by URN, in the order consulted
+     */
+    record DraftIssued(UUID caseId, UUID planId, String localAuthorityCode, LocalDate draftIssuedDate,
+                       ParentResponse parentResponse,
+                       Map<String, Consultation> consultations) implements PlanState {
 
         public DraftIssued {
             Objects.requireNonNull(caseId, "caseId");
             Objects.requireNonNull(planId, "planId");
+            Objects.requireNonNull(localAuthorityCode, "localAuthorityCode");
             Objects.requireNonNull(draftIssuedDate, "draftIssuedDate");
+            consultations = Collections.unmodifiableMap(new LinkedHashMap<>(consultations));
+        }
+
+        public DraftIssued(UUID caseId, UUID planId, String localAuthorityCode, LocalDate draftIssuedDate) {
+            this(caseId, planId, localAuthorityCode, draftIssuedDate, null, Map.of());
+        }
+
+        public Optional<Consultation> consultation(String settingUrn) {
+            return Optional.ofNullable(consultations.get(settingUrn));
         }
 
         @Override
@@ -54,10 +78,68 @@ public sealed interface PlanState permits PlanState.NoPlan, PlanState.DraftIssue
                 return new FinalIssued(this, f.businessDate(), f.namedSettingUrn(), f.settingType(),
                         f.requestReceivedDate());
             }
+            if (event instanceof ParentResponseReceived r) {
+                return new DraftIssued(caseId, planId, localAuthorityCode, draftIssuedDate,
+                        new ParentResponse(r.businessDate(), r.requestedSetting(), r.requestedSettingType()),
+                        consultations);
+            }
+            if (event instanceof SettingConsulted c) {
+                Map<String, Consultation> next = new LinkedHashMap<>(consultations);
+                next.put(c.settingUrn(), new Consultation(c.settingUrn(), c.businessDate(), c.consultationDueDate(),
+                        null, null));
+                return new DraftIssued(caseId, planId, localAuthorityCode, draftIssuedDate, parentResponse, next);
+            }
+            if (event instanceof ConsultationAnswered a) {
+                Consultation asked = consultations.get(a.settingUrn());
+                if (asked == null) {
+                    throw cannotApply(a, "for setting " + a.settingUrn() + ", never consulted");
+                }
+                Map<String, Consultation> next = new LinkedHashMap<>(consultations);
+                next.put(a.settingUrn(), asked.answered(a.businessDate(), a.canMeetNeeds()));
+                return new DraftIssued(caseId, planId, localAuthorityCode, draftIssuedDate, parentResponse, next);
+            }
             if (event instanceof DraftPlanIssued d) {
                 throw cannotApply(d, "after the draft of plan " + planId);
             }
             return this;
+        }
+    }
+
+    /**
+     * The family's response to the draft (Reg 13(1)); their comments stay in plan-service's
+     * {@code parent_response} table, never in the event.
+     *
+     * @param requestedSettingUrn  URN/UKPRN of the setting they asked for, or null
+     * @param requestedSettingType SEN2 type of setting they asked for instead, or null
+     */
+    record ParentResponse(LocalDate receivedDate, String requestedSettingUrn, String requestedSettingType) {
+
+        public ParentResponse {
+            Objects.requireNonNull(receivedDate, "receivedDate");
+        }
+    }
+
+    /**
+     * One setting consulted about being named (Code 9.83: answer within 15 days).
+     *
+     * @param answeredDate null while unanswered
+     * @param canMeetNeeds null while unanswered
+     */
+    record Consultation(String settingUrn, LocalDate consultedDate, LocalDate answerDue, LocalDate answeredDate,
+                        Boolean canMeetNeeds) {
+
+        public Consultation {
+            Objects.requireNonNull(settingUrn, "settingUrn");
+            Objects.requireNonNull(consultedDate, "consultedDate");
+            Objects.requireNonNull(answerDue, "answerDue");
+        }
+
+        public boolean answered() {
+            return answeredDate != null;
+        }
+
+        Consultation answered(LocalDate on, boolean canMeet) {
+            return new Consultation(settingUrn, consultedDate, answerDue, on, canMeet);
         }
     }
 
@@ -87,6 +169,12 @@ public sealed interface PlanState permits PlanState.NoPlan, PlanState.DraftIssue
         @Override
         public PlanState evolve(PlanEvent event) {
             requireSameCase(caseId(), event);
+            if (event instanceof ConsultationAnswered a) {
+                // a late answer is still recorded after the final plan (Code 9.83: the LA decides without it)
+                PlanState answered = draft.evolve(a);
+                return new FinalIssued((DraftIssued) answered, finalIssuedDate, namedSettingUrn, settingType,
+                        requestReceivedDate);
+            }
             if (event instanceof DraftPlanIssued || event instanceof FinalPlanIssued) {
                 throw cannotApply(event, "after the final plan " + planId());
             }

@@ -2,7 +2,6 @@ package org.ehcptracker.plan.rest;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.ehcptracker.kit.rest.NotBefore;
@@ -17,8 +16,9 @@ public record FinalPlanRequest(
                 example = "139021")
         @Pattern(regexp = "\\d{6}|\\d{8}", message = "must be a 6-digit URN or an 8-digit UKPRN")
         String namedSettingUrn,
-        @Schema(description = "SEN2 code of the type of setting named instead of a specific one; omit when naming a setting")
-        @Size(max = 40)
+        @Schema(description = "SEN2 code of the type of setting named instead of a specific one (capitals, digits, _;"
+                + " published, so never free text); omit when naming a setting", example = "MSS")
+        @Pattern(regexp = "[A-Z0-9_]{1,40}", message = "must be a SEN2 setting type code (capitals, digits, _)")
         String settingType) {
 
     IssueFinalPlan toCommand(UUID caseId) {

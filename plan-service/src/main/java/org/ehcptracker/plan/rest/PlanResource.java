@@ -52,14 +52,59 @@ public class PlanResource {
     @POST
     @Path("/final-plan")
     @Operation(summary = "Issue the final plan", description = "Names a specific setting (namedSettingUrn) or a type of"
-            + " setting (settingType), exactly one. Needs the draft first; not blocked by the parent's 15 days.")
+            + " setting (settingType), exactly one. Needs the draft first; on or before the last of the family's 15 days"
+            + " only once their response is recorded.")
     @APIResponse(responseCode = "200", description = "final plan issued")
     @APIResponse(responseCode = "400", description = "no X-Actor, or a missing or malformed field")
     @APIResponse(responseCode = "409", description = "the final plan was already issued, or a concurrent update")
     @APIResponse(responseCode = "422", description = "no draft yet, case refused or withdrawn, both or neither setting"
-            + " fields, or issuedDate before the draft")
+            + " fields, issuedDate before the draft, or within the family's 15 days with no response recorded")
     public Uni<PlanView> issueFinal(@RestPath UUID caseId, @Valid @NotNull FinalPlanRequest body) {
         return plans.issueFinal(caseId, actor.current(), body.toCommand(caseId));
+    }
+
+    @POST
+    @Path("/parent-response")
+    @Operation(summary = "Record the family's response to the draft", description = "The date it reached the LA, the"
+            + " setting asked for (a URN or a type, at most one) and the comments, which stay in plan-service. One"
+            + " response per draft; with it recorded, the final plan may be issued within the 15 days.")
+    @APIResponse(responseCode = "200", description = "response recorded; the plan view")
+    @APIResponse(responseCode = "400", description = "no X-Actor, a missing or malformed field, or comments with a"
+            + " control character (problem+json naming the field)")
+    @APIResponse(responseCode = "409", description = "a response was already recorded, the final plan was already"
+            + " issued, or a concurrent update")
+    @APIResponse(responseCode = "422", description = "no draft yet, both requestedSettingUrn and requestedSettingType,"
+            + " or receivedDate before the draft or in the future")
+    public Uni<PlanView> recordParentResponse(@RestPath UUID caseId, @Valid @NotNull ParentResponseRequest body) {
+        return plans.recordParentResponse(caseId, actor.current(), body.toCommand(caseId));
+    }
+
+    @POST
+    @Path("/consultations")
+    @Operation(summary = "Consult a setting about naming it", description = "It should answer within 15 days (Code"
+            + " 9.83); an unanswered consultation never blocks the final plan.")
+    @APIResponse(responseCode = "200", description = "consultation recorded; the plan view")
+    @APIResponse(responseCode = "400", description = "no X-Actor, a missing or malformed field")
+    @APIResponse(responseCode = "409", description = "the setting was already consulted, the final plan was already"
+            + " issued, or a concurrent update")
+    @APIResponse(responseCode = "422", description = "no draft yet, or consultedDate before the draft or in the future")
+    public Uni<PlanView> consult(@RestPath UUID caseId, @Valid @NotNull ConsultationRequest body) {
+        return plans.consult(caseId, actor.current(), body.toCommand(caseId));
+    }
+
+    @POST
+    @Path("/consultations/{settingUrn}/answer")
+    @Operation(summary = "Record a consulted setting's answer", description = "Also after the final plan (a late"
+            + " answer is still recorded).")
+    @APIResponse(responseCode = "200", description = "answer recorded; the plan view")
+    @APIResponse(responseCode = "400", description = "no X-Actor, a missing or malformed field")
+    @APIResponse(responseCode = "404", description = "the setting was not consulted for this case")
+    @APIResponse(responseCode = "409", description = "the setting already answered, or a concurrent update")
+    @APIResponse(responseCode = "422", description = "no draft yet, or answeredDate before the consultation or in the"
+            + " future")
+    public Uni<PlanView> answer(@RestPath UUID caseId, @RestPath String settingUrn,
+                                @Valid @NotNull ConsultationAnswerRequest body) {
+        return plans.recordConsultationAnswer(caseId, actor.current(), body.toCommand(caseId, settingUrn));
     }
 
     @GET

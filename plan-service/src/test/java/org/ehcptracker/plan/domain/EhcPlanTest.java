@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.ehcptracker.contracts.plan.ConsultationAnswered;
 import org.ehcptracker.contracts.plan.DraftPlanIssued;
+import org.ehcptracker.contracts.plan.ParentResponseReceived;
+import org.ehcptracker.contracts.plan.SettingConsulted;
 import org.ehcptracker.contracts.plan.FinalPlanIssued;
 import org.ehcptracker.contracts.plan.PlanEvent;
 import org.ehcptracker.kit.domain.CommandRejected;
@@ -61,6 +64,24 @@ class EhcPlanTest {
         return events;
     }
 
+    List<PlanEvent> respond(LocalDate on, String urn, String type) {
+        return record(PlanDecider.decide(new RecordParentResponse(CASE, on, urn, type, "we would like 139021"), plan(),
+                ASSESSING, ctx));
+    }
+
+    List<PlanEvent> consult(String urn, LocalDate on) {
+        return record(PlanDecider.decide(new ConsultSetting(CASE, urn, on), plan(), ASSESSING, ctx));
+    }
+
+    List<PlanEvent> answer(String urn, LocalDate on, Boolean canMeet) {
+        return record(PlanDecider.decide(new RecordConsultationAnswer(CASE, urn, on, canMeet), plan(), ASSESSING, ctx));
+    }
+
+    List<PlanEvent> record(List<PlanEvent> events) {
+        history.addAll(events);
+        return events;
+    }
+
     static void assertRejected(Runnable command, CommandRejected.Kind kind, String field, String message) {
         assertThatThrownBy(command::run).isInstanceOfSatisfying(CommandRejected.class, e -> {
             assertThat(e.kind()).isEqualTo(kind);
@@ -92,7 +113,7 @@ class EhcPlanTest {
         void decides_exactly_this_event_and_the_plan_becomes_drafted() {
             assertThat(draft(DRAFTED, ASSESSING))
                     .containsExactly(new DraftPlanIssued(id(1), CASE, "839", DRAFTED, NOW, 1, id(2)));
-            assertThat(plan()).isEqualTo(new PlanState.DraftIssued(CASE, id(2), DRAFTED));
+            assertThat(plan()).isEqualTo(new PlanState.DraftIssued(CASE, id(2), "839", DRAFTED));
         }
 
         @Test
@@ -199,7 +220,7 @@ class EhcPlanTest {
 
             assertThat(fin(issued, "139021", null, ASSESSING)).containsExactly(new FinalPlanIssued(id(3), CASE, "839",
                     issued, NOW, 1, id(2), "139021", null, RECEIVED));
-            assertThat(plan()).isEqualTo(new PlanState.FinalIssued(new PlanState.DraftIssued(CASE, id(2), DRAFTED),
+            assertThat(plan()).isEqualTo(new PlanState.FinalIssued(new PlanState.DraftIssued(CASE, id(2), "839", DRAFTED),
                     issued, "139021", null, RECEIVED));
         }
 
@@ -221,10 +242,40 @@ class EhcPlanTest {
                     .isEqualTo(transferred);
         }
 
+        // draft Monday 9 June 2025: the family's 15 days end on Tuesday 24 June (9 + 15); the final plan on
+        // 24 June or earlier needs their response recorded, from Wednesday 25 June it does not
         @Test
-        void within_the_parents_15_days_is_not_blocked() {
+        void within_the_familys_15_days_without_their_response_is_unprocessable_on_issued_date() {
             draft(DRAFTED, ASSESSING);
-            assertThat(fin(DRAFTED, "139021", null, ASSESSING)).hasSize(1);
+            assertRejected(() -> fin(DRAFTED, "139021", null, ASSESSING), CommandRejected.Kind.UNPROCESSABLE,
+                    "issuedDate", "is within the family's 15 days to comment on the draft (until 2025-06-24");
+        }
+
+        @Test
+        void on_the_last_of_the_15_days_without_their_response_is_unprocessable() {
+            draft(DRAFTED, ASSESSING);
+            assertRejected(() -> fin(LocalDate.of(2025, 6, 24), "139021", null, ASSESSING),
+                    CommandRejected.Kind.UNPROCESSABLE, "issuedDate", "no response from them is recorded");
+        }
+
+        @Test
+        void the_day_after_the_15_days_needs_no_response() {
+            draft(DRAFTED, ASSESSING);
+            assertThat(fin(LocalDate.of(2025, 6, 25), "139021", null, ASSESSING)).hasSize(1);
+        }
+
+        @Test
+        void within_the_15_days_once_the_family_responded_is_allowed() {
+            draft(DRAFTED, ASSESSING);
+            respond(LocalDate.of(2025, 6, 12), null, null);
+            assertThat(fin(LocalDate.of(2025, 6, 13), "139021", null, ASSESSING)).hasSize(1);
+        }
+
+        @Test
+        void with_a_consultation_unanswered_is_allowed_as_the_LA_decides_without_it() {
+            draft(DRAFTED, ASSESSING);
+            consult("139021", LocalDate.of(2025, 7, 1));
+            assertThat(fin(LocalDate.of(2025, 7, 2), "139021", null, ASSESSING)).hasSize(1);
         }
 
         @Test
@@ -309,6 +360,236 @@ class EhcPlanTest {
             var restarted = Optional.of(new AssessmentCase(CASE, "839", issued.plusDays(1), CaseStatus.ASSESSING));
             assertRejected(() -> fin(issued, "139021", null, restarted), CommandRejected.Kind.UNPROCESSABLE,
                     "issuedDate", "before the clock start");
+        }
+    }
+
+    @Nested
+    class FamilyResponse {
+
+        // draft Friday 20 June 2025: the 15 days run across the month end to Saturday 5 July (30 June + 5)
+        final LocalDate draftedLate = LocalDate.of(2025, 6, 20);
+
+        @Test
+        void records_the_date_and_the_setting_asked_for_but_never_the_comments() {
+            draft(draftedLate, ASSESSING); // event id(1), plan id(2)
+            assertThat(respond(LocalDate.of(2025, 7, 5), "139021", null)).containsExactly(new ParentResponseReceived(
+                    id(3), CASE, "839", LocalDate.of(2025, 7, 5), NOW, 1, id(2), "139021", null));
+            assertThat(((PlanState.DraftIssued) plan()).parentResponse())
+                    .isEqualTo(new PlanState.ParentResponse(LocalDate.of(2025, 7, 5), "139021", null));
+        }
+
+        @Test
+        void may_ask_for_a_type_of_setting() {
+            draft(draftedLate, ASSESSING);
+            assertThat(((ParentResponseReceived) respond(draftedLate, null, "MSS").get(0)).requestedSettingType())
+                    .isEqualTo("MSS");
+        }
+
+        @Test
+        void the_final_plan_on_5_July_needs_it_and_on_6_July_does_not() {
+            draft(draftedLate, ASSESSING);
+            assertRejected(() -> fin(LocalDate.of(2025, 7, 5), null, "MSS", ASSESSING),
+                    CommandRejected.Kind.UNPROCESSABLE, "issuedDate", "(until 2025-07-05, Reg 13(1))");
+            assertThat(fin(LocalDate.of(2025, 7, 6), null, "MSS", ASSESSING)).hasSize(1);
+        }
+
+        @Test
+        void asking_for_both_a_setting_and_a_type_is_unprocessable_on_the_setting_field() {
+            draft(draftedLate, ASSESSING);
+            assertRejected(() -> respond(draftedLate, "139021", "MSS"), CommandRejected.Kind.UNPROCESSABLE,
+                    "requestedSettingUrn", "not both");
+        }
+
+        @Test
+        void without_a_draft_is_unprocessable() {
+            assertRejected(() -> respond(draftedLate, null, null), CommandRejected.Kind.UNPROCESSABLE, null,
+                    "the family's response needs the draft plan first");
+        }
+
+        @Test
+        void a_second_response_is_a_conflict() {
+            draft(draftedLate, ASSESSING);
+            respond(draftedLate, null, null);
+            assertRejected(() -> respond(draftedLate.plusDays(1), null, null), CommandRejected.Kind.CONFLICT, null,
+                    "was already recorded (received 2025-06-20)");
+        }
+
+        @Test
+        void after_the_final_plan_is_a_conflict() {
+            draft(draftedLate, ASSESSING);
+            fin(LocalDate.of(2025, 7, 6), null, "MSS", ASSESSING);
+            assertRejected(() -> respond(LocalDate.of(2025, 7, 7), null, null), CommandRejected.Kind.CONFLICT, null,
+                    "was already issued on 2025-07-06");
+        }
+
+        @Test
+        void dated_before_the_draft_or_in_the_future_is_unprocessable_on_received_date() {
+            draft(draftedLate, ASSESSING);
+            assertRejected(() -> respond(draftedLate.minusDays(1), null, null), CommandRejected.Kind.UNPROCESSABLE,
+                    "receivedDate", "is before the draft plan was issued (2025-06-20)");
+            assertRejected(() -> respond(TODAY.plusDays(1), null, null), CommandRejected.Kind.UNPROCESSABLE,
+                    "receivedDate", "is in the future");
+        }
+
+        @Test
+        void comments_with_a_NUL_character_are_invalid_on_that_field() {
+            draft(draftedLate, ASSESSING);
+            assertRejected(() -> PlanDecider.decide(new RecordParentResponse(CASE, draftedLate, null, null, "a\u0000b"),
+                    plan(), ASSESSING, ctx), CommandRejected.Kind.INVALID, "comments", "control character");
+        }
+    }
+
+    @Nested
+    class Consultations {
+
+        // consulted Monday 23 June 2025: the answer is due Tuesday 8 July (23 + 15 = 38 = 30 June + 8)
+        final LocalDate consulted = LocalDate.of(2025, 6, 23);
+
+        @Test
+        void a_consultation_is_due_15_days_later_across_the_month_end() {
+            draft(DRAFTED, ASSESSING); // id(1), plan id(2)
+            assertThat(consult("139021", consulted)).containsExactly(new SettingConsulted(id(3), CASE, "839", consulted,
+                    NOW, 1, id(2), "139021", LocalDate.of(2025, 7, 8)));
+        }
+
+        @Test
+        void the_answer_is_recorded_with_whether_the_setting_can_meet_the_needs() {
+            draft(DRAFTED, ASSESSING);
+            consult("139021", consulted);
+            assertThat(answer("139021", LocalDate.of(2025, 7, 9), false)).containsExactly(new ConsultationAnswered(
+                    id(4), CASE, "839", LocalDate.of(2025, 7, 9), NOW, 1, id(2), "139021", false));
+            assertThat(((PlanState.DraftIssued) plan()).consultation("139021")).contains(new PlanState.Consultation(
+                    "139021", consulted, LocalDate.of(2025, 7, 8), LocalDate.of(2025, 7, 9), false));
+        }
+
+        @Test
+        void a_late_answer_after_the_final_plan_is_still_recorded() {
+            draft(DRAFTED, ASSESSING);
+            consult("139021", consulted);
+            fin(LocalDate.of(2025, 7, 18), null, "MSS", ASSESSING);
+            assertThat(answer("139021", LocalDate.of(2025, 7, 21), true)).hasSize(1);
+            assertThat(plan()).isInstanceOfSatisfying(PlanState.FinalIssued.class,
+                    f -> assertThat(f.draft().consultation("139021").orElseThrow().answered()).isTrue());
+        }
+
+        @Test
+        void consulting_the_same_setting_twice_is_a_conflict() {
+            draft(DRAFTED, ASSESSING);
+            consult("139021", consulted);
+            assertRejected(() -> consult("139021", consulted.plusDays(1)), CommandRejected.Kind.CONFLICT, null,
+                    "setting 139021 was already consulted for case " + CASE + " on 2025-06-23");
+        }
+
+        @Test
+        void a_second_answer_is_a_conflict() {
+            draft(DRAFTED, ASSESSING);
+            consult("139021", consulted);
+            answer("139021", consulted, true);
+            assertRejected(() -> answer("139021", consulted, true), CommandRejected.Kind.CONFLICT, null,
+                    "already answered on 2025-06-23");
+        }
+
+        @Test
+        void an_answer_from_a_setting_not_consulted_is_not_found() {
+            draft(DRAFTED, ASSESSING);
+            assertRejected(() -> answer("100000", consulted, true), CommandRejected.Kind.NOT_FOUND, null,
+                    "setting 100000 was not consulted");
+        }
+
+        @Test
+        void an_answer_before_the_consultation_is_unprocessable_on_answered_date() {
+            draft(DRAFTED, ASSESSING);
+            consult("139021", consulted);
+            assertRejected(() -> answer("139021", consulted.minusDays(1), true), CommandRejected.Kind.UNPROCESSABLE,
+                    "answeredDate", "is before the setting was consulted (2025-06-23)");
+        }
+
+        @Test
+        void an_answer_without_can_meet_needs_is_invalid_on_that_field() {
+            draft(DRAFTED, ASSESSING);
+            consult("139021", consulted);
+            assertRejected(() -> answer("139021", consulted, null), CommandRejected.Kind.INVALID, "canMeetNeeds",
+                    "canMeetNeeds is required");
+        }
+
+        @Test
+        void consulting_before_the_draft_exists_or_after_the_final_plan_is_refused() {
+            assertRejected(() -> consult("139021", consulted), CommandRejected.Kind.UNPROCESSABLE, null,
+                    "a consultation needs the draft plan first");
+            draft(DRAFTED, ASSESSING);
+            fin(LocalDate.of(2025, 7, 18), null, "MSS", ASSESSING);
+            assertRejected(() -> consult("139021", LocalDate.of(2025, 7, 19)), CommandRejected.Kind.CONFLICT, null,
+                    "no more settings can be consulted");
+        }
+
+        @Test
+        void consulting_before_the_draft_date_is_unprocessable_on_consulted_date() {
+            draft(DRAFTED, ASSESSING);
+            assertRejected(() -> consult("139021", DRAFTED.minusDays(1)), CommandRejected.Kind.UNPROCESSABLE,
+                    "consultedDate", "is before the draft plan was issued");
+        }
+    }
+
+    @Nested
+    class HeldUpBy {
+
+        // draft 9 June 2025 (the family's 15 days end 24 June); setting 139021 consulted 23 June, due 8 July
+        @Test
+        void while_the_15_days_run_the_family_holds_it_up() {
+            draft(DRAFTED, ASSESSING);
+            var today = LocalDate.of(2025, 6, 16);
+            assertThat(PlanView.heldUpBy((PlanState.DraftIssued) plan(), today)).containsExactly(
+                    new PlanView.HoldUp(PlanView.HoldUpReason.PARENT_RESPONSE, null, DRAFTED, 7,
+                            LocalDate.of(2025, 6, 24), false));
+        }
+
+        @Test
+        void an_unanswered_consultation_past_its_15_days_is_overdue() {
+            draft(DRAFTED, ASSESSING);
+            consult("139021", LocalDate.of(2025, 6, 23));
+            var today = LocalDate.of(2025, 7, 9);
+            assertThat(PlanView.heldUpBy((PlanState.DraftIssued) plan(), today)).containsExactly(
+                    new PlanView.HoldUp(PlanView.HoldUpReason.CONSULTATION_ANSWER, "139021", LocalDate.of(2025, 6, 23),
+                            16, LocalDate.of(2025, 7, 8), true));
+        }
+
+        @Test
+        void on_its_due_day_a_consultation_is_not_yet_overdue() {
+            draft(DRAFTED, ASSESSING);
+            consult("139021", LocalDate.of(2025, 6, 23));
+            assertThat(PlanView.heldUpBy((PlanState.DraftIssued) plan(), LocalDate.of(2025, 7, 8)))
+                    .singleElement().satisfies(h -> assertThat(h.overdue()).isFalse());
+        }
+
+        @Test
+        void with_nothing_awaited_the_LA_holds_it_up_since_the_last_answer() {
+            draft(DRAFTED, ASSESSING);
+            respond(LocalDate.of(2025, 6, 20), "139021", null);
+            consult("139021", LocalDate.of(2025, 6, 23));
+            answer("139021", LocalDate.of(2025, 7, 1), true);
+            assertThat(PlanView.heldUpBy((PlanState.DraftIssued) plan(), LocalDate.of(2025, 7, 11))).containsExactly(
+                    new PlanView.HoldUp(PlanView.HoldUpReason.LOCAL_AUTHORITY, null, LocalDate.of(2025, 7, 1), 10,
+                            null, false));
+        }
+
+        @Test
+        void after_the_15_days_with_no_response_the_LA_holds_it_up_since_their_end() {
+            draft(DRAFTED, ASSESSING);
+            assertThat(PlanView.heldUpBy((PlanState.DraftIssued) plan(), LocalDate.of(2025, 6, 30))).containsExactly(
+                    new PlanView.HoldUp(PlanView.HoldUpReason.LOCAL_AUTHORITY, null, LocalDate.of(2025, 6, 24), 6,
+                            null, false));
+        }
+
+        @Test
+        void the_view_of_a_final_plan_has_no_hold_ups_and_shows_the_advice_flag() {
+            draft(DRAFTED, ASSESSING);
+            respond(LocalDate.of(2025, 6, 20), null, "MSS");
+            fin(LocalDate.of(2025, 7, 18), null, "MSS", ASSESSING);
+            PlanView view = PlanView.of(plan(), ASSESSING, AdviceSummary.NONE, TODAY, "comments", true).orElseThrow();
+            assertThat(view.heldUpBy()).isEmpty();
+            assertThat(view.adviceOutstandingAtIssue()).isTrue();
+            assertThat(view.parentResponse()).isEqualTo(new PlanView.ParentResponseView(LocalDate.of(2025, 6, 20), null,
+                    "MSS", "comments"));
         }
     }
 

@@ -40,6 +40,55 @@ class PlanProducerContractTest extends PlanServiceTestSupport {
         assertThat(issued.get("namedSettingUrn").asText()).isEqualTo("139021");
     }
 
+    @Test
+    void parent_response_and_consultation_events_match_their_examples() throws Exception {
+        UUID caseId = caseAcceptedForAssessment("2025-03-03");
+        given().header("X-Actor", ACTOR).contentType(ContentType.JSON).body(Map.of("issuedDate", "2025-06-09"))
+                .post("/api/cases/{caseId}/draft-plan", caseId).then().statusCode(201);
+        given().header("X-Actor", ACTOR).contentType(ContentType.JSON)
+                .body(Map.of("receivedDate", "2025-06-20", "requestedSettingUrn", "139021", "comments", "please name 139021"))
+                .post("/api/cases/{caseId}/parent-response", caseId).then().statusCode(200);
+        given().header("X-Actor", ACTOR).contentType(ContentType.JSON)
+                .body(Map.of("settingUrn", "139021", "consultedDate", "2025-06-23"))
+                .post("/api/cases/{caseId}/consultations", caseId).then().statusCode(200);
+        given().header("X-Actor", ACTOR).contentType(ContentType.JSON)
+                .body(Map.of("answeredDate", "2025-07-04", "canMeetNeeds", true))
+                .post("/api/cases/{caseId}/consultations/139021/answer", caseId).then().statusCode(200);
+
+        assertMatchesExample(planEvent(caseId, 4, "ParentResponseReceived"), "ParentResponseReceived");
+        assertMatchesExample(planEvent(caseId, 4, "SettingConsulted"), "SettingConsulted");
+        assertMatchesExample(planEvent(caseId, 4, "ConsultationAnswered"), "ConsultationAnswered");
+        // the comments stay in plan-service
+        assertThat(planEvents(caseId, 4).toString()).doesNotContain("please name");
+    }
+
+    @Test
+    void review_amendment_and_cessation_events_match_their_examples() throws Exception {
+        UUID caseId = caseAcceptedForAssessment("2025-03-03");
+        given().header("X-Actor", ACTOR).contentType(ContentType.JSON).body(Map.of("issuedDate", "2025-06-09"))
+                .post("/api/cases/{caseId}/draft-plan", caseId).then().statusCode(201);
+        String planId = given().header("X-Actor", ACTOR).contentType(ContentType.JSON)
+                .body(Map.of("issuedDate", "2025-07-18", "namedSettingUrn", "139021"))
+                .post("/api/cases/{caseId}/final-plan", caseId).then().statusCode(200).extract().path("planId");
+        String reviewId = given().header("X-Actor", ACTOR).contentType(ContentType.JSON)
+                .body(Map.of("meetingDate", "2026-06-30"))
+                .post("/api/plans/{planId}/reviews", planId).then().statusCode(201).extract().path("reviewId");
+        given().header("X-Actor", ACTOR).contentType(ContentType.JSON)
+                .body(Map.of("decidedDate", "2026-07-21", "outcome", "AMEND"))
+                .post("/api/reviews/{reviewId}/decision", reviewId).then().statusCode(200);
+        given().header("X-Actor", ACTOR).contentType(ContentType.JSON)
+                .body(Map.of("issuedDate", "2026-09-08", "namedSettingUrn", "139021"))
+                .post("/api/reviews/{reviewId}/amended-plan", reviewId).then().statusCode(200);
+        given().header("X-Actor", ACTOR).contentType(ContentType.JSON)
+                .body(Map.of("ceasedDate", "2026-10-31", "reason", "MOVED_TO_ANOTHER_LA"))
+                .post("/api/plans/{planId}/cessation", planId).then().statusCode(200);
+
+        for (String type : java.util.List.of("AnnualReviewMeetingHeld", "AnnualReviewDecided", "AmendedPlanIssued",
+                "PlanCeased")) {
+            assertMatchesExample(planEvent(caseId, 6, type), type);
+        }
+    }
+
     static void assertMatchesExample(JsonNode published, String type) throws Exception {
         JsonNode example = JSON.readTree(ContractExamples.json(type));
         assertThat(fieldNames(published)).as(type + " fields").isEqualTo(fieldNames(example));

@@ -11,7 +11,9 @@ import org.ehcptracker.contracts.EventPreconditions;
  *
  * @param businessDate the date the response was received
  * @param planId the plan
- * @param requestedSetting URN of the setting asked for; null when none was asked for
+ * @param requestedSetting URN (or UKPRN) of the setting asked for; null when none or a type was asked for
+ * @param requestedSettingType SEN2 setting type code asked for instead of a specific setting; null otherwise
+ *                             (never both; added while the type was still reserved, so version 1)
  */
 public record ParentResponseReceived(UUID eventId,
         UUID caseId,
@@ -20,7 +22,8 @@ public record ParentResponseReceived(UUID eventId,
         Instant occurredAt,
         int schemaVersion,
         UUID planId,
-        String requestedSetting) implements PlanEvent {
+        String requestedSetting,
+        String requestedSettingType) implements PlanEvent {
 
     /** The schema version of {@code ParentResponseReceived} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
     public static final int SCHEMA_VERSION = 1;
@@ -29,5 +32,9 @@ public record ParentResponseReceived(UUID eventId,
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(planId, "planId");
         EventPreconditions.requireNullOrText(requestedSetting, "requestedSetting");
+        EventPreconditions.requireNullOrText(requestedSettingType, "requestedSettingType");
+        if (requestedSetting != null && requestedSettingType != null) {
+            throw new IllegalArgumentException("at most one of requestedSetting and requestedSettingType may be present");
+        }
     }
 }

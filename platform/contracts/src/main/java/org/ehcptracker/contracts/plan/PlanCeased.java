@@ -11,7 +11,7 @@ import org.ehcptracker.contracts.EventPreconditions;
  *
  * @param businessDate the date the plan ceased
  * @param planId the plan
- * @param reason short reason, no personal details
+ * @param reason why, a code (never free text: no personal details can reach Kafka)
  */
 public record PlanCeased(UUID eventId,
         UUID caseId,
@@ -20,7 +20,7 @@ public record PlanCeased(UUID eventId,
         Instant occurredAt,
         int schemaVersion,
         UUID planId,
-        String reason) implements PlanEvent {
+        CeaseReason reason) implements PlanEvent {
 
     /** The schema version of {@code PlanCeased} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
     public static final int SCHEMA_VERSION = 1;
@@ -28,6 +28,6 @@ public record PlanCeased(UUID eventId,
     public PlanCeased {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(planId, "planId");
-        EventPreconditions.requireText(reason, "reason");
+        Objects.requireNonNull(reason, "reason");
     }
 }

@@ -1,0 +1,127 @@
+package org.ehcptracker.plan.app;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.ehcptracker.contracts.plan.PlanEvent;
+import org.ehcptracker.kit.app.EventSourcedAggregates;
+import org.ehcptracker.kit.app.EventSourcedAggregates.AfterAppend;
+import org.ehcptracker.kit.domain.Actor;
+import org.ehcptracker.kit.domain.CommandRejected;
+import org.ehcptracker.kit.persistence.Transactions;
+import org.ehcptracker.plan.domain.CeasePlan;
+import org.ehcptracker.plan.domain.DecideReview;
+import org.ehcptracker.plan.domain.HoldReviewMeeting;
+import org.ehcptracker.plan.domain.IssueAmendedPlan;
+import org.ehcptracker.plan.domain.PlanInForce;
+import org.ehcptracker.plan.domain.PlanInForceView;
+import org.ehcptracker.plan.domain.PlanLife;
+import org.ehcptracker.plan.domain.ReviewDecider;
+import org.ehcptracker.plan.domain.ReviewState;
+import org.ehcptracker.plan.domain.ReviewView;
+import org.ehcptracker.plan.persistence.AnnualReviewEntity;
+import org.ehcptracker.plan.persistence.PlanInForceEntity;
+
+/**
+ * Plans in force (stream id = planId) and their annual reviews (stream id = reviewId). Every command reads the
+ * plan's {@code plan_in_force} row in the transaction of the append; {@code PlanLifeProjection} updates it after
+ * the append only if it is still as the command saw it, so of two concurrent commands on one plan and its reviews
+ * (a meeting and a cessation, say) one is refused with 409.
+ */
+@ApplicationScoped
+public class PlansInForce {
+
+    private final EventSourcedAggregates aggregates;
+    private final Clock clock;
+
+    public PlansInForce(EventSourcedAggregates aggregates, Clock clock) {
+        this.aggregates = aggregates;
+        this.clock = clock;
+    }
+
+    public Uni<ReviewView> holdMeeting(Actor actor, HoldReviewMeeting c) {
+        return aggregates.inTransaction(session -> PlanInForceEntity.forCommand(c.planId())
+                .chain(plan -> aggregates.handle(session, ReviewState.TYPE, c.reviewId(), actor,
+                        (s, ctx) -> ReviewDecider.decide(c, s, plan, ctx), AfterAppend.<ReviewState, PlanEvent>nothing())))
+                .map(handled -> ReviewView.of(handled.state(), today()));
+    }
+
+    public Uni<ReviewView> decide(Actor actor, DecideReview c) {
+        return onReview(c.reviewId(), actor, (s, plan, ctx) -> ReviewDecider.decide(c, s, plan, ctx));
+    }
+
+    public Uni<ReviewView> issueAmended(Actor actor, IssueAmendedPlan c) {
+        return onReview(c.reviewId(), actor, (s, plan, ctx) -> ReviewDecider.decide(c, s, plan, ctx));
+    }
+
+    public Uni<PlanInForceView> cease(Actor actor, CeasePlan c) {
+        return aggregates.inTransaction(session -> PlanInForceEntity.forCommand(c.planId())
+                        .chain(plan -> aggregates.handle(session, PlanLife.TYPE, c.planId(), actor,
+                                (s, ctx) -> ReviewDecider.decide(c, s, plan, ctx),
+                                AfterAppend.<PlanLife, PlanEvent>nothing())))
+                .chain(() -> get(c.planId()));
+    }
+
+    public Uni<ReviewView> review(UUID reviewId) {
+        return aggregates.load(ReviewState.TYPE, reviewId)
+                .onFailure(PlansInForce::notFound).transform(x -> noReview(reviewId))
+                .map(state -> ReviewView.of(state, today()));
+    }
+
+    public Uni<PlanInForceView> get(UUID planId) {
+        LocalDate today = today();
+        return Transactions.inSession(session -> PlanInForceEntity.<PlanInForceEntity>findById(planId)
+                .chain(row -> {
+                    if (row == null) {
+                        return Uni.createFrom().failure(CommandRejected.notFound("no plan in force " + planId));
+                    }
+                    return AnnualReviewEntity.ofPlan(planId).map(reviews -> view(row, reviews, today));
+                }));
+    }
+
+    /** A command on a held review: the review's row names its plan, whose row is locked before deciding. */
+    @FunctionalInterface
+    private interface ReviewDecision {
+        List<PlanEvent> decide(ReviewState review, Optional<PlanInForce> plan,
+                               org.ehcptracker.kit.domain.DecisionContext ctx);
+    }
+
+    private Uni<ReviewView> onReview(UUID reviewId, Actor actor, ReviewDecision decision) {
+        return aggregates.inTransaction(session -> AnnualReviewEntity.<AnnualReviewEntity>findById(reviewId)
+                        .chain(row -> {
+                            if (row == null) {
+                                return Uni.createFrom().failure(noReview(reviewId));
+                            }
+                            return PlanInForceEntity.forCommand(row.planId)
+                                    .chain(plan -> aggregates.handle(session, ReviewState.TYPE, reviewId, actor,
+                                            (s, ctx) -> decision.decide(s, plan, ctx),
+                                            AfterAppend.<ReviewState, PlanEvent>nothing()));
+                        }))
+                .map(handled -> ReviewView.of(handled.state(), today()));
+    }
+
+    private static PlanInForceView view(PlanInForceEntity row, List<AnnualReviewEntity> reviews, LocalDate today) {
+        List<ReviewView> reviewViews = reviews.stream().map(r -> ReviewRows.view(r, today)).toList();
+        boolean inForce = row.ceasedDate == null;
+        return new PlanInForceView(row.planId, row.caseId, row.localAuthorityCode, inForce ? "IN_FORCE" : "CEASED",
+                row.issuedDate, row.adviceOutstandingAtIssue, row.lastReviewMeeting, row.reviewDue,
+                inForce && today.isAfter(row.reviewDue), row.openReviewId, row.ceasedDate, row.ceaseReason,
+                reviewViews);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static boolean notFound(Throwable failure) {
+        return failure instanceof CommandRejected r && r.kind() == CommandRejected.Kind.NOT_FOUND;
+    }
+
+    private static CommandRejected noReview(UUID reviewId) {
+        return CommandRejected.notFound("no annual review " + reviewId + ": no meeting was recorded for it");
+    }
+}

@@ -1,0 +1,46 @@
+package org.ehcptracker.plan.persistence;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A row of {@code parent_response}: the family's comments on the draft, kept only in plan-service (the
+ * event {@code ParentResponseReceived} carries the date and the setting asked for, never the text).
+ */
+@Entity
+@Table(name = "parent_response")
+public class ParentResponseEntity extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "case_id")
+    public UUID caseId;
+
+    @Column(name = "plan_id", nullable = false)
+    public UUID planId;
+
+    @Column(name = "received_date", nullable = false)
+    public LocalDate receivedDate;
+
+    @Column(name = "comments")
+    public String comments;
+
+    public static Uni<Void> record(UUID caseId, UUID planId, LocalDate receivedDate, String comments) {
+        ParentResponseEntity row = new ParentResponseEntity();
+        row.caseId = caseId;
+        row.planId = planId;
+        row.receivedDate = receivedDate;
+        row.comments = comments;
+        return row.persist().replaceWithVoid();
+    }
+
+    /** The comments, or null when none were recorded. */
+    public static Uni<String> comments(UUID caseId) {
+        return ParentResponseEntity.<ParentResponseEntity>findById(caseId).map(row -> row == null ? null : row.comments);
+    }
+}

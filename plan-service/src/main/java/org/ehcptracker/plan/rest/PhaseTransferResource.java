@@ -1,0 +1,42 @@
+package org.ehcptracker.plan.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ehcptracker.plan.app.PlanWorklists;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** Phase transfers (Reg 18) of one council and year: due, done, late. */
+@Path("/api/phase-transfers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "plan worklists")
+public class PhaseTransferResource {
+
+    private final PlanWorklists worklists;
+
+    public PhaseTransferResource(PlanWorklists worklists) {
+        this.worklists = worklists;
+    }
+
+    @GET
+    @Operation(summary = "A council's phase transfers of a year: the amended plans naming the new setting due by 15"
+            + " February (31 March for secondary to post-16), with counts due, done and late")
+    @APIResponse(responseCode = "200", description = "counts and every review preparing a move that year")
+    @APIResponse(responseCode = "400", description = "la missing or not three digits, year missing or out of range"
+            + " (the problem's field names it)")
+    public Uni<PlanWorklists.PhaseTransfers> list(
+            @Parameter(description = "DfE three-digit local authority code", required = true, example = "839")
+            @RestQuery String la,
+            @Parameter(description = "calendar year of the moves (of their deadline)", required = true, example = "2027",
+                    schema = @Schema(type = SchemaType.INTEGER)) @RestQuery String year) {
+        return worklists.phaseTransfers(la, year);
+    }
+}

@@ -1,0 +1,77 @@
+package org.ehcptracker.plan.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ehcptracker.kit.rest.CurrentActor;
+import org.ehcptracker.plan.app.PlansInForce;
+import org.ehcptracker.plan.domain.PlanInForceView;
+import org.ehcptracker.plan.domain.ReviewView;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** A plan in force (by planId, from its final issue): its review meetings and its cessation. */
+@Path("/api/plans/{planId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "plans in force")
+public class PlanInForceResource {
+
+    private final PlansInForce plans;
+    private final CurrentActor actor;
+
+    public PlanInForceResource(PlansInForce plans, CurrentActor actor) {
+        this.plans = plans;
+        this.actor = actor;
+    }
+
+    @GET
+    @Operation(summary = "The plan in force: review due (12 months from issue or the last meeting), its reviews,"
+            + " cessation")
+    @APIResponse(responseCode = "200", description = "the plan")
+    @APIResponse(responseCode = "404", description = "no final plan issued with that planId")
+    public Uni<PlanInForceView> plan(@RestPath UUID planId) {
+        return plans.get(planId);
+    }
+
+    @POST
+    @Path("/reviews")
+    @Operation(summary = "Record an annual review meeting", description = "Starts the review (its own stream); the"
+            + " decision is due 4 weeks after the meeting, the next review 12 months after it.")
+    @APIResponse(responseCode = "201", description = "review held; Location is the review")
+    @APIResponse(responseCode = "400", description = "no X-Actor, a missing or malformed field")
+    @APIResponse(responseCode = "404", description = "no plan in force with that planId")
+    @APIResponse(responseCode = "409", description = "the plan's previous review is still open, the reviewId was"
+            + " already used, or a concurrent update")
+    @APIResponse(responseCode = "422", description = "the plan ceased (field planId), or meetingDate before the"
+            + " plan's issue, not after the last meeting, or in the future")
+    public Uni<RestResponse<ReviewView>> holdMeeting(@RestPath UUID planId, @Valid @NotNull ReviewMeetingRequest body) {
+        return plans.holdMeeting(actor.current(), body.toCommand(planId, UUID.randomUUID()))
+                .map(view -> RestResponse.ResponseBuilder.<ReviewView>created(
+                        URI.create("/api/reviews/" + view.reviewId())).entity(view).build());
+    }
+
+    @POST
+    @Path("/cessation")
+    @Operation(summary = "Cease the plan, with a reason code")
+    @APIResponse(responseCode = "200", description = "plan ceased; the plan")
+    @APIResponse(responseCode = "400", description = "no X-Actor, a missing or malformed field, a reason not in the"
+            + " list")
+    @APIResponse(responseCode = "404", description = "no plan in force with that planId")
+    @APIResponse(responseCode = "409", description = "the plan already ceased, or a concurrent update")
+    @APIResponse(responseCode = "422", description = "ceasedDate before the plan's issue or in the future")
+    public Uni<PlanInForceView> cease(@RestPath UUID planId, @Valid @NotNull CessationRequest body) {
+        return plans.cease(actor.current(), body.toCommand(planId));
+    }
+}

@@ -82,7 +82,7 @@ public final class AssessmentDecider {
         }
         AssessmentRequested requested = new AssessmentRequested(ctx.nextEventId(), command.caseId(),
                 command.localAuthorityCode(), command.receivedDate(), ctx.now(), AssessmentRequested.SCHEMA_VERSION,
-                command.childRef(), command.requestedBy());
+                command.childRef(), command.requestedBy(), command.kind());
         if (transfer == null) {
             return List.of(requested);
         }
@@ -235,7 +235,9 @@ public final class AssessmentDecider {
     static final Map<StatutoryLimit, Set<ExceptionReason>> ALLOWED_REASONS = Map.of(
             StatutoryLimit.FINAL_PLAN_20_WEEKS, EnumSet.allOf(ExceptionReason.class),
             StatutoryLimit.NO_PLAN_16_WEEKS, EnumSet.allOf(ExceptionReason.class),
-            StatutoryLimit.DECISION_6_WEEKS, EnumSet.allOf(ExceptionReason.class));
+            StatutoryLimit.DECISION_6_WEEKS, EnumSet.allOf(ExceptionReason.class),
+            // Reg 27's 14 weeks: DOMAIN.md "same exceptions" as the 20 weeks
+            StatutoryLimit.FINAL_PLAN_14_WEEKS_REASSESSMENT, EnumSet.allOf(ExceptionReason.class));
 
     static final int MAX_NOTE_LENGTH = 2000;
 
@@ -256,7 +258,12 @@ public final class AssessmentDecider {
                     + " recorded twice (correct it or withdraw it instead)");
         }
         requireOpen(state, "an exception");
-        require(command.limit(), "limit", "limit is missing: DECISION_6_WEEKS, NO_PLAN_16_WEEKS or FINAL_PLAN_20_WEEKS");
+        require(command.limit(), "limit", "limit is missing: one of " + state.limits());
+        if (!state.limits().contains(command.limit())) {
+            throw CommandRejected.unprocessable("limit", "limit " + command.limit() + " is not a limit of "
+                    + (state.reassessment() ? "a re-assessment (Reg 27: only the 14-week final plan)" : "an initial request")
+                    + "; case " + state.caseId() + " has " + state.limits());
+        }
         require(command.reason(), "reason", "reason is missing");
         require(command.startDate(), "startDate", "startDate (the first day the circumstance applied) is missing");
         requireNote(command.note());
@@ -271,7 +278,7 @@ public final class AssessmentDecider {
         LocalDate limitEnded = switch (command.limit()) {
             case DECISION_6_WEEKS -> state.firstDecisionDate();
             case NO_PLAN_16_WEEKS -> state.conclusionDate();
-            case FINAL_PLAN_20_WEEKS -> null;
+            case FINAL_PLAN_20_WEEKS, FINAL_PLAN_14_WEEKS_REASSESSMENT -> null;
         };
         if (finalPlan.isPresent() && command.startDate().isAfter(finalPlan.get().issuedDate())) {
             throw CommandRejected.unprocessable("startDate", "startDate " + command.startDate() + " is after "

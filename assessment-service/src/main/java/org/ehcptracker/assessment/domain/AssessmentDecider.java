@@ -155,6 +155,15 @@ public final class AssessmentDecider {
      * the conclusion date.
      */
     public static List<AssessmentEvent> decide(WithdrawRequest command, CaseState state, DecisionContext ctx) {
+        return decide(command, state, Optional.empty(), ctx);
+    }
+
+    /**
+     * As above, knowing plan-service's final plan ({@code finalPlan}, the local view): once it was issued the request
+     * can no longer be withdrawn, and a withdrawal dated after the issue date is UNPROCESSABLE (field withdrawnDate).
+     */
+    public static List<AssessmentEvent> decide(WithdrawRequest command, CaseState state,
+                                               Optional<IssuedFinalPlan> finalPlan, DecisionContext ctx) {
         requireContext(command, state, ctx);
         requireExists(command.caseId(), state);
         if (state.status() == CaseStatus.WITHDRAWN) {
@@ -181,6 +190,11 @@ public final class AssessmentDecider {
         if (command.withdrawnDate().isAfter(ctx.today())) {
             throw CommandRejected.unprocessable("withdrawnDate", "withdrawnDate " + command.withdrawnDate()
                     + " is in the future (today is " + ctx.today() + ")");
+        }
+        if (finalPlan.isPresent() && command.withdrawnDate().isAfter(finalPlan.get().issuedDate())) {
+            throw CommandRejected.unprocessable("withdrawnDate", "withdrawnDate " + command.withdrawnDate() + " is after "
+                    + finalPlan.get().issuedDate() + ", when the final plan was issued: the assessment was over, so"
+                    + " the request can no longer be withdrawn");
         }
         return List.of(new RequestWithdrawn(ctx.nextEventId(), state.caseId(), state.localAuthorityCode(),
                 command.withdrawnDate(), ctx.now(), RequestWithdrawn.SCHEMA_VERSION));
@@ -301,6 +315,15 @@ public final class AssessmentDecider {
      * date before its start or after today. Allowed on a closed case: it corrects the record.
      */
     public static List<AssessmentEvent> decide(CorrectException command, CaseState state, DecisionContext ctx) {
+        return decide(command, state, Optional.empty(), ctx);
+    }
+
+    /**
+     * As above, knowing plan-service's final plan: an end date after its issue date is UNPROCESSABLE (field endDate),
+     * since the final plan ended every limit the exception could explain.
+     */
+    public static List<AssessmentEvent> decide(CorrectException command, CaseState state,
+                                               Optional<IssuedFinalPlan> finalPlan, DecisionContext ctx) {
         requireContext(command, state, ctx);
         requireExists(command.caseId(), state);
         CaseState.CaseException x = requireException(command.exceptionId(), state);
@@ -309,6 +332,11 @@ public final class AssessmentDecider {
             throw CommandRejected.conflict("exception " + x.exceptionId() + " already ends on " + x.endDate());
         }
         requireBetween(command.endDate(), x.startDate(), "the exception's startDate", ctx, "endDate");
+        if (finalPlan.isPresent() && command.endDate().isAfter(finalPlan.get().issuedDate())) {
+            throw CommandRejected.unprocessable("endDate", "endDate " + command.endDate() + " is after "
+                    + finalPlan.get().issuedDate() + ", when the final plan was issued: the assessment was over, so an"
+                    + " exception cannot last beyond it");
+        }
         return List.of(new ExceptionCorrected(ctx.nextEventId(), state.caseId(), state.localAuthorityCode(), ctx.today(),
                 ctx.now(), ExceptionCorrected.SCHEMA_VERSION, x.exceptionId(), command.endDate()));
     }

@@ -46,7 +46,9 @@ class StrictJsonTest {
     void a_boolean_or_a_number_where_an_enum_belongs() {
         problem("{\"kind\":true}", "kind").body("detail", containsString("INITIAL"));
         problem("{\"kind\":0}", "kind");
-        problem("{\"kind\":\"RENEWAL\"}", "kind").body("detail", containsString("REASSESSMENT"));
+        // a code-shaped value is repeated (it helps, and cannot be a typed name); anything else never is
+        problem("{\"kind\":\"RENEWAL\"}", "kind").body("detail", containsString("RENEWAL"))
+                .body("detail", containsString("REASSESSMENT"));
         problem("{\"inner\":{\"who\":false}}", "inner.who");
     }
 

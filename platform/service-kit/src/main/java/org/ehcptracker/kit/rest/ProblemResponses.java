@@ -125,6 +125,9 @@ public class ProblemResponses {
         return problem.build();
     }
 
+    /** A value that looks like an enum constant: upper case letters, digits and underscores. */
+    private static final java.util.regex.Pattern CODE_SHAPED = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+
     private static HttpProblem bindingProblem(JsonMappingException e) {
         if (e.getCause() instanceof StreamReadException r) {
             return malformedBody(r); // e.g. a duplicate key inside a nested object
@@ -136,6 +139,10 @@ public class ProblemResponses {
             reason = "nothing may follow the body's closing brace, and more JSON was found after it";
         } else if (e instanceof InvalidFormatException f && f.getTargetType() == String.class && f.getValue() == null) {
             reason = original; // StrictJson's own words, without the text
+        } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()
+                && f.getValue() instanceof String v && CODE_SHAPED.matcher(v).matches()) {
+            // a code-shaped value (no spaces, no lower case, no date) is repeated: it helps and cannot be a typed name
+            reason = v + " is not one of " + java.util.Arrays.toString(f.getTargetType().getEnumConstants());
         } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             reason = "expected " + describe(m.getTargetType());
         } else if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException) {

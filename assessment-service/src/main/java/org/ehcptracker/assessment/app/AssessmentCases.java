@@ -64,8 +64,13 @@ public class AssessmentCases {
                 .chain(handled -> withChild(handled.state(), actor));
     }
 
+    /** Reads plan-service's final plan (local view) in the command's transaction, as {@link #recordException}. */
     public Uni<CaseFile> withdraw(UUID caseId, Actor actor, WithdrawRequest c) {
-        return onCase(caseId, actor, (state, ctx) -> AssessmentDecider.decide(c, state, ctx));
+        return aggregates.inTransaction(session -> FinalPlanIssuedView.of(caseId)
+                        .chain(plan -> aggregates.handle(session, CaseState.TYPE, caseId, actor,
+                                (state, ctx) -> AssessmentDecider.decide(c, state, plan, ctx),
+                                EventSourcedAggregates.AfterAppend.<CaseState, AssessmentEvent>nothing())))
+                .chain(handled -> withChild(handled.state(), actor));
     }
 
     public Uni<CaseFile> conclude(UUID caseId, Actor actor, ConcludeAssessment c) {
@@ -82,8 +87,13 @@ public class AssessmentCases {
                 .chain(handled -> withChild(handled.state(), actor));
     }
 
+    /** Reads plan-service's final plan (local view) in the command's transaction, as {@link #recordException}. */
     public Uni<CaseFile> correctException(UUID caseId, Actor actor, CorrectException c) {
-        return onCase(caseId, actor, (state, ctx) -> AssessmentDecider.decide(c, state, ctx));
+        return aggregates.inTransaction(session -> FinalPlanIssuedView.of(caseId)
+                        .chain(plan -> aggregates.handle(session, CaseState.TYPE, caseId, actor,
+                                (state, ctx) -> AssessmentDecider.decide(c, state, plan, ctx),
+                                EventSourcedAggregates.AfterAppend.<CaseState, AssessmentEvent>nothing())))
+                .chain(handled -> withChild(handled.state(), actor));
     }
 
     public Uni<CaseFile> withdrawException(UUID caseId, Actor actor, WithdrawException c) {

@@ -67,7 +67,7 @@ public class Worklist {
 
     private static WorklistLine line(WorklistEntry row, LocalDate today) {
         var next = row.next();
-        return new WorklistLine(row.caseId, row.localAuthorityCode, row.childRef, row.status, next, next.daysLeft(today),
+        return new WorklistLine(row.caseId, row.localAuthorityCode, row.childRef, row.requestKind, row.status, next, next.daysLeft(today),
                 row.assignedCaseworker, row.clockStart, row.receivedDate, row.transferredFromLocalAuthority,
                 row.openExceptions, row.finalPlanIssuedDate);
     }

@@ -82,7 +82,7 @@ public final class AssessmentDecider {
         }
         AssessmentRequested requested = new AssessmentRequested(ctx.nextEventId(), command.caseId(),
                 command.localAuthorityCode(), command.receivedDate(), ctx.now(), AssessmentRequested.SCHEMA_VERSION,
-                command.childRef(), command.requestedBy());
+                command.childRef(), command.requestedBy(), command.kind());
         if (transfer == null) {
             return List.of(requested);
         }
@@ -155,6 +155,15 @@ public final class AssessmentDecider {
      * the conclusion date.
      */
     public static List<AssessmentEvent> decide(WithdrawRequest command, CaseState state, DecisionContext ctx) {
+        return decide(command, state, Optional.empty(), ctx);
+    }
+
+    /**
+     * As above, knowing plan-service's final plan ({@code finalPlan}, the local view): once it was issued the request
+     * can no longer be withdrawn, and a withdrawal dated after the issue date is UNPROCESSABLE (field withdrawnDate).
+     */
+    public static List<AssessmentEvent> decide(WithdrawRequest command, CaseState state,
+                                               Optional<IssuedFinalPlan> finalPlan, DecisionContext ctx) {
         requireContext(command, state, ctx);
         requireExists(command.caseId(), state);
         if (state.status() == CaseStatus.WITHDRAWN) {
@@ -181,6 +190,11 @@ public final class AssessmentDecider {
         if (command.withdrawnDate().isAfter(ctx.today())) {
             throw CommandRejected.unprocessable("withdrawnDate", "withdrawnDate " + command.withdrawnDate()
                     + " is in the future (today is " + ctx.today() + ")");
+        }
+        if (finalPlan.isPresent() && command.withdrawnDate().isAfter(finalPlan.get().issuedDate())) {
+            throw CommandRejected.unprocessable("withdrawnDate", "withdrawnDate " + command.withdrawnDate() + " is after "
+                    + finalPlan.get().issuedDate() + ", when the final plan was issued: the assessment was over, so"
+                    + " the request can no longer be withdrawn");
         }
         return List.of(new RequestWithdrawn(ctx.nextEventId(), state.caseId(), state.localAuthorityCode(),
                 command.withdrawnDate(), ctx.now(), RequestWithdrawn.SCHEMA_VERSION));
@@ -235,7 +249,9 @@ public final class AssessmentDecider {
     static final Map<StatutoryLimit, Set<ExceptionReason>> ALLOWED_REASONS = Map.of(
             StatutoryLimit.FINAL_PLAN_20_WEEKS, EnumSet.allOf(ExceptionReason.class),
             StatutoryLimit.NO_PLAN_16_WEEKS, EnumSet.allOf(ExceptionReason.class),
-            StatutoryLimit.DECISION_6_WEEKS, EnumSet.allOf(ExceptionReason.class));
+            StatutoryLimit.DECISION_6_WEEKS, EnumSet.allOf(ExceptionReason.class),
+            // Reg 27's 14 weeks: DOMAIN.md "same exceptions" as the 20 weeks
+            StatutoryLimit.FINAL_PLAN_14_WEEKS_REASSESSMENT, EnumSet.allOf(ExceptionReason.class));
 
     static final int MAX_NOTE_LENGTH = 2000;
 
@@ -256,7 +272,12 @@ public final class AssessmentDecider {
                     + " recorded twice (correct it or withdraw it instead)");
         }
         requireOpen(state, "an exception");
-        require(command.limit(), "limit", "limit is missing: DECISION_6_WEEKS, NO_PLAN_16_WEEKS or FINAL_PLAN_20_WEEKS");
+        require(command.limit(), "limit", "limit is missing: one of " + state.limits());
+        if (!state.limits().contains(command.limit())) {
+            throw CommandRejected.unprocessable("limit", "limit " + command.limit() + " is not a limit of "
+                    + (state.reassessment() ? "a re-assessment (Reg 27: only the 14-week final plan)" : "an initial request")
+                    + "; case " + state.caseId() + " has " + state.limits());
+        }
         require(command.reason(), "reason", "reason is missing");
         require(command.startDate(), "startDate", "startDate (the first day the circumstance applied) is missing");
         requireNote(command.note());
@@ -271,7 +292,7 @@ public final class AssessmentDecider {
         LocalDate limitEnded = switch (command.limit()) {
             case DECISION_6_WEEKS -> state.firstDecisionDate();
             case NO_PLAN_16_WEEKS -> state.conclusionDate();
-            case FINAL_PLAN_20_WEEKS -> null;
+            case FINAL_PLAN_20_WEEKS, FINAL_PLAN_14_WEEKS_REASSESSMENT -> null;
         };
         if (finalPlan.isPresent() && command.startDate().isAfter(finalPlan.get().issuedDate())) {
             throw CommandRejected.unprocessable("startDate", "startDate " + command.startDate() + " is after "
@@ -294,6 +315,15 @@ public final class AssessmentDecider {
      * date before its start or after today. Allowed on a closed case: it corrects the record.
      */
     public static List<AssessmentEvent> decide(CorrectException command, CaseState state, DecisionContext ctx) {
+        return decide(command, state, Optional.empty(), ctx);
+    }
+
+    /**
+     * As above, knowing plan-service's final plan: an end date after its issue date is UNPROCESSABLE (field endDate),
+     * since the final plan ended every limit the exception could explain.
+     */
+    public static List<AssessmentEvent> decide(CorrectException command, CaseState state,
+                                               Optional<IssuedFinalPlan> finalPlan, DecisionContext ctx) {
         requireContext(command, state, ctx);
         requireExists(command.caseId(), state);
         CaseState.CaseException x = requireException(command.exceptionId(), state);
@@ -302,6 +332,11 @@ public final class AssessmentDecider {
             throw CommandRejected.conflict("exception " + x.exceptionId() + " already ends on " + x.endDate());
         }
         requireBetween(command.endDate(), x.startDate(), "the exception's startDate", ctx, "endDate");
+        if (finalPlan.isPresent() && command.endDate().isAfter(finalPlan.get().issuedDate())) {
+            throw CommandRejected.unprocessable("endDate", "endDate " + command.endDate() + " is after "
+                    + finalPlan.get().issuedDate() + ", when the final plan was issued: the assessment was over, so an"
+                    + " exception cannot last beyond it");
+        }
         return List.of(new ExceptionCorrected(ctx.nextEventId(), state.caseId(), state.localAuthorityCode(), ctx.today(),
                 ctx.now(), ExceptionCorrected.SCHEMA_VERSION, x.exceptionId(), command.endDate()));
     }

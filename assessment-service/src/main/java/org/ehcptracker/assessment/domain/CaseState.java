@@ -24,6 +24,7 @@ import org.ehcptracker.contracts.assessment.ExceptionRecorded;
 import org.ehcptracker.contracts.assessment.ExceptionWithdrawn;
 import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
+import org.ehcptracker.contracts.assessment.RequestKind;
 import org.ehcptracker.contracts.assessment.RequesterType;
 import org.ehcptracker.contracts.assessment.ResponsibilityTransferredIn;
 import org.ehcptracker.contracts.assessment.StatutoryLimit;
@@ -40,6 +41,8 @@ import org.ehcptracker.statutory.StatutoryClock;
  * (notes, the refusal's own words stay in this service's tables): see docs/assessment-service.md.
  *
  * @param localAuthorityCode the LA responsible now (a transfer in names the receiving LA)
+ * @param requestKind        INITIAL, or REASSESSMENT of a child who already has a plan (Reg 27: only the
+ *                           14-week final plan limit)
  * @param receivedDate       the day the request was first received (by this LA or, for a transfer, the previous one)
  * @param status             null only for {@link #NONE}
  * @param decisions          every decision whether to assess, in order: a refusal may be followed by a
@@ -53,6 +56,7 @@ public record CaseState(
         String localAuthorityCode,
         String childRef,
         RequesterType requestedBy,
+        RequestKind requestKind,
         LocalDate receivedDate,
         CaseStatus status,
         List<Decision> decisions,
@@ -64,7 +68,7 @@ public record CaseState(
         List<Dispute> disputes) {
 
     /** A case id that has no events. */
-    public static final CaseState NONE = new CaseState(null, null, null, null, null, null, List.of(), null, null, null,
+    public static final CaseState NONE = new CaseState(null, null, null, null, null, null, null, List.of(), null, null, null,
             List.of(), List.of(), List.of());
 
     /** What the application service needs to load and rebuild a case. */
@@ -115,7 +119,7 @@ public record CaseState(
             if (exists()) {
                 throw new IllegalStateException("case " + caseId + " has a second AssessmentRequested");
             }
-            return new CaseState(e.caseId(), e.localAuthorityCode(), e.childRef(), e.requestedBy(), e.businessDate(),
+            return new CaseState(e.caseId(), e.localAuthorityCode(), e.childRef(), e.requestedBy(), e.requestKind(), e.businessDate(),
                     CaseStatus.REQUESTED, List.of(), null, null, null, List.of(), List.of(), List.of());
         }
         if (!exists()) {
@@ -124,22 +128,22 @@ public record CaseState(
         }
         if (event instanceof AssessmentDecided e) {
             CaseStatus next = e.decision() == AssessmentDecision.ASSESS ? CaseStatus.ASSESSING : CaseStatus.REFUSED;
-            return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, receivedDate, next,
+            return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, requestKind, receivedDate, next,
                     plus(decisions, new Decision(e.eventId(), e.decision(), e.businessDate(), e.refusalReason())), withdrawnDate,
                     outcome, conclusionDate, transfers, exceptions, disputes);
         }
         if (event instanceof RequestWithdrawn e) {
-            return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, receivedDate, CaseStatus.WITHDRAWN,
+            return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, requestKind, receivedDate, CaseStatus.WITHDRAWN,
                     decisions, e.businessDate(), outcome, conclusionDate, transfers, exceptions, disputes);
         }
         if (event instanceof AssessmentConcluded e) {
             CaseStatus next = e.outcome() == AssessmentOutcome.NO_PLAN
                     ? CaseStatus.CONCLUDED_NO_PLAN : CaseStatus.CONCLUDED_ISSUE_PLAN;
-            return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, receivedDate, next,
+            return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, requestKind, receivedDate, next,
                     decisions, withdrawnDate, e.outcome(), e.businessDate(), transfers, exceptions, disputes);
         }
         if (event instanceof ResponsibilityTransferredIn e) {
-            return new CaseState(caseId, e.localAuthorityCode(), childRef, requestedBy, receivedDate, status,
+            return new CaseState(caseId, e.localAuthorityCode(), childRef, requestedBy, requestKind, receivedDate, status,
                     decisions, withdrawnDate, outcome, conclusionDate,
                     plus(transfers, new Transfer(e.fromLocalAuthorityCode(), e.businessDate())), exceptions, disputes);
         }
@@ -195,12 +199,21 @@ public record CaseState(
         return decisions.isEmpty() ? null : decisions.get(0).date();
     }
 
-    /** Whether the first decision was made by {@link #decisionDue()} (that day included); empty while undecided. */
+    /**
+     * Whether the first decision was made by {@link #decisionDue()} (that day included); empty while undecided
+     * and for a re-assessment (it has no 6-week limit).
+     */
     public Optional<Boolean> decisionOnTime() {
-        return Optional.ofNullable(firstDecisionDate()).map(d -> !d.isAfter(decisionDue()));
+        LocalDate due = decisionDue();
+        return Optional.ofNullable(firstDecisionDate()).filter(d -> due != null).map(d -> !d.isAfter(due));
     }
 
     // ---- the clock -------------------------------------------------------------------------------------------
+
+    /** A re-assessment of a child who already has a plan (Reg 27), not an initial request. */
+    public boolean reassessment() {
+        return requestKind == RequestKind.REASSESSMENT;
+    }
 
     /** Day 0 of the statutory clock: the date of the latest transfer in, else the date the request was received. */
     public LocalDate clockStart() {
@@ -212,19 +225,35 @@ public record CaseState(
         return transfers.isEmpty() ? null : transfers.get(transfers.size() - 1).date();
     }
 
-    /** Reg 5: the decision whether to assess is due 6 weeks after the clock start. */
+    /** Reg 5: the decision whether to assess is due 6 weeks after the clock start; null for a re-assessment (no such limit). */
     public LocalDate decisionDue() {
-        return clockStart() == null ? null : StatutoryClock.decisionToAssessDue(clockStart());
+        return clockStart() == null || reassessment() ? null : StatutoryClock.decisionToAssessDue(clockStart());
     }
 
-    /** Reg 13(2): the final plan is due 20 weeks (140 days) after the clock start. */
+    /**
+     * The final plan's due date: Reg 13(2), 20 weeks (140 days) after the clock start; for a re-assessment Reg 27,
+     * 14 weeks (98 days).
+     */
     public LocalDate finalPlanDue() {
-        return clockStart() == null ? null : StatutoryClock.finalPlanDue(clockStart());
+        if (clockStart() == null) {
+            return null;
+        }
+        return reassessment() ? StatutoryClock.reassessmentFinalPlanDue(clockStart()) : StatutoryClock.finalPlanDue(clockStart());
     }
 
-    /** Reg 10: the decision not to issue a plan after assessment is due 16 weeks after the clock start. */
+    /**
+     * Reg 10: the decision not to issue a plan after assessment is due 16 weeks after the clock start; null for a
+     * re-assessment (its only limit is the 14-week final plan).
+     */
     public LocalDate noPlanDecisionDue() {
-        return clockStart() == null ? null : StatutoryClock.noPlanDecisionDue(clockStart());
+        return clockStart() == null || reassessment() ? null : StatutoryClock.noPlanDecisionDue(clockStart());
+    }
+
+    /** The limits an exception can be recorded against for this case's kind of request. */
+    public java.util.Set<StatutoryLimit> limits() {
+        return reassessment() ? java.util.EnumSet.of(StatutoryLimit.FINAL_PLAN_14_WEEKS_REASSESSMENT)
+                : java.util.EnumSet.of(StatutoryLimit.DECISION_6_WEEKS, StatutoryLimit.NO_PLAN_16_WEEKS,
+                        StatutoryLimit.FINAL_PLAN_20_WEEKS);
     }
 
     // ---- exceptions and disputes -----------------------------------------------------------------------------
@@ -272,12 +301,12 @@ public record CaseState(
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     private CaseState withExceptions(List<CaseException> next) {
-        return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, receivedDate, status, decisions,
+        return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, requestKind, receivedDate, status, decisions,
                 withdrawnDate, outcome, conclusionDate, transfers, next, disputes);
     }
 
     private CaseState withDisputes(List<Dispute> next) {
-        return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, receivedDate, status, decisions,
+        return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, requestKind, receivedDate, status, decisions,
                 withdrawnDate, outcome, conclusionDate, transfers, exceptions, next);
     }
 

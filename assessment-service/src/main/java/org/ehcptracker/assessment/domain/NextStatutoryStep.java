@@ -3,6 +3,7 @@ package org.ehcptracker.assessment.domain;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import org.ehcptracker.contracts.assessment.RequestKind;
 
 /**
  * What a case waits for next, and by when: the caseworker's worklist rule (docs/assessment-service.md, "Worklist").
@@ -13,6 +14,9 @@ import java.util.Objects;
  *       decision not to issue a plan is late (Reg 10);</li>
  *   <li>{@code CONCLUDED_ISSUE_PLAN}: the final plan, due clock start + 20 weeks (140 days, Reg 13(2));</li>
  *   <li>{@code REFUSED}, {@code WITHDRAWN}, {@code CONCLUDED_NO_PLAN}: nothing ({@link #NONE}); the case is closed here.</li>
+ *   <li>a re-assessment ({@code RequestKind.REASSESSMENT}, Reg 27) in {@code REQUESTED}, {@code ASSESSING} or
+ *       {@code CONCLUDED_ISSUE_PLAN}: the final plan, due clock start + 14 weeks (98 days); it has no 6- or 16-week
+ *       limit (DOMAIN.md lists only the 14 weeks), so the one date it works to is shown from the start;</li>
  *   <li>whatever the status, once the final plan was issued (plan-service's {@code FinalPlanIssued}): nothing
  *       ({@link #NONE}); the assessment is over.</li>
  * </ul>
@@ -62,7 +66,20 @@ public record NextStatutoryStep(StatutoryStep step, LocalDate due, boolean excep
      */
     public static NextStatutoryStep after(CaseStatus status, LocalDate clockStart, LocalDate finalPlanIssued,
                                           int openExceptionsOnStepLimit) {
-        StatutoryStep step = finalPlanIssued != null ? null : stepAfter(Objects.requireNonNull(status, "status"));
+        return after(RequestKind.INITIAL, status, clockStart, finalPlanIssued, openExceptionsOnStepLimit);
+    }
+
+    /**
+     * The step after a case's status for its kind of request, due from its clock start; none once the final plan
+     * was issued.
+     *
+     * @param finalPlanIssued           the day plan-service issued the final plan; null while not issued
+     * @param openExceptionsOnStepLimit how many exceptions on the step's limit are open (no end date recorded)
+     */
+    public static NextStatutoryStep after(RequestKind kind, CaseStatus status, LocalDate clockStart,
+                                          LocalDate finalPlanIssued, int openExceptionsOnStepLimit) {
+        StatutoryStep step = finalPlanIssued != null ? null
+                : stepAfter(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(status, "status"));
         if (step == null) {
             return NONE;
         }
@@ -70,7 +87,18 @@ public record NextStatutoryStep(StatutoryStep step, LocalDate due, boolean excep
                 openExceptionsOnStepLimit > 0);
     }
 
-    /** The step a case in {@code status} waits for; null when it waits for none. */
+    /** The step a case of this kind in {@code status} waits for; null when it waits for none. */
+    public static StatutoryStep stepAfter(RequestKind kind, CaseStatus status) {
+        if (kind == RequestKind.REASSESSMENT) {
+            return switch (status) {
+                case REQUESTED, ASSESSING, CONCLUDED_ISSUE_PLAN -> StatutoryStep.FINAL_PLAN_14_WEEKS_REASSESSMENT;
+                case REFUSED, WITHDRAWN, CONCLUDED_NO_PLAN -> null;
+            };
+        }
+        return stepAfter(status);
+    }
+
+    /** The step an initial request in {@code status} waits for; null when it waits for none. */
     public static StatutoryStep stepAfter(CaseStatus status) {
         return switch (status) {
             case REQUESTED -> StatutoryStep.DECISION_6_WEEKS;

@@ -2,6 +2,7 @@ package org.ehcptracker.assessment.domain;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import org.ehcptracker.contracts.assessment.RequestKind;
 import org.ehcptracker.contracts.assessment.RequesterType;
 
 /**
@@ -15,6 +16,7 @@ import org.ehcptracker.contracts.assessment.RequesterType;
  * @param child              the child's name and date of birth (not after receivedDate), when given; never in an event
  * @param transferredIn      when the case reaches this LA as a transfer: the previous LA and the day this LA became
  *                           responsible (the clock start); null otherwise
+ * @param kind               INITIAL or REASSESSMENT (Reg 27: a child who already has a plan); null means INITIAL
  */
 public record RecordAssessmentRequest(UUID caseId,
         String localAuthorityCode,
@@ -22,10 +24,18 @@ public record RecordAssessmentRequest(UUID caseId,
         RequesterType requestedBy,
         String childRef,
         ChildPersonalDetails child,
-        TransferIn transferredIn) {
+        TransferIn transferredIn,
+        RequestKind kind) {
 
     public RecordAssessmentRequest {
         child = child == null ? ChildPersonalDetails.NONE : child;
+        kind = kind == null ? RequestKind.INITIAL : kind;
+    }
+
+    /** An initial request, possibly a transfer. */
+    public RecordAssessmentRequest(UUID caseId, String localAuthorityCode, LocalDate receivedDate, RequesterType requestedBy,
+                                   String childRef, ChildPersonalDetails child, TransferIn transferredIn) {
+        this(caseId, localAuthorityCode, receivedDate, requestedBy, childRef, child, transferredIn, RequestKind.INITIAL);
     }
 
     /** A request that did not come as a transfer. */

@@ -11,7 +11,9 @@ public enum StatutoryStep {
     /** Reg 10: the assessment concluded (at the latest a decision not to issue a plan), 16 weeks from the clock start. */
     NO_PLAN_DECISION_16_WEEKS(StatutoryLimit.NO_PLAN_16_WEEKS),
     /** Reg 13(2): the final plan issued, 20 weeks (140 days) from the clock start. */
-    FINAL_PLAN_20_WEEKS(StatutoryLimit.FINAL_PLAN_20_WEEKS);
+    FINAL_PLAN_20_WEEKS(StatutoryLimit.FINAL_PLAN_20_WEEKS),
+    /** Reg 27: the final plan after a re-assessment, 14 weeks (98 days) from the clock start; a re-assessment's only step. */
+    FINAL_PLAN_14_WEEKS_REASSESSMENT(StatutoryLimit.FINAL_PLAN_14_WEEKS_REASSESSMENT);
 
     private final StatutoryLimit limit;
 

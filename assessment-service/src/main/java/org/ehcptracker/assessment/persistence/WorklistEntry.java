@@ -23,6 +23,7 @@ import org.ehcptracker.assessment.domain.StatutoryStep;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
 import org.ehcptracker.contracts.assessment.AssessmentOutcome;
 import org.ehcptracker.contracts.assessment.DisputeKind;
+import org.ehcptracker.contracts.assessment.RequestKind;
 
 /**
  * One row of {@code worklist_entry} (Flyway V3): a case as the caseworker's worklist shows it, with its next
@@ -44,6 +45,11 @@ public class WorklistEntry extends PanacheEntityBase {
 
     @Column(name = "child_ref", nullable = false)
     public String childRef;
+
+    /** INITIAL or REASSESSMENT (V6): decides which limits the next step counts. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "request_kind", nullable = false)
+    public RequestKind requestKind = RequestKind.INITIAL;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false)

@@ -139,6 +139,7 @@ public class WorklistProjection implements org.ehcptracker.kit.app.InlineProject
             created.caseId = e.caseId();
             created.localAuthorityCode = e.localAuthorityCode();
             created.childRef = e.childRef();
+            created.requestKind = e.requestKind();
             created.status = CaseStatus.REQUESTED;
             created.receivedDate = e.businessDate();
             created.clockStart = e.businessDate();
@@ -190,7 +191,7 @@ public class WorklistProjection implements org.ehcptracker.kit.app.InlineProject
 
     /** The next step and due date from the row's status and clock start, and the open exceptions on its limit. */
     private static Uni<Void> refresh(Mutiny.Session session, WorklistEntry row) {
-        NextStatutoryStep next = NextStatutoryStep.after(row.status, row.clockStart, row.finalPlanIssuedDate, 0);
+        NextStatutoryStep next = NextStatutoryStep.after(row.requestKind, row.status, row.clockStart, row.finalPlanIssuedDate, 0);
         row.nextStep = next.step();
         row.nextStepDue = next.due();
         if (next.step() == null) {

@@ -92,7 +92,8 @@ public class AssessmentCaseResource {
     @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "already withdrawn", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "the LA refused to assess or decided not to issue a plan, or a date out of"
-            + " order (before the request, the decision to assess or a conclusion ISSUE_PLAN, or in the future)",
+            + " order (before the request, the decision to assess or a conclusion ISSUE_PLAN, in the future, or after the"
+            + " final plan was issued)",
             content = @Content(mediaType = PROBLEM))
     public Uni<CaseView> withdraw(@RestPath UUID caseId, @Valid @NotNull WithdrawalBody body) {
         return cases.withdraw(caseId, actor.current(), body.toCommand(caseId)).map(CaseView::of);
@@ -136,7 +137,7 @@ public class AssessmentCaseResource {
     @APIResponse(responseCode = "400", description = "missing or malformed endDate", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "unknown case or exception", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "the exception already ends on that date", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "422", description = "withdrawn exception, endDate before its start or in the future",
+    @APIResponse(responseCode = "422", description = "withdrawn exception, endDate before its start, in the future or after the final plan was issued",
             content = @Content(mediaType = PROBLEM))
     public Uni<CaseView> correctException(@RestPath UUID caseId, @RestPath UUID exceptionId,
                                           @Valid @NotNull ExceptionCorrectionBody body) {

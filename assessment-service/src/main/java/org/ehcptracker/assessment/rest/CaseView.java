@@ -12,6 +12,7 @@ import org.ehcptracker.assessment.domain.CaseStatus;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
 import org.ehcptracker.contracts.assessment.AssessmentOutcome;
 import org.ehcptracker.contracts.assessment.RefusalReason;
+import org.ehcptracker.contracts.assessment.RequestKind;
 import org.ehcptracker.contracts.assessment.RequesterType;
 
 /**
@@ -24,6 +25,9 @@ public record CaseView(
         String localAuthorityCode,
         String childRef,
         RequesterType requestedBy,
+        @Schema(description = "INITIAL, or REASSESSMENT of a child who already has a plan (Reg 27: final plan within 14 weeks;"
+                + " no 6- or 16-week limit, so decisionDue and noPlanDecisionDue are null)")
+        RequestKind requestKind,
         CaseStatus status,
         @Schema(description = "the day the request was first received (by the previous LA for a transferred-in case)")
         LocalDate receivedDate,
@@ -31,11 +35,11 @@ public record CaseView(
         LocalDate clockStart,
         @Schema(description = "the day this LA became responsible after a transfer in; null when the case never moved")
         LocalDate transferredInDate,
-        @Schema(description = "Reg 5: decision whether to assess due 6 weeks after the clock start")
+        @Schema(description = "Reg 5: decision whether to assess due 6 weeks after the clock start; null for a re-assessment")
         LocalDate decisionDue,
-        @Schema(description = "Reg 10: decision not to issue a plan after assessment due 16 weeks after the clock start")
+        @Schema(description = "Reg 10: decision not to issue a plan after assessment due 16 weeks after the clock start; null for a re-assessment")
         LocalDate noPlanDecisionDue,
-        @Schema(description = "Reg 13(2): final plan due 20 weeks (140 days) after the clock start")
+        @Schema(description = "Reg 13(2): final plan due 20 weeks (140 days) after the clock start; for a re-assessment Reg 27: 14 weeks (98 days)")
         LocalDate finalPlanDue,
         AssessmentDecision decision,
         LocalDate decisionDate,
@@ -78,7 +82,7 @@ public record CaseView(
 
     static CaseView of(CaseFile file) {
         CaseState c = file.state();
-        return new CaseView(c.caseId(), c.localAuthorityCode(), c.childRef(), c.requestedBy(), c.status(),
+        return new CaseView(c.caseId(), c.localAuthorityCode(), c.childRef(), c.requestedBy(), c.requestKind(), c.status(),
                 c.receivedDate(), c.clockStart(), c.transferredInDate(), c.decisionDue(), c.noPlanDecisionDue(),
                 c.finalPlanDue(), c.decision(), c.decisionDate(), c.refusalReason(), file.decisionNote(currentDecisionId(c)), c.decisionOnTime().orElse(null),
                 c.decisions().stream().map(d -> new DecisionEntry(d.decision(), d.date(), d.refusalReason(),

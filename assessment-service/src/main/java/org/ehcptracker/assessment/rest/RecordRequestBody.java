@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ehcptracker.assessment.domain.ChildPersonalDetails;
 import org.ehcptracker.assessment.domain.RecordAssessmentRequest;
+import org.ehcptracker.contracts.assessment.RequestKind;
 import org.ehcptracker.contracts.assessment.RequesterType;
 import org.ehcptracker.kit.domain.CommandRejected;
 
@@ -37,7 +38,10 @@ public record RecordRequestBody(
         @Valid @Schema(description = "when the case reaches this LA as a transfer: the previous LA (fromLocalAuthorityCode) and"
                 + " the day this LA became responsible (transferDate, the clock start); receivedDate is the previous LA's."
                 + " localAuthorityCode must be left out here")
-        TransferInBody transferredIn) {
+        TransferInBody transferredIn,
+        @Schema(description = "INITIAL (default when left out), or REASSESSMENT of a child who already has a plan"
+                + " (Reg 27: the final plan is due 14 weeks after receivedDate, with the same exceptions)")
+        RequestKind requestKind) {
 
     /** The command; a request without caseId gets a new one. */
     RecordAssessmentRequest toCommand() {
@@ -48,6 +52,6 @@ public record RecordRequestBody(
         }
         return new RecordAssessmentRequest(caseId != null ? caseId : UUID.randomUUID(), localAuthorityCode, receivedDate,
                 requestedBy, childRef, new ChildPersonalDetails(childName, childDateOfBirth),
-                transferredIn == null ? null : transferredIn.toTransferIn());
+                transferredIn == null ? null : transferredIn.toTransferIn(), requestKind);
     }
 }

@@ -8,6 +8,7 @@ import org.ehcptracker.assessment.app.WorklistLine;
 import org.ehcptracker.assessment.app.WorklistPage;
 import org.ehcptracker.assessment.domain.CaseStatus;
 import org.ehcptracker.assessment.domain.StatutoryStep;
+import org.ehcptracker.contracts.assessment.RequestKind;
 
 /** One page of the worklist. */
 @Schema(name = "Worklist")
@@ -24,6 +25,8 @@ public record WorklistView(
             UUID caseId,
             String localAuthorityCode,
             String childRef,
+            @Schema(description = "INITIAL, or REASSESSMENT of a child who already has a plan (Reg 27: the final plan within 14 weeks is its only step)")
+            RequestKind requestKind,
             CaseStatus status,
             @Schema(description = "the next statutory step; null when the case is closed here (refused, withdrawn, no plan) or its final plan was issued")
             StatutoryStep nextStep,
@@ -47,7 +50,7 @@ public record WorklistView(
             LocalDate finalPlanIssuedDate) {
 
         static Row of(WorklistLine l) {
-            return new Row(l.caseId(), l.localAuthorityCode(), l.childRef(), l.status(), l.next().step(), l.next().due(),
+            return new Row(l.caseId(), l.localAuthorityCode(), l.childRef(), l.requestKind(), l.status(), l.next().step(), l.next().due(),
                     l.daysLeft(), l.next().exceptionApplies(), l.openExceptions(), l.assignedCaseworker(), l.clockStart(),
                     l.receivedDate(), l.transferredFromLocalAuthority(), l.finalPlanIssuedDate());
         }

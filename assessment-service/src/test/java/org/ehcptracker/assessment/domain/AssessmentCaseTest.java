@@ -138,7 +138,8 @@ class AssessmentCaseTest {
                 assertThat(e.localAuthorityCode()).isEqualTo("839");
                 assertThat(e.businessDate()).isEqualTo(RECEIVED);
                 assertThat(e.occurredAt()).isEqualTo(NOW);
-                assertThat(e.schemaVersion()).isEqualTo(1);
+                assertThat(e.schemaVersion()).isEqualTo(2);
+                assertThat(e.requestKind()).isEqualTo(org.ehcptracker.contracts.assessment.RequestKind.INITIAL);
                 assertThat(e.childRef()).isEqualTo("C-7Q4M2K");
                 assertThat(e.requestedBy()).isEqualTo(RequesterType.PARENT);
                 assertThat(e.eventId()).isNotNull();

@@ -125,4 +125,31 @@ class FinalPlanIssuedTest {
         assertThat(NextStatutoryStep.after(CaseStatus.CONCLUDED_ISSUE_PLAN, RECEIVED, null, 2))
                 .isEqualTo(new NextStatutoryStep(StatutoryStep.FINAL_PLAN_20_WEEKS, LocalDate.of(2025, 7, 21), true));
     }
+
+    @Test
+    void a_withdrawal_dated_after_the_final_plan_is_refused_and_one_before_it_is_recorded() {
+        // withdrawn Tuesday 27 May 2025: four days after the final plan of Friday 23 May
+        rejected(() -> AssessmentDecider.decide(new WithdrawRequest(CASE, LocalDate.of(2025, 5, 27)), concludedToIssueAPlan(),
+                        FINAL_PLAN, ctx()), CommandRejected.Kind.UNPROCESSABLE, "withdrawnDate")
+                .hasMessageContaining("2025-05-23").hasMessageContaining("final plan");
+        // withdrawn Wednesday 21 May (after the conclusion of 12 May, before the plan): the history keeps it
+        assertThat(AssessmentDecider.decide(new WithdrawRequest(CASE, LocalDate.of(2025, 5, 21)), concludedToIssueAPlan(),
+                FINAL_PLAN, ctx())).containsExactly(new org.ehcptracker.contracts.assessment.RequestWithdrawn(id(1), CASE,
+                "839", LocalDate.of(2025, 5, 21), NOW, 1));
+    }
+
+    @Test
+    void an_exception_corrected_to_end_after_the_final_plan_is_refused() {
+        // open since Wednesday 14 May 2025; an end on Wednesday 28 May is five days after the final plan of 23 May
+        var c = concludedToIssueAPlan().evolve(new ExceptionRecorded(UUID.randomUUID(), CASE, "839", LocalDate.of(2025, 5, 14),
+                NOW, 1, EXCEPTION, StatutoryLimit.FINAL_PLAN_20_WEEKS, ExceptionReason.EXCEPTIONAL_PERSONAL_CIRCUMSTANCES,
+                LocalDate.of(2025, 5, 14), null));
+        rejected(() -> AssessmentDecider.decide(new CorrectException(CASE, EXCEPTION, LocalDate.of(2025, 5, 28)), c,
+                FINAL_PLAN, ctx()), CommandRejected.Kind.UNPROCESSABLE, "endDate")
+                .hasMessageContaining("2025-05-23").hasMessageContaining("final plan");
+        // ending on the issue day itself is allowed
+        assertThat(AssessmentDecider.decide(new CorrectException(CASE, EXCEPTION, ISSUED_FRI_2025_05_23), c, FINAL_PLAN, ctx()))
+                .containsExactly(new org.ehcptracker.contracts.assessment.ExceptionCorrected(id(1), CASE, "839", TODAY, NOW, 1,
+                        EXCEPTION, ISSUED_FRI_2025_05_23));
+    }
 }

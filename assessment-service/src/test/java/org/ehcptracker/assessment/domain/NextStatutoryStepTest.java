@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import org.ehcptracker.contracts.assessment.RequestKind;
 import org.junit.jupiter.api.Test;
 
 /** The worklist's next-step rule, with hand-worked dates (calendar days, day 0 = the clock start). */
@@ -11,6 +12,20 @@ class NextStatutoryStepTest {
 
     /** Monday 6 January 2025. */
     private static final LocalDate RECEIVED_MON_2025_01_06 = LocalDate.of(2025, 1, 6);
+
+    @Test
+    void a_reassessment_waits_for_the_final_plan_14_weeks_after_receipt_from_the_start() {
+        // Reg 27, 98 days from Mon 6 Jan: Jan 31 = 25, Feb 28 = 53, Mar 31 = 84, Apr 14 = 98 -> Mon 14 Apr 2025
+        var due = new NextStatutoryStep(StatutoryStep.FINAL_PLAN_14_WEEKS_REASSESSMENT, LocalDate.of(2025, 4, 14), false);
+        for (CaseStatus open : new CaseStatus[] {CaseStatus.REQUESTED, CaseStatus.ASSESSING, CaseStatus.CONCLUDED_ISSUE_PLAN}) {
+            assertThat(NextStatutoryStep.after(RequestKind.REASSESSMENT, open, RECEIVED_MON_2025_01_06, null, 0)).isEqualTo(due);
+        }
+        assertThat(NextStatutoryStep.after(RequestKind.REASSESSMENT, CaseStatus.CONCLUDED_NO_PLAN, RECEIVED_MON_2025_01_06, null, 0))
+                .isEqualTo(NextStatutoryStep.NONE);
+        // an open exception on the 14-week limit excuses lateness; the date stays
+        assertThat(NextStatutoryStep.after(RequestKind.REASSESSMENT, CaseStatus.ASSESSING, RECEIVED_MON_2025_01_06, null, 1))
+                .isEqualTo(new NextStatutoryStep(StatutoryStep.FINAL_PLAN_14_WEEKS_REASSESSMENT, LocalDate.of(2025, 4, 14), true));
+    }
 
     @Test
     void a_request_waits_for_the_decision_whether_to_assess_6_weeks_after_receipt() {

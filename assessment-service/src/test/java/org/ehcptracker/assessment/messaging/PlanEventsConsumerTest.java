@@ -163,9 +163,23 @@ class PlanEventsConsumerTest {
                 .body("field", equalTo("transferDate"))
                 .body("detail", containsString("transfer after the final plan"));
         // an exception of the weeks before the plan, recorded late, is still recorded; the case stays without a step
-        api().body(exception("FINAL_PLAN_20_WEEKS", issued.minusDays(10))).post("/api/cases/{id}/exceptions", caseId)
+        Map<String, Object> late = exception("FINAL_PLAN_20_WEEKS", issued.minusDays(10));
+        api().body(late).post("/api/cases/{id}/exceptions", caseId)
                 .then().statusCode(201);
         assertThat(worklist("").getList("cases.caseId", String.class)).doesNotContain(caseId.toString());
+        // its end corrected to a day after the final plan: 422 naming endDate; to the issue day itself: recorded
+        api().body(Map.of("endDate", issued.plusDays(1).toString()))
+                .post("/api/cases/{id}/exceptions/{x}/correction", caseId, late.get("exceptionId")).then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("field", equalTo("endDate"))
+                .body("detail", containsString(issued.toString()));
+        api().body(Map.of("endDate", issued.toString()))
+                .post("/api/cases/{id}/exceptions/{x}/correction", caseId, late.get("exceptionId")).then().statusCode(200);
+        // a withdrawal dated after the final plan: 422 naming withdrawnDate
+        api().body(Map.of("withdrawnDate", issued.plusDays(1).toString())).post("/api/cases/{id}/withdrawal", caseId).then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("field", equalTo("withdrawnDate"))
+                .body("detail", containsString("final plan"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.ehcptracker.assessment.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -62,6 +63,9 @@ class AssessmentCaseResourceTest {
 
     @Inject
     EventStore store;
+
+    @Inject
+    org.ehcptracker.assessment.app.AssessmentCases cases;
 
     /** The case's stream as stored. */
     List<AssessmentEvent> stream(UUID caseId) {
@@ -593,16 +597,36 @@ class AssessmentCaseResourceTest {
     }
 
     @Test
-    void a_name_the_database_refuses_after_the_append_rolls_the_append_back_and_is_a_400_problem() {
+    void a_nul_in_the_name_is_a_400_naming_the_field_before_anything_is_appended() {
         UUID caseId = UUID.randomUUID();
         Map<String, Object> body = requestBody(caseId);
-        // valid JSON and valid by the body's rules, but a PostgreSQL text column cannot hold a NUL character
+        // valid by the body's rules, but no text may hold a NUL: service-kit's StrictJson refuses it while reading
         body.put("childName", "Zebedee\0Quartermaine");
 
         api().body(body).post("/api/cases").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo("childName"));
+
+        assertThat(AppendedCases.appendedFor(caseId)).as("refused before the append").isFalse();
+        api().get("/api/cases/{id}", caseId).then().statusCode(404);
+    }
+
+    @Test
+    void a_name_the_database_refuses_after_the_append_rolls_the_append_back_and_is_a_400_problem() {
+        UUID caseId = UUID.randomUUID();
+        // the JSON layer refuses a NUL (above), so the command is given straight to the application service: the
+        // table's refusal after the append must still roll the append back and name the field
+        var command = new org.ehcptracker.assessment.domain.RecordAssessmentRequest(caseId, "839", RECEIVED,
+                org.ehcptracker.contracts.assessment.RequesterType.PARENT, "C-" + caseId.toString().substring(0, 8),
+                new org.ehcptracker.assessment.domain.ChildPersonalDetails("Zebedee\0Quartermaine", DATE_OF_BIRTH));
+        assertThatThrownBy(() -> org.ehcptracker.devinfra.VertxContexts.onNewContext(() ->
+                cases.record(caseId, new org.ehcptracker.kit.domain.Actor("caseworker", "jsmith"), command)).join())
+                .rootCause()
+                .isInstanceOfSatisfying(org.ehcptracker.kit.domain.CommandRejected.class, e -> {
+                    assertThat(e.kind()).isEqualTo(org.ehcptracker.kit.domain.CommandRejected.Kind.INVALID);
+                    assertThat(e.field()).isEqualTo("childName");
+                });
 
         assertThat(AppendedCases.appendedFor(caseId)).as("the event was appended before the details were written").isTrue();
         assertThat(stream(caseId)).as("the append was rolled back").isEmpty();

@@ -35,11 +35,20 @@ public final class EventUpcasters {
     });
 
     /**
+     * AssessmentRequested v1 to v2: {@code requestKind} is added; every v1 request was an initial one
+     * (re-assessments could not be recorded before v2), so it becomes {@code INITIAL}.
+     */
+    public static final EventUpcaster ASSESSMENT_REQUESTED_KIND = new EventUpcaster("AssessmentRequested", 1, json -> {
+        json.put("requestKind", "INITIAL");
+        return json;
+    });
+
+    /**
      * The upcasters of the published catalogue, one step per (type, version) since the type's first
      * version; each with its example JSON test (EventUpcastersTest).
      */
     public static final EventUpcasters PUBLISHED = new EventUpcasters(
-            List.of(ASSESSMENT_DECIDED_REASON_AS_CODE), EventUpcasters::schemaVersionOf);
+            List.of(ASSESSMENT_DECIDED_REASON_AS_CODE, ASSESSMENT_REQUESTED_KIND), EventUpcasters::schemaVersionOf);
 
     private final Map<String, EventUpcaster> steps = new HashMap<>();
     private final ToIntFunction<String> currentVersion;

@@ -8,6 +8,8 @@ import java.util.List;
 import org.ehcptracker.contracts.advice.AdviceRequestCancelled;
 import org.ehcptracker.contracts.assessment.AssessmentDecided;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
+import org.ehcptracker.contracts.assessment.AssessmentRequested;
+import org.ehcptracker.contracts.assessment.RequestKind;
 import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,13 @@ class EventUpcastersTest {
              "caseId":"d6c826ed-1d5b-41a3-8b42-65ac9e572462","localAuthorityCode":"839",
              "businessDate":"2025-04-10","occurredAt":"2025-04-10T14:03:51Z","schemaVersion":1,
              "decision":"ASSESS","refusalReason":null}""";
+
+    /** AssessmentRequested as stored and published before re-assessments (no requestKind). */
+    static final String REQUESTED_V1 = """
+            {"type":"AssessmentRequested","eventId":"7b7642da-bb05-4ad8-b97e-4472ad54f0be",
+             "caseId":"d6c826ed-1d5b-41a3-8b42-65ac9e572462","localAuthorityCode":"839",
+             "businessDate":"2025-03-03","occurredAt":"2025-03-03T10:42:17Z","schemaVersion":1,
+             "childRef":"C-7Q4M2K","requestedBy":"PARENT"}""";
 
     /** The hypothetical example's v1 JSON. */
     static final String V1 = """
@@ -94,6 +103,30 @@ class EventUpcastersTest {
         assertThatThrownBy(() -> new EventJson().read(v2))
                 .isInstanceOf(EventJsonException.class)
                 .hasMessageContaining("AssessmentDecided");
+    }
+
+    // ---- the published step: AssessmentRequested v1 -> v2 -------------------------------------------
+
+    @Test
+    void a_v1_request_is_read_as_an_initial_request() throws Exception {
+        ObjectNode v2 = EventUpcasters.PUBLISHED.upcast("AssessmentRequested", tree(REQUESTED_V1));
+        assertThat(v2.get("schemaVersion").intValue()).isEqualTo(2);
+        assertThat(v2.get("requestKind").asText()).isEqualTo("INITIAL");
+        AssessmentRequested requested = new EventJson().read(REQUESTED_V1, AssessmentRequested.class);
+        assertThat(requested.schemaVersion()).isEqualTo(2);
+        assertThat(requested.requestKind()).isEqualTo(RequestKind.INITIAL);
+        assertThat(requested.childRef()).isEqualTo("C-7Q4M2K");
+    }
+
+    @Test
+    void a_v2_request_keeps_its_kind_and_must_have_one() {
+        String reassessment = REQUESTED_V1.replace("\"schemaVersion\":1", "\"schemaVersion\":2")
+                .replace("\"requestedBy\":\"PARENT\"", "\"requestedBy\":\"PARENT\",\"requestKind\":\"REASSESSMENT\"");
+        assertThat(new EventJson().read(reassessment, AssessmentRequested.class).requestKind())
+                .isEqualTo(RequestKind.REASSESSMENT);
+        String noKind = REQUESTED_V1.replace("\"schemaVersion\":1", "\"schemaVersion\":2");
+        assertThatThrownBy(() -> new EventJson().read(noKind)).isInstanceOf(EventJsonException.class)
+                .hasMessageContaining("AssessmentRequested");
     }
 
     // ---- the hook, on the hypothetical example ---------------------------------------------------

@@ -99,6 +99,7 @@ public final class StatutoryClock {
             case DECISION_6_WEEKS -> decisionToAssessDue(clockStart);
             case NO_PLAN_16_WEEKS -> noPlanDecisionDue(clockStart);
             case FINAL_PLAN_20_WEEKS -> finalPlanDue(clockStart);
+            case FINAL_PLAN_14_WEEKS_REASSESSMENT -> reassessmentFinalPlanDue(clockStart);
         };
     }
 

@@ -56,6 +56,9 @@ class StatutoryClockTest {
                 .isEqualTo(LocalDate.of(2025, 12, 22));
         assertThat(StatutoryClock.due(StatutoryLimit.FINAL_PLAN_20_WEEKS, RECEIVED_MON_2025_09_01))
                 .isEqualTo(LocalDate.of(2026, 1, 19));
+        // re-assessment (Reg 27), 98 days: Nov 30 = 90, Dec 8 = 98 -> Mon 8 Dec 2025
+        assertThat(StatutoryClock.due(StatutoryLimit.FINAL_PLAN_14_WEEKS_REASSESSMENT, RECEIVED_MON_2025_09_01))
+                .isEqualTo(LocalDate.of(2025, 12, 8));
     }
 
     @Test

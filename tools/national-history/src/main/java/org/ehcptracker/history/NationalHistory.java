@@ -28,6 +28,7 @@ import org.ehcptracker.contracts.assessment.ExceptionRecorded;
 import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
 import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
+import org.ehcptracker.contracts.assessment.RequestKind;
 import org.ehcptracker.contracts.assessment.RequesterType;
 import org.ehcptracker.contracts.assessment.ResponsibilityTransferredIn;
 import org.ehcptracker.contracts.assessment.StatutoryLimit;
@@ -267,7 +268,8 @@ public final class NationalHistory {
             void requested(LocalDate received) {
                 add(new AssessmentRequested(eventId(), id, la, received, at(received), AssessmentRequested.SCHEMA_VERSION,
                         "C-" + Long.toString(Math.abs(id.getMostSignificantBits()) % 2_176_782_336L, 36).toUpperCase(),
-                        pick(RequesterType.PARENT, RequesterType.PARENT, RequesterType.SCHOOL_OR_SETTING, RequesterType.YOUNG_PERSON)));
+                        pick(RequesterType.PARENT, RequesterType.PARENT, RequesterType.SCHOOL_OR_SETTING, RequesterType.YOUNG_PERSON),
+                        RequestKind.INITIAL));
             }
 
             /**

@@ -2,11 +2,13 @@ package org.ehcptracker.contracts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToIntFunction;
+import org.ehcptracker.contracts.advice.AdviceCancellationReason;
 
 /**
  * Every {@link EventUpcaster} the readers know, and each type's current version. {@link EventJson}
@@ -35,11 +37,26 @@ public final class EventUpcasters {
     });
 
     /**
+     * AdviceRequestCancelled v1 to v2: the free-text {@code reason} becomes an {@link AdviceCancellationReason}.
+     * A v1 text that is exactly a code's name (advice-service wrote CASE_REFUSED_ASSESSMENT, CASE_WITHDRAWN and
+     * CASE_CONCLUDED_WITHOUT_PLAN itself) stays that code; any other text, or none, becomes {@code OTHER} and is
+     * dropped, not kept anywhere: a caseworker typed it and it may hold a name.
+     */
+    public static final EventUpcaster ADVICE_REQUEST_CANCELLED_REASON_AS_CODE = new EventUpcaster("AdviceRequestCancelled", 1,
+            json -> {
+                JsonNode reason = json.get("reason");
+                String text = reason == null || !reason.isTextual() ? "" : reason.asText();
+                boolean isCode = Arrays.stream(AdviceCancellationReason.values()).anyMatch(c -> c.name().equals(text));
+                json.put("reason", isCode ? text : AdviceCancellationReason.OTHER.name());
+                return json;
+            });
+
+    /**
      * The upcasters of the published catalogue, one step per (type, version) since the type's first
      * version; each with its example JSON test (EventUpcastersTest).
      */
     public static final EventUpcasters PUBLISHED = new EventUpcasters(
-            List.of(ASSESSMENT_DECIDED_REASON_AS_CODE), EventUpcasters::schemaVersionOf);
+            List.of(ASSESSMENT_DECIDED_REASON_AS_CODE, ADVICE_REQUEST_CANCELLED_REASON_AS_CODE), EventUpcasters::schemaVersionOf);
 
     private final Map<String, EventUpcaster> steps = new HashMap<>();
     private final ToIntFunction<String> currentVersion;

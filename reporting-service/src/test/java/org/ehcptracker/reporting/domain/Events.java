@@ -1,5 +1,6 @@
 package org.ehcptracker.reporting.domain;
 
+import org.ehcptracker.contracts.advice.AdviceCancellationReason;
 import org.ehcptracker.contracts.advice.AdviceRequestCancelled;
 import org.ehcptracker.contracts.advice.AdviceRequested;
 import org.ehcptracker.contracts.advice.AdviceReturnedForRework;
@@ -104,8 +105,8 @@ public record Events(UUID caseId, String la) {
     }
 
     public AdviceRequestCancelled adviceCancelled(LocalDate date, AdviceRequested request) {
-        return new AdviceRequestCancelled(UUID.randomUUID(), caseId, la, date, at(date), 1, request.adviceRequestId(),
-                "existing advice reused");
+        return new AdviceRequestCancelled(UUID.randomUUID(), caseId, la, date, at(date), AdviceRequestCancelled.SCHEMA_VERSION,
+                request.adviceRequestId(), AdviceCancellationReason.EXISTING_ADVICE_REUSED);
     }
 
     public DraftPlanIssued draftPlan(LocalDate date) {

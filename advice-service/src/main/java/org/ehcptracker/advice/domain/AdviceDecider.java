@@ -14,6 +14,7 @@ import org.ehcptracker.contracts.advice.AdviceEvent;
 import org.ehcptracker.contracts.advice.AdviceExceptionReason;
 import org.ehcptracker.contracts.advice.AdviceExceptionRecorded;
 import org.ehcptracker.contracts.advice.AdviceReturnedForRework;
+import org.ehcptracker.contracts.advice.AdviceReworkReason;
 import org.ehcptracker.contracts.advice.AdviceRequestCancelled;
 import org.ehcptracker.contracts.advice.AdviceRequested;
 import org.ehcptracker.contracts.advice.AdviceSubmitted;
@@ -191,7 +192,7 @@ public final class AdviceDecider {
         Objects.requireNonNull(command, "command");
         AdviceRequestState.Request request = existing(state, command.adviceRequestId());
         if (command.reason() == null) {
-            throw CommandRejected.invalid("reason", "reason is required: one of " + List.of(ReworkReason.values()));
+            throw CommandRejected.invalid("reason", "reason is required: one of " + List.of(AdviceReworkReason.values()));
         }
         if (command.returnedDate() == null) {
             throw CommandRejected.invalid("returnedDate", "returnedDate is required (yyyy-mm-dd)");
@@ -214,7 +215,7 @@ public final class AdviceDecider {
         }
         return List.of(new AdviceReturnedForRework(ctx.nextEventId(), request.caseId(), request.localAuthorityCode(),
                 command.returnedDate(), ctx.now(), AdviceReturnedForRework.SCHEMA_VERSION, request.adviceRequestId(),
-                command.reason().name()));
+                command.reason()));
     }
 
     /** Four weeks, the shortest absence from the area that is an exception (Reg 8(2)(b)), counted inclusively. */

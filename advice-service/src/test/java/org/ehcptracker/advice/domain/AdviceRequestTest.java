@@ -18,6 +18,7 @@ import org.ehcptracker.contracts.advice.AdviceEvent;
 import org.ehcptracker.contracts.advice.AdviceRequestCancelled;
 import org.ehcptracker.contracts.advice.AdviceRequested;
 import org.ehcptracker.contracts.advice.AdviceReturnedForRework;
+import org.ehcptracker.contracts.advice.AdviceReworkReason;
 import org.ehcptracker.contracts.advice.AdviceSubmitted;
 import org.ehcptracker.contracts.advice.AdviceType;
 import org.ehcptracker.kit.domain.Actor;
@@ -278,8 +279,8 @@ class AdviceRequestTest {
 
         @Test
         void advice_returned_for_rework_can_be_submitted_again() {
-            var rework = new AdviceReturnedForRework(UUID.randomUUID(), CASE, "839", LocalDate.of(2025, 5, 22), NOW, 1,
-                    REQUEST, "Provision in section F not quantified");
+            var rework = new AdviceReturnedForRework(UUID.randomUUID(), CASE, "839", LocalDate.of(2025, 5, 22), NOW, 2,
+                    REQUEST, AdviceReworkReason.PROVISION_NOT_QUANTIFIED);
             var events = AdviceDecider.decide(new SubmitAdvice(REQUEST, LocalDate.of(2025, 5, 30), THE_AGENCY),
                     given(requested(), submitted(LocalDate.of(2025, 5, 20)), rework), ctx());
             assertThat(((AdviceSubmitted) events.get(0)).businessDate()).isEqualTo(LocalDate.of(2025, 5, 30));

@@ -9,6 +9,8 @@ import org.ehcptracker.contracts.advice.AdviceCancellationReason;
 import org.ehcptracker.contracts.advice.AdviceExceptionReason;
 import org.ehcptracker.contracts.advice.AdviceExceptionRecorded;
 import org.ehcptracker.contracts.advice.AdviceRequestCancelled;
+import org.ehcptracker.contracts.advice.AdviceReturnedForRework;
+import org.ehcptracker.contracts.advice.AdviceReworkReason;
 import org.ehcptracker.contracts.assessment.AssessmentDecided;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
 import org.ehcptracker.contracts.assessment.RefusalReason;
@@ -150,6 +152,40 @@ class EventUpcastersTest {
         assertThatThrownBy(() -> new EventJson().read(v2))
                 .isInstanceOf(EventJsonException.class)
                 .hasMessageContaining("AdviceRequestCancelled");
+    }
+
+    // ---- the published step: AdviceReturnedForRework v1 -> v2 ---------------------------------------
+
+    /** AdviceReturnedForRework v1 as advice-service wrote it: a code's name in a string field. */
+    static final String RETURNED_V1 = """
+            {"type":"AdviceReturnedForRework","eventId":"1717909c-0021-45b4-9aaf-01491a2bff95",
+             "caseId":"d6c826ed-1d5b-41a3-8b42-65ac9e572462","localAuthorityCode":"839",
+             "businessDate":"2025-05-22","occurredAt":"2025-05-22T10:11:40Z","schemaVersion":1,
+             "adviceRequestId":"dc14ad1b-0608-4aab-8257-2a2481186ac5","reason":"PROVISION_NOT_QUANTIFIED"}""";
+
+    @Test
+    void a_v1_rework_reason_that_is_a_code_stays_that_code() {
+        AdviceReturnedForRework returned = new EventJson().read(RETURNED_V1, AdviceReturnedForRework.class);
+        assertThat(returned.schemaVersion()).isEqualTo(2);
+        assertThat(returned.reason()).isEqualTo(AdviceReworkReason.PROVISION_NOT_QUANTIFIED);
+    }
+
+    @Test
+    void any_other_v1_rework_reason_becomes_OTHER_and_the_text_is_gone() throws Exception {
+        String text = RETURNED_V1.replace("PROVISION_NOT_QUANTIFIED", "Say how many hours of SaLT Jane needs");
+        ObjectNode v2 = EventUpcasters.PUBLISHED.upcast("AdviceReturnedForRework", tree(text));
+        assertThat(v2.get("reason").asText()).isEqualTo("OTHER");
+        assertThat(v2.toString()).doesNotContain("Jane").doesNotContain("SaLT");
+        assertThat(new EventJson().read(RETURNED_V1.replace("PROVISION_NOT_QUANTIFIED", "provision_not_quantified"),
+                AdviceReturnedForRework.class).reason()).isEqualTo(AdviceReworkReason.OTHER);
+    }
+
+    @Test
+    void a_v2_rework_reason_that_is_not_a_code_is_refused() {
+        String v2 = RETURNED_V1.replace("\"schemaVersion\":1", "\"schemaVersion\":2").replace("PROVISION_NOT_QUANTIFIED", "vague");
+        assertThatThrownBy(() -> new EventJson().read(v2))
+                .isInstanceOf(EventJsonException.class)
+                .hasMessageContaining("AdviceReturnedForRework");
     }
 
     // ---- the hook, on the hypothetical example ---------------------------------------------------

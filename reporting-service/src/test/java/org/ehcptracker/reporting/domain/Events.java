@@ -4,6 +4,7 @@ import org.ehcptracker.contracts.advice.AdviceCancellationReason;
 import org.ehcptracker.contracts.advice.AdviceRequestCancelled;
 import org.ehcptracker.contracts.advice.AdviceRequested;
 import org.ehcptracker.contracts.advice.AdviceReturnedForRework;
+import org.ehcptracker.contracts.advice.AdviceReworkReason;
 import org.ehcptracker.contracts.advice.AdviceSubmitted;
 import org.ehcptracker.contracts.advice.AdviceType;
 import org.ehcptracker.contracts.plan.DraftPlanIssued;
@@ -100,8 +101,8 @@ public record Events(UUID caseId, String la) {
     }
 
     public AdviceReturnedForRework adviceReworked(LocalDate date, AdviceRequested request) {
-        return new AdviceReturnedForRework(UUID.randomUUID(), caseId, la, date, at(date), 1, request.adviceRequestId(),
-                "incomplete");
+        return new AdviceReturnedForRework(UUID.randomUUID(), caseId, la, date, at(date), AdviceReturnedForRework.SCHEMA_VERSION,
+                request.adviceRequestId(), AdviceReworkReason.INCOMPLETE);
     }
 
     public AdviceRequestCancelled adviceCancelled(LocalDate date, AdviceRequested request) {

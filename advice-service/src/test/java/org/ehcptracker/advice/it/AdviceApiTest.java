@@ -286,6 +286,35 @@ class AdviceApiTest {
                 .body("status", equalTo("CANCELLED")).body("cancellationNote", nullValue());
     }
 
+    @Test
+    void a_v1_cancellation_with_free_text_stored_in_the_event_table_still_loads() {
+        // a database written before AdviceRequestCancelled v2: the request's stream ends with a v1 cancellation
+        // whose reason is a caseworker's text; the aggregate loads it through the upcaster (as OTHER)
+        UUID caseId = UUID.randomUUID();
+        String agency = newAgency();
+        String id = openAdviceRequest(caseId, agency);
+        UUID eventId = UUID.randomUUID();
+        String v1 = """
+                {"type":"AdviceRequestCancelled","eventId":"%s","caseId":"%s","localAuthorityCode":"839",
+                 "businessDate":"2025-04-14","occurredAt":"2025-04-14T12:30:02Z","schemaVersion":1,
+                 "adviceRequestId":"%s","reason":"Zebedee's EP report reused"}""".formatted(eventId, caseId, id);
+        pool.preparedQuery("""
+                        insert into event (event_id, stream_id, stream_version, case_id, type, schema_version, payload,
+                                           metadata, occurred_at)
+                        values ($1, $2, 2, $3, 'AdviceRequestCancelled', 1, cast(cast($4 as text) as jsonb),
+                                cast('{"actor":"caseworker:jsmith"}' as jsonb), $5)""")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(eventId, UUID.fromString(id), caseId, v1,
+                        java.time.OffsetDateTime.parse("2025-04-14T12:30:02Z")))
+                .await().atMost(WAIT);
+
+        submit(id, "agency:" + agency, Map.of("submittedDate", "2025-05-20"))
+                .statusCode(409)
+                .body("detail", containsString("was cancelled on 2025-04-14"));
+        cancel(id, Map.of("reason", "OTHER"))
+                .statusCode(409)
+                .body("detail", containsString("already cancelled on 2025-04-14"));
+    }
+
     private static io.restassured.response.ValidatableResponse cancel(String id, Map<String, ?> body) {
         return given().contentType(ContentType.JSON).header("X-Actor", CASEWORKER).body(body)
                 .when().post("/api/advice-requests/{id}/cancellation", id).then();

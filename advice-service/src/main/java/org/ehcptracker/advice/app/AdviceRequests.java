@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.ehcptracker.advice.domain.AdviceDecider;
@@ -18,6 +19,7 @@ import org.ehcptracker.advice.persistence.AgencyRow;
 import org.ehcptracker.advice.persistence.DefaultAdviceRow;
 import org.ehcptracker.advice.domain.DefaultAdvice;
 import org.ehcptracker.advice.persistence.AdviceExceptionRow;
+import org.ehcptracker.advice.persistence.AdviceCancellationRow;
 import org.ehcptracker.advice.persistence.AdviceReworkRow;
 import org.ehcptracker.advice.domain.RecordAdviceException;
 import org.ehcptracker.advice.domain.ReturnForRework;
@@ -154,10 +156,24 @@ public class AdviceRequests {
         return request(command.adviceRequestId(), actor, command).replaceWithVoid();
     }
 
+    /**
+     * Cancels an open request; the reason code and the note go to {@code advice_cancellation}, in the same
+     * transaction (the note only there).
+     */
     public Uni<AdviceRequestAsOf> cancel(UUID adviceRequestId, Actor actor, CancelAdviceRequest command) {
         return aggregates.handle(AdviceRequest.TYPE, adviceRequestId, actor,
-                        (state, ctx) -> AdviceDecider.decide(command, state, ctx))
+                        (state, ctx) -> AdviceDecider.decide(command, state, ctx),
+                        (session, handled) -> {
+                            var cancelled = handled.events().get(0);
+                            return AdviceCancellationRow.record(adviceRequestId, cancelled.businessDate(),
+                                    command.reason().name(), command.note(), actor.toString(), cancelled.occurredAt());
+                        })
                 .map(this::asOfToday);
+    }
+
+    /** The caseworker's note on a request's cancellation, if one was written. */
+    public Uni<Optional<String>> cancellationNote(UUID adviceRequestId) {
+        return Transactions.inSession(session -> AdviceCancellationRow.noteOf(adviceRequestId));
     }
 
     private AdviceRequestAsOf asOfToday(Handled<AdviceRequestState, AdviceEvent> handled) {

@@ -2,14 +2,19 @@ package org.ehcptracker.advice.domain;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.ehcptracker.contracts.advice.AdviceCancellationReason;
 import org.ehcptracker.contracts.advice.AdviceEvent;
 import org.ehcptracker.contracts.advice.AdviceExceptionReason;
 import org.ehcptracker.contracts.advice.AdviceExceptionRecorded;
 import org.ehcptracker.contracts.advice.AdviceReturnedForRework;
+import org.ehcptracker.contracts.advice.AdviceReworkReason;
 import org.ehcptracker.contracts.advice.AdviceRequestCancelled;
 import org.ehcptracker.contracts.advice.AdviceRequested;
 import org.ehcptracker.contracts.advice.AdviceSubmitted;
@@ -121,12 +126,24 @@ public final class AdviceDecider {
                 request.adviceType(), request.agencyId()));
     }
 
+    /**
+     * The reasons a caseworker may give; the CASE_* codes are left to advice-service, which cancels with them
+     * when the case closes, so that a count of them means what it says.
+     */
+    public static final Set<AdviceCancellationReason> CASEWORKER_CANCELLATION_REASONS = Collections.unmodifiableSet(
+            EnumSet.complementOf(EnumSet.of(AdviceCancellationReason.CASE_REFUSED_ASSESSMENT,
+                    AdviceCancellationReason.CASE_WITHDRAWN, AdviceCancellationReason.CASE_CONCLUDED_WITHOUT_PLAN)));
+
     /** Withdraws an open request; a submitted or already cancelled one cannot be cancelled. */
     public static List<AdviceEvent> decide(CancelAdviceRequest command, AdviceRequestState state, DecisionContext ctx) {
         Objects.requireNonNull(command, "command");
         AdviceRequestState.Request request = existing(state, command.adviceRequestId());
-        if (command.reason() == null || command.reason().isBlank()) {
-            throw CommandRejected.invalid("reason", "reason is required: say briefly why the advice is no longer needed");
+        if (command.reason() == null) {
+            throw CommandRejected.invalid("reason", "reason is required: one of " + CASEWORKER_CANCELLATION_REASONS);
+        }
+        if (!CASEWORKER_CANCELLATION_REASONS.contains(command.reason())) {
+            throw CommandRejected.invalid("reason", "reason " + command.reason() + " is written by advice-service itself"
+                    + " when the case closes; a caseworker chooses one of " + CASEWORKER_CANCELLATION_REASONS);
         }
         switch (request.status()) {
             case SUBMITTED -> throw CommandRejected.conflict("advice for request " + request.adviceRequestId()
@@ -147,7 +164,7 @@ public final class AdviceDecider {
         }
         return List.of(new AdviceRequestCancelled(ctx.nextEventId(), request.caseId(), request.localAuthorityCode(),
                 cancelled, ctx.now(), AdviceRequestCancelled.SCHEMA_VERSION, request.adviceRequestId(),
-                command.reason().trim()));
+                command.reason()));
     }
 
     /**
@@ -175,7 +192,7 @@ public final class AdviceDecider {
         Objects.requireNonNull(command, "command");
         AdviceRequestState.Request request = existing(state, command.adviceRequestId());
         if (command.reason() == null) {
-            throw CommandRejected.invalid("reason", "reason is required: one of " + List.of(ReworkReason.values()));
+            throw CommandRejected.invalid("reason", "reason is required: one of " + List.of(AdviceReworkReason.values()));
         }
         if (command.returnedDate() == null) {
             throw CommandRejected.invalid("returnedDate", "returnedDate is required (yyyy-mm-dd)");
@@ -198,7 +215,7 @@ public final class AdviceDecider {
         }
         return List.of(new AdviceReturnedForRework(ctx.nextEventId(), request.caseId(), request.localAuthorityCode(),
                 command.returnedDate(), ctx.now(), AdviceReturnedForRework.SCHEMA_VERSION, request.adviceRequestId(),
-                command.reason().name()));
+                command.reason()));
     }
 
     /** Four weeks, the shortest absence from the area that is an exception (Reg 8(2)(b)), counted inclusively. */

@@ -1,6 +1,7 @@
 package org.ehcptracker.advice.domain;
 
 import java.util.Optional;
+import org.ehcptracker.contracts.advice.AdviceCancellationReason;
 import org.ehcptracker.contracts.assessment.AssessmentConcluded;
 import org.ehcptracker.contracts.assessment.AssessmentDecided;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
@@ -31,11 +32,11 @@ public enum CaseStatus {
     }
 
     /** The reason code an advice request cancelled because the case closed carries (no free text). */
-    public String cancellationReason() {
+    public AdviceCancellationReason cancellationReason() {
         return switch (this) {
-            case REFUSED -> "CASE_REFUSED_ASSESSMENT";
-            case WITHDRAWN -> "CASE_WITHDRAWN";
-            case CONCLUDED_WITHOUT_PLAN -> "CASE_CONCLUDED_WITHOUT_PLAN";
+            case REFUSED -> AdviceCancellationReason.CASE_REFUSED_ASSESSMENT;
+            case WITHDRAWN -> AdviceCancellationReason.CASE_WITHDRAWN;
+            case CONCLUDED_WITHOUT_PLAN -> AdviceCancellationReason.CASE_CONCLUDED_WITHOUT_PLAN;
             case REQUESTED, ASSESSING -> throw new IllegalStateException(this + " does not close a case");
         };
     }

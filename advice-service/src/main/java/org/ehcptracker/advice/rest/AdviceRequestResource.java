@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -26,6 +27,8 @@ import org.ehcptracker.advice.app.AdviceRequestAsOf;
 import org.ehcptracker.advice.app.AdviceRequestQueries;
 import org.ehcptracker.advice.app.AdviceRequests;
 import org.ehcptracker.advice.app.AgencyInbox;
+import org.ehcptracker.advice.domain.AdviceRequest;
+import org.ehcptracker.advice.domain.AdviceRequestStatus;
 import org.ehcptracker.kit.domain.Actor;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.kit.rest.CurrentActor;
@@ -151,14 +154,19 @@ public class AdviceRequestResource {
 
     @POST
     @Path("/advice-requests/{adviceRequestId}/cancellation")
-    @Operation(summary = "Cancel an open advice request", description = "Publishes AdviceRequestCancelled.")
+    @Operation(summary = "Cancel an open advice request",
+            description = "Publishes AdviceRequestCancelled with the reason code; the note stays in advice-service.")
     @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, required = true, example = "caseworker:jsmith")
     @APIResponse(responseCode = "200", description = "cancelled")
+    @APIResponse(responseCode = "400", description = "missing X-Actor, an invalid body, an unknown reason or one of"
+            + " advice-service's own CASE_* reasons, or a control character (such as NUL) in the note (the field is named)")
     @APIResponse(responseCode = "404", description = "no such advice request")
     @APIResponse(responseCode = "409", description = "already submitted or already cancelled")
     @APIResponse(responseCode = "422", description = "cancelledDate before requestedDate or in the future")
     public Uni<AdviceRequestView> cancel(@RestPath UUID adviceRequestId, @Valid @NotNull CancellationBody body) {
-        return requests.cancel(adviceRequestId, actor.current(), body.toCommand(adviceRequestId)).map(AdviceRequestView::of);
+        var command = body.toCommand(adviceRequestId);
+        return requests.cancel(adviceRequestId, actor.current(), command)
+                .map(done -> AdviceRequestView.of(done, command.note()));
     }
 
     @GET
@@ -171,8 +179,12 @@ public class AdviceRequestResource {
     @APIResponse(responseCode = "404", description = "no such advice request")
     public Uni<Response> get(@RestPath UUID adviceRequestId,
                              @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return inbox.one(adviceRequestId).map(item -> AgencyInboxResource.notModifiedOr(
-                new EntityTag(item.version() + "-" + item.dated().today(), true), ifNoneMatch, AdviceRequestView.of(item.dated())));
+        // the note is written with the cancellation, so the version (ETag) covers it
+        boolean councilStaff = !AdviceRequest.AGENCY_ROLE.equals(actor.current().role());
+        return inbox.one(adviceRequestId).chain(item -> (councilStaff && item.dated().request().status() == AdviceRequestStatus.CANCELLED
+                        ? requests.cancellationNote(adviceRequestId) : Uni.createFrom().item(Optional.<String>empty()))
+                .map(note -> AgencyInboxResource.notModifiedOr(new EntityTag(item.version() + "-" + item.dated().today(), true),
+                        ifNoneMatch, AdviceRequestView.of(item.dated(), note.orElse(null)))));
     }
 
     @GET

@@ -36,13 +36,20 @@ public record AdviceRequestView(
         int reworkCount,
         @Schema(description = "a Reg 8(2) exception to the 6 weeks recorded for this request")
         AdviceExceptionReason exceptionReason,
-        LocalDate exceptionDate) {
+        LocalDate exceptionDate,
+        @Schema(description = "the caseworker's note on the cancellation: to council staff only (null for an agency),"
+                + " kept by advice-service, never published")
+        String cancellationNote) {
 
     static AdviceRequestView of(AdviceRequestAsOf dated) {
+        return of(dated, null);
+    }
+
+    static AdviceRequestView of(AdviceRequestAsOf dated, String cancellationNote) {
         var r = dated.request();
         return new AdviceRequestView(r.adviceRequestId(), r.caseId(), r.adviceType(), r.agencyId(), r.requestedDate(),
                 r.dueDate(), r.status(), r.submittedDate(), r.cancelledDate(), dated.late(),
                 r.daysLeftAsOf(dated.today()), r.daysLateAsOf(dated.today()), r.firstSubmittedDate(), r.awaitingRework(),
-                r.returnedDate(), r.reworkCount(), r.exceptionReason(), r.exceptionDate());
+                r.returnedDate(), r.reworkCount(), r.exceptionReason(), r.exceptionDate(), cancellationNote);
     }
 }

@@ -7,13 +7,13 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ehcptracker.advice.domain.ReturnForRework;
-import org.ehcptracker.advice.domain.ReworkReason;
+import org.ehcptracker.contracts.advice.AdviceReworkReason;
 import org.ehcptracker.kit.rest.NotBefore;
 
 /** Body of {@code POST /api/advice-requests/{id}/rework}. */
 public record ReworkBody(
         @NotNull @Schema(description = "why (a code; published)", example = "PROVISION_NOT_QUANTIFIED")
-        ReworkReason reason,
+        AdviceReworkReason reason,
         @NotBefore(NotBefore.EHCP_REGIME) @NotNull
         @Schema(description = "the day the LA returned the advice", example = "2025-05-22")
         LocalDate returnedDate,

@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.ehcptracker.contracts.advice.AdviceCancellationReason;
 import org.ehcptracker.contracts.advice.AdviceEvent;
 import org.ehcptracker.contracts.advice.AdviceRequestCancelled;
 import org.ehcptracker.contracts.advice.AdviceRequested;
 import org.ehcptracker.contracts.advice.AdviceReturnedForRework;
+import org.ehcptracker.contracts.advice.AdviceReworkReason;
 import org.ehcptracker.contracts.advice.AdviceSubmitted;
 import org.ehcptracker.contracts.advice.AdviceType;
 import org.ehcptracker.kit.domain.Actor;
@@ -65,7 +67,8 @@ class AdviceRequestTest {
     }
 
     static AdviceRequestCancelled cancelled(LocalDate on) {
-        return new AdviceRequestCancelled(UUID.randomUUID(), CASE, "839", on, NOW, 1, REQUEST, "Existing advice reused");
+        return new AdviceRequestCancelled(UUID.randomUUID(), CASE, "839", on, NOW, 2, REQUEST,
+                AdviceCancellationReason.EXISTING_ADVICE_REUSED);
     }
 
     /** The request as these past events leave it. */
@@ -276,8 +279,8 @@ class AdviceRequestTest {
 
         @Test
         void advice_returned_for_rework_can_be_submitted_again() {
-            var rework = new AdviceReturnedForRework(UUID.randomUUID(), CASE, "839", LocalDate.of(2025, 5, 22), NOW, 1,
-                    REQUEST, "Provision in section F not quantified");
+            var rework = new AdviceReturnedForRework(UUID.randomUUID(), CASE, "839", LocalDate.of(2025, 5, 22), NOW, 2,
+                    REQUEST, AdviceReworkReason.PROVISION_NOT_QUANTIFIED);
             var events = AdviceDecider.decide(new SubmitAdvice(REQUEST, LocalDate.of(2025, 5, 30), THE_AGENCY),
                     given(requested(), submitted(LocalDate.of(2025, 5, 20)), rework), ctx());
             assertThat(((AdviceSubmitted) events.get(0)).businessDate()).isEqualTo(LocalDate.of(2025, 5, 30));
@@ -310,58 +313,86 @@ class AdviceRequestTest {
     class CancelRules {
 
         @Test
-        void an_open_request_is_cancelled_with_its_reason() {
-            var events = AdviceDecider.decide(
-                    new CancelAdviceRequest(REQUEST, "Existing advice reused with agreement (Reg 6(4))", LocalDate.of(2025, 4, 14)),
+        void an_open_request_is_cancelled_with_its_reason_code_and_the_note_stays_off_the_event() {
+            // given: requested 2025-04-11 (due 2025-05-23); today 2025-06-02
+            // when:  cancelled 2025-04-14 as EXISTING_ADVICE_REUSED (Reg 6(4)) with a note naming the child
+            // then:  AdviceRequestCancelled v2 dated 2025-04-14, reason the code; the note is on no event
+            var events = AdviceDecider.decide(new CancelAdviceRequest(REQUEST, AdviceCancellationReason.EXISTING_ADVICE_REUSED,
+                            "Jane's EP report of March 2025 reused with her parents' agreement", LocalDate.of(2025, 4, 14)),
                     given(requested()), ctx());
             assertThat(events).containsExactly(new AdviceRequestCancelled(FIRST_EVENT_ID, CASE, "839",
-                    LocalDate.of(2025, 4, 14), NOW, 1, REQUEST, "Existing advice reused with agreement (Reg 6(4))"));
+                    LocalDate.of(2025, 4, 14), NOW, 2, REQUEST, AdviceCancellationReason.EXISTING_ADVICE_REUSED));
             AdviceRequestCancelled e = (AdviceRequestCancelled) events.get(0);
-            assertThat(e.businessDate()).isEqualTo(LocalDate.of(2025, 4, 14));
-            assertThat(e.reason()).isEqualTo("Existing advice reused with agreement (Reg 6(4))");
-            assertThat(e.adviceRequestId()).isEqualTo(REQUEST);
-            assertThat(e.caseId()).isEqualTo(CASE);
+            assertThat(e.schemaVersion()).isEqualTo(AdviceRequestCancelled.SCHEMA_VERSION);
+            assertThat(e.toString()).doesNotContain("Jane").doesNotContain("March");
         }
 
         @Test
         void without_a_date_it_is_cancelled_today() {
-            var events = AdviceDecider.decide(new CancelAdviceRequest(REQUEST, "case closed", null),
+            // given: requested 2025-04-11; today 2025-06-02; when: cancelled with no date; then: dated 2025-06-02
+            var events = AdviceDecider.decide(new CancelAdviceRequest(REQUEST, AdviceCancellationReason.NO_LONGER_NEEDED, null, null),
                     given(requested()), ctx());
-            assertThat(events.get(0).businessDate()).isEqualTo(TODAY);
+            assertThat(events).containsExactly(new AdviceRequestCancelled(FIRST_EVENT_ID, CASE, "839",
+                    TODAY, NOW, 2, REQUEST, AdviceCancellationReason.NO_LONGER_NEEDED));
+        }
+
+        @Test
+        void every_caseworker_reason_is_published_as_chosen() {
+            for (AdviceCancellationReason reason : AdviceDecider.CASEWORKER_CANCELLATION_REASONS) {
+                var events = AdviceDecider.decide(new CancelAdviceRequest(REQUEST, reason, null, LocalDate.of(2025, 4, 14)),
+                        given(requested()), ctx());
+                assertThat(events).containsExactly(new AdviceRequestCancelled(FIRST_EVENT_ID, CASE, "839",
+                        LocalDate.of(2025, 4, 14), NOW, 2, REQUEST, reason));
+            }
+            assertThat(AdviceDecider.CASEWORKER_CANCELLATION_REASONS).containsExactly(
+                    AdviceCancellationReason.EXISTING_ADVICE_REUSED, AdviceCancellationReason.SENT_TO_WRONG_AGENCY,
+                    AdviceCancellationReason.DUPLICATE_REQUEST, AdviceCancellationReason.NO_LONGER_NEEDED,
+                    AdviceCancellationReason.OTHER);
+        }
+
+        @Test
+        void the_case_closure_codes_are_left_to_advice_service() {
+            for (AdviceCancellationReason reason : List.of(AdviceCancellationReason.CASE_REFUSED_ASSESSMENT,
+                    AdviceCancellationReason.CASE_WITHDRAWN, AdviceCancellationReason.CASE_CONCLUDED_WITHOUT_PLAN)) {
+                rejected(() -> AdviceDecider.decide(new CancelAdviceRequest(REQUEST, reason, null, null), given(requested()), ctx()),
+                        CommandRejected.Kind.INVALID, "reason", "is written by advice-service itself when the case closes");
+            }
         }
 
         @Test
         void an_unknown_request_is_not_found() {
-            rejected(() -> AdviceDecider.decide(new CancelAdviceRequest(REQUEST, "x", null), given(), ctx()),
+            rejected(() -> AdviceDecider.decide(new CancelAdviceRequest(REQUEST, AdviceCancellationReason.OTHER, null, null),
+                            given(), ctx()),
                     CommandRejected.Kind.NOT_FOUND, null, "there is no advice request");
         }
 
         @Test
         void a_submitted_request_cannot_be_cancelled() {
-            rejected(() -> AdviceDecider.decide(new CancelAdviceRequest(REQUEST, "x", null),
+            rejected(() -> AdviceDecider.decide(new CancelAdviceRequest(REQUEST, AdviceCancellationReason.OTHER, null, null),
                     given(requested(), submitted(DUE)), ctx()),
                     CommandRejected.Kind.CONFLICT, null, "a submitted request cannot be cancelled");
         }
 
         @Test
         void a_cancelled_request_cannot_be_cancelled_again() {
-            rejected(() -> AdviceDecider.decide(new CancelAdviceRequest(REQUEST, "x", null),
+            rejected(() -> AdviceDecider.decide(new CancelAdviceRequest(REQUEST, AdviceCancellationReason.OTHER, null, null),
                     given(requested(), cancelled(REQUESTED_ON)), ctx()),
                     CommandRejected.Kind.CONFLICT, null, "already cancelled on 2025-04-11");
         }
 
         @Test
         void a_reason_is_required() {
-            rejected(() -> AdviceDecider.decide(new CancelAdviceRequest(REQUEST, "  ", null), given(requested()), ctx()),
-                    CommandRejected.Kind.INVALID, "reason", "reason is required");
+            rejected(() -> AdviceDecider.decide(new CancelAdviceRequest(REQUEST, null, "a note alone is not enough", null),
+                            given(requested()), ctx()),
+                    CommandRejected.Kind.INVALID, "reason", "reason is required: one of [EXISTING_ADVICE_REUSED");
         }
 
         @Test
         void cancelled_before_it_was_requested_or_in_the_future_is_refused() {
-            rejected(() -> AdviceDecider.decide(new CancelAdviceRequest(REQUEST, "x", REQUESTED_ON.minusDays(1)),
+            rejected(() -> AdviceDecider.decide(new CancelAdviceRequest(REQUEST, AdviceCancellationReason.OTHER, null, REQUESTED_ON.minusDays(1)),
                     given(requested()), ctx()),
                     CommandRejected.Kind.UNPROCESSABLE, "cancelledDate", "before the advice was requested");
-            rejected(() -> AdviceDecider.decide(new CancelAdviceRequest(REQUEST, "x", TODAY.plusDays(1)),
+            rejected(() -> AdviceDecider.decide(new CancelAdviceRequest(REQUEST, AdviceCancellationReason.OTHER, null, TODAY.plusDays(1)),
                     given(requested()), ctx()),
                     CommandRejected.Kind.UNPROCESSABLE, "cancelledDate", "in the future");
         }

@@ -17,6 +17,7 @@ import static org.ehcptracker.advice.domain.AdviceRequestTest.submitted;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import org.ehcptracker.contracts.advice.AdviceCancellationReason;
 import org.ehcptracker.contracts.advice.AdviceRequestCancelled;
 import org.ehcptracker.contracts.assessment.AssessmentConcluded;
 import org.ehcptracker.contracts.assessment.AssessmentOutcome;
@@ -34,8 +35,8 @@ class CaseClosureTest {
         LocalDate withdrawn = LocalDate.of(2025, 5, 2);
         var events = AdviceDecider.decide(new CancelForClosedCase(REQUEST, CaseStatus.WITHDRAWN, withdrawn),
                 given(requested()), ctx());
-        assertThat(events).containsExactly(new AdviceRequestCancelled(FIRST_EVENT_ID, CASE, "839", withdrawn, NOW, 1,
-                REQUEST, "CASE_WITHDRAWN"));
+        assertThat(events).containsExactly(new AdviceRequestCancelled(FIRST_EVENT_ID, CASE, "839", withdrawn, NOW, 2,
+                REQUEST, AdviceCancellationReason.CASE_WITHDRAWN));
     }
 
     @Test
@@ -43,8 +44,8 @@ class CaseClosureTest {
         LocalDate concluded = LocalDate.of(2025, 6, 2);
         var events = AdviceDecider.decide(new CancelForClosedCase(REQUEST, CaseStatus.CONCLUDED_WITHOUT_PLAN, concluded),
                 given(requested()), ctx());
-        assertThat(events).containsExactly(new AdviceRequestCancelled(FIRST_EVENT_ID, CASE, "839", concluded, NOW, 1,
-                REQUEST, "CASE_CONCLUDED_WITHOUT_PLAN"));
+        assertThat(events).containsExactly(new AdviceRequestCancelled(FIRST_EVENT_ID, CASE, "839", concluded, NOW, 2,
+                REQUEST, AdviceCancellationReason.CASE_CONCLUDED_WITHOUT_PLAN));
     }
 
     @Test

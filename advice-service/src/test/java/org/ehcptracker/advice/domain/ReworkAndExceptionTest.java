@@ -24,6 +24,7 @@ import org.ehcptracker.contracts.advice.AdviceExceptionReason;
 import org.ehcptracker.contracts.advice.AdviceExceptionRecorded;
 import org.ehcptracker.contracts.advice.AdviceRequested;
 import org.ehcptracker.contracts.advice.AdviceReturnedForRework;
+import org.ehcptracker.contracts.advice.AdviceReworkReason;
 import org.ehcptracker.contracts.advice.AdviceType;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.statutory.StatutoryClock;
@@ -40,7 +41,8 @@ class ReworkAndExceptionTest {
     static final LocalDate RETURNED_ON = LocalDate.of(2025, 5, 22);
 
     static AdviceReturnedForRework returned(LocalDate on) {
-        return new AdviceReturnedForRework(UUID.randomUUID(), CASE, "839", on, NOW, 1, REQUEST, "PROVISION_NOT_QUANTIFIED");
+        return new AdviceReturnedForRework(UUID.randomUUID(), CASE, "839", on, NOW, 2, REQUEST,
+                AdviceReworkReason.PROVISION_NOT_QUANTIFIED);
     }
 
     @Nested
@@ -49,10 +51,10 @@ class ReworkAndExceptionTest {
         @Test
         void submitted_advice_is_returned_with_the_reason_code_and_the_note_stays_out_of_the_event() {
             List<AdviceEvent> events = AdviceDecider.decide(new ReturnForRework(REQUEST, RETURNED_ON,
-                    ReworkReason.PROVISION_NOT_QUANTIFIED, "Say how many hours of SaLT a week"),
+                    AdviceReworkReason.PROVISION_NOT_QUANTIFIED, "Say how many hours of SaLT a week"),
                     given(requested(), submitted(SUBMITTED_ON)), ctx());
-            assertThat(events).containsExactly(new AdviceReturnedForRework(FIRST_EVENT_ID, CASE, "839", RETURNED_ON, NOW, 1,
-                    REQUEST, "PROVISION_NOT_QUANTIFIED"));
+            assertThat(events).containsExactly(new AdviceReturnedForRework(FIRST_EVENT_ID, CASE, "839", RETURNED_ON, NOW, 2,
+                    REQUEST, AdviceReworkReason.PROVISION_NOT_QUANTIFIED));
         }
 
         @Test
@@ -94,13 +96,13 @@ class ReworkAndExceptionTest {
 
         @Test
         void nothing_submitted_nothing_to_return() {
-            rejected(() -> AdviceDecider.decide(new ReturnForRework(REQUEST, RETURNED_ON, ReworkReason.INCOMPLETE, null),
+            rejected(() -> AdviceDecider.decide(new ReturnForRework(REQUEST, RETURNED_ON, AdviceReworkReason.INCOMPLETE, null),
                             given(requested()), ctx()),
                     CommandRejected.Kind.CONFLICT, null, "has no advice to return");
-            rejected(() -> AdviceDecider.decide(new ReturnForRework(REQUEST, RETURNED_ON, ReworkReason.INCOMPLETE, null),
+            rejected(() -> AdviceDecider.decide(new ReturnForRework(REQUEST, RETURNED_ON, AdviceReworkReason.INCOMPLETE, null),
                             given(requested(), submitted(SUBMITTED_ON), returned(RETURNED_ON)), ctx()),
                     CommandRejected.Kind.CONFLICT, null, "last returned on 2025-05-22");
-            rejected(() -> AdviceDecider.decide(new ReturnForRework(REQUEST, RETURNED_ON, ReworkReason.INCOMPLETE, null),
+            rejected(() -> AdviceDecider.decide(new ReturnForRework(REQUEST, RETURNED_ON, AdviceReworkReason.INCOMPLETE, null),
                             given(requested(), cancelled(LocalDate.of(2025, 4, 14))), ctx()),
                     CommandRejected.Kind.CONFLICT, null, "was cancelled on 2025-04-14");
         }
@@ -108,10 +110,10 @@ class ReworkAndExceptionTest {
         @Test
         void a_return_dated_before_the_submission_or_in_the_future_is_refused() {
             var state = given(requested(), submitted(SUBMITTED_ON));
-            rejected(() -> AdviceDecider.decide(new ReturnForRework(REQUEST, LocalDate.of(2025, 5, 19), ReworkReason.OTHER, null),
+            rejected(() -> AdviceDecider.decide(new ReturnForRework(REQUEST, LocalDate.of(2025, 5, 19), AdviceReworkReason.OTHER, null),
                             state, ctx()),
                     CommandRejected.Kind.UNPROCESSABLE, "returnedDate", "before the advice was submitted on 2025-05-20");
-            rejected(() -> AdviceDecider.decide(new ReturnForRework(REQUEST, TODAY.plusDays(1), ReworkReason.OTHER, null),
+            rejected(() -> AdviceDecider.decide(new ReturnForRework(REQUEST, TODAY.plusDays(1), AdviceReworkReason.OTHER, null),
                             state, ctx()),
                     CommandRejected.Kind.UNPROCESSABLE, "returnedDate", "in the future");
         }

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -221,24 +222,102 @@ class AdviceApiTest {
         UUID caseId = UUID.randomUUID();
         String agency = newAgency();
         String id = openAdviceRequest(caseId, agency);
+        String note = "Jane Smith's EP report of March 2025 reused\nwith her parents' agreement (Reg 6(4))";
 
         given().contentType(ContentType.JSON).header("X-Actor", CASEWORKER)
-                .body(Map.of("reason", "Existing advice reused with agreement (Reg 6(4))", "cancelledDate", "2025-04-14"))
+                .body(Map.of("reason", "EXISTING_ADVICE_REUSED", "note", note, "cancelledDate", "2025-04-14"))
                 .when().post("/api/advice-requests/{id}/cancellation", id).then()
                 .statusCode(200)
                 .body("status", equalTo("CANCELLED"))
-                .body("late", equalTo(false));
+                .body("late", equalTo(false))
+                .body("cancellationNote", equalTo(note));
 
         var records = adviceEventsOf(caseId).awaitRecords(2, WAIT);
-        JsonNode cancelled = read(records.getRecords().get(1).value());
+        String published = records.getRecords().get(1).value();
+        JsonNode cancelled = read(published);
         assertThat(cancelled.get("type").asText()).isEqualTo("AdviceRequestCancelled");
-        assertThat(cancelled.get("reason").asText()).isEqualTo("Existing advice reused with agreement (Reg 6(4))");
+        assertThat(cancelled.get("schemaVersion").asInt()).isEqualTo(2);
+        assertThat(cancelled.get("reason").asText()).isEqualTo("EXISTING_ADVICE_REUSED");
         assertThat(cancelled.get("businessDate").asText()).isEqualTo("2025-04-14");
+        AdviceContractTest.assertMatchesExample(cancelled, "AdviceRequestCancelled");
+        // the note is on no event: not on the topic, not in the event store
+        assertThat(published).doesNotContain("Jane").doesNotContain("March").doesNotContain("parents");
         records.close();
+        long storedWithNote = pool.preparedQuery("select count(*) as n from event where stream_id = $1 and payload::text like '%Jane%'")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(id))).await().atMost(WAIT)
+                .iterator().next().getLong("n");
+        assertThat(storedWithNote).isZero();
+
+        // council staff see the note; the agency does not
+        given().header("X-Actor", CASEWORKER).when().get("/api/advice-requests/{id}", id).then()
+                .statusCode(200).body("cancellationNote", equalTo(note));
+        given().header("X-Actor", "agency:" + agency).when().get("/api/advice-requests/{id}", id).then()
+                .statusCode(200).body("status", equalTo("CANCELLED")).body("cancellationNote", nullValue());
 
         submit(id, "agency:" + agency, Map.of("submittedDate", "2025-05-20"))
                 .statusCode(409)
                 .body("detail", containsString("was cancelled on 2025-04-14"));
+    }
+
+    @Test
+    void a_cancellation_with_a_bad_reason_or_note_is_400_naming_the_field_and_cancels_nothing() {
+        UUID caseId = UUID.randomUUID();
+        String id = openAdviceRequest(caseId, newAgency());
+        cancel(id, Map.of("reason", "Existing advice reused with agreement (Reg 6(4))"))
+                .statusCode(400).contentType(containsString("application/problem+json")).body("field", equalTo("reason"));
+        cancel(id, Map.of("note", "no reason given"))
+                .statusCode(400).contentType(containsString("application/problem+json"))
+                .body("violations.field", hasItem(containsString("reason")));
+        cancel(id, Map.of("reason", "CASE_WITHDRAWN"))
+                .statusCode(400).contentType(containsString("application/problem+json")).body("field", equalTo("reason"))
+                .body("detail", containsString("written by advice-service itself"));
+        cancel(id, Map.of("reason", "OTHER", "note", "a\u0000b"))
+                .statusCode(400).contentType(containsString("application/problem+json"))
+                .body("violations.field", hasItem(containsString("note")));
+        given().header("X-Actor", CASEWORKER).when().get("/api/advice-requests/{id}", id).then()
+                .body("status", equalTo("REQUESTED")).body("cancellationNote", nullValue());
+
+        // without a note: cancelled, and the view's note stays empty
+        cancel(id, Map.of("reason", "SENT_TO_WRONG_AGENCY")).statusCode(200).body("cancellationNote", nullValue());
+        var records = adviceEventsOf(caseId).awaitRecords(2, WAIT);
+        assertThat(read(records.getRecords().get(1).value()).get("reason").asText()).isEqualTo("SENT_TO_WRONG_AGENCY");
+        records.close();
+        given().header("X-Actor", CASEWORKER).when().get("/api/advice-requests/{id}", id).then()
+                .body("status", equalTo("CANCELLED")).body("cancellationNote", nullValue());
+    }
+
+    @Test
+    void a_v1_cancellation_with_free_text_stored_in_the_event_table_still_loads() {
+        // a database written before AdviceRequestCancelled v2: the request's stream ends with a v1 cancellation
+        // whose reason is a caseworker's text; the aggregate loads it through the upcaster (as OTHER)
+        UUID caseId = UUID.randomUUID();
+        String agency = newAgency();
+        String id = openAdviceRequest(caseId, agency);
+        UUID eventId = UUID.randomUUID();
+        String v1 = """
+                {"type":"AdviceRequestCancelled","eventId":"%s","caseId":"%s","localAuthorityCode":"839",
+                 "businessDate":"2025-04-14","occurredAt":"2025-04-14T12:30:02Z","schemaVersion":1,
+                 "adviceRequestId":"%s","reason":"Zebedee's EP report reused"}""".formatted(eventId, caseId, id);
+        pool.preparedQuery("""
+                        insert into event (event_id, stream_id, stream_version, case_id, type, schema_version, payload,
+                                           metadata, occurred_at)
+                        values ($1, $2, 2, $3, 'AdviceRequestCancelled', 1, cast(cast($4 as text) as jsonb),
+                                cast('{"actor":"caseworker:jsmith"}' as jsonb), $5)""")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(eventId, UUID.fromString(id), caseId, v1,
+                        java.time.OffsetDateTime.parse("2025-04-14T12:30:02Z")))
+                .await().atMost(WAIT);
+
+        submit(id, "agency:" + agency, Map.of("submittedDate", "2025-05-20"))
+                .statusCode(409)
+                .body("detail", containsString("was cancelled on 2025-04-14"));
+        cancel(id, Map.of("reason", "OTHER"))
+                .statusCode(409)
+                .body("detail", containsString("already cancelled on 2025-04-14"));
+    }
+
+    private static io.restassured.response.ValidatableResponse cancel(String id, Map<String, ?> body) {
+        return given().contentType(ContentType.JSON).header("X-Actor", CASEWORKER).body(body)
+                .when().post("/api/advice-requests/{id}/cancellation", id).then();
     }
 
     @Test
@@ -294,7 +373,7 @@ class AdviceApiTest {
                 .statusCode(404)
                 .body("detail", containsString("there is no advice request " + unknown));
         given().header("X-Actor", CASEWORKER).when().get("/api/advice-requests/{id}", unknown).then().statusCode(404);
-        given().contentType(ContentType.JSON).header("X-Actor", CASEWORKER).body(Map.of("reason", "not needed"))
+        given().contentType(ContentType.JSON).header("X-Actor", CASEWORKER).body(Map.of("reason", "NO_LONGER_NEEDED"))
                 .when().post("/api/advice-requests/{id}/cancellation", unknown).then().statusCode(404);
     }
 

@@ -56,7 +56,7 @@ class AgencyPerformanceApiTest {
         post("submission", request(a, "EDUCATIONAL_PSYCHOLOGY", "2025-04-11"), CASEWORKER, Map.of("submittedDate", "2025-05-30"));
         request(a, "EDUCATIONAL_PSYCHOLOGY", "2025-04-11");
         request(a, "EDUCATIONAL_PSYCHOLOGY", recent);
-        post("cancellation", request(a, "EDUCATIONAL_PSYCHOLOGY", "2025-04-11"), CASEWORKER, Map.of("reason", "Reg 6(4) reuse"));
+        post("cancellation", request(a, "EDUCATIONAL_PSYCHOLOGY", "2025-04-11"), CASEWORKER, Map.of("reason", "EXISTING_ADVICE_REUSED"));
         String health = request(a, "HEALTH", "2025-04-11");
         post("submission", health, CASEWORKER, Map.of("submittedDate", "2025-05-20"));
         post("rework", health, CASEWORKER, Map.of("reason", "INCOMPLETE", "returnedDate", "2025-05-22"));

@@ -122,7 +122,7 @@ class SubmissionApiTest {
         var cancelling = CompletableFuture.supplyAsync(() -> {
             await(start);
             return given().contentType(ContentType.JSON).header("X-Actor", CASEWORKER)
-                    .body(Map.of("reason", "Existing advice reused (Reg 6(4))", "cancelledDate", "2025-05-20"))
+                    .body(Map.of("reason", "EXISTING_ADVICE_REUSED", "cancelledDate", "2025-05-20"))
                     .when().post("/api/advice-requests/{id}/cancellation", r[0]).then().extract().statusCode();
         });
         start.countDown();

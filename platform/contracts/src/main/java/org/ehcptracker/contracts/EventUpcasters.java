@@ -2,11 +2,14 @@ package org.ehcptracker.contracts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToIntFunction;
+import org.ehcptracker.contracts.advice.AdviceCancellationReason;
+import org.ehcptracker.contracts.advice.AdviceReworkReason;
 
 /**
  * Every {@link EventUpcaster} the readers know, and each type's current version. {@link EventJson}
@@ -44,11 +47,37 @@ public final class EventUpcasters {
     });
 
     /**
+     * AdviceRequestCancelled v1 to v2: the free-text {@code reason} becomes an {@link AdviceCancellationReason}.
+     * A v1 text that is exactly a code's name (advice-service wrote CASE_REFUSED_ASSESSMENT, CASE_WITHDRAWN and
+     * CASE_CONCLUDED_WITHOUT_PLAN itself) stays that code; any other text, or none, becomes {@code OTHER} and is
+     * dropped, not kept anywhere: a caseworker typed it and it may hold a name.
+     */
+    public static final EventUpcaster ADVICE_REQUEST_CANCELLED_REASON_AS_CODE = new EventUpcaster("AdviceRequestCancelled", 1,
+            json -> reasonAsCode(json, AdviceCancellationReason.values(), AdviceCancellationReason.OTHER));
+
+    /**
+     * AdviceReturnedForRework v1 to v2: the string {@code reason} becomes an {@link AdviceReworkReason}. advice-service
+     * only ever wrote a code's name there, which stays that code; anything else becomes {@code OTHER}, the text dropped.
+     */
+    public static final EventUpcaster ADVICE_RETURNED_FOR_REWORK_REASON_AS_CODE = new EventUpcaster("AdviceReturnedForRework", 1,
+            json -> reasonAsCode(json, AdviceReworkReason.values(), AdviceReworkReason.OTHER));
+
+    /** Keeps a {@code reason} that is exactly a code's name; puts {@code other} for any other text, or none. */
+    private static ObjectNode reasonAsCode(ObjectNode json, Enum<?>[] codes, Enum<?> other) {
+        JsonNode reason = json.get("reason");
+        String text = reason == null || !reason.isTextual() ? "" : reason.asText();
+        boolean isCode = Arrays.stream(codes).anyMatch(c -> c.name().equals(text));
+        json.put("reason", isCode ? text : other.name());
+        return json;
+    }
+
+    /**
      * The upcasters of the published catalogue, one step per (type, version) since the type's first
      * version; each with its example JSON test (EventUpcastersTest).
      */
     public static final EventUpcasters PUBLISHED = new EventUpcasters(
-            List.of(ASSESSMENT_DECIDED_REASON_AS_CODE, ASSESSMENT_REQUESTED_KIND), EventUpcasters::schemaVersionOf);
+            List.of(ASSESSMENT_DECIDED_REASON_AS_CODE, ASSESSMENT_REQUESTED_KIND, ADVICE_REQUEST_CANCELLED_REASON_AS_CODE,
+                    ADVICE_RETURNED_FOR_REWORK_REASON_AS_CODE), EventUpcasters::schemaVersionOf);
 
     private final Map<String, EventUpcaster> steps = new HashMap<>();
     private final ToIntFunction<String> currentVersion;

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.ehcptracker.contracts.advice.AdviceCancellationReason;
+import org.ehcptracker.contracts.advice.AdviceExceptionReason;
+import org.ehcptracker.contracts.advice.AdviceExceptionRecorded;
 import org.ehcptracker.contracts.advice.AdviceRequestCancelled;
+import org.ehcptracker.contracts.advice.AdviceReturnedForRework;
+import org.ehcptracker.contracts.advice.AdviceReworkReason;
 import org.ehcptracker.contracts.assessment.AssessmentDecided;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
 import org.ehcptracker.contracts.assessment.AssessmentRequested;
@@ -14,9 +19,9 @@ import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.junit.jupiter.api.Test;
 
 /**
- * The upcasting hook: the published step (AssessmentDecided v1's free-text refusal reason becomes the
- * code OTHER), and a hypothetical worked example: suppose AdviceRequestCancelled v1 had called its
- * reason "note" and v2 renamed it "reason". A v1 record read by a v2 reader is upcast on reading; the
+ * The upcasting hook: the published steps (AssessmentDecided v1's free-text refusal reason becomes the
+ * code OTHER; AdviceRequestCancelled v1's free-text reason becomes a code), and a hypothetical worked
+ * example: suppose AdviceExceptionRecorded v1 had called its reason "note" and v2 renamed it "reason". A v1 record read by a v2 reader is upcast on reading; the
  * stored JSON is never rewritten.
  */
 class EventUpcastersTest {
@@ -41,22 +46,34 @@ class EventUpcastersTest {
              "businessDate":"2025-03-03","occurredAt":"2025-03-03T10:42:17Z","schemaVersion":1,
              "childRef":"C-7Q4M2K","requestedBy":"PARENT"}""";
 
-    /** The hypothetical example's v1 JSON. */
-    static final String V1 = """
+    /** AdviceRequestCancelled v1 as advice-service stored it when a caseworker cancelled with free text. */
+    static final String CANCELLED_V1_TEXT = """
             {"type":"AdviceRequestCancelled","eventId":"18a161fa-f145-4f85-a479-250bedee85b9",
              "caseId":"d6c826ed-1d5b-41a3-8b42-65ac9e572462","localAuthorityCode":"839",
              "businessDate":"2025-04-14","occurredAt":"2025-04-14T12:30:02Z","schemaVersion":1,
-             "adviceRequestId":"dc14ad1b-0608-4aab-8257-2a2481186ac5","note":"Existing advice reused"}""";
+             "adviceRequestId":"dc14ad1b-0608-4aab-8257-2a2481186ac5",
+             "reason":"Jane Smith's EP report from 2024 reused (Reg 6(4))"}""";
+
+    /** AdviceRequestCancelled v1 as advice-service wrote it itself when the case closed: already a code's name. */
+    static final String CANCELLED_V1_CODE = CANCELLED_V1_TEXT.replace(
+            "Jane Smith's EP report from 2024 reused (Reg 6(4))", "CASE_WITHDRAWN");
+
+    /** The hypothetical example's v1 JSON. */
+    static final String V1 = """
+            {"type":"AdviceExceptionRecorded","eventId":"bbc392a7-2d7c-49e4-91f1-0eb1ea5c300c",
+             "caseId":"d6c826ed-1d5b-41a3-8b42-65ac9e572462","localAuthorityCode":"839",
+             "businessDate":"2025-05-06","occurredAt":"2025-05-06T13:54:21Z","schemaVersion":1,
+             "adviceRequestId":"dc14ad1b-0608-4aab-8257-2a2481186ac5","note":"MISSED_APPOINTMENT"}""";
 
     /** The v1 -> v2 step of the hypothetical example. */
-    static final EventUpcaster RENAME_NOTE = new EventUpcaster("AdviceRequestCancelled", 1, json -> {
+    static final EventUpcaster RENAME_NOTE = new EventUpcaster("AdviceExceptionRecorded", 1, json -> {
         json.set("reason", json.remove("note"));
         return json;
     });
 
-    /** A reader whose AdviceRequestCancelled is at v2 (every other type at its published version). */
+    /** A reader whose AdviceExceptionRecorded is at v2 (every other type at its published version). */
     static final EventUpcasters V2_READER = new EventUpcasters(List.of(RENAME_NOTE),
-            type -> type.equals("AdviceRequestCancelled") ? 2 : EventUpcasters.schemaVersionOf(type));
+            type -> type.equals("AdviceExceptionRecorded") ? 2 : EventUpcasters.schemaVersionOf(type));
 
     private static ObjectNode tree(String json) throws Exception {
         return (ObjectNode) EventJson.newObjectMapper().readTree(json);
@@ -129,21 +146,96 @@ class EventUpcastersTest {
                 .hasMessageContaining("AssessmentRequested");
     }
 
+    // ---- the published step: AdviceRequestCancelled v1 -> v2 ----------------------------------------
+
+    @Test
+    void a_v1_cancellation_reason_in_free_text_becomes_OTHER_and_the_text_is_gone() throws Exception {
+        ObjectNode v2 = EventUpcasters.PUBLISHED.upcast("AdviceRequestCancelled", tree(CANCELLED_V1_TEXT));
+        assertThat(v2.get("schemaVersion").intValue()).isEqualTo(2);
+        assertThat(v2.get("reason").asText()).isEqualTo("OTHER");
+        assertThat(v2.toString()).doesNotContain("Jane").doesNotContain("2024").doesNotContain("EP report");
+    }
+
+    @Test
+    void event_json_reads_a_stored_v1_cancellation_whose_reason_is_a_code_as_that_code() {
+        AdviceRequestCancelled cancelled = new EventJson().read(CANCELLED_V1_CODE, AdviceRequestCancelled.class);
+        assertThat(cancelled.schemaVersion()).isEqualTo(2);
+        assertThat(cancelled.reason()).isEqualTo(AdviceCancellationReason.CASE_WITHDRAWN);
+        for (AdviceCancellationReason code : AdviceCancellationReason.values()) {
+            String v1 = CANCELLED_V1_TEXT.replace("Jane Smith's EP report from 2024 reused (Reg 6(4))", code.name());
+            assertThat(new EventJson().read(v1, AdviceRequestCancelled.class).reason()).as(code.name()).isEqualTo(code);
+        }
+    }
+
+    @Test
+    void a_v1_cancellation_reason_is_a_code_only_when_it_is_exactly_its_name() {
+        // a caseworker's text that merely resembles a code is still free text
+        for (String text : List.of("case_withdrawn", " CASE_WITHDRAWN", "CASE_WITHDRAWN.", "Existing advice reused", "")) {
+            String v1 = CANCELLED_V1_TEXT.replace("Jane Smith's EP report from 2024 reused (Reg 6(4))", text);
+            assertThat(new EventJson().read(v1, AdviceRequestCancelled.class).reason()).as(text)
+                    .isEqualTo(AdviceCancellationReason.OTHER);
+        }
+        String noReason = CANCELLED_V1_TEXT.replace("\"Jane Smith's EP report from 2024 reused (Reg 6(4))\"", "null");
+        assertThat(new EventJson().read(noReason, AdviceRequestCancelled.class).reason()).isEqualTo(AdviceCancellationReason.OTHER);
+    }
+
+    @Test
+    void a_v2_cancellation_reason_that_is_not_a_code_is_refused() {
+        String v2 = CANCELLED_V1_TEXT.replace("\"schemaVersion\":1", "\"schemaVersion\":2");
+        assertThatThrownBy(() -> new EventJson().read(v2))
+                .isInstanceOf(EventJsonException.class)
+                .hasMessageContaining("AdviceRequestCancelled");
+    }
+
+    // ---- the published step: AdviceReturnedForRework v1 -> v2 ---------------------------------------
+
+    /** AdviceReturnedForRework v1 as advice-service wrote it: a code's name in a string field. */
+    static final String RETURNED_V1 = """
+            {"type":"AdviceReturnedForRework","eventId":"1717909c-0021-45b4-9aaf-01491a2bff95",
+             "caseId":"d6c826ed-1d5b-41a3-8b42-65ac9e572462","localAuthorityCode":"839",
+             "businessDate":"2025-05-22","occurredAt":"2025-05-22T10:11:40Z","schemaVersion":1,
+             "adviceRequestId":"dc14ad1b-0608-4aab-8257-2a2481186ac5","reason":"PROVISION_NOT_QUANTIFIED"}""";
+
+    @Test
+    void a_v1_rework_reason_that_is_a_code_stays_that_code() {
+        AdviceReturnedForRework returned = new EventJson().read(RETURNED_V1, AdviceReturnedForRework.class);
+        assertThat(returned.schemaVersion()).isEqualTo(2);
+        assertThat(returned.reason()).isEqualTo(AdviceReworkReason.PROVISION_NOT_QUANTIFIED);
+    }
+
+    @Test
+    void any_other_v1_rework_reason_becomes_OTHER_and_the_text_is_gone() throws Exception {
+        String text = RETURNED_V1.replace("PROVISION_NOT_QUANTIFIED", "Say how many hours of SaLT Jane needs");
+        ObjectNode v2 = EventUpcasters.PUBLISHED.upcast("AdviceReturnedForRework", tree(text));
+        assertThat(v2.get("reason").asText()).isEqualTo("OTHER");
+        assertThat(v2.toString()).doesNotContain("Jane").doesNotContain("SaLT");
+        assertThat(new EventJson().read(RETURNED_V1.replace("PROVISION_NOT_QUANTIFIED", "provision_not_quantified"),
+                AdviceReturnedForRework.class).reason()).isEqualTo(AdviceReworkReason.OTHER);
+    }
+
+    @Test
+    void a_v2_rework_reason_that_is_not_a_code_is_refused() {
+        String v2 = RETURNED_V1.replace("\"schemaVersion\":1", "\"schemaVersion\":2").replace("PROVISION_NOT_QUANTIFIED", "vague");
+        assertThatThrownBy(() -> new EventJson().read(v2))
+                .isInstanceOf(EventJsonException.class)
+                .hasMessageContaining("AdviceReturnedForRework");
+    }
+
     // ---- the hook, on the hypothetical example ---------------------------------------------------
 
     @Test
     void a_v1_json_is_upcast_to_v2_field_by_field() throws Exception {
-        ObjectNode v2 = V2_READER.upcast("AdviceRequestCancelled", tree(V1));
+        ObjectNode v2 = V2_READER.upcast("AdviceExceptionRecorded", tree(V1));
         assertThat(v2.get("schemaVersion").intValue()).isEqualTo(2);
         assertThat(v2.has("note")).isFalse();
-        assertThat(v2.get("reason").asText()).isEqualTo("Existing advice reused");
+        assertThat(v2.get("reason").asText()).isEqualTo("MISSED_APPOINTMENT");
     }
 
     @Test
     void event_json_reads_an_older_version_through_the_upcasters() {
-        AdviceRequestCancelled cancelled = new EventJson(V2_READER).read(V1, AdviceRequestCancelled.class);
-        assertThat(cancelled.schemaVersion()).isEqualTo(2);
-        assertThat(cancelled.reason()).isEqualTo("Existing advice reused");
+        AdviceExceptionRecorded recorded = new EventJson(V2_READER).read(V1, AdviceExceptionRecorded.class);
+        assertThat(recorded.schemaVersion()).isEqualTo(2);
+        assertThat(recorded.reason()).isEqualTo(AdviceExceptionReason.MISSED_APPOINTMENT);
     }
 
     @Test
@@ -151,7 +243,7 @@ class EventUpcastersTest {
         String v2 = V1.replace("\"schemaVersion\":1", "\"schemaVersion\":2");
         assertThatThrownBy(() -> new EventJson().read(v2))
                 .isInstanceOf(EventJsonException.class)
-                .hasMessageContaining("AdviceRequestCancelled v2 is newer than this reader (v1)");
+                .hasMessageContaining("AdviceExceptionRecorded v2 is newer than this reader (v1)");
         String v3 = DECIDED_V1_REFUSE.replace("\"schemaVersion\":1", "\"schemaVersion\":3");
         assertThatThrownBy(() -> new EventJson().read(v3))
                 .isInstanceOf(EventJsonException.class)
@@ -163,7 +255,7 @@ class EventUpcastersTest {
         var reader = new EventUpcasters(List.of(), type -> 3);
         assertThatThrownBy(() -> new EventJson(reader).read(V1))
                 .isInstanceOf(EventJsonException.class)
-                .hasMessageContaining("no upcaster for AdviceRequestCancelled v1 to v2");
+                .hasMessageContaining("no upcaster for AdviceExceptionRecorded v1 to v2");
         assertThatThrownBy(() -> new EventJson(reader).read(DECIDED_V1_REFUSE))
                 .isInstanceOf(EventJsonException.class)
                 .hasMessageContaining("no upcaster for AssessmentDecided v1 to v2");

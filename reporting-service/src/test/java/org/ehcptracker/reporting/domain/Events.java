@@ -1,8 +1,10 @@
 package org.ehcptracker.reporting.domain;
 
+import org.ehcptracker.contracts.advice.AdviceCancellationReason;
 import org.ehcptracker.contracts.advice.AdviceRequestCancelled;
 import org.ehcptracker.contracts.advice.AdviceRequested;
 import org.ehcptracker.contracts.advice.AdviceReturnedForRework;
+import org.ehcptracker.contracts.advice.AdviceReworkReason;
 import org.ehcptracker.contracts.advice.AdviceSubmitted;
 import org.ehcptracker.contracts.advice.AdviceType;
 import org.ehcptracker.contracts.plan.DraftPlanIssued;
@@ -99,13 +101,13 @@ public record Events(UUID caseId, String la) {
     }
 
     public AdviceReturnedForRework adviceReworked(LocalDate date, AdviceRequested request) {
-        return new AdviceReturnedForRework(UUID.randomUUID(), caseId, la, date, at(date), 1, request.adviceRequestId(),
-                "incomplete");
+        return new AdviceReturnedForRework(UUID.randomUUID(), caseId, la, date, at(date), AdviceReturnedForRework.SCHEMA_VERSION,
+                request.adviceRequestId(), AdviceReworkReason.INCOMPLETE);
     }
 
     public AdviceRequestCancelled adviceCancelled(LocalDate date, AdviceRequested request) {
-        return new AdviceRequestCancelled(UUID.randomUUID(), caseId, la, date, at(date), 1, request.adviceRequestId(),
-                "existing advice reused");
+        return new AdviceRequestCancelled(UUID.randomUUID(), caseId, la, date, at(date), AdviceRequestCancelled.SCHEMA_VERSION,
+                request.adviceRequestId(), AdviceCancellationReason.EXISTING_ADVICE_REUSED);
     }
 
     public DraftPlanIssued draftPlan(LocalDate date) {

@@ -11,7 +11,8 @@ import org.ehcptracker.contracts.EventPreconditions;
  *
  * @param businessDate the date of cancellation
  * @param adviceRequestId the request
- * @param reason short reason, no personal details
+ * @param reason why, a code (never free text: it could hold a name); v1 carried free text here, its
+ *        upcaster turns an exact code name into that code and anything else into OTHER
  */
 public record AdviceRequestCancelled(UUID eventId,
         UUID caseId,
@@ -20,14 +21,14 @@ public record AdviceRequestCancelled(UUID eventId,
         Instant occurredAt,
         int schemaVersion,
         UUID adviceRequestId,
-        String reason) implements AdviceEvent {
+        AdviceCancellationReason reason) implements AdviceEvent {
 
     /** The schema version of {@code AdviceRequestCancelled} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public AdviceRequestCancelled {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(adviceRequestId, "adviceRequestId");
-        EventPreconditions.requireText(reason, "reason");
+        Objects.requireNonNull(reason, "reason");
     }
 }

@@ -11,7 +11,8 @@ import org.ehcptracker.contracts.EventPreconditions;
  *
  * @param businessDate the date it was returned
  * @param adviceRequestId the request
- * @param reason short reason, no personal details
+ * @param reason why, a code (never free text); v1 carried it as a string, which advice-service always
+ *        filled with a code's name: its upcaster keeps an exact name and turns anything else into OTHER
  */
 public record AdviceReturnedForRework(UUID eventId,
         UUID caseId,
@@ -20,14 +21,14 @@ public record AdviceReturnedForRework(UUID eventId,
         Instant occurredAt,
         int schemaVersion,
         UUID adviceRequestId,
-        String reason) implements AdviceEvent {
+        AdviceReworkReason reason) implements AdviceEvent {
 
     /** The schema version of {@code AdviceReturnedForRework} this code writes; older JSON is upcast to it on reading (EventUpcasters). */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public AdviceReturnedForRework {
         EventPreconditions.requireCommonFields(eventId, caseId, localAuthorityCode, businessDate, occurredAt, schemaVersion);
         Objects.requireNonNull(adviceRequestId, "adviceRequestId");
-        EventPreconditions.requireText(reason, "reason");
+        Objects.requireNonNull(reason, "reason");
     }
 }

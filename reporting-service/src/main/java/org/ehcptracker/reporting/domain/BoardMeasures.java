@@ -21,7 +21,8 @@ import org.ehcptracker.statutory.StatutoryClock;
 /**
  * Every measure the board watches, computed from folded cases ({@link CaseFile}) for one council or for all
  * ({@code localAuthorityCode} null). Pure functions over the cases: the same cases give the same figures, whatever
- * order their events arrived in. Definitions and hand-worked cases: docs/reporting.md, "Board measures".
+ * order their events arrived in. The 20-week, decision, no-plan, backlog and time-lost measures count initial
+ * requests only ({@link CaseFile#initialRequest}): a re-assessment (Reg 27) has its own 14-week limit. Definitions and hand-worked cases: docs/reporting.md, "Board measures".
  */
 public final class BoardMeasures {
 
@@ -83,6 +84,7 @@ public final class BoardMeasures {
     public static TwentyWeekFigures twentyWeeks(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases) {
         requirePeriod(from, to);
         List<CaseProgress> counted = cases.stream()
+                .filter(CaseFile::initialRequest)
                 .filter(c -> c.progress().finalPlanIssuedDate() != null)
                 .filter(c -> in(c.progress().finalPlanIssuedDate(), from, to))
                 .filter(c -> la == null || la.equals(c.responsibleOn(c.progress().finalPlanIssuedDate())))
@@ -109,7 +111,7 @@ public final class BoardMeasures {
     public static Backlog backlog(String la, LocalDate asOf, Collection<CaseFile> cases) {
         List<Long> days = new ArrayList<>();
         for (CaseFile c : cases) {
-            if (c.openOn(asOf) && (la == null || la.equals(c.responsibleOn(asOf)))) {
+            if (c.initialRequest() && c.openOn(asOf) && (la == null || la.equals(c.responsibleOn(asOf)))) {
                 days.add(StatutoryClock.daysElapsed(c.clockStartOn(asOf), asOf));
             }
         }
@@ -154,7 +156,7 @@ public final class BoardMeasures {
         int within = 0;
         for (CaseFile c : cases) {
             LocalDate d = c.firstDecisionDate();
-            if (d == null || !in(d, from, to) || (la != null && !la.equals(c.responsibleOn(d)))
+            if (d == null || !c.initialRequest() || !in(d, from, to) || (la != null && !la.equals(c.responsibleOn(d)))
                     || c.clockStartOn(d) == null) {
                 continue;
             }
@@ -172,7 +174,7 @@ public final class BoardMeasures {
         int within = 0;
         for (CaseFile c : cases) {
             LocalDate d = c.noPlanDate();
-            if (d == null || !in(d, from, to) || (la != null && !la.equals(c.responsibleOn(d)))
+            if (d == null || !c.initialRequest() || !in(d, from, to) || (la != null && !la.equals(c.responsibleOn(d)))
                     || c.clockStartOn(d) == null) {
                 continue;
             }
@@ -311,7 +313,7 @@ public final class BoardMeasures {
         for (CaseFile c : cases) {
             CaseProgress p = c.progress();
             LocalDate issued = p.finalPlanIssuedDate();
-            if (issued == null || !in(issued, from, to) || (la != null && !la.equals(c.responsibleOn(issued)))
+            if (issued == null || !c.initialRequest() || !in(issued, from, to) || (la != null && !la.equals(c.responsibleOn(issued)))
                     || Boolean.TRUE.equals(p.within20Weeks())) {
                 continue;
             }

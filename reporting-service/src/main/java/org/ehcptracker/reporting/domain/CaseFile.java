@@ -208,6 +208,11 @@ public final class CaseFile {
         return advice.values();
     }
 
+    /** Not a re-assessment (Reg 27): the DfE measures count initial requests only ({@link CaseProgress#initialRequest}). */
+    public boolean initialRequest() {
+        return progress.initialRequest();
+    }
+
     public LocalDate firstDecisionDate() {
         return firstDecisionDate;
     }

@@ -23,6 +23,7 @@ import org.ehcptracker.contracts.assessment.ExceptionReason;
 import org.ehcptracker.contracts.assessment.ExceptionRecorded;
 import org.ehcptracker.contracts.assessment.ExceptionWithdrawn;
 import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
+import org.ehcptracker.contracts.assessment.RequestKind;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
 import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.ehcptracker.contracts.assessment.RequesterType;
@@ -43,6 +44,13 @@ public record Events(UUID caseId, String la) {
 
     public AssessmentRequested requested(LocalDate received) {
         return new AssessmentRequested(UUID.randomUUID(), caseId, la, received, at(received), 1, "C-" + caseId.toString().substring(0, 6), RequesterType.PARENT);
+    }
+
+    /** A request to re-assess a child who already has a plan (Reg 27), received on {@code received}. */
+    public AssessmentRequested reassessmentRequested(LocalDate received) {
+        return new AssessmentRequested(UUID.randomUUID(), caseId, la, received, at(received),
+                AssessmentRequested.SCHEMA_VERSION, "C-" + caseId.toString().substring(0, 6), RequesterType.PARENT,
+                RequestKind.REASSESSMENT);
     }
 
     public AssessmentDecided decided(LocalDate date, AssessmentDecision decision) {

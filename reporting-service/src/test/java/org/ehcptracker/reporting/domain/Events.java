@@ -5,7 +5,13 @@ import org.ehcptracker.contracts.advice.AdviceRequested;
 import org.ehcptracker.contracts.advice.AdviceReturnedForRework;
 import org.ehcptracker.contracts.advice.AdviceSubmitted;
 import org.ehcptracker.contracts.advice.AdviceType;
+import org.ehcptracker.contracts.plan.AmendedPlanIssued;
+import org.ehcptracker.contracts.plan.AnnualReviewDecided;
+import org.ehcptracker.contracts.plan.AnnualReviewMeetingHeld;
+import org.ehcptracker.contracts.plan.CeaseReason;
 import org.ehcptracker.contracts.plan.DraftPlanIssued;
+import org.ehcptracker.contracts.plan.PlanCeased;
+import org.ehcptracker.contracts.plan.ReviewOutcome;
 import org.ehcptracker.statutory.StatutoryClock;
 
 import java.time.Instant;
@@ -114,6 +120,26 @@ public record Events(UUID caseId, String la) {
     public AdviceRequestCancelled adviceCancelled(LocalDate date, AdviceRequested request) {
         return new AdviceRequestCancelled(UUID.randomUUID(), caseId, la, date, at(date), 1, request.adviceRequestId(),
                 "existing advice reused");
+    }
+
+    /** The annual review meeting of review {@code reviewId} on {@code meeting}; a phase transfer or nulls. */
+    public AnnualReviewMeetingHeld reviewMeeting(LocalDate meeting, UUID reviewId, String phaseTransfer,
+                                                 LocalDate phaseTransferDeadline) {
+        return new AnnualReviewMeetingHeld(UUID.randomUUID(), caseId, la, meeting, at(meeting), 1, caseId, reviewId,
+                StatutoryClock.reviewDecisionDue(meeting), phaseTransfer, phaseTransferDeadline);
+    }
+
+    public AnnualReviewDecided reviewDecided(LocalDate date, UUID reviewId, ReviewOutcome outcome, LocalDate meeting) {
+        return new AnnualReviewDecided(UUID.randomUUID(), caseId, la, date, at(date), 1, caseId, reviewId, outcome,
+                meeting, outcome == ReviewOutcome.AMEND ? StatutoryClock.amendedPlanDue(date, meeting) : null);
+    }
+
+    public AmendedPlanIssued amendedPlan(LocalDate date, UUID reviewId) {
+        return new AmendedPlanIssued(UUID.randomUUID(), caseId, la, date, at(date), 1, caseId, reviewId, null, null);
+    }
+
+    public PlanCeased planCeased(LocalDate date, CeaseReason reason) {
+        return new PlanCeased(UUID.randomUUID(), caseId, la, date, at(date), 1, caseId, reason);
     }
 
     public DraftPlanIssued draftPlan(LocalDate date) {

@@ -88,6 +88,34 @@ class BoardResourceTest {
     }
 
     /**
+     * Council 961, annual reviews: the five hand-worked plans of {@code AnnualReviewsTest} (docs/reporting.md,
+     * measure 8), published on the three topics, give the same figures as JSON and CSV.
+     */
+    @Test
+    void annual_reviews_as_json_and_csv() {
+        List<IntegrationEvent> events = new ArrayList<>();
+        org.ehcptracker.reporting.domain.AnnualReviewsTest.fivePlans("961").forEach(events::addAll);
+        publish(events);
+        // due 4, on time 3; meetings 2; decided 2, within 1; amendments 3, within 1; phase transfers 2, by the
+        // deadline 1; ceased 1 (no longer necessary)
+        await().atMost(ReportingServiceTest.PATIENCE).untilAsserted(() -> assertThat(
+                board("961", "2025-01-01", "2025-06-30", null).at("/annualReviews")).isEqualTo(ReportingServiceTest.tree("""
+                {"reviewsDue": 4, "dueHeldOnTime": 3, "percentDueHeldOnTime": 75.0, "meetingsHeld": 2,
+                 "decided": 2, "decidedWithin4Weeks": 1, "percentDecidedWithin4Weeks": 50.0,
+                 "amendmentsIssued": 3, "amendmentsWithinDue": 1, "percentAmendmentsWithinDue": 33.3,
+                 "phaseTransfersDue": 2, "phaseTransfersAmendedByDeadline": 1,
+                 "percentPhaseTransfersAmendedByDeadline": 50.0,
+                 "ceasedByReason": [{"key": "NO_LONGER_NECESSARY", "ceased": 1}]}""")));
+        String csv = given().header("X-Actor", ACTOR).queryParam("format", "csv")
+                .queryParam("from", "2025-01-01").queryParam("to", "2025-06-30")
+                .when().get("/api/local-authorities/{la}/board", "961")
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+        assertThat(csv).contains("961,2025-01-01,2025-06-30,,annualReviews.percentDueHeldOnTime,75.0\r\n");
+        assertThat(csv).contains("961,2025-01-01,2025-06-30,,annualReviews.phaseTransfersAmendedByDeadline,1\r\n");
+        assertThat(csv).contains("961,2025-01-01,2025-06-30,,annualReviews.ceasedByReason[NO_LONGER_NECESSARY].ceased,1\r\n");
+    }
+
+    /**
      * Council 951: P received Mon 2019-01-07, assess 2019-02-18 (Jan 7->Feb 7 31, ->Feb 18 11 = day 42: within),
      * final plan 2019-05-27 (Jan 7->May 7 31+28+31+30 = 120, ->May 27 20 = day 140: within), that plan recorded
      * late, on 2019-06-20. Q received 2019-01-07, assess 2019-02-19 (day 43: late), plan 2019-05-28 (day 141: late),

@@ -222,6 +222,46 @@ class ReportingServiceTest {
         assertThat(row.getString(1)).isEqualTo(row.getString(2));
     }
 
+    /**
+     * Council 937: a re-assessment (Reg 27) among initial cases changes no /figures figure (docs/reporting.md,
+     * "Initial requests only"), and case_progress keeps its request kind through the database. A: 133 days,
+     * within; the re-assessment R received 2025-01-06, final plan 2025-06-30 (day 175: late if it counted);
+     * the re-assessment O received 2025-02-03, open (would be in the backlog).
+     */
+    @Test
+    void a_reassessment_changes_no_figure() {
+        Events a = Events.forNewCase("937");
+        Events r = Events.forNewCase("937");
+        Events o = Events.forNewCase("937");
+        publish(HandWorkedCases.caseA(a));
+        String aAlone = """
+                {"localAuthorityCode": "937", "from": "2025-01-01", "to": "2025-08-25",
+                 "plansIssued": 1, "issuedWithin20Weeks": 1, "percentWithin20Weeks": 100.0, "averageWeeksToIssue": 19.0,
+                 "excludingExceptions": {"plansIssued": 1, "issuedWithin20Weeks": 1, "percentWithin20Weeks": 100.0,
+                                         "averageWeeksToIssue": 19.0},
+                 "backlog": {"asOf": "2025-08-25", "open": 0, "past20Weeks": 0, "past30Weeks": 0, "past52Weeks": 0,
+                             "averageWeeksOpen": null}}""";
+        awaitFigures("937", "2025-01-01", "2025-08-25", aAlone);
+        publish(List.of(r.reassessmentRequested(LocalDate.parse("2025-01-06")),
+                r.finalPlan(LocalDate.parse("2025-06-30"), LocalDate.parse("2025-01-06")),
+                o.reassessmentRequested(LocalDate.parse("2025-02-03"))));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            for (UUID id : List.of(r.caseId(), o.caseId())) {
+                var rows = pool.preparedQuery("select request_kind from case_progress where case_id = $1")
+                        .executeAndAwait(Tuple.of(id));
+                assertThat(rows.size()).isEqualTo(1);
+                assertThat(rows.iterator().next().getString(0)).isEqualTo("REASSESSMENT");
+            }
+            var plan = pool.preparedQuery("select final_plan_issued_date from case_progress where case_id = $1")
+                    .executeAndAwait(Tuple.of(r.caseId()));
+            assertThat(plan.iterator().next().getLocalDate(0)).isEqualTo(LocalDate.parse("2025-06-30"));
+        });
+        assertThat(figures("937", "2025-01-01", "2025-08-25")).isEqualTo(tree(aAlone));
+        Row kind = pool.preparedQuery("select request_kind from case_progress where case_id = $1")
+                .executeAndAwait(Tuple.of(a.caseId())).iterator().next();
+        assertThat(kind.getString(0)).isEqualTo("INITIAL");
+    }
+
     // ---- refusals -------------------------------------------------------------------------------
 
     @Test

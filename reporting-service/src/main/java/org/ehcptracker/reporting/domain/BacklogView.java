@@ -14,7 +14,7 @@ import org.ehcptracker.statutory.StatutoryClock;
  * 140 days, past 30 more than 210, past 52 more than 364. Day 140 itself is not past 20 weeks, just
  * as a plan issued on day 140 is in time. Average weeks open is days / 7 averaged over the open cases,
  * rounded half-up to one decimal, null when none is open. Exceptions, mediation and tribunal do not
- * matter here: the backlog is every case still waiting.
+ * matter here: the backlog is every initial request still waiting (a re-assessment, Reg 27, is not counted).
  */
 public record BacklogView(LocalDate asOf,
         int open,
@@ -41,7 +41,7 @@ public record BacklogView(LocalDate asOf,
         int past52 = 0;
         long totalDays = 0;
         for (CaseProgress c : cases) {
-            if (!localAuthorityCode.equals(c.localAuthorityCode()) || !c.openOn(asOf)) {
+            if (!localAuthorityCode.equals(c.localAuthorityCode()) || !c.openOn(asOf) || c.reassessment()) {
                 continue;
             }
             long days = StatutoryClock.daysElapsed(c.clockStart(), asOf);

@@ -15,13 +15,15 @@ import java.util.function.Function;
 import org.ehcptracker.contracts.advice.AdviceType;
 import org.ehcptracker.contracts.assessment.DisputeKind;
 import org.ehcptracker.contracts.assessment.DisputeStage;
+import org.ehcptracker.contracts.plan.ReviewOutcome;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.statutory.StatutoryClock;
 
 /**
  * Every measure the board watches, computed from folded cases ({@link CaseFile}) for one council or for all
  * ({@code localAuthorityCode} null). Pure functions over the cases: the same cases give the same figures, whatever
- * order their events arrived in. Definitions and hand-worked cases: docs/reporting.md, "Board measures".
+ * order their events arrived in. The 20-week, decision, no-plan, backlog and time-lost measures count initial
+ * requests only ({@link CaseFile#initialRequest}): a re-assessment (Reg 27) has its own 14-week limit. Definitions and hand-worked cases: docs/reporting.md, "Board measures".
  */
 public final class BoardMeasures {
 
@@ -83,6 +85,7 @@ public final class BoardMeasures {
     public static TwentyWeekFigures twentyWeeks(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases) {
         requirePeriod(from, to);
         List<CaseProgress> counted = cases.stream()
+                .filter(CaseFile::initialRequest)
                 .filter(c -> c.progress().finalPlanIssuedDate() != null)
                 .filter(c -> in(c.progress().finalPlanIssuedDate(), from, to))
                 .filter(c -> la == null || la.equals(c.responsibleOn(c.progress().finalPlanIssuedDate())))
@@ -109,7 +112,7 @@ public final class BoardMeasures {
     public static Backlog backlog(String la, LocalDate asOf, Collection<CaseFile> cases) {
         List<Long> days = new ArrayList<>();
         for (CaseFile c : cases) {
-            if (c.openOn(asOf) && (la == null || la.equals(c.responsibleOn(asOf)))) {
+            if (c.initialRequest() && c.openOn(asOf) && (la == null || la.equals(c.responsibleOn(asOf)))) {
                 days.add(StatutoryClock.daysElapsed(c.clockStartOn(asOf), asOf));
             }
         }
@@ -154,7 +157,7 @@ public final class BoardMeasures {
         int within = 0;
         for (CaseFile c : cases) {
             LocalDate d = c.firstDecisionDate();
-            if (d == null || !in(d, from, to) || (la != null && !la.equals(c.responsibleOn(d)))
+            if (d == null || !c.initialRequest() || !in(d, from, to) || (la != null && !la.equals(c.responsibleOn(d)))
                     || c.clockStartOn(d) == null) {
                 continue;
             }
@@ -172,7 +175,7 @@ public final class BoardMeasures {
         int within = 0;
         for (CaseFile c : cases) {
             LocalDate d = c.noPlanDate();
-            if (d == null || !in(d, from, to) || (la != null && !la.equals(c.responsibleOn(d)))
+            if (d == null || !c.initialRequest() || !in(d, from, to) || (la != null && !la.equals(c.responsibleOn(d)))
                     || c.clockStartOn(d) == null) {
                 continue;
             }
@@ -311,7 +314,7 @@ public final class BoardMeasures {
         for (CaseFile c : cases) {
             CaseProgress p = c.progress();
             LocalDate issued = p.finalPlanIssuedDate();
-            if (issued == null || !in(issued, from, to) || (la != null && !la.equals(c.responsibleOn(issued)))
+            if (issued == null || !c.initialRequest() || !in(issued, from, to) || (la != null && !la.equals(c.responsibleOn(issued)))
                     || Boolean.TRUE.equals(p.within20Weeks())) {
                 continue;
             }
@@ -365,6 +368,105 @@ public final class BoardMeasures {
         int n = sorted.size();
         long twice = n % 2 == 1 ? 2 * sorted.get(n / 2) : sorted.get(n / 2 - 1) + sorted.get(n / 2);
         return BigDecimal.valueOf(twice).divide(BigDecimal.valueOf(2), 1, RoundingMode.HALF_UP);
+    }
+
+    // ---- annual reviews -----------------------------------------------------------------------------
+
+    /** Plans ceased in a period for one reason (a {@code CeaseReason} code). */
+    public record CeasedCount(String key, int ceased) {
+    }
+
+    /**
+     * The annual reviews of plans in a period (docs/reporting.md, "Annual reviews"). Percentages half-up to one
+     * decimal, null when nothing counts.
+     *
+     * @param reviewsDue reviews that fell due in the period while the plan was in force
+     * @param dueHeldOnTime of those, the ones whose meeting was held on or before the due date
+     * @param meetingsHeld review meetings held in the period
+     * @param decided review decisions dated in the period
+     * @param decidedWithin4Weeks of those, dated on or before the meeting + 4 weeks
+     * @param amendmentsIssued amended plans issued in the period
+     * @param amendmentsWithinDue of those, issued on or before the due date the decision to amend set
+     * @param phaseTransfersDue reviews before a move between phases whose deadline (15 February / 31 March) is in
+     *        the period, the plan in force on it and the review not decided CEASE
+     * @param phaseTransfersAmendedByDeadline of those, amended on or before the deadline
+     * @param ceasedByReason plans ceased in the period, by reason (only non-zero counts)
+     */
+    public record AnnualReviews(int reviewsDue, int dueHeldOnTime, BigDecimal percentDueHeldOnTime,
+                                int meetingsHeld,
+                                int decided, int decidedWithin4Weeks, BigDecimal percentDecidedWithin4Weeks,
+                                int amendmentsIssued, int amendmentsWithinDue, BigDecimal percentAmendmentsWithinDue,
+                                int phaseTransfersDue, int phaseTransfersAmendedByDeadline,
+                                BigDecimal percentPhaseTransfersAmendedByDeadline,
+                                List<CeasedCount> ceasedByReason) {
+    }
+
+    /**
+     * The annual reviews of {@code la}'s plans in [from, to]: each figure counted for the council on its event
+     * (plan-service names the council that issued the plan). Plans of re-assessments count too: a plan is a plan.
+     */
+    public static AnnualReviews annualReviews(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases) {
+        requirePeriod(from, to);
+        int due = 0;
+        int dueHeld = 0;
+        int held = 0;
+        int decided = 0;
+        int decidedWithin = 0;
+        int amended = 0;
+        int amendedWithin = 0;
+        int transfers = 0;
+        int transfersAmended = 0;
+        Map<String, Integer> ceased = new TreeMap<>();
+        for (CaseFile c : cases) {
+            if (la == null || la.equals(c.planLocalAuthorityCode())) {
+                for (CaseFile.ReviewDue d : c.reviewsDue()) {
+                    if (in(d.due(), from, to)) {
+                        due++;
+                        if (d.heldOn() != null && !d.heldOn().isAfter(d.due())) {
+                            dueHeld++;
+                        }
+                    }
+                }
+            }
+            for (CaseFile.Review r : c.reviews()) {
+                if (la != null && !la.equals(r.localAuthorityCode())) {
+                    continue;
+                }
+                if (r.meeting() != null && in(r.meeting(), from, to)) {
+                    held++;
+                }
+                if (r.decided() != null && in(r.decided(), from, to)) {
+                    decided++;
+                    if (!r.decided().isAfter(StatutoryClock.reviewDecisionDue(r.meeting()))) {
+                        decidedWithin++;
+                    }
+                }
+                if (r.amendedPlanIssued() != null && in(r.amendedPlanIssued(), from, to)) {
+                    amended++;
+                    // an amendment whose decision is not known (never in practice: plan-service needs it) is late
+                    if (r.amendedPlanDue() != null && !r.amendedPlanIssued().isAfter(r.amendedPlanDue())) {
+                        amendedWithin++;
+                    }
+                }
+                LocalDate deadline = r.phaseTransferDeadline();
+                if (deadline != null && in(deadline, from, to) && r.outcome() != ReviewOutcome.CEASE
+                        && (c.planCeased() == null || c.planCeased().isAfter(deadline))) {
+                    transfers++;
+                    if (r.amendedPlanIssued() != null && !r.amendedPlanIssued().isAfter(deadline)) {
+                        transfersAmended++;
+                    }
+                }
+            }
+            if (c.planCeased() != null && in(c.planCeased(), from, to)
+                    && (la == null || la.equals(c.ceasedLocalAuthorityCode()))) {
+                ceased.merge(c.ceaseReason().name(), 1, Integer::sum);
+            }
+        }
+        List<CeasedCount> byReason = new ArrayList<>();
+        ceased.forEach((k, n) -> byReason.add(new CeasedCount(k, n)));
+        return new AnnualReviews(due, dueHeld, percent(dueHeld, due), held, decided, decidedWithin,
+                percent(decidedWithin, decided), amended, amendedWithin, percent(amendedWithin, amended),
+                transfers, transfersAmended, percent(transfersAmended, transfers), byReason);
     }
 
     // ---- arithmetic ------------------------------------------------------------------------------------

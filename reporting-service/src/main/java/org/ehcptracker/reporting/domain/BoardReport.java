@@ -39,6 +39,7 @@ public record BoardReport(String localAuthorityCode,
         List<EpBacklog> epBacklogTrend,
         List<DisputeCount> disputes,
         BoardMeasures.TimeLost timeLost,
+        BoardMeasures.AnnualReviews annualReviews,
         Ranks ranks) {
 
     /** The code that asks for every council together. */
@@ -72,6 +73,7 @@ public record BoardReport(String localAuthorityCode,
                 BoardMeasures.epTrend(scope, from, to, step, cases),
                 BoardMeasures.disputes(scope, from, to, cases),
                 BoardMeasures.timeLost(scope, from, to, cases),
+                BoardMeasures.annualReviews(scope, from, to, cases),
                 scope == null ? null : ranks(scope, from, to, cases));
     }
 

@@ -23,7 +23,15 @@ import org.ehcptracker.contracts.assessment.DisputeKind;
 import org.ehcptracker.contracts.assessment.DisputeStage;
 import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
 import org.ehcptracker.contracts.assessment.ResponsibilityTransferredIn;
+import org.ehcptracker.contracts.plan.AmendedPlanIssued;
+import org.ehcptracker.contracts.plan.AnnualReviewDecided;
+import org.ehcptracker.contracts.plan.AnnualReviewMeetingHeld;
+import org.ehcptracker.contracts.plan.CeaseReason;
 import org.ehcptracker.contracts.plan.DraftPlanIssued;
+import org.ehcptracker.contracts.plan.FinalPlanIssued;
+import org.ehcptracker.contracts.plan.PlanCeased;
+import org.ehcptracker.contracts.plan.ReviewOutcome;
+import org.ehcptracker.statutory.StatutoryClock;
 
 /**
  * Everything the board measures know about one case, folded from all its events (of the three topics) in any
@@ -103,8 +111,73 @@ public final class CaseFile {
         }
     }
 
+    /** One annual review of the case's plan (plan-service's events; the meeting, decision and amendment). */
+    public static final class Review {
+        final UUID id;
+        String localAuthorityCode;
+        LocalDate meeting;
+        String phaseTransfer;
+        LocalDate phaseTransferDeadline;
+        LocalDate decided;
+        ReviewOutcome outcome;
+        LocalDate amendedPlanDue;
+        LocalDate amendedPlanIssued;
+
+        Review(UUID id) {
+            this.id = id;
+        }
+
+        public UUID id() {
+            return id;
+        }
+
+        /** The council of the plan (plan-service names the LA that issued it on every review event). */
+        public String localAuthorityCode() {
+            return localAuthorityCode;
+        }
+
+        public LocalDate meeting() {
+            return meeting;
+        }
+
+        /** The move between phases this review prepares (a {@code statutory.PhaseTransfer} name), or null. */
+        public String phaseTransfer() {
+            return phaseTransfer;
+        }
+
+        /** 15 February (31 March for the move to post-16) of the year of the move; null without a transfer. */
+        public LocalDate phaseTransferDeadline() {
+            return phaseTransferDeadline;
+        }
+
+        public LocalDate decided() {
+            return decided;
+        }
+
+        public ReviewOutcome outcome() {
+            return outcome;
+        }
+
+        public LocalDate amendedPlanDue() {
+            return amendedPlanDue;
+        }
+
+        public LocalDate amendedPlanIssued() {
+            return amendedPlanIssued;
+        }
+    }
+
+    /** An annual review that fell due: on {@code due}, and the meeting that answered it (the next one), or null. */
+    public record ReviewDue(LocalDate due, LocalDate heldOn) {
+    }
+
     private final UUID caseId;
     private final List<IntegrationEvent> events;
+    private final Map<UUID, Review> reviews = new LinkedHashMap<>();
+    private String planLa;
+    private LocalDate planCeased;
+    private CeaseReason ceaseReason;
+    private String ceasedLa;
     private final CaseProgress progress;
     private final String requestLa;
     private final List<Transfer> transfers = new ArrayList<>();
@@ -148,6 +221,27 @@ public final class CaseFile {
                 a.localAuthorityCode = a.localAuthorityCode == null ? s.localAuthorityCode() : a.localAuthorityCode;
             } else if (e instanceof AdviceReturnedForRework w) {
                 adviceRequest(w.adviceRequestId()).reworks.add(w.businessDate());
+            } else if (e instanceof FinalPlanIssued f && planLa == null) {
+                planLa = f.localAuthorityCode();
+            } else if (e instanceof AnnualReviewMeetingHeld m) {
+                Review r = review(m.reviewId(), m.localAuthorityCode());
+                r.meeting = m.businessDate();
+                r.phaseTransfer = m.phaseTransfer();
+                r.phaseTransferDeadline = m.phaseTransferDeadline();
+            } else if (e instanceof AnnualReviewDecided d) {
+                Review r = review(d.reviewId(), d.localAuthorityCode());
+                r.decided = d.businessDate();
+                r.outcome = d.outcome();
+                r.amendedPlanDue = d.amendedPlanDue();
+                // the decision repeats the meeting's date, so a review whose meeting event is missing still has it
+                r.meeting = r.meeting == null ? d.meetingDate() : r.meeting;
+            } else if (e instanceof AmendedPlanIssued a) {
+                Review r = review(a.reviewId(), a.localAuthorityCode());
+                r.amendedPlanIssued = r.amendedPlanIssued == null ? a.businessDate() : r.amendedPlanIssued;
+            } else if (e instanceof PlanCeased c && planCeased == null) {
+                planCeased = c.businessDate();
+                ceaseReason = c.reason();
+                ceasedLa = c.localAuthorityCode();
             } else if (e instanceof AdviceRequestCancelled c) {
                 AdviceRequest a = adviceRequest(c.adviceRequestId());
                 a.cancelled = a.cancelled == null ? c.businessDate() : a.cancelled;
@@ -157,6 +251,12 @@ public final class CaseFile {
         this.requestLa = la;
         this.noPlanDate = p.assessmentOutcome() == AssessmentOutcome.NO_PLAN ? p.assessmentOutcomeDate() : null;
         transfers.sort(Comparator.comparing(Transfer::date));
+    }
+
+    private Review review(UUID id, String la) {
+        Review r = reviews.computeIfAbsent(id, Review::new);
+        r.localAuthorityCode = r.localAuthorityCode == null ? la : r.localAuthorityCode;
+        return r;
     }
 
     private AdviceRequest adviceRequest(UUID id) {
@@ -206,6 +306,63 @@ public final class CaseFile {
 
     public Collection<AdviceRequest> adviceRequests() {
         return advice.values();
+    }
+
+    public Collection<Review> reviews() {
+        return reviews.values();
+    }
+
+    /** The council that issued the plan (FinalPlanIssued), or null without one. */
+    public String planLocalAuthorityCode() {
+        return planLa;
+    }
+
+    /** The day the plan ceased (the first PlanCeased), or null. */
+    public LocalDate planCeased() {
+        return planCeased;
+    }
+
+    public CeaseReason ceaseReason() {
+        return ceaseReason;
+    }
+
+    public String ceasedLocalAuthorityCode() {
+        return ceasedLa;
+    }
+
+    /**
+     * Every annual review the plan fell due for while in force: 12 months after the issue
+     * ({@link StatutoryClock#annualReviewDue}), then 12 months after each review meeting (an amendment does not
+     * restart the 12 months); each answered by the next meeting, if any. A due date on or after the day the plan
+     * ceased is not a review due. Empty without a final plan.
+     */
+    public List<ReviewDue> reviewsDue() {
+        LocalDate issued = progress.finalPlanIssuedDate();
+        if (issued == null) {
+            return List.of();
+        }
+        List<LocalDate> meetings = reviews.values().stream().map(Review::meeting).filter(Objects::nonNull)
+                .sorted().toList();
+        List<ReviewDue> due = new ArrayList<>();
+        LocalDate anchor = issued;
+        for (int k = 0; ; k++) {
+            LocalDate d = StatutoryClock.annualReviewDue(anchor);
+            if (planCeased != null && !planCeased.isAfter(d)) {
+                break;
+            }
+            LocalDate next = k < meetings.size() ? meetings.get(k) : null;
+            due.add(new ReviewDue(d, next));
+            if (next == null) {
+                break;
+            }
+            anchor = next;
+        }
+        return due;
+    }
+
+    /** Not a re-assessment (Reg 27): the DfE measures count initial requests only ({@link CaseProgress#initialRequest}). */
+    public boolean initialRequest() {
+        return progress.initialRequest();
     }
 
     public LocalDate firstDecisionDate() {

@@ -16,6 +16,7 @@ import org.ehcptracker.contracts.assessment.DisputeStage;
 import org.ehcptracker.contracts.assessment.ExceptionRecorded;
 import org.ehcptracker.contracts.assessment.ExceptionWithdrawn;
 import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
+import org.ehcptracker.contracts.assessment.RequestKind;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
 import org.ehcptracker.contracts.assessment.ResponsibilityTransferredIn;
 import org.ehcptracker.contracts.assessment.StatutoryLimit;
@@ -47,6 +48,7 @@ import org.ehcptracker.contracts.plan.FinalPlanIssued;
  * @param refusedDate the latest AssessmentDecided REFUSE date (a later ASSESS may have overturned it)
  * @param refusalDisputeDate the earliest registration date of a dispute at stage REFUSAL_TO_ASSESS or
  *        REFUSAL_TO_ISSUE_PLAN: the date that decides whether the assessment leaves the 20-week measure
+ * @param requestKind AssessmentRequested.requestKind; null until the request is seen (then counted as initial)
  */
 public record CaseProgress(UUID caseId,
         String localAuthorityCode,
@@ -63,7 +65,8 @@ public record CaseProgress(UUID caseId,
         Set<UUID> twentyWeekExceptionIds,
         Set<UUID> withdrawnExceptionIds,
         LocalDate refusedDate,
-        LocalDate refusalDisputeDate) {
+        LocalDate refusalDisputeDate,
+        RequestKind requestKind) {
 
     public CaseProgress {
         Objects.requireNonNull(caseId, "caseId");
@@ -73,7 +76,7 @@ public record CaseProgress(UUID caseId,
 
     /** A case nothing is known about yet. */
     public static CaseProgress empty(UUID caseId) {
-        return new CaseProgress(caseId, null, null, null, null, null, null, null, null, null, null, false, Set.of(), Set.of(), null, null);
+        return new CaseProgress(caseId, null, null, null, null, null, null, null, null, null, null, false, Set.of(), Set.of(), null, null, null);
     }
 
     /** Whether the event changes this projection at all (assessment events and FinalPlanIssued). */
@@ -91,7 +94,7 @@ public record CaseProgress(UUID caseId,
         // A transfer-in names the LA now responsible; other events only fill the LA in when none is known.
         String la = localAuthorityCode != null ? localAuthorityCode : event.localAuthorityCode();
         if (event instanceof AssessmentRequested e) {
-            return c.with(la).withReceived(e.businessDate());
+            return c.with(la).withReceived(e.businessDate()).withRequestKind(e.requestKind());
         }
         if (event instanceof ResponsibilityTransferredIn e) {
             // the latest transfer-in wins; an older one arriving late changes nothing
@@ -216,12 +219,33 @@ public record CaseProgress(UUID caseId,
                 : StatutoryClock.issuedWithin20Weeks(issueClockStart, finalPlanIssuedDate);
     }
 
+    /**
+     * An initial request for an EHC needs assessment, the only kind the DfE's measures count (SEN2): not a
+     * re-assessment (Reg 27). A case whose request has not been seen yet counts as initial.
+     */
+    public boolean initialRequest() {
+        return requestKind != RequestKind.REASSESSMENT;
+    }
+
+    /** A re-assessment of a child who already has a plan (Reg 27): its own 14-week limit, out of the DfE measures. */
+    public boolean reassessment() {
+        return requestKind == RequestKind.REASSESSMENT;
+    }
+
     // ---- merge helpers: each sets only its own fields -------------------------------------------
+
+    private CaseProgress withRequestKind(RequestKind kind) {
+        // one request per case; should two disagree, REASSESSMENT wins (order-free: an enum's max)
+        RequestKind k = requestKind == null || (kind != null && kind.compareTo(requestKind) > 0) ? kind : requestKind;
+        return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
+                withdrawnDate, assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart,
+                mediationOrTribunal, twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, refusalDisputeDate, k);
+    }
 
     private CaseProgress with(String la) {
         return new CaseProgress(caseId, la, receivedDate, transferredInDate, decision, decisionDate, withdrawnDate,
                 assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart, mediationOrTribunal,
-                twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, refusalDisputeDate);
+                twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, refusalDisputeDate, requestKind);
     }
 
     private CaseProgress withReceived(LocalDate date) {
@@ -229,13 +253,13 @@ public record CaseProgress(UUID caseId,
         LocalDate d = earliest(receivedDate, date);
         return new CaseProgress(caseId, localAuthorityCode, d, transferredInDate, decision, decisionDate,
                 withdrawnDate, assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart,
-                mediationOrTribunal, twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, refusalDisputeDate);
+                mediationOrTribunal, twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, refusalDisputeDate, requestKind);
     }
 
     private CaseProgress withTransferredIn(LocalDate date) {
         return new CaseProgress(caseId, localAuthorityCode, receivedDate, date, decision, decisionDate,
                 withdrawnDate, assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart,
-                mediationOrTribunal, twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, refusalDisputeDate);
+                mediationOrTribunal, twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, refusalDisputeDate, requestKind);
     }
 
     private CaseProgress withDecision(AssessmentDecision d, LocalDate date) {
@@ -246,13 +270,13 @@ public record CaseProgress(UUID caseId,
                 || (date.equals(decisionDate) && d.compareTo(decision) < 0);
         return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, replaces ? d : decision,
                 replaces ? date : decisionDate, withdrawnDate, assessmentOutcome, assessmentOutcomeDate,
-                finalPlanIssuedDate, issueClockStart, mediationOrTribunal, twentyWeekExceptionIds, withdrawnExceptionIds, refused, refusalDisputeDate);
+                finalPlanIssuedDate, issueClockStart, mediationOrTribunal, twentyWeekExceptionIds, withdrawnExceptionIds, refused, refusalDisputeDate, requestKind);
     }
 
     private CaseProgress withWithdrawn(LocalDate date) {
         return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
                 earliest(withdrawnDate, date), assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate,
-                issueClockStart, mediationOrTribunal, twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, refusalDisputeDate);
+                issueClockStart, mediationOrTribunal, twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, refusalDisputeDate, requestKind);
     }
 
     private CaseProgress withOutcome(AssessmentOutcome o, LocalDate date) {
@@ -264,7 +288,7 @@ public record CaseProgress(UUID caseId,
         }
         return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
                 withdrawnDate, o, date, finalPlanIssuedDate, issueClockStart, mediationOrTribunal,
-                twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, refusalDisputeDate);
+                twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, refusalDisputeDate, requestKind);
     }
 
     private CaseProgress withMediation(DisputeStage stage, LocalDate registered) {
@@ -273,13 +297,13 @@ public record CaseProgress(UUID caseId,
         LocalDate d = stage == DisputeStage.PLAN_CONTENTS ? refusalDisputeDate : earliest(refusalDisputeDate, registered);
         return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
                 withdrawnDate, assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart, true,
-                twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, d);
+                twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, d, requestKind);
     }
 
     private CaseProgress withExceptionIds(Set<UUID> twentyWeek, Set<UUID> withdrawn) {
         return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
                 withdrawnDate, assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart,
-                mediationOrTribunal, twentyWeek, withdrawn, refusedDate, refusalDisputeDate);
+                mediationOrTribunal, twentyWeek, withdrawn, refusedDate, refusalDisputeDate, requestKind);
     }
 
     private static Set<UUID> plus(Set<UUID> ids, UUID id) {
@@ -297,7 +321,7 @@ public record CaseProgress(UUID caseId,
         }
         return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
                 withdrawnDate, assessmentOutcome, assessmentOutcomeDate, issued, clockStart, mediationOrTribunal,
-                twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, refusalDisputeDate);
+                twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, refusalDisputeDate, requestKind);
     }
 
     private static LocalDate latest(LocalDate a, LocalDate b) {

@@ -23,6 +23,8 @@ import org.ehcptracker.kit.domain.CommandRejected;
  *     after the issue, changes nothing;</li>
  * <li>{@link #allPlans()} includes cases with a 20-week exception, {@link #excludingExceptions()} (the
  *     DfE headline) leaves them out;</li>
+ * <li>re-assessments (Reg 27, {@link CaseProgress#reassessment()}) are not counted: the measure is about
+ *     initial requests;</li>
  * <li>the percentage and the average weeks (days / 7, {@link StatutoryClock#weeksToIssue}) are rounded
  *     half-up to one decimal, and are null when no plan counts.</li>
  * </ul>
@@ -80,6 +82,7 @@ public record TimelinessFigures(String localAuthorityCode,
         requirePeriod(from, to);
         List<CaseProgress> counted = cases.stream()
                 .filter(c -> localAuthorityCode.equals(c.localAuthorityCode()))
+                .filter(CaseProgress::initialRequest)
                 .filter(c -> c.finalPlanIssuedDate() != null)
                 .filter(c -> !c.finalPlanIssuedDate().isBefore(from) && !c.finalPlanIssuedDate().isAfter(to))
                 .filter(c -> !c.excludedFromTimeliness())

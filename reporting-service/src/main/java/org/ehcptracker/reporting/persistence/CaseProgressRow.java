@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
 import org.ehcptracker.contracts.assessment.AssessmentOutcome;
+import org.ehcptracker.contracts.assessment.RequestKind;
 import org.ehcptracker.reporting.domain.CaseProgress;
 import org.ehcptracker.reporting.domain.CaseStatus;
 
@@ -97,11 +98,17 @@ public class CaseProgressRow extends PanacheEntityBase {
     @Column(name = "refusal_dispute_date")
     public LocalDate refusalDisputeDate;
 
+    /** AssessmentRequested.requestKind; null until the request is seen. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "request_kind")
+    public RequestKind requestKind;
+
     /** The case as the domain sees it (the derived columns are not read back: the domain derives them). */
     public CaseProgress toCaseProgress() {
         return new CaseProgress(caseId, localAuthorityCode, receivedDate, transferredInDate, decision, decisionDate,
                 withdrawnDate, assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart,
-                mediationOrTribunal, twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, refusalDisputeDate);
+                mediationOrTribunal, twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, refusalDisputeDate,
+                requestKind);
     }
 
     /** Every column from {@code c}: its facts and what they derive. */
@@ -127,5 +134,6 @@ public class CaseProgressRow extends PanacheEntityBase {
         withdrawnExceptionIds = c.withdrawnExceptionIds();
         refusedDate = c.refusedDate();
         refusalDisputeDate = c.refusalDisputeDate();
+        requestKind = c.requestKind();
     }
 }

@@ -34,6 +34,7 @@ import org.ehcptracker.contracts.assessment.DisputeStage;
 import org.ehcptracker.contracts.assessment.ExceptionRecorded;
 import org.ehcptracker.contracts.assessment.ExceptionWithdrawn;
 import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
+import org.ehcptracker.contracts.assessment.RequestKind;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
 import org.ehcptracker.contracts.assessment.ResponsibilityTransferredIn;
 import org.ehcptracker.contracts.assessment.StatutoryLimit;
@@ -45,8 +46,9 @@ import org.junit.jupiter.api.Test;
  * Truth: a few hundred generated cases (seeded, so a failure can be replayed) in three councils, and every board
  * measure compared with a second, deliberately plain computation over the raw events (the oracle below: no
  * merge, no CaseProgress, just "which events are dated on or before the day"): 20 weeks, backlog, decisions, no-plan
- * decisions, advice by agency, EP backlog, disputes, and the late plans with their decision stage. Then the events are replayed in
- * other orders and must give the identical report.
+ * decisions, advice by agency, EP backlog, disputes, and the late plans with their decision stage. Some cases are
+ * re-assessments, which the oracle leaves out of every measure but advice, EP backlog and disputes. Then the events
+ * are replayed in other orders and must give the identical report.
  */
 class BoardMeasuresOracleTest {
 
@@ -75,7 +77,9 @@ class BoardMeasuresOracleTest {
         String la = COUNCILS.get(r.nextInt(COUNCILS.size()));
         Events c = new Events(id, la);
         LocalDate received = LocalDate.parse("2023-01-01").plusDays(r.nextInt(900));
-        ev.add(c.requested(received));
+        // one case in ten a re-assessment (Reg 27): out of every measure but advice, EP backlog and disputes
+        boolean reassessment = r.nextInt(10) == 0;
+        ev.add(reassessment ? c.reassessmentRequested(received) : c.requested(received));
         LocalDate start = received;
         if (r.nextInt(10) == 0) {
             String to = COUNCILS.stream().filter(x -> !x.equals(la)).toList().get(r.nextInt(2));
@@ -100,13 +104,14 @@ class BoardMeasuresOracleTest {
             }
         }
         if (r.nextInt(100) < 15) {
-            ExceptionRecorded ex = c.exception(start.plusDays(between(r, 30, 120)), StatutoryLimit.FINAL_PLAN_20_WEEKS);
+            ExceptionRecorded ex = c.exception(start.plusDays(between(r, 30, 120)),
+                    reassessment ? StatutoryLimit.FINAL_PLAN_14_WEEKS_REASSESSMENT : StatutoryLimit.FINAL_PLAN_20_WEEKS);
             ev.add(ex);
             if (r.nextInt(3) == 0) {
                 ev.add(c.exceptionWithdrawn(ex.businessDate().plusDays(between(r, 1, 30)), ex));
             }
         }
-        if (r.nextInt(20) == 0) {
+        if (r.nextInt(20) == 0 && !reassessment) {
             ev.add(c.exception(start.plusDays(between(r, 10, 40)), StatutoryLimit.DECISION_6_WEEKS));
         }
         for (int a = between(r, 0, 3); a > 0; a--) {
@@ -186,6 +191,11 @@ class BoardMeasuresOracleTest {
         return ev.stream().filter(e -> e instanceof AssessmentRequested).findFirst().orElseThrow().localAuthorityCode();
     }
 
+    /** A re-assessment (Reg 27): its request says so. The DfE measures count initial requests only. */
+    static boolean reassessment(List<IntegrationEvent> ev) {
+        return ev.stream().anyMatch(e -> e instanceof AssessmentRequested q && q.requestKind() == RequestKind.REASSESSMENT);
+    }
+
     static LocalDate startOn(List<IntegrationEvent> ev, LocalDate d) {
         LocalDate start = ev.stream().filter(e -> e instanceof AssessmentRequested).findFirst().orElseThrow().businessDate();
         for (IntegrationEvent e : ev) {
@@ -202,7 +212,7 @@ class BoardMeasuresOracleTest {
         for (UUID id : all.stream().map(IntegrationEvent::caseId).distinct().toList()) {
             List<IntegrationEvent> ev = ofCase(all, id);
             FinalPlanIssued plan = (FinalPlanIssued) ev.stream().filter(e -> e instanceof FinalPlanIssued).findFirst().orElse(null);
-            if (plan == null || plan.businessDate().isBefore(from) || plan.businessDate().isAfter(to)
+            if (plan == null || reassessment(ev) || plan.businessDate().isBefore(from) || plan.businessDate().isAfter(to)
                     || !la.equals(councilOn(ev, plan.businessDate()))) {
                 continue;
             }
@@ -233,7 +243,7 @@ class BoardMeasuresOracleTest {
         for (UUID id : all.stream().map(IntegrationEvent::caseId).distinct().toList()) {
             List<IntegrationEvent> ev = ofCase(all, id);
             List<IntegrationEvent> byThen = ev.stream().filter(e -> !e.businessDate().isAfter(d)).toList();
-            if (byThen.stream().noneMatch(e -> e instanceof AssessmentRequested)) {
+            if (byThen.stream().noneMatch(e -> e instanceof AssessmentRequested) || reassessment(ev)) {
                 continue;
             }
             boolean closed = byThen.stream().anyMatch(e -> e instanceof FinalPlanIssued || e instanceof RequestWithdrawn
@@ -262,7 +272,7 @@ class BoardMeasuresOracleTest {
             List<IntegrationEvent> ev = ofCase(all, id);
             LocalDate first = ev.stream().filter(e -> e instanceof AssessmentDecided).map(IntegrationEvent::businessDate)
                     .min(Comparator.naturalOrder()).orElse(null);
-            if (first == null || first.isBefore(from) || first.isAfter(to) || !la.equals(councilOn(ev, first))) {
+            if (first == null || reassessment(ev) || first.isBefore(from) || first.isAfter(to) || !la.equals(councilOn(ev, first))) {
                 continue;
             }
             decided++;
@@ -345,7 +355,7 @@ class BoardMeasuresOracleTest {
             if (e instanceof AssessmentConcluded k && k.outcome() == AssessmentOutcome.NO_PLAN
                     && !k.businessDate().isBefore(from) && !k.businessDate().isAfter(to)) {
                 List<IntegrationEvent> ev = ofCase(all, k.caseId());
-                if (la.equals(councilOn(ev, k.businessDate()))) {
+                if (!reassessment(ev) && la.equals(councilOn(ev, k.businessDate()))) {
                     decided++;
                     within += ChronoUnit.DAYS.between(startOn(ev, k.businessDate()), k.businessDate()) <= 112 ? 1 : 0;
                 }
@@ -374,7 +384,7 @@ class BoardMeasuresOracleTest {
                 continue;
             }
             List<IntegrationEvent> ev = ofCase(all, plan.caseId());
-            if (!la.equals(councilOn(ev, plan.businessDate()))) {
+            if (reassessment(ev) || !la.equals(councilOn(ev, plan.businessDate()))) {
                 continue;
             }
             late[0]++;
@@ -494,6 +504,11 @@ class BoardMeasuresOracleTest {
         }
         // the generator must have exercised the measures, not compared empty sets
         assertThat(plans).isGreaterThan(150);
+        // and produced re-assessments that would count if they were initial requests
+        assertThat(cases.stream().filter(c -> c.progress().reassessment() && c.progress().finalPlanIssuedDate() != null))
+                .hasSizeGreaterThan(5);
+        assertThat(cases.stream().filter(c -> c.progress().reassessment() && c.progress().closedDate() == null))
+                .isNotEmpty();
 
         // replay in other orders: the identical report, for each council and for all of them
         LocalDate from = LocalDate.parse("2024-01-01");

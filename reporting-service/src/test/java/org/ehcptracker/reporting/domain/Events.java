@@ -7,7 +7,13 @@ import org.ehcptracker.contracts.advice.AdviceReturnedForRework;
 import org.ehcptracker.contracts.advice.AdviceReworkReason;
 import org.ehcptracker.contracts.advice.AdviceSubmitted;
 import org.ehcptracker.contracts.advice.AdviceType;
+import org.ehcptracker.contracts.plan.AmendedPlanIssued;
+import org.ehcptracker.contracts.plan.AnnualReviewDecided;
+import org.ehcptracker.contracts.plan.AnnualReviewMeetingHeld;
+import org.ehcptracker.contracts.plan.CeaseReason;
 import org.ehcptracker.contracts.plan.DraftPlanIssued;
+import org.ehcptracker.contracts.plan.PlanCeased;
+import org.ehcptracker.contracts.plan.ReviewOutcome;
 import org.ehcptracker.statutory.StatutoryClock;
 
 import java.time.Instant;
@@ -25,6 +31,7 @@ import org.ehcptracker.contracts.assessment.ExceptionReason;
 import org.ehcptracker.contracts.assessment.ExceptionRecorded;
 import org.ehcptracker.contracts.assessment.ExceptionWithdrawn;
 import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
+import org.ehcptracker.contracts.assessment.RequestKind;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
 import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.ehcptracker.contracts.assessment.RequesterType;
@@ -45,6 +52,13 @@ public record Events(UUID caseId, String la) {
 
     public AssessmentRequested requested(LocalDate received) {
         return new AssessmentRequested(UUID.randomUUID(), caseId, la, received, at(received), 1, "C-" + caseId.toString().substring(0, 6), RequesterType.PARENT);
+    }
+
+    /** A request to re-assess a child who already has a plan (Reg 27), received on {@code received}. */
+    public AssessmentRequested reassessmentRequested(LocalDate received) {
+        return new AssessmentRequested(UUID.randomUUID(), caseId, la, received, at(received),
+                AssessmentRequested.SCHEMA_VERSION, "C-" + caseId.toString().substring(0, 6), RequesterType.PARENT,
+                RequestKind.REASSESSMENT);
     }
 
     public AssessmentDecided decided(LocalDate date, AssessmentDecision decision) {
@@ -108,6 +122,26 @@ public record Events(UUID caseId, String la) {
     public AdviceRequestCancelled adviceCancelled(LocalDate date, AdviceRequested request) {
         return new AdviceRequestCancelled(UUID.randomUUID(), caseId, la, date, at(date), AdviceRequestCancelled.SCHEMA_VERSION,
                 request.adviceRequestId(), AdviceCancellationReason.EXISTING_ADVICE_REUSED);
+    }
+
+    /** The annual review meeting of review {@code reviewId} on {@code meeting}; a phase transfer or nulls. */
+    public AnnualReviewMeetingHeld reviewMeeting(LocalDate meeting, UUID reviewId, String phaseTransfer,
+                                                 LocalDate phaseTransferDeadline) {
+        return new AnnualReviewMeetingHeld(UUID.randomUUID(), caseId, la, meeting, at(meeting), 1, caseId, reviewId,
+                StatutoryClock.reviewDecisionDue(meeting), phaseTransfer, phaseTransferDeadline);
+    }
+
+    public AnnualReviewDecided reviewDecided(LocalDate date, UUID reviewId, ReviewOutcome outcome, LocalDate meeting) {
+        return new AnnualReviewDecided(UUID.randomUUID(), caseId, la, date, at(date), 1, caseId, reviewId, outcome,
+                meeting, outcome == ReviewOutcome.AMEND ? StatutoryClock.amendedPlanDue(date, meeting) : null);
+    }
+
+    public AmendedPlanIssued amendedPlan(LocalDate date, UUID reviewId) {
+        return new AmendedPlanIssued(UUID.randomUUID(), caseId, la, date, at(date), 1, caseId, reviewId, null, null);
+    }
+
+    public PlanCeased planCeased(LocalDate date, CeaseReason reason) {
+        return new PlanCeased(UUID.randomUUID(), caseId, la, date, at(date), 1, caseId, reason);
     }
 
     public DraftPlanIssued draftPlan(LocalDate date) {

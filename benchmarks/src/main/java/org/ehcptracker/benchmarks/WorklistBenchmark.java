@@ -28,6 +28,7 @@ import org.HdrHistogram.Histogram;
 import org.ehcptracker.devinfra.EmbeddedPostgresServer;
 import org.ehcptracker.devinfra.FreePort;
 import org.ehcptracker.devinfra.KafkaBroker;
+import org.ehcptracker.devinfra.ServiceProcess;
 
 /**
  * Issue 7 item 7: {@code GET /api/worklist} of assessment-service for a council with 5,000 open cases, target p99
@@ -78,7 +79,7 @@ public final class WorklistBenchmark {
             Map<String, String> env = Map.of("PGHOST", "localhost", "PGPORT", String.valueOf(pg.port()),
                     "PGUSER", EmbeddedPostgresServer.USER, "PGPASSWORD", EmbeddedPostgresServer.PASSWORD,
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            try (ServiceJvm service = ServiceJvm.start("assessment-service", jar, FreePort.find(), env,
+            try (ServiceProcess service = ServiceProcess.start("assessment-service", jar, FreePort.find(), env,
                     work.resolve("assessment-service.log"), List.of("-Xmx256m"))) {
                 service.awaitReady(Duration.ofSeconds(180));
                 var bench = new WorklistBenchmark(service.baseUrl());

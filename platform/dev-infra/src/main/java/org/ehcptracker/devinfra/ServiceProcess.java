@@ -1,4 +1,4 @@
-package org.ehcptracker.benchmarks;
+package org.ehcptracker.devinfra;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,54 +9,71 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A service started from its packaged {@code quarkus-run.jar} as a separate JVM, as {@code ./ehcp up} runs it,
- * so the benchmark measures the production artefact and its client never shares a JVM with it.
+ * One service started from its packaged {@code quarkus-run.jar} as a separate JVM, as {@code ./ehcp up} runs it:
+ * used by system-tests (the whole stack) and benchmarks (the production artefact, its client in another JVM).
+ * Its output goes to a log file; services still running when this JVM exits are stopped by a shutdown hook.
  */
-final class ServiceJvm implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroy), "service-processes"));
+    }
 
     private final String name;
     private final int port;
     private final Process process;
     private final Path log;
 
-    private ServiceJvm(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, Process process, Path log) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
     }
 
-    static ServiceJvm start(String name, Path jar, int port, Map<String, String> env, Path log, List<String> jvmOptions)
-            throws IOException {
+    /**
+     * Starts {@code java <jvmOptions> -jar <jar>} with {@code env} added to this process's environment and
+     * {@code EHCP_HTTP_PORT=<port>}; stdout and stderr go to {@code log}. Returns at once: see {@link #awaitReady}.
+     */
+    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path log,
+            List<String> jvmOptions) throws IOException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package " + name + " first (./mvnw -o package -DskipTests -pl "
                     + name + ")");
         }
-        Files.createDirectories(log.getParent());
-        var command = new java.util.ArrayList<String>();
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("EHCP_HTTP_PORT", String.valueOf(port));
-        return new ServiceJvm(name, port, builder.start(), log);
+        Process process = builder.start();
+        RUNNING.add(process);
+        return new ServiceProcess(name, port, process, log);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://localhost:" + port;
     }
 
-    long pid() {
-        return process.pid();
+    public int port() {
+        return port;
     }
 
-    void awaitReady(Duration timeout) throws Exception {
+    /** Polls {@code /q/health/ready} until it answers 200; fails with the log's tail if the JVM exits or time runs out. */
+    public void awaitReady(Duration timeout) throws Exception {
         var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
@@ -76,7 +93,8 @@ final class ServiceJvm implements AutoCloseable {
         throw new IllegalStateException(name + " not ready after " + timeout + "; log:\n" + tail());
     }
 
-    String tail() {
+    /** The last 40 lines of the service's log. */
+    public String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -85,6 +103,7 @@ final class ServiceJvm implements AutoCloseable {
         }
     }
 
+    /** SIGTERM (Quarkus stops cleanly), up to 20 s, then SIGKILL. */
     @Override
     public void close() {
         process.destroy();
@@ -96,5 +115,11 @@ final class ServiceJvm implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        RUNNING.remove(process);
+    }
+
+    @Override
+    public String toString() {
+        return name + " at " + baseUrl();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.ehcptracker.devinfra.FreePort;
 import org.ehcptracker.devinfra.LocalStackProcess;
+import org.ehcptracker.devinfra.ServiceProcess;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -63,7 +64,12 @@ public final class SystemStack implements AutoCloseable {
     }
 
     private ServiceProcess start(String name, Path logs) throws Exception {
-        ServiceProcess service = ServiceProcess.start(name, FreePort.find(), env, logs);
+        Path jar = Path.of("..", name + "-service", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: the reactor must package " + name + "-service before system-tests");
+        }
+        ServiceProcess service = ServiceProcess.start(name, jar, FreePort.find(), env, logs.resolve(name + ".log"),
+                List.of("-Xmx256m"));
         started.add(service);
         return service;
     }

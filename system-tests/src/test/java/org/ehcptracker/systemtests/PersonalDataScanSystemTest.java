@@ -61,13 +61,14 @@ class PersonalDataScanSystemTest {
     static final Set<String> OWNING_TABLES = Set.of(
             "assessment.child_personal_details", // the name and date of birth, where they belong
             "assessment.case_note",              // refusal, exception and dispute notes
-            "advice.advice_submission");         // the advice text an agency sent (may describe the child)
+            "advice.advice_submission",          // the advice text an agency sent (may describe the child)
+            "advice.advice_cancellation");       // the caseworker's note on why a request was cancelled
 
     /**
      * Tables that still hold typed text after assessment-service's erasure because their service has no erasure
      * of its own yet. advice-service keeps the submission's summary; remove the entry once it erases it too.
      */
-    static final Set<String> NOT_ERASED_BY_ASSESSMENT = Set.of("advice.advice_submission");
+    static final Set<String> NOT_ERASED_BY_ASSESSMENT = Set.of("advice.advice_submission", "advice.advice_cancellation");
 
     static SystemStack stack;
     static final ObjectMapper JSON = new ObjectMapper();
@@ -102,8 +103,8 @@ class PersonalDataScanSystemTest {
             new FreeTextField("advice", "submission summary", text -> api(stack.advice.baseUrl())
                     .body(Map.of("submittedDate", TODAY.minusDays(30).toString(), "summary", text))
                     .post("/api/advice-requests/{id}/submission", CASES.get("advice")).statusCode()),
-            new FreeTextField("advice", "cancellation reason", text -> api(stack.advice.baseUrl())
-                    .body(Map.of("cancelledDate", TODAY.minusDays(30).toString(), "reason", text))
+            new FreeTextField("advice", "cancellation note", text -> api(stack.advice.baseUrl())
+                    .body(Map.of("cancelledDate", TODAY.minusDays(30).toString(), "reason", "NO_LONGER_NEEDED", "note", text))
                     .post("/api/advice-requests/{id}/cancellation", CASES.get("adviceCancelled")).statusCode()),
             new FreeTextField("plan", "settingType", text -> api(stack.plan.baseUrl())
                     .body(Map.of("issuedDate", TODAY.minusDays(10).toString(), "settingType", text))

@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.ehcptracker.advice.app.AdviceFollowUps;
 import org.ehcptracker.advice.domain.CaseStatus;
 import org.ehcptracker.advice.persistence.AssessmentCaseRow;
+import org.ehcptracker.advice.persistence.CaseTextErasure;
 import org.ehcptracker.contracts.assessment.AssessmentEvent;
+import org.ehcptracker.contracts.assessment.PersonalDetailsErased;
 import org.ehcptracker.kit.messaging.IdempotentConsumer;
 import org.jboss.logging.Logger;
 
@@ -16,8 +18,9 @@ import org.jboss.logging.Logger;
  * Feeds the local view {@code assessment_case} from {@code ehcp.assessment.events}: requested,
  * decided (assess/refuse), withdrawn and concluded without a plan change it; the three that close
  * a case also cancel its open advice requests (AdviceRequestCancelled), and a decision to assess
- * raises the council's default advice set: both after the commit, by {@link AdviceFollowUps}. The other assessment events
- * are marked processed and change nothing.
+ * raises the council's default advice set: both after the commit, by {@link AdviceFollowUps}. PersonalDetailsErased
+ * erases the case's free text in this service ({@link CaseTextErasure}), in the same transaction. The other assessment
+ * events are marked processed and change nothing.
  */
 @ApplicationScoped
 public class AssessmentEventsConsumer {
@@ -40,6 +43,10 @@ public class AssessmentEventsConsumer {
         AtomicReference<UUID> changed = new AtomicReference<>();
         // the row change shares the session (and so the transaction) of the processed_event row
         return consumer.consume(CONSUMER, json, (session, event) -> {
+                    if (event instanceof PersonalDetailsErased erased) {
+                        LOG.infof("%s erases the free text of case %s", CONSUMER, erased.caseId());
+                        return CaseTextErasure.erase(session, erased.caseId());
+                    }
                     if (event instanceof AssessmentEvent assessmentEvent) {
                         if (CaseStatus.after(assessmentEvent).isPresent()) {
                             changed.set(assessmentEvent.caseId());

@@ -9,6 +9,7 @@ import org.ehcptracker.assessment.domain.CaseState;
 import org.ehcptracker.assessment.domain.ChildPersonalDetails;
 import org.ehcptracker.assessment.domain.ConcludeAssessment;
 import org.ehcptracker.assessment.domain.DecideWhetherToAssess;
+import org.ehcptracker.assessment.domain.ErasePersonalDetails;
 import org.ehcptracker.assessment.domain.RecordAssessmentRequest;
 import org.ehcptracker.assessment.domain.CorrectException;
 import org.ehcptracker.assessment.domain.RecordDispute;
@@ -133,11 +134,17 @@ public class AssessmentCases {
     }
 
     /**
-     * Blanks the child's name and date of birth, and every free-text note of the case (idempotent); 404 for an
-     * unknown case. The case itself stays.
+     * Blanks the child's name and date of birth, and every free-text note of the case, and appends
+     * {@code PersonalDetailsErased} (once: a repeat appends nothing) so the other services erase their own free
+     * text about the case; one transaction. 404 for an unknown case. The case itself stays.
      */
     public Uni<Void> erasePersonalDetails(UUID caseId, Actor actor) {
-        return Transactions.inTransaction(session -> aggregates.load(CaseState.TYPE, caseId)
+        ErasePersonalDetails command = new ErasePersonalDetails(caseId);
+        // The local tables are blanked even when the event was appended before: the upserts are idempotent,
+        // and a row written since (none should be) is erased too.
+        return aggregates.inTransaction(session -> aggregates.handle(session, CaseState.TYPE, caseId, actor,
+                                (state, ctx) -> AssessmentDecider.decide(command, state, ctx),
+                                EventSourcedAggregates.AfterAppend.<CaseState, AssessmentEvent>nothing())
                         .chain(() -> ChildPersonalDetailsEntity.erase(caseId, clock.instant()))
                         .chain(() -> CaseNoteEntity.eraseAll(caseId, clock.instant())))
                 .invoke(() -> LOG.infof("personal details of case %s erased by %s", caseId, actor));

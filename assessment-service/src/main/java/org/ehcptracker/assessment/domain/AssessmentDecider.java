@@ -22,6 +22,7 @@ import org.ehcptracker.contracts.assessment.ExceptionReason;
 import org.ehcptracker.contracts.assessment.ExceptionRecorded;
 import org.ehcptracker.contracts.assessment.ExceptionWithdrawn;
 import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
+import org.ehcptracker.contracts.assessment.PersonalDetailsErased;
 import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
 import org.ehcptracker.contracts.assessment.ResponsibilityTransferredIn;
@@ -356,6 +357,24 @@ public final class AssessmentDecider {
         }
         return List.of(new ExceptionWithdrawn(ctx.nextEventId(), state.caseId(), state.localAuthorityCode(), ctx.today(),
                 ctx.now(), ExceptionWithdrawn.SCHEMA_VERSION, x.exceptionId()));
+    }
+
+    // ---- erasure ---------------------------------------------------------------------------------------------
+
+    /**
+     * The child's personal details are erased: {@link PersonalDetailsErased} dated today, which tells every service
+     * holding free text about the case to erase it. NOT_FOUND for an unknown case. Idempotent: a case already erased
+     * gets no event (an erasure repeated, e.g. by a retry, is not an error). Allowed on a closed case: erasure is
+     * requested most often long after the case ended.
+     */
+    public static List<AssessmentEvent> decide(ErasePersonalDetails command, CaseState state, DecisionContext ctx) {
+        requireContext(command, state, ctx);
+        requireExists(command.caseId(), state);
+        if (state.personalDetailsErasedDate() != null) {
+            return List.of();
+        }
+        return List.of(new PersonalDetailsErased(ctx.nextEventId(), state.caseId(), state.localAuthorityCode(), ctx.today(),
+                ctx.now(), PersonalDetailsErased.SCHEMA_VERSION));
     }
 
     // ---- transfer in -----------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ import org.ehcptracker.contracts.assessment.ExceptionReason;
 import org.ehcptracker.contracts.assessment.ExceptionRecorded;
 import org.ehcptracker.contracts.assessment.ExceptionWithdrawn;
 import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
+import org.ehcptracker.contracts.assessment.PersonalDetailsErased;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
 import org.ehcptracker.contracts.assessment.RequestKind;
 import org.ehcptracker.contracts.assessment.RequesterType;
@@ -50,6 +51,7 @@ import org.ehcptracker.statutory.StatutoryClock;
  * @param transfers          every transfer in, in order; the last one's date is the clock start
  * @param exceptions         every exception recorded, withdrawn ones included (marked)
  * @param disputes           every mediation or tribunal appeal registered
+ * @param personalDetailsErasedDate the day the child's personal details were erased; null while held
  */
 public record CaseState(
         UUID caseId,
@@ -65,11 +67,12 @@ public record CaseState(
         LocalDate conclusionDate,
         List<Transfer> transfers,
         List<CaseException> exceptions,
-        List<Dispute> disputes) {
+        List<Dispute> disputes,
+        LocalDate personalDetailsErasedDate) {
 
     /** A case id that has no events. */
     public static final CaseState NONE = new CaseState(null, null, null, null, null, null, null, List.of(), null, null, null,
-            List.of(), List.of(), List.of());
+            List.of(), List.of(), List.of(), null);
 
     /** What the application service needs to load and rebuild a case. */
     public static final AggregateType<CaseState, AssessmentEvent> TYPE =
@@ -120,7 +123,7 @@ public record CaseState(
                 throw new IllegalStateException("case " + caseId + " has a second AssessmentRequested");
             }
             return new CaseState(e.caseId(), e.localAuthorityCode(), e.childRef(), e.requestedBy(), e.requestKind(), e.businessDate(),
-                    CaseStatus.REQUESTED, List.of(), null, null, null, List.of(), List.of(), List.of());
+                    CaseStatus.REQUESTED, List.of(), null, null, null, List.of(), List.of(), List.of(), null);
         }
         if (!exists()) {
             throw new IllegalStateException("stream starts with " + event.getClass().getSimpleName()
@@ -130,22 +133,23 @@ public record CaseState(
             CaseStatus next = e.decision() == AssessmentDecision.ASSESS ? CaseStatus.ASSESSING : CaseStatus.REFUSED;
             return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, requestKind, receivedDate, next,
                     plus(decisions, new Decision(e.eventId(), e.decision(), e.businessDate(), e.refusalReason())), withdrawnDate,
-                    outcome, conclusionDate, transfers, exceptions, disputes);
+                    outcome, conclusionDate, transfers, exceptions, disputes, personalDetailsErasedDate);
         }
         if (event instanceof RequestWithdrawn e) {
             return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, requestKind, receivedDate, CaseStatus.WITHDRAWN,
-                    decisions, e.businessDate(), outcome, conclusionDate, transfers, exceptions, disputes);
+                    decisions, e.businessDate(), outcome, conclusionDate, transfers, exceptions, disputes, personalDetailsErasedDate);
         }
         if (event instanceof AssessmentConcluded e) {
             CaseStatus next = e.outcome() == AssessmentOutcome.NO_PLAN
                     ? CaseStatus.CONCLUDED_NO_PLAN : CaseStatus.CONCLUDED_ISSUE_PLAN;
             return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, requestKind, receivedDate, next,
-                    decisions, withdrawnDate, e.outcome(), e.businessDate(), transfers, exceptions, disputes);
+                    decisions, withdrawnDate, e.outcome(), e.businessDate(), transfers, exceptions, disputes, personalDetailsErasedDate);
         }
         if (event instanceof ResponsibilityTransferredIn e) {
             return new CaseState(caseId, e.localAuthorityCode(), childRef, requestedBy, requestKind, receivedDate, status,
                     decisions, withdrawnDate, outcome, conclusionDate,
-                    plus(transfers, new Transfer(e.fromLocalAuthorityCode(), e.businessDate())), exceptions, disputes);
+                    plus(transfers, new Transfer(e.fromLocalAuthorityCode(), e.businessDate())), exceptions, disputes,
+                    personalDetailsErasedDate);
         }
         if (event instanceof ExceptionRecorded e) {
             return withExceptions(plus(exceptions, new CaseException(e.exceptionId(), e.limit(), e.reason(),
@@ -168,6 +172,12 @@ public record CaseState(
             return withDisputes(replace(disputes, d -> d.disputeId().equals(e.disputeId()),
                     d -> new Dispute(d.disputeId(), d.kind(), d.stage(), d.registeredDate(), e.outcome(), e.businessDate()),
                     "DisputeResolved of unknown dispute " + e.disputeId()));
+        }
+        if (event instanceof PersonalDetailsErased e) {
+            // The first erasure's date stays: a second one is never decided (AssessmentDecider).
+            return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, requestKind, receivedDate, status,
+                    decisions, withdrawnDate, outcome, conclusionDate, transfers, exceptions, disputes,
+                    personalDetailsErasedDate != null ? personalDetailsErasedDate : e.businessDate());
         }
         throw new IllegalStateException("an assessment case cannot apply " + event.getClass().getSimpleName());
     }
@@ -302,12 +312,12 @@ public record CaseState(
 
     private CaseState withExceptions(List<CaseException> next) {
         return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, requestKind, receivedDate, status, decisions,
-                withdrawnDate, outcome, conclusionDate, transfers, next, disputes);
+                withdrawnDate, outcome, conclusionDate, transfers, next, disputes, personalDetailsErasedDate);
     }
 
     private CaseState withDisputes(List<Dispute> next) {
         return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, requestKind, receivedDate, status, decisions,
-                withdrawnDate, outcome, conclusionDate, transfers, exceptions, next);
+                withdrawnDate, outcome, conclusionDate, transfers, exceptions, next, personalDetailsErasedDate);
     }
 
     private static <T> List<T> plus(List<T> list, T item) {

@@ -661,4 +661,32 @@ class AssessmentCaseResourceTest {
         // later steps do not bring them back
         decide(caseId, "ASSESS", TODAY, null).then().statusCode(200).body("$", not(hasKey("childName")));
     }
+
+    @Test
+    void erasing_appends_one_PersonalDetailsErased_without_text_and_publishes_it_and_a_repeat_appends_nothing() {
+        UUID caseId = recordCase();
+
+        api().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
+        api().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
+
+        List<AssessmentEvent> events = stream(caseId);
+        assertThat(events).hasSize(2);
+        assertThat(events.get(1)).isInstanceOfSatisfying(org.ehcptracker.contracts.assessment.PersonalDetailsErased.class, e -> {
+            assertThat(e.caseId()).isEqualTo(caseId);
+            assertThat(e.businessDate()).isEqualTo(TODAY);
+            assertThat(e.schemaVersion()).isEqualTo(1);
+        });
+        List<ConsumerRecord<String, String>> records = AssessmentTopic.recordsThrough(caseId, "PersonalDetailsErased");
+        ConsumerRecord<String, String> record = records.get(records.size() - 1);
+        assertThat(record.key()).isEqualTo(caseId.toString());
+        assertThat(eventJson.read(record.value())).isInstanceOf(org.ehcptracker.contracts.assessment.PersonalDetailsErased.class);
+        assertThat(record.value()).doesNotContain(CHILD_NAME).doesNotContain(DATE_OF_BIRTH.toString());
+    }
+
+    @Test
+    void erasing_an_unknown_case_appends_nothing() {
+        UUID unknown = UUID.randomUUID();
+        api().delete("/api/cases/{id}/personal-details", unknown).then().statusCode(404);
+        assertThat(stream(unknown)).isEmpty();
+    }
 }

@@ -72,6 +72,16 @@ class AssessmentEventContractTest {
     }
 
     @Test
+    void PersonalDetailsErased_on_the_topic_matches_the_contract_example() throws Exception {
+        UUID caseId = AssessmentCaseResourceTest.recordCase();
+        AssessmentCaseResourceTest.api().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
+
+        ConsumerRecord<String, String> record = last(AssessmentTopic.recordsThrough(caseId, "PersonalDetailsErased"));
+
+        assertMatchesExample(record, caseId, "PersonalDetailsErased");
+    }
+
+    @Test
     void exceptions_transfer_and_disputes_on_the_topic_match_their_contract_examples() throws Exception {
         UUID caseId = AssessmentCaseResourceTest.recordCase();
         LocalDate received = AssessmentCaseResourceTest.RECEIVED;

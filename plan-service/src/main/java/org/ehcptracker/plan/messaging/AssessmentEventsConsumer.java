@@ -8,15 +8,18 @@ import org.ehcptracker.contracts.assessment.AssessmentDecided;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
 import org.ehcptracker.contracts.assessment.AssessmentOutcome;
 import org.ehcptracker.contracts.assessment.AssessmentRequested;
+import org.ehcptracker.contracts.assessment.PersonalDetailsErased;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
 import org.ehcptracker.contracts.assessment.ResponsibilityTransferredIn;
 import org.ehcptracker.kit.messaging.IdempotentConsumer;
 import org.ehcptracker.plan.domain.CaseStatus;
 import org.ehcptracker.plan.persistence.AssessmentCaseView;
+import org.ehcptracker.plan.persistence.ParentResponseEntity;
 
 /**
  * Feeds {@code assessment_case} from ehcp.assessment.events. An AssessmentConcluded with outcome
- * NO_PLAN closes the case to plans; with ISSUE_PLAN it leaves the case ASSESSING. Other assessment
+ * NO_PLAN closes the case to plans; with ISSUE_PLAN it leaves the case ASSESSING. PersonalDetailsErased erases the
+ * family's comments ({@code parent_response.comments}), the only free text plan-service holds. Other assessment
  * events (exceptions, disputes) do not change what plan-service decides and are only marked processed.
  */
 @ApplicationScoped
@@ -46,6 +49,9 @@ public class AssessmentEventsConsumer {
             }
             if (event instanceof AssessmentConcluded e && e.outcome() == AssessmentOutcome.NO_PLAN) {
                 return AssessmentCaseView.status(e.caseId(), CaseStatus.CONCLUDED_NO_PLAN);
+            }
+            if (event instanceof PersonalDetailsErased e) {
+                return ParentResponseEntity.erase(session, e.caseId());
             }
             if (event instanceof ResponsibilityTransferredIn e) {
                 return AssessmentCaseView.transferredIn(e.caseId(), e.localAuthorityCode(), e.businessDate());

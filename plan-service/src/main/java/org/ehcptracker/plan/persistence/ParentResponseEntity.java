@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * A row of {@code parent_response}: the family's comments on the draft, kept only in plan-service (the
@@ -42,5 +43,16 @@ public class ParentResponseEntity extends PanacheEntityBase {
     /** The comments, or null when none were recorded. */
     public static Uni<String> comments(UUID caseId) {
         return ParentResponseEntity.<ParentResponseEntity>findById(caseId).map(row -> row == null ? null : row.comments);
+    }
+
+    /**
+     * Erases the family's comments of a case (PersonalDetailsErased): the row stays with its date, so the draft's
+     * history is unchanged. In the caller's session (the consumer's transaction); a repeat erases nothing more.
+     */
+    public static Uni<Void> erase(Mutiny.Session session, UUID caseId) {
+        return session.createNativeQuery("update parent_response set comments = null where case_id = ?1 and comments is not null")
+                .setParameter(1, caseId)
+                .executeUpdate()
+                .replaceWithVoid();
     }
 }

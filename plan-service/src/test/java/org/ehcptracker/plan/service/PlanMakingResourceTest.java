@@ -66,6 +66,33 @@ class PlanMakingResourceTest extends PlanServiceTestSupport {
     }
 
     @Test
+    void PersonalDetailsErased_erases_the_familys_comments_and_keeps_the_response_date_and_setting() {
+        UUID caseId = drafted("2025-06-09");
+        UUID otherCase = drafted("2025-06-09");
+        post(caseId, "parent-response", Map.of("receivedDate", "2025-06-12", "requestedSettingType", "MSS",
+                "comments", "Sam Example needs a special school.")).statusCode(200);
+        post(otherCase, "parent-response", Map.of("receivedDate", "2025-06-12", "comments", "Alex Example agrees.")).statusCode(200);
+
+        JsonNode erased = example("PersonalDetailsErased", caseId, Map.of());
+        JsonNode repeated = example("PersonalDetailsErased", caseId, Map.of());
+        publish(Topics.ASSESSMENT_EVENTS, erased, repeated);
+
+        for (JsonNode e : List.of(erased, repeated)) {
+            await().atMost(PATIENCE).until(() -> count("select count(*) from processed_event where event_id = $1",
+                    UUID.fromString(e.get("eventId").asText())) == 1);
+        }
+        var row = one("select comments, received_date from parent_response where case_id = $1", caseId).orElseThrow();
+        assertThat(row.getString("comments")).isNull();
+        assertThat(row.getLocalDate("received_date")).isEqualTo(LocalDate.of(2025, 6, 12));
+        assertThat(one("select comments from parent_response where case_id = $1", otherCase).orElseThrow()
+                .getString("comments")).contains("Alex Example");
+        // the case goes on: the response still counts, so the final plan may come inside the 15 days
+        post(caseId, "final-plan", Map.of("issuedDate", "2025-06-13", "settingType", "MSS")).statusCode(200);
+        assertThat(count("select count(*) from dead_letter where event_id = $1",
+                UUID.fromString(erased.get("eventId").asText()))).isZero();
+    }
+
+    @Test
     void a_final_plan_inside_the_15_days_without_the_familys_response_is_unprocessable_on_issued_date() {
         UUID caseId = drafted("2025-06-09");
 

@@ -6,7 +6,7 @@ import org.ehcptracker.contracts.IntegrationEvent;
 import org.ehcptracker.contracts.Topics;
 
 /**
- * Events assessment-service publishes: requests, decisions, exceptions, transfers and conclusions.
+ * Events assessment-service publishes: requests, decisions, exceptions, transfers, conclusions and erasures.
  * Published on {@link Topics#ASSESSMENT_EVENTS}, keyed by caseId. The JSON "type" field is the
  * record's simple name, which is part of the contract: never rename a published type.
  */
@@ -21,7 +21,8 @@ import org.ehcptracker.contracts.Topics;
         @JsonSubTypes.Type(value = MediationOrTribunalRecorded.class, name = "MediationOrTribunalRecorded"),
         @JsonSubTypes.Type(value = ExceptionCorrected.class, name = "ExceptionCorrected"),
         @JsonSubTypes.Type(value = ExceptionWithdrawn.class, name = "ExceptionWithdrawn"),
-        @JsonSubTypes.Type(value = DisputeResolved.class, name = "DisputeResolved")
+        @JsonSubTypes.Type(value = DisputeResolved.class, name = "DisputeResolved"),
+        @JsonSubTypes.Type(value = PersonalDetailsErased.class, name = "PersonalDetailsErased")
 })
 public sealed interface AssessmentEvent extends IntegrationEvent
         permits
@@ -34,5 +35,6 @@ public sealed interface AssessmentEvent extends IntegrationEvent
         MediationOrTribunalRecorded,
         ExceptionCorrected,
         ExceptionWithdrawn,
-        DisputeResolved {
+        DisputeResolved,
+        PersonalDetailsErased {
 }

@@ -31,13 +31,9 @@ public class AdviceRequestViewProjection implements InlineProjection {
 
     @Override
     public Uni<Void> apply(Mutiny.Session session, List<? extends IntegrationEvent> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (IntegrationEvent event : events) {
-            if (event instanceof AdviceEvent) {
-                chain = chain.chain(() -> nextChange(session)).chain(seq -> apply(event, seq));
-            }
-        }
-        return chain;
+        return InlineProjection.oneAfterAnother(events, event -> event instanceof AdviceEvent
+                ? nextChange(session).chain(seq -> apply(event, seq))
+                : Uni.createFrom().voidItem());
     }
 
     /**

@@ -21,6 +21,7 @@ import org.ehcptracker.contracts.assessment.ExceptionRecorded;
 import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
 import org.ehcptracker.contracts.assessment.ResponsibilityTransferredIn;
+import org.ehcptracker.kit.app.InlineProjection;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -41,7 +42,7 @@ import org.jboss.logging.Logger;
  * rebuilds its row from the whole stream (which already holds the new events), read in the same transaction.
  */
 @ApplicationScoped
-public class WorklistProjection implements org.ehcptracker.kit.app.InlineProjection {
+public class WorklistProjection implements InlineProjection {
 
     private static final Logger LOG = Logger.getLogger(WorklistProjection.class);
     private static final EventJson JSON = new EventJson();
@@ -65,11 +66,7 @@ public class WorklistProjection implements org.ehcptracker.kit.app.InlineProject
                 byCase.computeIfAbsent(e.caseId(), id -> new ArrayList<>()).add(e);
             }
         }
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Map.Entry<UUID, List<AssessmentEvent>> c : byCase.entrySet()) {
-            chain = chain.chain(() -> applyToCase(session, c.getKey(), c.getValue()));
-        }
-        return chain;
+        return InlineProjection.oneAfterAnother(byCase.entrySet(), c -> applyToCase(session, c.getKey(), c.getValue()));
     }
 
     private static boolean isKept(AssessmentEvent e) {

@@ -27,11 +27,7 @@ public class PlanMakingProjection implements InlineProjection {
 
     @Override
     public Uni<Void> apply(Mutiny.Session session, List<? extends IntegrationEvent> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (IntegrationEvent event : events) {
-            chain = chain.chain(() -> applyOne(session, event));
-        }
-        return chain;
+        return InlineProjection.oneAfterAnother(events, event -> applyOne(session, event));
     }
 
     private Uni<Void> applyOne(Mutiny.Session session, IntegrationEvent event) {

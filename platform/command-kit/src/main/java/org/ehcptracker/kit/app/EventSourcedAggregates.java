@@ -138,11 +138,7 @@ public class EventSourcedAggregates {
     }
 
     private Uni<Void> project(Mutiny.Session session, List<? extends IntegrationEvent> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (InlineProjection projection : projections) {
-            chain = chain.chain(() -> projection.apply(session, events));
-        }
-        return chain;
+        return InlineProjection.oneAfterAnother(projections, projection -> projection.apply(session, events));
     }
 
     private static List<NewEvent> toAppend(List<? extends IntegrationEvent> events, Actor actor) {

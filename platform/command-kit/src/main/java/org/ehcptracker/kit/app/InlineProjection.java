@@ -2,6 +2,7 @@ package org.ehcptracker.kit.app;
 
 import io.smallrye.mutiny.Uni;
 import java.util.List;
+import java.util.function.Function;
 import org.ehcptracker.contracts.IntegrationEvent;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -18,4 +19,16 @@ public interface InlineProjection {
 
     /** Applies the new events (in order) with the append's session; ignore the events it does not keep. */
     Uni<Void> apply(Mutiny.Session session, List<? extends IntegrationEvent> events);
+
+    /**
+     * Runs {@code step} for each item in turn, each once the previous one's Uni has completed: a Hibernate Reactive
+     * session takes one operation at a time, and events must be applied in order.
+     */
+    static <T> Uni<Void> oneAfterAnother(Iterable<? extends T> items, Function<? super T, Uni<Void>> step) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (T item : items) {
+            chain = chain.chain(() -> step.apply(item));
+        }
+        return chain;
+    }
 }

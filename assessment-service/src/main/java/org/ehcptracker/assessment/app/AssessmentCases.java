@@ -3,6 +3,8 @@ package org.ehcptracker.assessment.app;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.ehcptracker.assessment.domain.AssessmentDecider;
 import org.ehcptracker.assessment.domain.CaseState;
@@ -10,6 +12,7 @@ import org.ehcptracker.assessment.domain.ChildPersonalDetails;
 import org.ehcptracker.assessment.domain.ConcludeAssessment;
 import org.ehcptracker.assessment.domain.DecideWhetherToAssess;
 import org.ehcptracker.assessment.domain.ErasePersonalDetails;
+import org.ehcptracker.assessment.domain.IssuedFinalPlan;
 import org.ehcptracker.assessment.domain.RecordAssessmentRequest;
 import org.ehcptracker.assessment.domain.CorrectException;
 import org.ehcptracker.assessment.domain.RecordDispute;
@@ -25,6 +28,7 @@ import org.ehcptracker.contracts.assessment.AssessmentEvent;
 import org.ehcptracker.kit.app.EventSourcedAggregates;
 import org.ehcptracker.kit.domain.Actor;
 import org.ehcptracker.kit.domain.Decision;
+import org.ehcptracker.kit.domain.DecisionContext;
 import org.ehcptracker.kit.persistence.Transactions;
 import org.jboss.logging.Logger;
 
@@ -65,49 +69,33 @@ public class AssessmentCases {
                 .chain(handled -> withChild(handled.state(), actor));
     }
 
-    /** Reads plan-service's final plan (local view) in the command's transaction, as {@link #recordException}. */
     public Uni<CaseFile> withdraw(UUID caseId, Actor actor, WithdrawRequest c) {
-        return aggregates.inTransaction(session -> FinalPlanIssuedView.of(caseId)
-                        .chain(plan -> aggregates.handle(session, CaseState.TYPE, caseId, actor,
-                                (state, ctx) -> AssessmentDecider.decide(c, state, plan, ctx),
-                                EventSourcedAggregates.AfterAppend.<CaseState, AssessmentEvent>nothing())))
-                .chain(handled -> withChild(handled.state(), actor));
+        return knowingTheFinalPlan(caseId, actor, (state, plan, ctx) -> AssessmentDecider.decide(c, state, plan, ctx),
+                EventSourcedAggregates.AfterAppend.nothing());
     }
 
     public Uni<CaseFile> conclude(UUID caseId, Actor actor, ConcludeAssessment c) {
         return onCase(caseId, actor, (state, ctx) -> AssessmentDecider.decide(c, state, ctx));
     }
 
-    /** Reads plan-service's final plan (local view) in the command's transaction: the decision and the fact are one snapshot. */
     public Uni<CaseFile> recordException(UUID caseId, Actor actor, RecordException c) {
-        return aggregates.inTransaction(session -> FinalPlanIssuedView.of(caseId)
-                        .chain(plan -> aggregates.handle(session, CaseState.TYPE, caseId, actor,
-                                (state, ctx) -> AssessmentDecider.decide(c, state, plan, ctx),
-                                (s, handled) -> CaseNoteEntity.hold(caseId, CaseNoteEntity.Subject.EXCEPTION, c.exceptionId(),
-                                        AssessmentDecider.requireNote(c.note())))))
-                .chain(handled -> withChild(handled.state(), actor));
+        return knowingTheFinalPlan(caseId, actor, (state, plan, ctx) -> AssessmentDecider.decide(c, state, plan, ctx),
+                (session, handled) -> CaseNoteEntity.hold(caseId, CaseNoteEntity.Subject.EXCEPTION, c.exceptionId(),
+                        AssessmentDecider.requireNote(c.note())));
     }
 
-    /** Reads plan-service's final plan (local view) in the command's transaction, as {@link #recordException}. */
     public Uni<CaseFile> correctException(UUID caseId, Actor actor, CorrectException c) {
-        return aggregates.inTransaction(session -> FinalPlanIssuedView.of(caseId)
-                        .chain(plan -> aggregates.handle(session, CaseState.TYPE, caseId, actor,
-                                (state, ctx) -> AssessmentDecider.decide(c, state, plan, ctx),
-                                EventSourcedAggregates.AfterAppend.<CaseState, AssessmentEvent>nothing())))
-                .chain(handled -> withChild(handled.state(), actor));
+        return knowingTheFinalPlan(caseId, actor, (state, plan, ctx) -> AssessmentDecider.decide(c, state, plan, ctx),
+                EventSourcedAggregates.AfterAppend.nothing());
     }
 
     public Uni<CaseFile> withdrawException(UUID caseId, Actor actor, WithdrawException c) {
         return onCase(caseId, actor, (state, ctx) -> AssessmentDecider.decide(c, state, ctx));
     }
 
-    /** Reads plan-service's final plan (local view) in the command's transaction, as {@link #recordException}. */
     public Uni<CaseFile> transferIn(UUID caseId, Actor actor, RecordTransferIn c) {
-        return aggregates.inTransaction(session -> FinalPlanIssuedView.of(caseId)
-                        .chain(plan -> aggregates.handle(session, CaseState.TYPE, caseId, actor,
-                                (state, ctx) -> AssessmentDecider.decide(c, state, plan, ctx),
-                                EventSourcedAggregates.AfterAppend.<CaseState, AssessmentEvent>nothing())))
-                .chain(handled -> withChild(handled.state(), actor));
+        return knowingTheFinalPlan(caseId, actor, (state, plan, ctx) -> AssessmentDecider.decide(c, state, plan, ctx),
+                EventSourcedAggregates.AfterAppend.nothing());
     }
 
     public Uni<CaseFile> recordDispute(UUID caseId, Actor actor, RecordDispute c) {
@@ -152,6 +140,24 @@ public class AssessmentCases {
 
     /** The case with the child's details and the refusals' notes while held. */
     /** A command on the case that writes nothing but its events; answers the case after it. */
+    /** A decision that also needs plan-service's final plan for the case, as this service's local view holds it. */
+    @FunctionalInterface
+    private interface DecisionKnowingTheFinalPlan {
+        List<AssessmentEvent> decide(CaseState state, Optional<IssuedFinalPlan> finalPlan, DecisionContext ctx);
+    }
+
+    /**
+     * Reads plan-service's final plan (local view) in the command's own transaction, so the decision and the fact
+     * it rests on are one snapshot (a final plan arriving meanwhile cannot slip between them).
+     */
+    private Uni<CaseFile> knowingTheFinalPlan(UUID caseId, Actor actor, DecisionKnowingTheFinalPlan decision,
+                                              EventSourcedAggregates.AfterAppend<CaseState, AssessmentEvent> after) {
+        return aggregates.inTransaction(session -> FinalPlanIssuedView.of(caseId)
+                        .chain(plan -> aggregates.handle(session, CaseState.TYPE, caseId, actor,
+                                (state, ctx) -> decision.decide(state, plan, ctx), after)))
+                .chain(handled -> withChild(handled.state(), actor));
+    }
+
     private Uni<CaseFile> onCase(UUID caseId, Actor actor, Decision<CaseState, AssessmentEvent> decision) {
         return aggregates.handle(CaseState.TYPE, caseId, actor, decision).chain(handled -> withChild(handled.state(), actor));
     }

@@ -41,10 +41,21 @@ public class BoardChanges {
      * unchanged headline is not sent again.
      */
     public Multi<BoardReports.Headline> headlines(String la) {
+        return whenChanged(la, () -> reports.headline(la));
+    }
+
+    /**
+     * What {@code compute} gives now, then again after each tick of {@code la} (or of any council for
+     * {@link org.ehcptracker.reporting.domain.BoardReport#ALL}) when it differs from the last one sent: the headline
+     * stream above, and the dashboard page's live tiles (pages.BoardPage), share this.
+     */
+    public <T> Multi<T> whenChanged(String la, java.util.function.Supplier<Uni<T>> compute) {
+        java.util.function.Predicate<String> ofScope =
+                org.ehcptracker.reporting.domain.BoardReport.ALL.equals(la) ? any -> true : la::equals;
         Multi<String> ticks = Multi.createBy().concatenating().streams(
                 Multi.createFrom().item(la),
-                projected.filter(la::equals).onOverflow().dropPreviousItems());
-        return ticks.onItem().transformToUniAndConcatenate(tick -> onNewContext(() -> reports.headline(la)))
+                projected.filter(ofScope).onOverflow().dropPreviousItems());
+        return ticks.onItem().transformToUniAndConcatenate(tick -> onNewContext(compute))
                 .skip().repetitions();
     }
 

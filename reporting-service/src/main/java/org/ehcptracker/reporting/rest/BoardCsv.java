@@ -14,7 +14,7 @@ import org.ehcptracker.reporting.domain.BoardReport;
  * (e.g. {@code months[2025-05].plans.excludingExceptions.percentWithin20Weeks}). A long table, so a spreadsheet's
  * filter or pivot gives any view, and a new figure never moves a column.
  */
-final class BoardCsv {
+public final class BoardCsv {
 
     static final String HEADER = "localAuthorityCode,from,to,knownOn,measure,value";
 
@@ -26,7 +26,7 @@ final class BoardCsv {
     private BoardCsv() {
     }
 
-    static String of(BoardReport report) {
+    public static String of(BoardReport report) {
         StringBuilder out = new StringBuilder(HEADER).append("\r\n");
         String prefix = cell(report.localAuthorityCode()) + "," + report.from() + "," + report.to() + ","
                 + (report.knownOn() == null ? "" : report.knownOn().toString()) + ",";

@@ -54,10 +54,10 @@ public record BoardView(String council, List<Tile> tiles, LineChart monthlyChart
                 percent(m.rolling12Months().excludingExceptions().percentWithin20Weeks()))).toList();
         LineChart monthly = new LineChart("chart-20-weeks", "Plans issued within 20 weeks, by month",
                 months.stream().map(MonthRow::month).toList(),
-                List.of(new LineChart.Series("Excluding exceptions", r.months().stream()
+                List.of(new LineChart.Series("Plans issued that month", r.months().stream()
                                 .map(m -> m.plans().excludingExceptions().percentWithin20Weeks()).toList()),
-                        new LineChart.Series("Including exceptions", r.months().stream()
-                                .map(m -> m.plans().includingExceptions().percentWithin20Weeks()).toList())),
+                        new LineChart.Series("Rolling 12 months", r.months().stream()
+                                .map(m -> m.rolling12Months().excludingExceptions().percentWithin20Weeks()).toList())),
                 BigDecimal.valueOf(100), "%");
         List<BacklogRow> trend = r.backlogTrend().stream().map(b -> new BacklogRow(day(b.asOf()), b.open(),
                 b.past20Weeks(), b.past30Weeks(), b.past52Weeks())).toList();

@@ -27,7 +27,7 @@ public record LineChart(String id, String title, List<String> labels, List<Serie
     private static final int WIDTH = 640;
     private static final int HEIGHT = 280;
     private static final int LEFT = 52;
-    private static final int RIGHT = 16;
+    private static final int RIGHT = 40;
     private static final int TOP = 36;
     private static final int BOTTOM = 44;
     /** GOV.UK blue and dark grey: both above 3:1 against white (WCAG 1.4.11 non-text contrast). */

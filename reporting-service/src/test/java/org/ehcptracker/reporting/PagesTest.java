@@ -106,8 +106,14 @@ class PagesTest {
     @Test
     void the_dashboard_shows_every_headline_figure_its_charts_with_their_tables_and_the_breakdowns() {
         String path = "/councils/971/board?from=2018-01-01&to=2018-12-31";
-        await().atMost(ReportingServiceTest.PATIENCE).untilAsserted(() ->
-                assertThat(tile(page(path, 200), "backlog-open")).isEqualTo("1 | on 31 Dec 2018"));
+        // the three topics are consumed independently: wait for every event to be projected
+        await().atMost(ReportingServiceTest.PATIENCE).untilAsserted(() -> {
+            String shown = page(path, 200);
+            assertThat(tile(shown, "backlog-open")).isEqualTo("1 | on 31 Dec 2018");
+            assertThat(tile(shown, "plans-issued")).startsWith("2 |");
+            assertThat(tile(shown, "decisions-within-6-weeks")).isEqualTo("50.0% | 1 of 2 decisions");
+            assertThat(shown).contains("EPS-971");
+        });
         String html = page(path, 200);
         assertThat(html).contains("<html lang=\"en\"", "<title>Board dashboard: Council 971 - EHCP Tracker</title>",
                 "href=\"#main-content\"", "Skip to main content", "EHCP Tracker", "govuk-phase-banner",

@@ -1,0 +1,108 @@
+package org.ehcptracker.reporting;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ehcptracker.devinfra.InfraTestResource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The partner agency's inbox pages against a stand-in advice-service ({@link FakeAdviceService}): what they show,
+ * that the user's credential goes with every call, the command sent with its Idempotency-Key, and advice-service's
+ * refusals in the GOV.UK error summary linked to the field.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "reporting"))
+@QuarkusTestResource(FakeAdviceService.class)
+class AgencyInboxPageTest {
+
+    static final String AGENCY = "agency:ep-973";
+
+    @ConfigProperty(name = "ehcp.services.advice-url")
+    String advice;
+
+    JsonNode lastCall() {
+        return ReportingServiceTest.tree(given().baseUri(advice).get("/_last").then().statusCode(200).extract().asString());
+    }
+
+    @Test
+    void the_inbox_lists_the_agencys_requests_with_their_state_asking_advice_service_as_the_user() {
+        String html = given().header("X-Actor", AGENCY).when().get("/agencies/ep-973/inbox?status=all")
+                .then().statusCode(200).contentType(containsString("text/html")).extract().asString();
+        assertThat(html).contains("<h1 class=\"govuk-heading-l\">Advice requests for ep-973</h1>",
+                "href=\"/agencies/ep-973/inbox/" + FakeAdviceService.OPEN + "\"", "Case 97300000",
+                "Educational psychology", "11 Feb 2025", "25 Mar 2025", "Overdue by ", "Sent in time",
+                "<strong>All</strong>", "3 requests, soonest due first");
+        assertThat(lastCall().get("actor").asText()).isEqualTo(AGENCY);
+        assertThat(lastCall().get("path").asText()).isEqualTo("/api/agencies/ep-973/inbox?status=all&size=100");
+    }
+
+    @Test
+    void another_agencys_inbox_is_refused_by_advice_service_and_the_page_says_so() {
+        String html = given().header("X-Actor", "agency:ep-974").when().get("/agencies/ep-973/inbox")
+                .then().statusCode(403).extract().asString();
+        assertThat(html).contains("<title>Error: Advice requests for ep-973 - EHCP Tracker</title>",
+                "agency:ep-974 may read only its own inbox, not agency ep-973&#39;s").doesNotContain("data-request=");
+    }
+
+    @Test
+    void a_request_page_offers_the_form_while_open_and_sends_the_advice_with_an_idempotency_key() {
+        String html = given().header("X-Actor", AGENCY).when().get("/agencies/ep-973/inbox/" + FakeAdviceService.OPEN)
+                .then().statusCode(200).extract().asString();
+        assertThat(html).contains("Educational psychology advice for case 97300000", "Send your advice",
+                "name=\"key\" value=\"");
+        String key = html.replaceAll("(?s).*name=\"key\" value=\"([^\"]+)\".*", "$1");
+
+        given().header("X-Actor", AGENCY).redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("submittedDate", "2025-03-20").formParam("summary", "Needs small-group teaching")
+                .formParam("key", key)
+                .when().post("/agencies/ep-973/inbox/" + FakeAdviceService.OPEN)
+                .then().statusCode(303)
+                .header("Location", containsString("/agencies/ep-973/inbox/" + FakeAdviceService.OPEN + "?submitted=1"));
+        JsonNode call = lastCall();
+        assertThat(call.get("path").asText()).isEqualTo("/api/advice-requests/" + FakeAdviceService.OPEN + "/submission");
+        assertThat(call.get("idempotencyKey").asText()).isEqualTo(key);
+        assertThat(call.get("actor").asText()).isEqualTo(AGENCY);
+
+        html = given().header("X-Actor", AGENCY).when()
+                .get("/agencies/ep-973/inbox/" + FakeAdviceService.OPEN + "?submitted=1").then().statusCode(200)
+                .extract().asString();
+        assertThat(html).contains("Your advice was recorded as sent on 20 Mar 2025", "Sent in time")
+                .doesNotContain("Send your advice");
+    }
+
+    @Test
+    void advice_services_refusal_and_a_bad_date_appear_in_the_error_summary_linked_to_the_field() {
+        String html = given().header("X-Actor", AGENCY).contentType("application/x-www-form-urlencoded")
+                .formParam("submittedDate", "2025-02-30").formParam("key", "k-1")
+                .when().post("/agencies/ep-973/inbox/" + FakeAdviceService.REFUSED)
+                .then().statusCode(400).extract().asString();
+        assertThat(html).contains("govuk-error-summary",
+                "<a href=\"#submittedDate\">Enter the date the advice was sent as a real date, for example 2025-04-01</a>",
+                "id=\"submittedDate-error\"", "value=\"2025-02-30\"");
+
+        // asked on 2025-02-11: advice dated before it is advice-service's 422, naming submittedDate
+        html = given().header("X-Actor", AGENCY).contentType("application/x-www-form-urlencoded")
+                .formParam("submittedDate", "2025-01-02").formParam("summary", "Early <b>draft</b>")
+                .formParam("key", "k-2")
+                .when().post("/agencies/ep-973/inbox/" + FakeAdviceService.REFUSED)
+                .then().statusCode(422).extract().asString();
+        assertThat(html).contains("<title>Error: Educational psychology advice for case 97300000 - EHCP Tracker</title>",
+                "<a href=\"#submittedDate\">submittedDate 2025-01-02 is before the advice was requested (2025-02-11)</a>",
+                "value=\"2025-01-02\"", ">Early &lt;b&gt;draft&lt;/b&gt;</textarea>", "value=\"k-2\"");
+    }
+
+    @Test
+    void an_unknown_request_is_page_not_found() {
+        given().header("X-Actor", AGENCY).when().get("/agencies/ep-973/inbox/00000000-0000-0000-0000-000000000999")
+                .then().statusCode(404).body(containsString("Page not found"));
+        given().header("X-Actor", AGENCY).when().get("/agencies/ep-973/inbox/not-a-uuid")
+                .then().statusCode(404).body(containsString("Page not found"));
+    }
+}

@@ -36,6 +36,15 @@ public interface AdviceApi {
     Uni<AdviceRequest> submit(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String idempotencyKey,
                               Submission submission);
 
+    @POST
+    @Path("/cases/{caseId}/advice-requests")
+    Uni<com.fasterxml.jackson.databind.JsonNode> requestAdvice(@PathParam("caseId") UUID caseId,
+                                                              java.util.Map<String, Object> body);
+
+    @GET
+    @Path("/cases/{caseId}/advice-requests")
+    Uni<List<AdviceRequest>> ofCase(@PathParam("caseId") UUID caseId);
+
     @ClientExceptionMapper
     static RuntimeException problem(Response response) {
         return ApiProblem.of(response);

@@ -22,6 +22,8 @@ public class Pages {
         static native TemplateInstance accessibility();
 
         static native TemplateInstance notFound();
+
+        static native TemplateInstance problem(String message);
     }
 
     @GET

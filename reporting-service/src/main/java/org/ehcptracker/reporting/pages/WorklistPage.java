@@ -1,0 +1,89 @@
+package org.ehcptracker.reporting.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * A council's caseworker worklist: each case's next statutory step, its due date and how many days are left or
+ * late, soonest first, filtered as assessment-service's worklist API allows (docs/front-end.md, "Caseworker pages").
+ */
+@Path("/councils/{la}/worklist")
+public class WorklistPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance worklist(String la, Filters filters, List<WorkRow> rows, long total,
+                                                String today, String error);
+    }
+
+    /** The worklist's filters as the user chose them. */
+    public record Filters(String caseworker, String status, String dueWithinDays, String overdue) {
+    }
+
+    /** One worklist line. */
+    public record WorkRow(String caseId, String childRef, String status, String nextStep, String due, String timing,
+                          boolean late, boolean excused, String caseworker) {
+    }
+
+    private static final Pattern LA = Pattern.compile("\\d{3}");
+
+    private final AssessmentApi assessment;
+
+    public WorklistPage(@RestClient AssessmentApi assessment) {
+        this.assessment = assessment;
+    }
+
+    @GET
+        @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Uni<Response> worklist(@PathParam("la") String la, @QueryParam("caseworker") String caseworker,
+                                  @QueryParam("status") String status, @QueryParam("dueWithinDays") String within,
+                                  @QueryParam("overdue") String overdue) {
+        if (!LA.matcher(la).matches()) {
+            return Uni.createFrom().item(Pages.notFound());
+        }
+        Filters filters = new Filters(CasePages.blank(caseworker), CasePages.blank(status), CasePages.blank(within), CasePages.blank(overdue));
+        return assessment.worklist(la, filters.caseworker(), filters.status(), filters.dueWithinDays(),
+                        filters.overdue(), 200)
+                .map(page -> {
+                    List<WorkRow> rows = new ArrayList<>();
+                    page.path("cases").forEach(c -> rows.add(workRow(c)));
+                    return AgencyInboxPage.html(200, Templates.worklist(la, filters, rows, page.path("total").asLong(),
+                            CasePages.day(page.path("today").asText(null)), null));
+                })
+                .onFailure(ApiProblem.class).recoverWithItem(e -> AgencyInboxPage.html(((ApiProblem) e).status(),
+                        Templates.worklist(la, filters, List.of(), 0, null, e.getMessage())))
+                .onFailure().recoverWithItem(e -> AgencyInboxPage.html(502, Templates.worklist(la, filters, List.of(),
+                        0, null, "The assessment service is not answering. Try again in a few minutes.")));
+    }
+
+    static WorkRow workRow(JsonNode c) {
+        JsonNode left = c.path("daysLeft");
+        String timing = "";
+        boolean late = false;
+        if (left.isNumber()) {
+            long n = left.asLong();
+            late = n < 0;
+            timing = n == 0 ? "Due today" : n > 0 ? n + (n == 1 ? " day left" : " days left")
+                    : -n + (n == -1 ? " day late" : " days late");
+        }
+        return new WorkRow(c.path("caseId").asText(), c.path("childRef").asText(), CasePages.words(c.path("status").asText()),
+                CasePages.step(c.path("nextStep").asText(null)), CasePages.day(c.path("dueDate").asText(null)), timing, late,
+                c.path("exceptionApplies").asBoolean(), c.path("assignedCaseworker").asText(""));
+    }
+
+}

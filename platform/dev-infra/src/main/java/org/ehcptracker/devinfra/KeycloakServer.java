@@ -119,6 +119,7 @@ public final class KeycloakServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + cmd, e);
         }
+        writePid(dir.resolve("keycloak.pid"), p.pid());
         KeycloakServer server = new KeycloakServer(p, port, home, output == null ? log : null);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "keycloak-stop"));
         try {
@@ -463,6 +464,15 @@ public final class KeycloakServer implements AutoCloseable {
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+
+    /** For ./ehcp down, to stop a Keycloak whose launcher was killed too hard to stop it. */
+    private static void writePid(Path file, long pid) {
+        try {
+            Files.writeString(file, pid + "\n");
+        } catch (IOException e) {
+            // only a convenience for ./ehcp down
         }
     }
 

@@ -196,6 +196,11 @@ public final class KeycloakServer implements AutoCloseable {
             if (!Files.isExecutable(p.resolve("bin/java"))) {
                 throw new IllegalStateException("EHCP_KEYCLOAK_JAVA_HOME=" + explicit + " has no bin/java. " + JDK_MISSING);
             }
+            int version = javaVersion(p);
+            if (version != -1 && version < 21) {
+                throw new IllegalStateException("EHCP_KEYCLOAK_JAVA_HOME=" + explicit + " is JDK " + version + ". "
+                    + JDK_MISSING);
+            }
             return p;
         }
         List<Path> candidates = new ArrayList<>();

@@ -150,6 +150,42 @@ public final class KeycloakServer implements AutoCloseable {
         return port;
     }
 
+    /**
+     * An access token of a demo user by the password grant on the public client {@code ehcp-cli} (local demo realm
+     * only), e.g. {@code accessToken("jsmith", "jsmith-demo")}; fails with Keycloak's answer when refused.
+     */
+    public String accessToken(String username, String password) {
+        String form = "grant_type=password&client_id=ehcp-cli&username=" + urlEncode(username)
+            + "&password=" + urlEncode(password);
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(tokenEndpoint()))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+            if (r.statusCode() != 200 || !m.find()) {
+                throw new IllegalStateException("no token for " + username + ": " + r.statusCode() + " " + r.body());
+            }
+            return m.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("token request for " + username + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** {@code deploy/local/ehcp-realm.json}, found from the working directory upwards (a module or the root). */
+    public static Path localRealmFile() {
+        for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path f = p.resolve("deploy/local/ehcp-realm.json");
+            if (Files.isRegularFile(f)) {
+                return f;
+            }
+        }
+        throw new IllegalStateException("deploy/local/ehcp-realm.json not found above " + Paths.get("").toAbsolutePath());
+    }
+
     public Path home() {
         return home;
     }
@@ -501,6 +537,10 @@ public final class KeycloakServer implements AutoCloseable {
             p.destroyForcibly();
             throw new IOException("interrupted: " + String.join(" ", cmd), e);
         }
+    }
+
+    private static String urlEncode(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static String envOr(String name, String fallback) {

@@ -1,6 +1,7 @@
 package org.ehcptracker.devinfra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -40,7 +41,7 @@ class KeycloakServerTest {
     static void start() throws IOException {
         Path dataDir = Files.createTempDirectory(Paths.get("target"), "keycloak-test-");
         long t0 = System.nanoTime();
-        keycloak = KeycloakServer.start(FreePort.find(), dataDir, realmFile());
+        keycloak = KeycloakServer.start(FreePort.find(), dataDir, KeycloakServer.localRealmFile());
         System.out.printf("Keycloak ready in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -92,6 +93,17 @@ class KeycloakServerTest {
         JsonNode admin = claims(passwordGrant("admin", "admin-demo").body());
         assertThat(texts(admin.get("councils"))).containsExactlyInAnyOrder("839", "873");
         assertThat(texts(admin.get("roles"))).contains("admin");
+    }
+
+    @Test
+    void access_token_helper_for_system_tests() throws Exception {
+        String token = keycloak.accessToken("eps873", "eps873-demo");
+        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+
+        assertThat(claims.get("agency").asText()).isEqualTo("eps-873");
+        assertThat(texts(claims.get("councils"))).containsExactly("873");
+        assertThatThrownBy(() -> keycloak.accessToken("eps873", "wrong"))
+            .isInstanceOf(IllegalStateException.class).hasMessageContaining("invalid_grant");
     }
 
     @Test
@@ -178,17 +190,6 @@ class KeycloakServerTest {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static Path realmFile() {
-        // the module's working directory under Surefire is platform/dev-infra
-        for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path f = p.resolve("deploy/local/ehcp-realm.json");
-            if (Files.isRegularFile(f)) {
-                return f;
-            }
-        }
-        throw new IllegalStateException("deploy/local/ehcp-realm.json not found above " + Paths.get("").toAbsolutePath());
-    }
 
     private static URI authorize(String redirect) {
         return URI.create(keycloak.issuer() + "/protocol/openid-connect/auth?response_type=code&scope=openid"

@@ -52,6 +52,8 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String REALM = "ehcp";
     public static final String ARTIFACT = "org.keycloak:keycloak-quarkus-dist:" + VERSION + ":tar.gz";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(240);
+    /** The realm file's access-token lifespan. */
+    public static final Duration DEMO_ACCESS_TOKEN_LIFESPAN = Duration.ofMinutes(5);
     static final String JDK_MISSING = "Keycloak 26 needs JDK 21 or newer; install one (e.g. `apt-get install "
         + "temurin-21-jdk` or openjdk-21-jdk) and set EHCP_KEYCLOAK_JAVA_HOME";
 
@@ -63,12 +65,14 @@ public final class KeycloakServer implements AutoCloseable {
     private final int port;
     private final Path home;
     private final Path log;
+    private final String adminPassword;
 
-    private KeycloakServer(Process process, int port, Path home, Path log) {
+    private KeycloakServer(Process process, int port, Path home, Path log, String adminPassword) {
         this.process = process;
         this.port = port;
         this.home = home;
         this.log = log;
+        this.adminPassword = adminPassword;
     }
 
     /** Starts Keycloak on {@code port}, output to {@code <dataDir>/keycloak.log}; returns once the realm answers. */
@@ -105,7 +109,8 @@ public final class KeycloakServer implements AutoCloseable {
         env.put("JAVA_HOME", javaHome.toString());
         env.remove("JAVA");
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", envOr("EHCP_KEYCLOAK_ADMIN_PASSWORD", "admin"));
+        String adminPassword = envOr("EHCP_KEYCLOAK_ADMIN_PASSWORD", "admin");
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         env.put("JAVA_OPTS_KC_HEAP", envOr("EHCP_KEYCLOAK_HEAP", "-Xms64m -Xmx512m"));
         if (output == null) {
             pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -120,7 +125,7 @@ public final class KeycloakServer implements AutoCloseable {
             throw new UncheckedIOException("cannot start " + cmd, e);
         }
         writePid(dir.resolve("keycloak.pid"), p.pid());
-        KeycloakServer server = new KeycloakServer(p, port, home, output == null ? log : null);
+        KeycloakServer server = new KeycloakServer(p, port, home, output == null ? log : null, adminPassword);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "keycloak-stop"));
         try {
             server.awaitRealm(timeout);
@@ -155,10 +160,40 @@ public final class KeycloakServer implements AutoCloseable {
      * only), e.g. {@code accessToken("jsmith", "jsmith-demo")}; fails with Keycloak's answer when refused.
      */
     public String accessToken(String username, String password) {
-        String form = "grant_type=password&client_id=ehcp-cli&username=" + urlEncode(username)
+        return passwordGrant(tokenEndpoint(), "ehcp-cli", username, password);
+    }
+
+    /**
+     * Changes the realm's access-token lifespan (through Keycloak's admin API, as its bootstrap admin), e.g. two
+     * seconds for a test of an expired token; every token issued afterwards has it. Set it back to
+     * {@link #DEMO_ACCESS_TOKEN_LIFESPAN} when done: other tests share the realm.
+     */
+    public void setAccessTokenLifespan(Duration lifespan) {
+        String admin = passwordGrant(baseUrl() + "/realms/master/protocol/openid-connect/token", "admin-cli", "admin",
+            adminPassword);
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(baseUrl() + "/admin/realms/" + REALM))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"accessTokenLifespan\":" + lifespan.toSeconds() + "}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 204) {
+                throw new IllegalStateException("cannot change the token lifespan: " + r.statusCode() + " " + r.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot change the token lifespan", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String passwordGrant(String endpoint, String clientId, String username, String password) {
+        String form = "grant_type=password&client_id=" + urlEncode(clientId) + "&username=" + urlEncode(username)
             + "&password=" + urlEncode(password);
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(tokenEndpoint()))
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(endpoint))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());

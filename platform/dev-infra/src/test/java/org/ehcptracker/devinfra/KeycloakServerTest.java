@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,6 +105,19 @@ class KeycloakServerTest {
         assertThat(texts(claims.get("councils"))).containsExactly("873");
         assertThatThrownBy(() -> keycloak.accessToken("eps873", "wrong"))
             .isInstanceOf(IllegalStateException.class).hasMessageContaining("invalid_grant");
+    }
+
+    @Test
+    void token_lifespan_can_be_shortened_for_an_expiry_test_and_restored() throws Exception {
+        try {
+            keycloak.setAccessTokenLifespan(Duration.ofSeconds(2));
+            JsonNode shortLived = claims(passwordGrant("akhan", "akhan-demo").body());
+            assertThat(shortLived.get("exp").asLong() - shortLived.get("iat").asLong()).isEqualTo(2);
+        } finally {
+            keycloak.setAccessTokenLifespan(KeycloakServer.DEMO_ACCESS_TOKEN_LIFESPAN);
+        }
+        JsonNode normal = claims(passwordGrant("akhan", "akhan-demo").body());
+        assertThat(normal.get("exp").asLong() - normal.get("iat").asLong()).isEqualTo(300);
     }
 
     @Test

@@ -37,10 +37,11 @@ class KeycloakServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static KeycloakServer keycloak;
+    private static Path dataDir;
 
     @BeforeAll
     static void start() throws IOException {
-        Path dataDir = Files.createTempDirectory(Paths.get("target"), "keycloak-test-");
+        dataDir = Files.createTempDirectory(Paths.get("target"), "keycloak-test-");
         long t0 = System.nanoTime();
         keycloak = KeycloakServer.start(FreePort.find(), dataDir, KeycloakServer.localRealmFile());
         System.out.printf("Keycloak ready in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
@@ -51,6 +52,9 @@ class KeycloakServerTest {
         if (keycloak != null) {
             keycloak.close();
             assertThat(keycloak.isAlive()).isFalse();
+        }
+        if (dataDir != null) {
+            KeycloakServer.deleteTree(dataDir);
         }
     }
 

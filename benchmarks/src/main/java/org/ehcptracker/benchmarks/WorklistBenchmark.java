@@ -1,5 +1,6 @@
 package org.ehcptracker.benchmarks;
 
+import org.ehcptracker.testtokens.TestTokens;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -76,9 +77,9 @@ public final class WorklistBenchmark {
         try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.startTemporary();
              KafkaBroker kafka = KafkaBroker.start(FreePort.find(), FreePort.find(), work.resolve("kafka"))) {
             pg.createDatabases(List.of("assessment"));
-            Map<String, String> env = Map.of("PGHOST", "localhost", "PGPORT", String.valueOf(pg.port()),
+            var env = new java.util.HashMap<>(Map.of("PGHOST", "localhost", "PGPORT", String.valueOf(pg.port()),
                     "PGUSER", EmbeddedPostgresServer.USER, "PGPASSWORD", EmbeddedPostgresServer.PASSWORD,
-                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
             try (ServiceProcess service = ServiceProcess.start("assessment-service", jar, FreePort.find(), env,
                     work.resolve("assessment-service.log"), List.of("-Xmx256m"))) {
                 service.awaitReady(Duration.ofSeconds(180));
@@ -214,7 +215,7 @@ public final class WorklistBenchmark {
 
     private String post(String path, String json, int expected, String method) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("X-Actor", ACTOR).header("Content-Type", "application/json")
+                .header("Authorization", TestTokens.bearer(ACTOR)).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(60)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
@@ -225,7 +226,7 @@ public final class WorklistBenchmark {
     }
 
     private String get(String path) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-Actor", ACTOR)
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", TestTokens.bearer(ACTOR))
                 .timeout(Duration.ofSeconds(60)).GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

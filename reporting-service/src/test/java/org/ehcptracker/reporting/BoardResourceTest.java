@@ -1,5 +1,7 @@
 package org.ehcptracker.reporting;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static java.time.LocalDate.parse;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,7 +81,7 @@ class BoardResourceTest {
     }
 
     static JsonNode board(String la, String from, String to, String knownOn) {
-        var request = given().header("X-Actor", ACTOR).queryParam("from", from).queryParam("to", to);
+        var request = given().header("Authorization", TestTokens.bearer(ACTOR)).queryParam("from", from).queryParam("to", to);
         if (knownOn != null) {
             request = request.queryParam("knownOn", knownOn);
         }
@@ -106,7 +108,7 @@ class BoardResourceTest {
                  "phaseTransfersDue": 2, "phaseTransfersAmendedByDeadline": 1,
                  "percentPhaseTransfersAmendedByDeadline": 50.0,
                  "ceasedByReason": [{"key": "NO_LONGER_NECESSARY", "ceased": 1}]}""")));
-        String csv = given().header("X-Actor", ACTOR).queryParam("format", "csv")
+        String csv = given().header("Authorization", TestTokens.bearer(ACTOR)).queryParam("format", "csv")
                 .queryParam("from", "2025-01-01").queryParam("to", "2025-06-30")
                 .when().get("/api/local-authorities/{la}/board", "961")
                 .then().statusCode(200).contentType("text/csv").extract().asString();
@@ -177,7 +179,7 @@ class BoardResourceTest {
         assertThat(then.get("knownOn").asText()).isEqualTo("2019-06-19T22:59:59.999999Z");
 
         // CSV: the same figures, by Accept or by format=csv
-        String csv = given().header("X-Actor", ACTOR).accept("text/csv")
+        String csv = given().header("Authorization", TestTokens.bearer(ACTOR)).accept("text/csv")
                 .queryParam("from", "2019-01-01").queryParam("to", "2019-06-30")
                 .when().get("/api/local-authorities/951/board")
                 .then().statusCode(200).contentType("text/csv").extract().asString();
@@ -186,7 +188,7 @@ class BoardResourceTest {
         assertThat(csv).contains("951,2019-01-01,2019-06-30,,months[2019-05].plans.excludingExceptions.plansIssued,2\r\n");
         assertThat(csv).contains("951,2019-01-01,2019-06-30,,adviceByAgency[EPS-951].within6Weeks,1\r\n");
         assertThat(csv).contains("951,2019-01-01,2019-06-30,,decisionsToAssess.percentWithin6Weeks,50.0\r\n");
-        String byFormat = given().header("X-Actor", ACTOR).queryParam("format", "csv")
+        String byFormat = given().header("Authorization", TestTokens.bearer(ACTOR)).queryParam("format", "csv")
                 .queryParam("from", "2019-01-01").queryParam("to", "2019-06-30")
                 .when().get("/api/local-authorities/951/board")
                 .then().statusCode(200).contentType("text/csv").extract().asString();
@@ -214,7 +216,7 @@ class BoardResourceTest {
     }
 
     static void bad(String la, String field, String... params) {
-        var request = given().header("X-Actor", ACTOR);
+        var request = given().header("Authorization", TestTokens.bearer(ACTOR));
         for (int i = 0; i < params.length; i += 2) {
             request = request.queryParam(params[i], params[i + 1]);
         }
@@ -240,11 +242,11 @@ class BoardResourceTest {
         given().queryParam("from", "2019-01-01").queryParam("to", "2019-06-30")
                 .when().get("/api/local-authorities/951/board").then().statusCode(400);
         // a CSV client still gets the problem as problem+json
-        given().header("X-Actor", ACTOR).accept("text/csv").queryParam("from", "2019-07-01").queryParam("to", "2019-06-30")
+        given().header("Authorization", TestTokens.bearer(ACTOR)).accept("text/csv").queryParam("from", "2019-07-01").queryParam("to", "2019-06-30")
                 .when().get("/api/local-authorities/951/board")
                 .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("from"));
         bad("9x1", "la");
-        given().header("X-Actor", ACTOR).when().get("/api/local-authorities/9x1/board/stream")
+        given().header("Authorization", TestTokens.bearer(ACTOR)).when().get("/api/local-authorities/9x1/board/stream")
                 .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("la"));
     }
 
@@ -263,7 +265,7 @@ class BoardResourceTest {
     void the_stream_pushes_the_new_headline_when_an_event_is_projected() throws Exception {
         LinkedBlockingQueue<String> data = new LinkedBlockingQueue<>();
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/local-authorities/953/board/stream"))
-                .header("X-Actor", ACTOR).header("Accept", "text/event-stream").build();
+                .header("Authorization", TestTokens.bearer(ACTOR)).header("Accept", "text/event-stream").build();
         CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response = HttpClient.newHttpClient()
                 .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         var body = new java.util.concurrent.atomic.AtomicReference<java.util.stream.Stream<String>>();

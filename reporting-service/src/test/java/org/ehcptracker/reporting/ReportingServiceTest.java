@@ -1,5 +1,7 @@
 package org.ehcptracker.reporting;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -266,12 +268,12 @@ class ReportingServiceTest {
 
     @Test
     void a_case_never_seen_is_a_404_problem() {
-        given().header("X-Actor", ACTOR)
+        given().header("Authorization", TestTokens.bearer(ACTOR))
                 .when().get("/api/cases/{id}/timeline", UUID.randomUUID())
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
-        given().header("X-Actor", ACTOR)
+        given().header("Authorization", TestTokens.bearer(ACTOR))
                 .when().get("/api/cases/{id}/timeline", "not-a-uuid")
                 .then().statusCode(400)
                 .body("field", equalTo("caseId"));
@@ -288,7 +290,7 @@ class ReportingServiceTest {
         badFigures("83a", "2025-01-01", "2025-08-31", "la");
         badFigures("8391", "2025-01-01", "2025-08-31", "la");
         // a single-day period is fine
-        given().header("X-Actor", ACTOR).queryParam("from", "2025-08-31").queryParam("to", "2025-08-31")
+        given().header("Authorization", TestTokens.bearer(ACTOR)).queryParam("from", "2025-08-31").queryParam("to", "2025-08-31")
                 .when().get("/api/local-authorities/{la}/figures", "839")
                 .then().statusCode(200).body("localAuthorityCode", equalTo("839"));
     }
@@ -297,8 +299,8 @@ class ReportingServiceTest {
     void an_api_call_without_an_actor_is_refused() {
         given().queryParam("from", "2025-01-01").queryParam("to", "2025-08-31")
                 .when().get("/api/local-authorities/{la}/figures", "839")
-                .then().statusCode(400)
-                .body("field", equalTo("X-Actor"));
+                .then().statusCode(401)
+                .contentType("application/problem+json");
     }
 
     // ---- consumer contract ---------------------------------------------------------------------
@@ -421,7 +423,7 @@ class ReportingServiceTest {
     }
 
     static JsonNode figures(String la, String from, String to) {
-        return tree(given().header("X-Actor", ACTOR).queryParam("from", from).queryParam("to", to)
+        return tree(given().header("Authorization", TestTokens.bearer(ACTOR)).queryParam("from", from).queryParam("to", to)
                 .when().get("/api/local-authorities/{la}/figures", la)
                 .then().statusCode(200).extract().asString());
     }
@@ -431,7 +433,7 @@ class ReportingServiceTest {
     }
 
     static JsonNode timeline(UUID caseId) {
-        var response = given().header("X-Actor", ACTOR).when().get("/api/cases/{id}/timeline", caseId);
+        var response = given().header("Authorization", TestTokens.bearer(ACTOR)).when().get("/api/cases/{id}/timeline", caseId);
         if (response.statusCode() == 404) {
             return JSON.createArrayNode();
         }
@@ -439,7 +441,7 @@ class ReportingServiceTest {
     }
 
     static void badFigures(String la, String from, String to, String field) {
-        var request = given().header("X-Actor", ACTOR);
+        var request = given().header("Authorization", TestTokens.bearer(ACTOR));
         if (from != null) {
             request = request.queryParam("from", from);
         }

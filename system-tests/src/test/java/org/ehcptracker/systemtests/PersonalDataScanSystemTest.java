@@ -1,5 +1,7 @@
 package org.ehcptracker.systemtests;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -127,7 +129,7 @@ class PersonalDataScanSystemTest {
     }
 
     static RequestSpecification api(String baseUrl) {
-        return given().baseUri(baseUrl).header("X-Actor", CASEWORKER).contentType(ContentType.JSON);
+        return given().baseUri(baseUrl).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON);
     }
 
     @Test

@@ -50,9 +50,10 @@ public final class SystemStack implements AutoCloseable {
                 "--controller-port", String.valueOf(controllerPort), "--data-dir", work.resolve("kafka").toString());
         kafka = LocalStackProcess.start(kafkaArgs);
         started.add(() -> kafka.close());
-        env = Map.of(
+        var environment = new java.util.HashMap<>(Map.of(
                 "PGHOST", "localhost", "PGPORT", String.valueOf(pgPort), "PGUSER", "postgres", "PGPASSWORD", "postgres",
-                "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort);
+                "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort));
+        env = Map.copyOf(environment);
         Path logs = work.resolve("logs");
         assessment = start("assessment", logs);
         advice = start("advice", logs);

@@ -20,6 +20,7 @@ import org.ehcptracker.contracts.advice.AdviceRequested;
 import org.ehcptracker.contracts.advice.AdviceSubmitted;
 import org.ehcptracker.contracts.advice.AdviceType;
 import org.ehcptracker.kit.domain.Actor;
+import org.ehcptracker.kit.domain.Role;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.kit.domain.DecisionContext;
 import org.ehcptracker.statutory.StatutoryClock;
@@ -96,9 +97,10 @@ public final class AdviceDecider {
             throw CommandRejected.invalid("submittedDate", "submittedDate is required (yyyy-mm-dd)");
         }
         Actor actor = command.submittedBy();
-        if (actor != null && AdviceRequest.AGENCY_ROLE.equals(actor.role()) && !actor.id().equals(request.agencyId())) {
+        if (actor != null && actor.hasRole(AdviceRequest.AGENCY_ROLE) && !actor.hasRole(Role.CASEWORKER)
+                && !request.agencyId().equals(actor.agency())) {
             throw new NotTheAgencyAsked("advice request " + request.adviceRequestId()
-                    + " was addressed to agency " + request.agencyId() + ", not to " + actor
+                    + " was addressed to agency " + request.agencyId() + ", not to " + actor.agency()
                     + ": only the agency asked can submit its advice");
         }
         switch (request.status()) {

@@ -46,7 +46,7 @@ public class AgencyRow extends PanacheEntityBase {
     @Column(name = "active", nullable = false)
     public boolean active;
 
-    /** Who made the last change (the X-Actor): the directory is audited like the events. */
+    /** Who made the last change (the signed-in actor's subject): the directory is audited like the events. */
     @Column(name = "changed_by", nullable = false)
     public String changedBy;
 

@@ -1,5 +1,8 @@
 package org.ehcptracker.advice.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.ehcptracker.kit.domain.Role;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
@@ -37,6 +40,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** Advice requests to partner agencies and their submissions. See docs/advice-service.md. */
+@RolesAllowed({Role.CASEWORKER, Role.AGENCY})
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -62,9 +66,8 @@ public class AdviceRequestResource {
     @Path("/cases/{caseId}/advice-requests")
     @Operation(summary = "Ask a partner agency for advice on a case the LA decided to assess",
             description = "Publishes AdviceRequested with dueDate = requestedDate + 6 weeks (Reg 8(1)).")
-    @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, required = true, example = "caseworker:jsmith")
     @APIResponse(responseCode = "201", description = "requested; Location names the new advice request")
-    @APIResponse(responseCode = "400", description = "missing X-Actor or an invalid body (the field is named)")
+    @APIResponse(responseCode = "400", description = "an invalid body (the field is named)")
     @APIResponse(responseCode = "422", description = "the case is unknown here, not yet decided, refused or withdrawn;"
             + " or requestedDate is before the request was received or in the future")
     public Uni<Response> requestAdvice(@RestPath UUID caseId, @Valid @NotNull RequestAdviceBody body) {
@@ -81,10 +84,9 @@ public class AdviceRequestResource {
                     + " An actor of role agency must be the agency the request was addressed to. Send an Idempotency-Key"
                     + " (any 1-255 printable characters, new for each submission): a retry with the same key and body"
                     + " gets the first answer again (with Idempotent-Replayed: true) and records nothing more.")
-    @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, required = true, example = "agency:839-EPS")
     @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, example = "eps-2025-05-20-0001")
     @APIResponse(responseCode = "200", description = "recorded, or the first answer to this Idempotency-Key replayed")
-    @APIResponse(responseCode = "400", description = "missing X-Actor, an invalid body or Idempotency-Key (the field is named)")
+    @APIResponse(responseCode = "400", description = "an invalid body or Idempotency-Key (the field is named)")
     @APIResponse(responseCode = "403", description = "(field agencyId) an agency submitting for a request addressed to another agency")
     @APIResponse(responseCode = "404", description = "no such advice request")
     @APIResponse(responseCode = "409", description = "already submitted (duplicate without rework), cancelled,"
@@ -124,9 +126,8 @@ public class AdviceRequestResource {
     @Operation(summary = "Return submitted advice that does not meet the need; the agency resubmits",
             description = "Publishes AdviceReturnedForRework with the reason code; the note stays in advice-service."
                     + " The first submission stays counted (firstSubmittedDate).")
-    @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, required = true, example = "caseworker:jsmith")
     @APIResponse(responseCode = "200", description = "returned; the request is open again")
-    @APIResponse(responseCode = "400", description = "missing X-Actor or an invalid body (the field is named)")
+    @APIResponse(responseCode = "400", description = "an invalid body (the field is named)")
     @APIResponse(responseCode = "404", description = "no such advice request")
     @APIResponse(responseCode = "409", description = "nothing submitted to return, cancelled, or a concurrent command won")
     @APIResponse(responseCode = "422", description = "returnedDate before the submission or in the future")
@@ -140,9 +141,8 @@ public class AdviceRequestResource {
     @Operation(summary = "Record an exception to the 6 weeks for advice (Reg 8(2))",
             description = "Publishes AdviceExceptionRecorded (the ground; the dates stay here). A school closure is"
                     + " refused: it is no exception to the advice limit.")
-    @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, required = true, example = "caseworker:jsmith")
     @APIResponse(responseCode = "200", description = "recorded")
-    @APIResponse(responseCode = "400", description = "missing X-Actor, an invalid body or an unknown reason (the field is named)")
+    @APIResponse(responseCode = "400", description = "an invalid body or an unknown reason (the field is named)")
     @APIResponse(responseCode = "404", description = "no such advice request")
     @APIResponse(responseCode = "409", description = "a concurrent command on the request won")
     @APIResponse(responseCode = "422", description = "a school closure; the request already submitted or cancelled;"
@@ -156,9 +156,8 @@ public class AdviceRequestResource {
     @Path("/advice-requests/{adviceRequestId}/cancellation")
     @Operation(summary = "Cancel an open advice request",
             description = "Publishes AdviceRequestCancelled with the reason code; the note stays in advice-service.")
-    @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, required = true, example = "caseworker:jsmith")
     @APIResponse(responseCode = "200", description = "cancelled")
-    @APIResponse(responseCode = "400", description = "missing X-Actor, an invalid body, an unknown reason or one of"
+    @APIResponse(responseCode = "400", description = "an invalid body, an unknown reason or one of"
             + " advice-service's own CASE_* reasons, or a control character (such as NUL) in the note (the field is named)")
     @APIResponse(responseCode = "404", description = "no such advice request")
     @APIResponse(responseCode = "409", description = "already submitted or already cancelled")

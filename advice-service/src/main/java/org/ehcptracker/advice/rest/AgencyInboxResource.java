@@ -1,5 +1,8 @@
 package org.ehcptracker.advice.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.ehcptracker.kit.domain.Role;
+
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -29,6 +32,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** The inbox an agency's system polls. See docs/advice-service.md, "For an agency's developers". */
+@RolesAllowed({Role.AGENCY, Role.CASEWORKER})
 @Path("/api/agencies/{agencyId}/inbox")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "agency inbox")
@@ -48,11 +52,10 @@ public class AgencyInboxResource {
                     + " returned-for-rework, cancelled. Pages of size (1-100, default 20) from page 0. With since=<cursor>"
                     + " (the cursor of an earlier answer) only the requests changed after it, in the order of change."
                     + " The ETag changes whenever the answer would; send it back as If-None-Match to get 304.")
-    @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, required = true, example = "agency:839-EPS")
     @APIResponse(responseCode = "200", description = "the page",
             content = @Content(schema = @Schema(implementation = InboxView.class)))
     @APIResponse(responseCode = "304", description = "nothing changed since the ETag sent as If-None-Match")
-    @APIResponse(responseCode = "400", description = "missing X-Actor, or status, days, page, size or since out of range (named)")
+    @APIResponse(responseCode = "400", description = "status, days, page, size or since out of range (named)")
     @APIResponse(responseCode = "403", description = "an agency asked for another agency's inbox")
     public Uni<Response> inbox(@RestPath String agencyId,
                                @Parameter(example = "open") @RestQuery String status,

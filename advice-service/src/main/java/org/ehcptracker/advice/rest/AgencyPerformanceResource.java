@@ -1,5 +1,8 @@
 package org.ehcptracker.advice.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.ehcptracker.kit.domain.Role;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +20,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** Agency performance per council, agency and advice type. See docs/advice-service.md. */
+@RolesAllowed({Role.CASEWORKER, Role.BOARD})
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "agency performance")
@@ -35,9 +39,8 @@ public class AgencyPerformanceResource {
     @Operation(summary = "Per agency and advice type: requests, returned within 6 weeks (first submission),"
             + " average days to the final submission, open and overdue now",
             description = "Cancelled requests count nowhere. An agency actor sees only its own lines.")
-    @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, required = true, example = "caseworker:jsmith")
     @APIResponse(responseCode = "200", description = "the figures (no lines for a council without requests)")
-    @APIResponse(responseCode = "400", description = "missing X-Actor, or a council code that is not three digits")
+    @APIResponse(responseCode = "400", description = "a council code that is not three digits")
     @APIResponse(responseCode = "403", description = "an agency asking for another agency's figures")
     public Uni<AgencyPerformance.Figures> ofCouncil(@RestPath String localAuthorityCode,
                                                     @Parameter(description = "one agency only", example = "839-EPS")

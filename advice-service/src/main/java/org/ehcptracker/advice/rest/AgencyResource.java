@@ -1,5 +1,8 @@
 package org.ehcptracker.advice.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.ehcptracker.kit.domain.Role;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +29,7 @@ import org.ehcptracker.kit.rest.CurrentActor;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** Each council's directory of partner agencies. See docs/advice-service.md, "Agency directory". */
+@RolesAllowed({Role.ADMIN, Role.CASEWORKER})
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -47,9 +51,8 @@ public class AgencyResource {
     @Operation(summary = "Add a partner agency to a council's directory",
             description = "Once a council has one agency in its directory, every advice request of its cases must be"
                     + " addressed to an active agency of its directory that gives that type of advice.")
-    @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, required = true, example = "caseworker:jsmith")
     @APIResponse(responseCode = "201", description = "added; Location names the agency")
-    @APIResponse(responseCode = "400", description = "missing X-Actor, a council code that is not three digits, or an invalid body (the field is named)")
+    @APIResponse(responseCode = "400", description = "a council code that is not three digits, or an invalid body (the field is named)")
     @APIResponse(responseCode = "409", description = "the agency id is already in a directory (or was added at the same moment)")
     public Uni<Response> add(@RestPath String localAuthorityCode, @Valid @NotNull NewAgencyBody body) {
         requireCouncilCode(localAuthorityCode);
@@ -84,9 +87,8 @@ public class AgencyResource {
     @Operation(summary = "Replace the council's default advice set",
             description = "For every case the council then decides to assess, one request per entry is raised to the"
                     + " entry's agency, dated the decision date (AdviceRequested, actor system:advice-service).")
-    @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, required = true, example = "caseworker:jsmith")
     @APIResponse(responseCode = "200", description = "replaced")
-    @APIResponse(responseCode = "400", description = "missing X-Actor, an invalid body, or a type twice (the field is named)")
+    @APIResponse(responseCode = "400", description = "an invalid body, or a type twice (the field is named)")
     @APIResponse(responseCode = "422", description = "(field agencyId) an agency not in the council's directory,"
             + " deactivated, or not giving that advice")
     public Uni<DefaultAdviceBody> replaceDefaultAdvice(@RestPath String localAuthorityCode,
@@ -115,9 +117,8 @@ public class AgencyResource {
     @PUT
     @Path("/agencies/{agencyId}")
     @Operation(summary = "Change an agency's name, advice types or contact address")
-    @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, required = true, example = "caseworker:jsmith")
     @APIResponse(responseCode = "200", description = "changed")
-    @APIResponse(responseCode = "400", description = "missing X-Actor or an invalid body (the field is named)")
+    @APIResponse(responseCode = "400", description = "an invalid body (the field is named)")
     @APIResponse(responseCode = "404", description = "no such agency")
     @APIResponse(responseCode = "409", description = "changed by another request at the same moment")
     public Uni<AgencyView> change(@RestPath String agencyId, @Valid @NotNull AgencyBody body) {
@@ -130,7 +131,6 @@ public class AgencyResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Deactivate an agency: no new advice request may be addressed to it",
             description = "Its open requests stay open (cancel or re-address them one by one).")
-    @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, required = true, example = "caseworker:jsmith")
     @APIResponse(responseCode = "200", description = "deactivated")
     @APIResponse(responseCode = "404", description = "no such agency")
     @APIResponse(responseCode = "409", description = "already deactivated, or changed by another request at the same moment")

@@ -46,7 +46,7 @@ class AdviceRequestTest {
     static final String AGENCY = "839-EPS";
 
     static final Actor CASEWORKER = new Actor("caseworker", "jsmith");
-    static final Actor THE_AGENCY = new Actor("agency", AGENCY);
+    static final Actor THE_AGENCY = Actor.of("ep-user", java.util.Set.of("agency"), java.util.Set.of("839"), AGENCY);
 
     static Optional<AssessmentCase> aCase(CaseStatus status) {
         return Optional.of(new AssessmentCase(CASE, "839", RECEIVED, status));
@@ -249,11 +249,11 @@ class AdviceRequestTest {
         @Test
         void another_agency_cannot_submit() {
             // a refusal of who acts (403 at the door), not of what is asked
-            assertThatThrownBy(() -> AdviceDecider.decide(new SubmitAdvice(REQUEST, DUE, new Actor("agency", "839-HEALTH")),
+            assertThatThrownBy(() -> AdviceDecider.decide(new SubmitAdvice(REQUEST, DUE, Actor.of("health-user", java.util.Set.of("agency"), java.util.Set.of("839"), "839-HEALTH")),
                     given(requested()), ctx()))
                     .isInstanceOfSatisfying(NotTheAgencyAsked.class, e -> {
                         assertThat(e.field()).isEqualTo("agencyId");
-                        assertThat(e.getMessage()).contains("was addressed to agency 839-EPS, not to agency:839-HEALTH");
+                        assertThat(e.getMessage()).contains("was addressed to agency 839-EPS, not to 839-HEALTH");
                     });
         }
 

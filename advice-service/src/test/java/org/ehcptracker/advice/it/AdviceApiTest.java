@@ -1,5 +1,7 @@
 package org.ehcptracker.advice.it;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ehcptracker.advice.it.Fixtures.WAIT;
@@ -57,13 +59,13 @@ class AdviceApiTest {
     }
 
     static ValidatableResponse postAdviceRequest(UUID caseId, Object body) {
-        return given().contentType(ContentType.JSON).header("X-Actor", CASEWORKER).body(body)
+        return given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(CASEWORKER)).body(body)
                 .when().post("/api/cases/{caseId}/advice-requests", caseId)
                 .then();
     }
 
     static ValidatableResponse submit(String adviceRequestId, String actor, Object body) {
-        return given().contentType(ContentType.JSON).header("X-Actor", actor).body(body)
+        return given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(actor)).body(body)
                 .when().post("/api/advice-requests/{id}/submission", adviceRequestId)
                 .then();
     }
@@ -90,7 +92,7 @@ class AdviceApiTest {
         String id = created.path("adviceRequestId");
         assertThat(created.header("Location")).endsWith("/api/advice-requests/" + id);
 
-        given().header("X-Actor", CASEWORKER).when().get("/api/advice-requests/{id}", id).then()
+        given().header("Authorization", TestTokens.bearer(CASEWORKER)).when().get("/api/advice-requests/{id}", id).then()
                 .statusCode(200)
                 .body("adviceRequestId", equalTo(id))
                 .body("caseId", equalTo(caseId.toString()))
@@ -118,13 +120,13 @@ class AdviceApiTest {
         assertThat(event.get("agencyId").asText()).isEqualTo(agency);
         records.close();
 
-        given().header("X-Actor", "agency:" + agency).queryParam("agencyId", agency)
+        given().header("Authorization", TestTokens.bearer("agency:" + agency)).queryParam("agencyId", agency)
                 .when().get("/api/advice-requests").then()
                 .statusCode(200)
                 .body("", hasSize(1))
                 .body("[0].adviceRequestId", equalTo(id))
                 .body("[0].dueDate", equalTo("2025-05-23"));
-        given().header("X-Actor", CASEWORKER).when().get("/api/cases/{caseId}/advice-requests", caseId).then()
+        given().header("Authorization", TestTokens.bearer(CASEWORKER)).when().get("/api/cases/{caseId}/advice-requests", caseId).then()
                 .statusCode(200)
                 .body("adviceRequestId", equalTo(List.of(id)));
     }
@@ -152,7 +154,7 @@ class AdviceApiTest {
         assertThat(records.getRecords()).allSatisfy(r -> assertThat(r.value()).doesNotContain(summary));
         records.close();
 
-        given().header("X-Actor", CASEWORKER).when().get("/api/advice-requests/{id}/submission", id).then()
+        given().header("Authorization", TestTokens.bearer(CASEWORKER)).when().get("/api/advice-requests/{id}/submission", id).then()
                 .statusCode(200)
                 .body("summary", equalTo(summary))
                 .body("submittedBy", equalTo("agency:" + agency))
@@ -208,7 +210,7 @@ class AdviceApiTest {
         List<Integer> statuses = calls.stream().map(CompletableFuture::join).sorted().toList();
 
         assertThat(statuses).containsExactly(200, 409);
-        given().header("X-Actor", CASEWORKER).when().get("/api/advice-requests/{id}", id).then()
+        given().header("Authorization", TestTokens.bearer(CASEWORKER)).when().get("/api/advice-requests/{id}", id).then()
                 .body("status", equalTo("SUBMITTED"));
         // exactly one AdviceSubmitted in the stream (and so on the topic)
         long submittedEvents = pool.preparedQuery("select count(*) as n from event where stream_id = $1 and type = 'AdviceSubmitted'")
@@ -224,7 +226,7 @@ class AdviceApiTest {
         String id = openAdviceRequest(caseId, agency);
         String note = "Jane Smith's EP report of March 2025 reused\nwith her parents' agreement (Reg 6(4))";
 
-        given().contentType(ContentType.JSON).header("X-Actor", CASEWORKER)
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(CASEWORKER))
                 .body(Map.of("reason", "EXISTING_ADVICE_REUSED", "note", note, "cancelledDate", "2025-04-14"))
                 .when().post("/api/advice-requests/{id}/cancellation", id).then()
                 .statusCode(200)
@@ -249,9 +251,9 @@ class AdviceApiTest {
         assertThat(storedWithNote).isZero();
 
         // council staff see the note; the agency does not
-        given().header("X-Actor", CASEWORKER).when().get("/api/advice-requests/{id}", id).then()
+        given().header("Authorization", TestTokens.bearer(CASEWORKER)).when().get("/api/advice-requests/{id}", id).then()
                 .statusCode(200).body("cancellationNote", equalTo(note));
-        given().header("X-Actor", "agency:" + agency).when().get("/api/advice-requests/{id}", id).then()
+        given().header("Authorization", TestTokens.bearer("agency:" + agency)).when().get("/api/advice-requests/{id}", id).then()
                 .statusCode(200).body("status", equalTo("CANCELLED")).body("cancellationNote", nullValue());
 
         submit(id, "agency:" + agency, Map.of("submittedDate", "2025-05-20"))
@@ -274,7 +276,7 @@ class AdviceApiTest {
         cancel(id, Map.of("reason", "OTHER", "note", "a\u0000b"))
                 .statusCode(400).contentType(containsString("application/problem+json"))
                 .body("violations.field", hasItem(containsString("note")));
-        given().header("X-Actor", CASEWORKER).when().get("/api/advice-requests/{id}", id).then()
+        given().header("Authorization", TestTokens.bearer(CASEWORKER)).when().get("/api/advice-requests/{id}", id).then()
                 .body("status", equalTo("REQUESTED")).body("cancellationNote", nullValue());
 
         // without a note: cancelled, and the view's note stays empty
@@ -282,7 +284,7 @@ class AdviceApiTest {
         var records = adviceEventsOf(caseId).awaitRecords(2, WAIT);
         assertThat(read(records.getRecords().get(1).value()).get("reason").asText()).isEqualTo("SENT_TO_WRONG_AGENCY");
         records.close();
-        given().header("X-Actor", CASEWORKER).when().get("/api/advice-requests/{id}", id).then()
+        given().header("Authorization", TestTokens.bearer(CASEWORKER)).when().get("/api/advice-requests/{id}", id).then()
                 .body("status", equalTo("CANCELLED")).body("cancellationNote", nullValue());
     }
 
@@ -316,7 +318,7 @@ class AdviceApiTest {
     }
 
     private static io.restassured.response.ValidatableResponse cancel(String id, Map<String, ?> body) {
-        return given().contentType(ContentType.JSON).header("X-Actor", CASEWORKER).body(body)
+        return given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(CASEWORKER)).body(body)
                 .when().post("/api/advice-requests/{id}/cancellation", id).then();
     }
 
@@ -372,8 +374,8 @@ class AdviceApiTest {
         submit(unknown, CASEWORKER, Map.of("submittedDate", "2025-05-20"))
                 .statusCode(404)
                 .body("detail", containsString("there is no advice request " + unknown));
-        given().header("X-Actor", CASEWORKER).when().get("/api/advice-requests/{id}", unknown).then().statusCode(404);
-        given().contentType(ContentType.JSON).header("X-Actor", CASEWORKER).body(Map.of("reason", "NO_LONGER_NEEDED"))
+        given().header("Authorization", TestTokens.bearer(CASEWORKER)).when().get("/api/advice-requests/{id}", unknown).then().statusCode(404);
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(CASEWORKER)).body(Map.of("reason", "NO_LONGER_NEEDED"))
                 .when().post("/api/advice-requests/{id}/cancellation", unknown).then().statusCode(404);
     }
 
@@ -395,17 +397,17 @@ class AdviceApiTest {
     }
 
     @Test
-    void a_request_without_X_Actor_is_400() {
+    void a_request_without_a_token_is_401() {
         given().contentType(ContentType.JSON).body(adviceBody("HEALTH", newAgency(), "2025-04-11"))
                 .when().post("/api/cases/{caseId}/advice-requests", UUID.randomUUID()).then()
-                .statusCode(400)
-                .body("field", equalTo("X-Actor"));
-        given().when().get("/api/advice-requests?agencyId=839-EPS").then().statusCode(400);
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().when().get("/api/advice-requests?agencyId=839-EPS").then().statusCode(401);
     }
 
     @Test
     void the_inbox_needs_an_agency() {
-        given().header("X-Actor", CASEWORKER).when().get("/api/advice-requests").then()
+        given().header("Authorization", TestTokens.bearer(CASEWORKER)).when().get("/api/advice-requests").then()
                 .statusCode(400)
                 .body("field", equalTo("agencyId"));
     }

@@ -1,5 +1,7 @@
 package org.ehcptracker.advice.it;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,11 +52,11 @@ class AdviceContractTest {
         UUID caseId = UUID.randomUUID();
         String agency = "839-EPS";
         Fixtures.caseAcceptedForAssessment(pool, caseId);
-        String id = given().contentType(ContentType.JSON).header("X-Actor", "caseworker:jsmith")
+        String id = given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer("caseworker:jsmith"))
                 .body(Map.of("adviceType", "EDUCATIONAL_PSYCHOLOGY", "agencyId", agency, "requestedDate", "2025-04-11"))
                 .when().post("/api/cases/{caseId}/advice-requests", caseId)
                 .then().statusCode(201).extract().path("adviceRequestId");
-        given().contentType(ContentType.JSON).header("X-Actor", "agency:" + agency)
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer("agency:" + agency))
                 .body(Map.of("submittedDate", "2025-05-20", "summary", "kept here only"))
                 .when().post("/api/advice-requests/{id}/submission", id)
                 .then().statusCode(200);

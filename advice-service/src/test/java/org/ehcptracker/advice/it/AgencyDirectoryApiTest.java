@@ -1,5 +1,7 @@
 package org.ehcptracker.advice.it;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ehcptracker.advice.it.Fixtures.caseAcceptedForAssessment;
@@ -53,7 +55,7 @@ class AgencyDirectoryApiTest {
     }
 
     static ValidatableResponse addAgency(String council, Object body) {
-        return given().contentType(ContentType.JSON).header("X-Actor", ADMIN).body(body)
+        return given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(ADMIN)).body(body)
                 .when().post("/api/councils/{la}/agencies", council).then();
     }
 
@@ -65,7 +67,7 @@ class AgencyDirectoryApiTest {
     }
 
     static ValidatableResponse requestAdvice(UUID caseId, String type, String agencyId) {
-        return given().contentType(ContentType.JSON).header("X-Actor", "caseworker:jsmith")
+        return given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer("caseworker:jsmith"))
                 .body(Map.of("adviceType", type, "agencyId", agencyId, "requestedDate", "2025-04-11"))
                 .when().post("/api/cases/{caseId}/advice-requests", caseId).then();
     }
@@ -82,12 +84,12 @@ class AgencyDirectoryApiTest {
                 .extract();
         assertThat(added.header("Location")).endsWith("/api/agencies/" + id);
 
-        given().header("X-Actor", ADMIN).when().get("/api/agencies/{id}", id).then()
+        given().header("Authorization", TestTokens.bearer(ADMIN)).when().get("/api/agencies/{id}", id).then()
                 .statusCode(200).body("contactEmail", equalTo("eps@swindon.example"));
-        given().header("X-Actor", ADMIN).when().get("/api/councils/{la}/agencies", COUNCIL).then()
+        given().header("Authorization", TestTokens.bearer(ADMIN)).when().get("/api/councils/{la}/agencies", COUNCIL).then()
                 .statusCode(200).body("agencyId", hasItem(id));
 
-        given().contentType(ContentType.JSON).header("X-Actor", ADMIN)
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(ADMIN))
                 .body(Map.of("name", "Swindon EPS", "adviceTypes", List.of("HEALTH"), "contactEmail", "health@swindon.example"))
                 .when().put("/api/agencies/{id}", id).then()
                 .statusCode(200)
@@ -95,9 +97,9 @@ class AgencyDirectoryApiTest {
                 .body("adviceTypes", equalTo(List.of("HEALTH")))
                 .body("contactEmail", equalTo("health@swindon.example"));
 
-        given().header("X-Actor", ADMIN).when().post("/api/agencies/{id}/deactivation", id).then()
+        given().header("Authorization", TestTokens.bearer(ADMIN)).when().post("/api/agencies/{id}/deactivation", id).then()
                 .statusCode(200).body("active", equalTo(false));
-        given().header("X-Actor", ADMIN).when().post("/api/agencies/{id}/deactivation", id).then()
+        given().header("Authorization", TestTokens.bearer(ADMIN)).when().post("/api/agencies/{id}/deactivation", id).then()
                 .statusCode(409)
                 .contentType(containsString("application/problem+json"))
                 .body("detail", containsString("already deactivated"));
@@ -119,9 +121,9 @@ class AgencyDirectoryApiTest {
     @Test
     void unknown_agencies_are_404() {
         String unknown = newAgencyId();
-        given().header("X-Actor", ADMIN).when().get("/api/agencies/{id}", unknown).then().statusCode(404);
-        given().header("X-Actor", ADMIN).when().post("/api/agencies/{id}/deactivation", unknown).then().statusCode(404);
-        given().contentType(ContentType.JSON).header("X-Actor", ADMIN)
+        given().header("Authorization", TestTokens.bearer(ADMIN)).when().get("/api/agencies/{id}", unknown).then().statusCode(404);
+        given().header("Authorization", TestTokens.bearer(ADMIN)).when().post("/api/agencies/{id}/deactivation", unknown).then().statusCode(404);
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(ADMIN))
                 .body(Map.of("name", "X", "adviceTypes", List.of("HEALTH"), "contactEmail", "x@y.example"))
                 .when().put("/api/agencies/{id}", unknown).then()
                 .statusCode(404)
@@ -146,7 +148,7 @@ class AgencyDirectoryApiTest {
                 .body("field", equalTo("localAuthorityCode"));
         given().contentType(ContentType.JSON).body(agencyBody(newAgencyId(), List.of("HEALTH"), "eps@swindon.example"))
                 .when().post("/api/councils/{la}/agencies", COUNCIL).then()
-                .statusCode(400).body("field", equalTo("X-Actor"));
+                .statusCode(401).contentType(containsString("application/problem+json"));
     }
 
     @Test
@@ -166,7 +168,7 @@ class AgencyDirectoryApiTest {
                 .body("detail", containsString("does not give HEALTH advice"));
         requestAdvice(caseId, "EDUCATIONAL_PSYCHOLOGY", eps).statusCode(201).body("agencyId", equalTo(eps));
 
-        given().header("X-Actor", ADMIN).when().post("/api/agencies/{id}/deactivation", eps).then().statusCode(200);
+        given().header("Authorization", TestTokens.bearer(ADMIN)).when().post("/api/agencies/{id}/deactivation", eps).then().statusCode(200);
         requestAdvice(caseId, "EDUCATIONAL_PSYCHOLOGY", eps)
                 .statusCode(422)
                 .body("field", equalTo("agencyId"))
@@ -184,7 +186,7 @@ class AgencyDirectoryApiTest {
     @Test
     void two_changes_of_one_agency_at_once_never_lose_one_silently() {
         String id = registeredEps();
-        List<Integer> statuses = atOnce(() -> given().contentType(ContentType.JSON).header("X-Actor", ADMIN)
+        List<Integer> statuses = atOnce(() -> given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(ADMIN))
                 .body(Map.of("name", "Renamed " + UUID.randomUUID(), "adviceTypes", List.of("HEALTH"),
                         "contactEmail", "health@swindon.example"))
                 .when().put("/api/agencies/{id}", id).then().extract().statusCode());

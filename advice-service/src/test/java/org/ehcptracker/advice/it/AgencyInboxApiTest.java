@@ -1,5 +1,7 @@
 package org.ehcptracker.advice.it;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ehcptracker.advice.it.Fixtures.caseAcceptedForAssessment;
@@ -43,19 +45,19 @@ class AgencyInboxApiTest {
     static String request(Pool pool, String agency, LocalDate requestedDate) {
         UUID caseId = UUID.randomUUID();
         caseAcceptedForAssessment(pool, caseId);
-        return given().contentType(ContentType.JSON).header("X-Actor", CASEWORKER)
+        return given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(CASEWORKER))
                 .body(Map.of("adviceType", "EDUCATIONAL_PSYCHOLOGY", "agencyId", agency, "requestedDate", requestedDate.toString()))
                 .when().post("/api/cases/{caseId}/advice-requests", caseId).then()
                 .statusCode(201).extract().path("adviceRequestId");
     }
 
     static ValidatableResponse inbox(String agency, Map<String, ?> query) {
-        return given().header("X-Actor", "agency:" + agency).queryParams(query)
+        return given().header("Authorization", TestTokens.bearer("agency:" + agency)).queryParams(query)
                 .when().get("/api/agencies/{agencyId}/inbox", agency).then();
     }
 
     static void submit(String id, String agency, LocalDate on) {
-        given().contentType(ContentType.JSON).header("X-Actor", "agency:" + agency)
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer("agency:" + agency))
                 .body(Map.of("submittedDate", on.toString()))
                 .when().post("/api/advice-requests/{id}/submission", id).then().statusCode(200);
     }
@@ -123,14 +125,14 @@ class AgencyInboxApiTest {
         String cursor = listing.path("cursor");
         assertThat(etag).isNotBlank();
 
-        given().header("X-Actor", "agency:" + agency).header("If-None-Match", etag)
+        given().header("Authorization", TestTokens.bearer("agency:" + agency)).header("If-None-Match", etag)
                 .when().get("/api/agencies/{agencyId}/inbox", agency).then().statusCode(304);
         inbox(agency, Map.of("since", cursor)).statusCode(200)
                 .body("items", equalTo(List.of())).body("cursor", equalTo(cursor));
 
         submit(first, agency, t);
 
-        given().header("X-Actor", "agency:" + agency).header("If-None-Match", etag)
+        given().header("Authorization", TestTokens.bearer("agency:" + agency)).header("If-None-Match", etag)
                 .when().get("/api/agencies/{agencyId}/inbox", agency).then().statusCode(200);
         var changed = inbox(agency, Map.of("since", cursor)).statusCode(200)
                 .body("items.adviceRequestId", equalTo(List.of(first)))
@@ -141,23 +143,23 @@ class AgencyInboxApiTest {
         inbox(agency, Map.of("since", next)).statusCode(200).body("items", equalTo(List.of()));
 
         // one request: its ETag changes with the request
-        var one = given().header("X-Actor", "agency:" + agency).when().get("/api/advice-requests/{id}", second).then()
+        var one = given().header("Authorization", TestTokens.bearer("agency:" + agency)).when().get("/api/advice-requests/{id}", second).then()
                 .statusCode(200).extract();
-        given().header("X-Actor", "agency:" + agency).header("If-None-Match", one.header("ETag"))
+        given().header("Authorization", TestTokens.bearer("agency:" + agency)).header("If-None-Match", one.header("ETag"))
                 .when().get("/api/advice-requests/{id}", second).then().statusCode(304);
         submit(second, agency, t);
-        given().header("X-Actor", "agency:" + agency).header("If-None-Match", one.header("ETag"))
+        given().header("Authorization", TestTokens.bearer("agency:" + agency)).header("If-None-Match", one.header("ETag"))
                 .when().get("/api/advice-requests/{id}", second).then().statusCode(200).body("status", equalTo("SUBMITTED"));
     }
 
     @Test
     void an_agency_reads_only_its_own_inbox() {
-        given().header("X-Actor", "agency:839-HEALTH").when().get("/api/agencies/{agencyId}/inbox", "839-EPS").then()
+        given().header("Authorization", TestTokens.bearer("agency:839-HEALTH")).when().get("/api/agencies/{agencyId}/inbox", "839-EPS").then()
                 .statusCode(403)
                 .contentType(containsString("application/problem+json"))
                 .body("field", equalTo("agencyId"))
                 .body("detail", containsString("may read only its own inbox"));
-        given().header("X-Actor", CASEWORKER).when().get("/api/agencies/{agencyId}/inbox", "839-EPS").then()
+        given().header("Authorization", TestTokens.bearer(CASEWORKER)).when().get("/api/agencies/{agencyId}/inbox", "839-EPS").then()
                 .statusCode(200);
     }
 
@@ -171,6 +173,6 @@ class AgencyInboxApiTest {
         inbox("839-EPS", Map.of("size", 101)).statusCode(400).body("field", equalTo("size"));
         inbox("839-EPS", Map.of("page", -1)).statusCode(400).body("field", equalTo("page"));
         inbox("839-EPS", Map.of("since", "yesterday")).statusCode(400).body("field", equalTo("since"));
-        given().when().get("/api/agencies/{agencyId}/inbox", "839-EPS").then().statusCode(400).body("field", equalTo("X-Actor"));
+        given().when().get("/api/agencies/{agencyId}/inbox", "839-EPS").then().statusCode(401).contentType("application/problem+json");
     }
 }

@@ -1,5 +1,7 @@
 package org.ehcptracker.advice.it;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -31,14 +33,14 @@ class AgencyPerformanceApiTest {
     String request(String agency, String type, String date) {
         UUID caseId = UUID.randomUUID();
         Fixtures.caseAcceptedForAssessment(pool, caseId, COUNCIL);
-        return given().contentType(ContentType.JSON).header("X-Actor", CASEWORKER)
+        return given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(CASEWORKER))
                 .body(Map.of("adviceType", type, "agencyId", agency, "requestedDate", date))
                 .when().post("/api/cases/{caseId}/advice-requests", caseId).then()
                 .statusCode(201).extract().path("adviceRequestId");
     }
 
     static void post(String path, String id, String actor, Map<String, String> body) {
-        given().contentType(ContentType.JSON).header("X-Actor", actor).body(body)
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(actor)).body(body)
                 .when().post("/api/advice-requests/{id}/" + path, id).then().statusCode(200);
     }
 
@@ -63,7 +65,7 @@ class AgencyPerformanceApiTest {
         post("submission", health, CASEWORKER, Map.of("submittedDate", "2025-05-30"));
         request(other, "SOCIAL_CARE", "2025-04-11");
 
-        given().header("X-Actor", CASEWORKER).queryParam("agencyId", a)
+        given().header("Authorization", TestTokens.bearer(CASEWORKER)).queryParam("agencyId", a)
                 .when().get("/api/councils/{la}/advice-performance", COUNCIL).then()
                 .statusCode(200)
                 .body("localAuthorityCode", equalTo(COUNCIL))
@@ -82,12 +84,12 @@ class AgencyPerformanceApiTest {
                 .body("lines[1].openNow", equalTo(0));
 
         // an agency sees its own lines only, and not another agency's
-        given().header("X-Actor", "agency:" + a).when().get("/api/councils/{la}/advice-performance", COUNCIL).then()
+        given().header("Authorization", TestTokens.bearer("agency:" + a)).when().get("/api/councils/{la}/advice-performance", COUNCIL).then()
                 .statusCode(200).body("lines", hasSize(2)).body("lines[0].agencyId", equalTo(a));
-        given().header("X-Actor", "agency:" + a).queryParam("agencyId", other)
+        given().header("Authorization", TestTokens.bearer("agency:" + a)).queryParam("agencyId", other)
                 .when().get("/api/councils/{la}/advice-performance", COUNCIL).then()
                 .statusCode(403).body("field", equalTo("agencyId"));
-        given().header("X-Actor", CASEWORKER).when().get("/api/councils/{la}/advice-performance", "8x7").then()
+        given().header("Authorization", TestTokens.bearer(CASEWORKER)).when().get("/api/councils/{la}/advice-performance", "8x7").then()
                 .statusCode(400).body("field", equalTo("localAuthorityCode"));
     }
 }

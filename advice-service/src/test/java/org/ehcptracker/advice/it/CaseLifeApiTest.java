@@ -1,5 +1,7 @@
 package org.ehcptracker.advice.it;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,14 +39,14 @@ class CaseLifeApiTest {
     Pool pool;
 
     static String request(UUID caseId, String type, String date) {
-        return given().contentType(ContentType.JSON).header("X-Actor", CASEWORKER)
+        return given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(CASEWORKER))
                 .body(Map.of("adviceType", type, "agencyId", "839-" + type.substring(0, 3), "requestedDate", date))
                 .when().post("/api/cases/{caseId}/advice-requests", caseId).then()
                 .statusCode(201).extract().path("adviceRequestId");
     }
 
     String status(String id) {
-        return given().header("X-Actor", CASEWORKER).when().get("/api/advice-requests/{id}", id).then()
+        return given().header("Authorization", TestTokens.bearer(CASEWORKER)).when().get("/api/advice-requests/{id}", id).then()
                 .statusCode(200).extract().path("status");
     }
 
@@ -59,7 +61,7 @@ class CaseLifeApiTest {
         caseAcceptedForAssessment(pool, caseId);
         String open = request(caseId, "EDUCATIONAL_PSYCHOLOGY", "2025-04-11");
         String answered = request(caseId, "HEALTH", "2025-04-11");
-        given().contentType(ContentType.JSON).header("X-Actor", "agency:839-HEA").body(Map.of("submittedDate", "2025-04-20"))
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer("agency:839-HEA")).body(Map.of("submittedDate", "2025-04-20"))
                 .when().post("/api/advice-requests/{id}/submission", answered).then().statusCode(200);
 
         JsonNode withdrawn = example("RequestWithdrawn", caseId);   // withdrawn 2025-04-22
@@ -85,7 +87,7 @@ class CaseLifeApiTest {
                 .iterator().next().getLong("n") == 1);
         assertThat(events(open, "AdviceRequestCancelled")).isEqualTo(1);
 
-        given().contentType(ContentType.JSON).header("X-Actor", CASEWORKER)
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(CASEWORKER))
                 .body(Map.of("adviceType", "SOCIAL_CARE", "agencyId", "839-SOC", "requestedDate", "2025-04-23"))
                 .when().post("/api/cases/{caseId}/advice-requests", caseId).then()
                 .statusCode(422)
@@ -102,10 +104,10 @@ class CaseLifeApiTest {
         publishAssessmentEvent(example("AssessmentConcluded", caseId, Map.of("outcome", "NO_PLAN")));   // 2025-06-02
         awaitCaseStatus(pool, caseId, "CONCLUDED_WITHOUT_PLAN");
         await().atMost(WAIT).until(() -> "CANCELLED".equals(status(open)));
-        given().header("X-Actor", CASEWORKER).when().get("/api/advice-requests/{id}", open).then()
+        given().header("Authorization", TestTokens.bearer(CASEWORKER)).when().get("/api/advice-requests/{id}", open).then()
                 .body("cancelledDate", equalTo("2025-06-02"));
 
-        given().contentType(ContentType.JSON).header("X-Actor", CASEWORKER)
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(CASEWORKER))
                 .body(Map.of("adviceType", "HEALTH", "agencyId", "839-HEA", "requestedDate", "2025-06-02"))
                 .when().post("/api/cases/{caseId}/advice-requests", caseId).then()
                 .statusCode(422)

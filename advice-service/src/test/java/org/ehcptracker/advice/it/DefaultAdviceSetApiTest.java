@@ -1,5 +1,7 @@
 package org.ehcptracker.advice.it;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,14 +38,14 @@ class DefaultAdviceSetApiTest {
 
     static String addAgency(String type) {
         String id = "868-" + type.substring(0, 3) + "-" + UUID.randomUUID().toString().substring(0, 6);
-        given().contentType(ContentType.JSON).header("X-Actor", ADMIN)
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(ADMIN))
                 .body(Map.of("agencyId", id, "name", "Agency " + id, "adviceTypes", List.of(type), "contactEmail", "a@b.example"))
                 .when().post("/api/councils/{la}/agencies", COUNCIL).then().statusCode(201);
         return id;
     }
 
     static io.restassured.response.ValidatableResponse putSet(Object entries) {
-        return given().contentType(ContentType.JSON).header("X-Actor", ADMIN).body(Map.of("entries", entries))
+        return given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(ADMIN)).body(Map.of("entries", entries))
                 .when().put("/api/councils/{la}/default-advice", COUNCIL).then();
     }
 
@@ -54,7 +56,7 @@ class DefaultAdviceSetApiTest {
         putSet(List.of(Map.of("adviceType", "EDUCATIONAL_PSYCHOLOGY", "agencyId", eps),
                 Map.of("adviceType", "HEALTH", "agencyId", health)))
                 .statusCode(200);
-        given().header("X-Actor", ADMIN).when().get("/api/councils/{la}/default-advice", COUNCIL).then()
+        given().header("Authorization", TestTokens.bearer(ADMIN)).when().get("/api/councils/{la}/default-advice", COUNCIL).then()
                 .statusCode(200).body("entries.agencyId", equalTo(List.of(eps, health)));
 
         UUID caseId = UUID.randomUUID();
@@ -62,9 +64,9 @@ class DefaultAdviceSetApiTest {
         var decided = example("AssessmentDecided", caseId, Map.of("localAuthorityCode", COUNCIL));   // 2025-04-10
         publishAssessmentEvent(decided);
 
-        await().atMost(WAIT).until(() -> given().header("X-Actor", ADMIN).when()
+        await().atMost(WAIT).until(() -> given().header("Authorization", TestTokens.bearer(ADMIN)).when()
                 .get("/api/cases/{caseId}/advice-requests", caseId).then().extract().jsonPath().getList("").size() == 2);
-        given().header("X-Actor", ADMIN).when().get("/api/cases/{caseId}/advice-requests", caseId).then()
+        given().header("Authorization", TestTokens.bearer(ADMIN)).when().get("/api/cases/{caseId}/advice-requests", caseId).then()
                 // same requested date: the list's order is then by id, which is derived from case and type
                 .body("agencyId", containsInAnyOrder(eps, health))
                 .body("requestedDate", equalTo(List.of("2025-04-10", "2025-04-10")))

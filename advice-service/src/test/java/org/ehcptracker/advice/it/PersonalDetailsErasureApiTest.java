@@ -1,5 +1,7 @@
 package org.ehcptracker.advice.it;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,14 +42,14 @@ class PersonalDetailsErasureApiTest {
     String adviceWithText(UUID caseId, String text) {
         String agency = "EPS-" + UUID.randomUUID().toString().substring(0, 8);
         caseAcceptedForAssessment(pool, caseId);
-        String id = given().contentType(ContentType.JSON).header("X-Actor", CASEWORKER)
+        String id = given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(CASEWORKER))
                 .body(Map.of("adviceType", "EDUCATIONAL_PSYCHOLOGY", "agencyId", agency, "requestedDate", "2025-04-11"))
                 .when().post("/api/cases/{caseId}/advice-requests", caseId).then()
                 .statusCode(201).extract().path("adviceRequestId");
-        given().contentType(ContentType.JSON).header("X-Actor", "agency:" + agency)
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer("agency:" + agency))
                 .body(Map.of("submittedDate", "2025-05-20", "summary", "Summary about " + text))
                 .when().post("/api/advice-requests/{id}/submission", id).then().statusCode(200);
-        given().contentType(ContentType.JSON).header("X-Actor", CASEWORKER)
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(CASEWORKER))
                 .body(Map.of("reason", "PROVISION_NOT_QUANTIFIED", "returnedDate", "2025-05-22", "note", "Note about " + text))
                 .when().post("/api/advice-requests/{id}/rework", id).then().statusCode(200);
         return id;
@@ -83,7 +85,7 @@ class PersonalDetailsErasureApiTest {
         assertThat(r.getLocalDate("returned_date")).hasToString("2025-05-22");
         assertThat(r.getString("returned_by")).isEqualTo(CASEWORKER);
         // the request itself and the case's status are unchanged
-        given().header("X-Actor", CASEWORKER).when().get("/api/advice-requests/{id}", id).then().statusCode(200);
+        given().header("Authorization", TestTokens.bearer(CASEWORKER)).when().get("/api/advice-requests/{id}", id).then().statusCode(200);
         assertThat(Fixtures.caseStatus(pool, caseId)).isEqualTo("ASSESSING");
         // another case keeps its text
         assertThat(submission(other).getString("summary")).contains("Alex Example");

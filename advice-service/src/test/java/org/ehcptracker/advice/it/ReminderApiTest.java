@@ -1,5 +1,7 @@
 package org.ehcptracker.advice.it;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -69,13 +71,13 @@ class ReminderApiTest {
     void reminders_go_once_at_their_offsets_naming_what_is_due_by_when_and_how_late() throws Exception {
         String agency = "869-" + UUID.randomUUID().toString().substring(0, 8);
         String address = agency.toLowerCase() + "@agency869.example";
-        given().contentType(ContentType.JSON).header("X-Actor", "caseworker:admin")
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer("caseworker:admin"))
                 .body(Map.of("agencyId", agency, "name", "EP Service 869", "adviceTypes", List.of("EDUCATIONAL_PSYCHOLOGY"),
                         "contactEmail", address))
                 .when().post("/api/councils/{la}/agencies", COUNCIL).then().statusCode(201);
         UUID caseId = UUID.randomUUID();
         Fixtures.caseAcceptedForAssessment(pool, caseId, COUNCIL);
-        String id = given().contentType(ContentType.JSON).header("X-Actor", "caseworker:jsmith")
+        String id = given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer("caseworker:jsmith"))
                 .body(Map.of("adviceType", "EDUCATIONAL_PSYCHOLOGY", "agencyId", agency, "requestedDate", "2025-04-11"))
                 .when().post("/api/cases/{caseId}/advice-requests", caseId).then().statusCode(201)
                 .extract().path("adviceRequestId");
@@ -108,7 +110,7 @@ class ReminderApiTest {
         assertThat(rows).isEqualTo(3);
 
         // answered: no more notices
-        given().contentType(ContentType.JSON).header("X-Actor", "agency:" + agency).body(Map.of("submittedDate", "2025-06-03"))
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer("agency:" + agency)).body(Map.of("submittedDate", "2025-06-03"))
                 .when().post("/api/advice-requests/{id}/submission", id).then().statusCode(200);
         roundOn(outbox, LocalDate.of(2025, 6, 6));
         Thread.sleep(1000);

@@ -1,5 +1,7 @@
 package org.ehcptracker.advice.it;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ehcptracker.advice.it.Fixtures.WAIT;
@@ -35,7 +37,7 @@ class ReworkAndExceptionApiTest {
     Pool pool;
 
     static ValidatableResponse post(String path, String id, String actor, Object body) {
-        return given().contentType(ContentType.JSON).header("X-Actor", actor).body(body)
+        return given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(actor)).body(body)
                 .when().post("/api/advice-requests/{id}/" + path, id).then();
     }
 
@@ -44,7 +46,7 @@ class ReworkAndExceptionApiTest {
         UUID caseId = UUID.randomUUID();
         String agency = "EPS-" + UUID.randomUUID().toString().substring(0, 8);
         caseAcceptedForAssessment(pool, caseId);
-        String id = given().contentType(ContentType.JSON).header("X-Actor", CASEWORKER)
+        String id = given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(CASEWORKER))
                 .body(Map.of("adviceType", "EDUCATIONAL_PSYCHOLOGY", "agencyId", agency, "requestedDate", "2025-04-11"))
                 .when().post("/api/cases/{caseId}/advice-requests", caseId).then()
                 .statusCode(201).extract().path("adviceRequestId");
@@ -64,7 +66,7 @@ class ReworkAndExceptionApiTest {
                 .body("returnedDate", equalTo("2025-05-22"))
                 .body("firstSubmittedDate", equalTo("2025-05-20"))
                 .body("reworkCount", equalTo(1));
-        given().header("X-Actor", "agency:" + r[1]).queryParam("status", "returned-for-rework")
+        given().header("Authorization", TestTokens.bearer("agency:" + r[1])).queryParam("status", "returned-for-rework")
                 .when().get("/api/agencies/{agencyId}/inbox", r[1]).then()
                 .statusCode(200).body("items.adviceRequestId", equalTo(List.of(r[0])));
 

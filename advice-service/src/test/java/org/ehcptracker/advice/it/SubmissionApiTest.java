@@ -1,5 +1,7 @@
 package org.ehcptracker.advice.it;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ehcptracker.advice.it.Fixtures.WAIT;
@@ -42,7 +44,7 @@ class SubmissionApiTest {
         UUID caseId = UUID.randomUUID();
         String agency = "EPS-" + UUID.randomUUID().toString().substring(0, 8);
         caseAcceptedForAssessment(pool, caseId);
-        String id = given().contentType(ContentType.JSON).header("X-Actor", CASEWORKER)
+        String id = given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(CASEWORKER))
                 .body(Map.of("adviceType", "EDUCATIONAL_PSYCHOLOGY", "agencyId", agency, "requestedDate", "2025-04-11"))
                 .when().post("/api/cases/{caseId}/advice-requests", caseId).then()
                 .statusCode(201).extract().path("adviceRequestId");
@@ -50,7 +52,7 @@ class SubmissionApiTest {
     }
 
     static ValidatableResponse submit(String id, String actor, String key, Object body) {
-        var request = given().contentType(ContentType.JSON).header("X-Actor", actor).body(body);
+        var request = given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(actor)).body(body);
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
@@ -121,7 +123,7 @@ class SubmissionApiTest {
         });
         var cancelling = CompletableFuture.supplyAsync(() -> {
             await(start);
-            return given().contentType(ContentType.JSON).header("X-Actor", CASEWORKER)
+            return given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(CASEWORKER))
                     .body(Map.of("reason", "EXISTING_ADVICE_REUSED", "cancelledDate", "2025-05-20"))
                     .when().post("/api/advice-requests/{id}/cancellation", r[0]).then().extract().statusCode();
         });

@@ -36,7 +36,7 @@ public class CaseAssignments {
         Objects.requireNonNull(caseworker, "caseworker");
         if (!WorklistQuery.CASEWORKER.matcher(caseworker).matches()) {
             throw CommandRejected.invalid("caseworker",
-                    "caseworker must be a caseworker's id as in X-Actor: 1-100 letters, digits, '.', '_', '@' or '-'");
+                    "caseworker must be a caseworker's id as in the sign-in token's subject: 1-100 letters, digits, '.', '_', '@' or '-'");
         }
         return change(caseId, caseworker, actor);
     }

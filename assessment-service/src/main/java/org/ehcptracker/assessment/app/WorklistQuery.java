@@ -19,7 +19,7 @@ public record WorklistQuery(String localAuthorityCode, String caseworker, CaseSt
     public static final int DEFAULT_SIZE = 50;
     /** Ten years: no statutory step of an assessment is further away. */
     public static final int MAX_DAYS = 3660;
-    /** As an actor's id (X-Actor {@code role:id}). */
+    /** As an actor's id (the token's subject). */
     public static final Pattern CASEWORKER = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
     private static final Pattern LA = Pattern.compile("\\d{3}");
 
@@ -34,7 +34,7 @@ public record WorklistQuery(String localAuthorityCode, String caseworker, CaseSt
         }
         if (caseworker != null && !CASEWORKER.matcher(caseworker).matches()) {
             throw CommandRejected.invalid("caseworker",
-                    "caseworker must be a caseworker's id as in X-Actor: 1-100 letters, digits, '.', '_', '@' or '-'");
+                    "caseworker must be a caseworker's id as in the sign-in token's subject: 1-100 letters, digits, '.', '_', '@' or '-'");
         }
         return new WorklistQuery(la, caseworker, status(status), integer("dueWithinDays", dueWithinDays, 0, MAX_DAYS, null),
                 bool("overdue", overdue), integer("page", page, 0, Integer.MAX_VALUE / MAX_SIZE, 0),

@@ -1,5 +1,8 @@
 package org.ehcptracker.assessment.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.ehcptracker.kit.domain.Role;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +33,7 @@ import org.jboss.resteasy.reactive.RestPath;
  * erasure of the child's personal details. Each method maps the body to a command for {@link AssessmentCases}
  * and its answer to a {@link CaseView}.
  */
+@RolesAllowed(Role.CASEWORKER)
 @Path("/api/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -52,7 +56,7 @@ public class AssessmentCaseResource {
                     + " same caseId is refused with 409. The child's name and date of birth are kept only in this service.")
     @APIResponse(responseCode = "201", description = "recorded; Location names the case",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "400", description = "missing X-Actor, malformed body or a field breaking its format",
+    @APIResponse(responseCode = "400", description = "malformed body or a field breaking its format",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "the caseId is already taken (a duplicate submission)",
             content = @Content(mediaType = PROBLEM))

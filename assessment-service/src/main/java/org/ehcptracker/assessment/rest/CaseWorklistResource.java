@@ -1,5 +1,8 @@
 package org.ehcptracker.assessment.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.ehcptracker.kit.domain.Role;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,6 +34,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * not a statutory event) and the search by childRef, both answered from the worklist table. Kept apart from
  * {@code AssessmentCaseResource}, which has the statutory commands on the same path.
  */
+@RolesAllowed(Role.CASEWORKER)
 @Path("/api/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,8 @@
 package org.ehcptracker.assessment.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.ehcptracker.kit.domain.Role;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,6 +25,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * value is a 400 naming it (JAX-RS would answer 404 for a query parameter it cannot convert). The assignment and
  * the search by childRef are in {@link CaseWorklistResource}.
  */
+@RolesAllowed(Role.CASEWORKER)
 @Path("/api/worklist")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

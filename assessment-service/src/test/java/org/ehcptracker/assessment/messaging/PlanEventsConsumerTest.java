@@ -1,5 +1,7 @@
 package org.ehcptracker.assessment.messaging;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -69,7 +71,7 @@ class PlanEventsConsumerTest {
     }
 
     static RequestSpecification api() {
-        return given().header("X-Actor", ACTOR).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
     /** A case of council 961 received {@code received}, assessed 30 days later, concluded ISSUE_PLAN 100 days later. */

@@ -1,5 +1,7 @@
 package org.ehcptracker.assessment.rest;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -74,7 +76,7 @@ class AssessmentCaseResourceTest {
     }
 
     static RequestSpecification api() {
-        return given().header("X-Actor", ACTOR).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
     static Map<String, Object> requestBody(UUID caseId) {
@@ -128,17 +130,17 @@ class AssessmentCaseResourceTest {
     // ---- recording a request ------------------------------------------------------------------------------
 
     @Test
-    void the_openapi_document_names_the_required_actor_header_on_every_api_operation() {
+    void the_openapi_document_names_the_sign_in_requirement_on_every_api_operation() {
         String json = given().accept(ContentType.JSON).get("/q/openapi?format=json").then().statusCode(200)
                 .extract().asString();
         io.restassured.path.json.JsonPath openapi = new io.restassured.path.json.JsonPath(json);
         Map<String, Map<String, Object>> paths = openapi.getMap("paths");
         assertThat(paths).isNotEmpty();
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
-            List<Map<String, Object>> parameters = openapi.getList("paths.'" + path + "'." + method + ".parameters");
-            assertThat(parameters).as(method + " " + path)
-                    .anySatisfy(p -> assertThat(p).containsEntry("name", "X-Actor").containsEntry("in", "header")
-                            .containsEntry("required", true));
+            List<Map<String, Object>> security = openapi.getList("paths.'" + path + "'." + method + ".security");
+            assertThat(security).as(method + " " + path + " says it needs a token").isNotEmpty();
+            assertThat(openapi.getMap("paths.'" + path + "'." + method + ".responses")).as(method + " " + path)
+                    .containsKeys("401", "403");
         }));
     }
 
@@ -293,13 +295,13 @@ class AssessmentCaseResourceTest {
     }
 
     @Test
-    void a_request_without_X_Actor_is_400() {
+    void a_request_without_a_token_is_401_and_a_forged_actor_header_changes_nothing() {
         given().contentType(ContentType.JSON).body(requestBody(UUID.randomUUID()))
                 .post("/api/cases").then()
-                .statusCode(400)
+                .statusCode(401)
                 .contentType("application/problem+json")
-                .body("field", equalTo("X-Actor"));
-        given().get("/api/cases/{id}", UUID.randomUUID()).then().statusCode(400);
+                .header("WWW-Authenticate", "Bearer");
+        given().header("X-Actor", "caseworker:jsmith").get("/api/cases/{id}", UUID.randomUUID()).then().statusCode(401);
     }
 
     // ---- deciding whether to assess -----------------------------------------------------------------------

@@ -1,5 +1,7 @@
 package org.ehcptracker.assessment.rest;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,11 +33,11 @@ class OperationalMetricsTest {
         double notFoundBefore = commands("rejected_not_found");
 
         String caseId = UUID.randomUUID().toString();
-        given().header("X-Actor", ACTOR).contentType(ContentType.JSON)
+        given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON)
                 .body(Map.of("caseId", caseId, "localAuthorityCode", "963", "receivedDate", "2025-01-06",
                         "requestedBy", "PARENT", "childRef", "C-OPS-1"))
                 .post("/api/cases").then().statusCode(201);
-        given().header("X-Actor", ACTOR).contentType(ContentType.JSON)
+        given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON)
                 .body(Map.of("decision", "ASSESS", "decisionDate", "2025-02-10"))
                 .post("/api/cases/{id}/decision", UUID.randomUUID().toString()).then().statusCode(404);
 

@@ -1,5 +1,7 @@
 package org.ehcptracker.assessment.rest;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.empty;
@@ -59,7 +61,7 @@ class WorklistResourceTest {
     EventSourcedAggregates aggregates;
 
     static RequestSpecification api() {
-        return given().header("X-Actor", ACTOR).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
     static UUID record(String la, LocalDate received) {
@@ -278,7 +280,7 @@ class WorklistResourceTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo(field)));
-        given().accept(ContentType.JSON).get("/api/worklist?la=839").then().statusCode(400).body("field", equalTo("X-Actor"));
+        given().accept(ContentType.JSON).get("/api/worklist?la=839").then().statusCode(401).contentType("application/problem+json");
     }
 
     // ---- assignment ----------------------------------------------------------------------------------------
@@ -300,7 +302,7 @@ class WorklistResourceTest {
 
         // the same caseworker again changes nothing and adds no audit row
         assign(caseId, "jsmith");
-        given().header("X-Actor", "caseworker:manager").contentType(ContentType.JSON)
+        given().header("Authorization", TestTokens.bearer("caseworker:manager")).contentType(ContentType.JSON)
                 .body(Map.of("caseworker", "a.khan@839")).put("/api/cases/{id}/assignment", caseId).then()
                 .statusCode(200).body("caseworker", equalTo("a.khan@839"));
         api().delete("/api/cases/{id}/assignment", caseId).then().statusCode(200).body("caseworker", nullValue());
@@ -452,7 +454,7 @@ class WorklistResourceTest {
                 .post("/api/cases/" + caseId + "/exceptions").then().statusCode(201);
         assertThat(worklist("la=915").getMap("cases[0]")).containsEntry("openExceptions", 1);
         // no body, so no Content-Type either
-        given().header("X-Actor", ACTOR).post("/api/cases/" + caseId + "/exceptions/" + inError + "/withdrawal")
+        given().header("Authorization", TestTokens.bearer(ACTOR)).post("/api/cases/" + caseId + "/exceptions/" + inError + "/withdrawal")
                 .then().statusCode(200);
         assertThat(worklist("la=915").getMap("cases[0]")).containsEntry("openExceptions", 0)
                 .containsEntry("exceptionApplies", false);

@@ -16,6 +16,8 @@ import org.ehcptracker.contracts.assessment.RequesterType;
  * services' bodies use (text, enum, date, boolean, number, nested object, list of objects) and echoes it, so
  * {@link StrictJsonTest} can send each kind of bad JSON and read the problem the platform (service-kit) answers.
  */
+// test-only echo of the binding: nothing to protect, and sign-in is not what StrictJsonTest tests
+@jakarta.annotation.security.PermitAll
 @Path("/strict-json-probe")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,8 @@
 package org.ehcptracker.plan.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.ehcptracker.kit.domain.Role;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +18,7 @@ import org.ehcptracker.plan.app.PlanWorklists;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** Phase transfers (Reg 18) of one council and year: due, done, late. */
+@RolesAllowed({Role.CASEWORKER, Role.BOARD})
 @Path("/api/phase-transfers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "plan worklists")

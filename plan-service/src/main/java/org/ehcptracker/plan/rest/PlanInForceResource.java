@@ -1,5 +1,8 @@
 package org.ehcptracker.plan.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.ehcptracker.kit.domain.Role;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +25,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** A plan in force (by planId, from its final issue): its review meetings and its cessation. */
+@RolesAllowed(Role.CASEWORKER)
 @Path("/api/plans/{planId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -50,7 +54,7 @@ public class PlanInForceResource {
     @Operation(summary = "Record an annual review meeting", description = "Starts the review (its own stream); the"
             + " decision is due 4 weeks after the meeting, the next review 12 months after it.")
     @APIResponse(responseCode = "201", description = "review held; Location is the review")
-    @APIResponse(responseCode = "400", description = "no X-Actor, a missing or malformed field")
+    @APIResponse(responseCode = "400", description = "a missing or malformed field")
     @APIResponse(responseCode = "404", description = "no plan in force with that planId")
     @APIResponse(responseCode = "409", description = "the plan's previous review is still open, the reviewId was"
             + " already used, or a concurrent update")
@@ -66,7 +70,7 @@ public class PlanInForceResource {
     @Path("/cessation")
     @Operation(summary = "Cease the plan, with a reason code")
     @APIResponse(responseCode = "200", description = "plan ceased; the plan")
-    @APIResponse(responseCode = "400", description = "no X-Actor, a missing or malformed field, a reason not in the"
+    @APIResponse(responseCode = "400", description = "a missing or malformed field, a reason not in the"
             + " list")
     @APIResponse(responseCode = "404", description = "no plan in force with that planId")
     @APIResponse(responseCode = "409", description = "the plan already ceased, or a concurrent update")

@@ -1,5 +1,8 @@
 package org.ehcptracker.plan.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.ehcptracker.kit.domain.Role;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +24,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Draft and final EHC plans of a case (one plan per case). */
+@RolesAllowed(Role.CASEWORKER)
 @Path("/api/cases/{caseId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -40,7 +44,7 @@ public class PlanResource {
     @Operation(summary = "Issue the draft plan", description = "Only for a case the LA decided to assess; the parent's"
             + " 15 days to comment (Reg 13(1)) start on issuedDate.")
     @APIResponse(responseCode = "201", description = "draft issued; Location is the plan")
-    @APIResponse(responseCode = "400", description = "no X-Actor, or a missing or malformed field")
+    @APIResponse(responseCode = "400", description = "a missing or malformed field")
     @APIResponse(responseCode = "409", description = "a draft was already issued")
     @APIResponse(responseCode = "422", description = "case not accepted for assessment, or issuedDate before the clock start")
     public Uni<RestResponse<PlanView>> issueDraft(@RestPath UUID caseId, @Valid @NotNull DraftPlanRequest body) {
@@ -55,7 +59,7 @@ public class PlanResource {
             + " setting (settingType), exactly one. Needs the draft first; on or before the last of the family's 15 days"
             + " only once their response is recorded.")
     @APIResponse(responseCode = "200", description = "final plan issued")
-    @APIResponse(responseCode = "400", description = "no X-Actor, or a missing or malformed field")
+    @APIResponse(responseCode = "400", description = "a missing or malformed field")
     @APIResponse(responseCode = "409", description = "the final plan was already issued, or a concurrent update")
     @APIResponse(responseCode = "422", description = "no draft yet, case refused or withdrawn, both or neither setting"
             + " fields, issuedDate before the draft, or within the family's 15 days with no response recorded")
@@ -69,7 +73,7 @@ public class PlanResource {
             + " setting asked for (a URN or a type, at most one) and the comments, which stay in plan-service. One"
             + " response per draft; with it recorded, the final plan may be issued within the 15 days.")
     @APIResponse(responseCode = "200", description = "response recorded; the plan view")
-    @APIResponse(responseCode = "400", description = "no X-Actor, a missing or malformed field, or comments with a"
+    @APIResponse(responseCode = "400", description = "a missing or malformed field, or comments with a"
             + " control character (problem+json naming the field)")
     @APIResponse(responseCode = "409", description = "a response was already recorded, the final plan was already"
             + " issued, or a concurrent update")
@@ -84,7 +88,7 @@ public class PlanResource {
     @Operation(summary = "Consult a setting about naming it", description = "It should answer within 15 days (Code"
             + " 9.83); an unanswered consultation never blocks the final plan.")
     @APIResponse(responseCode = "200", description = "consultation recorded; the plan view")
-    @APIResponse(responseCode = "400", description = "no X-Actor, a missing or malformed field")
+    @APIResponse(responseCode = "400", description = "a missing or malformed field")
     @APIResponse(responseCode = "409", description = "the setting was already consulted, the final plan was already"
             + " issued, or a concurrent update")
     @APIResponse(responseCode = "422", description = "no draft yet, or consultedDate before the draft or in the future")
@@ -97,7 +101,7 @@ public class PlanResource {
     @Operation(summary = "Record a consulted setting's answer", description = "Also after the final plan (a late"
             + " answer is still recorded).")
     @APIResponse(responseCode = "200", description = "answer recorded; the plan view")
-    @APIResponse(responseCode = "400", description = "no X-Actor, a missing or malformed field")
+    @APIResponse(responseCode = "400", description = "a missing or malformed field")
     @APIResponse(responseCode = "404", description = "the setting was not consulted for this case")
     @APIResponse(responseCode = "409", description = "the setting already answered, or a concurrent update")
     @APIResponse(responseCode = "422", description = "no draft yet, or answeredDate before the consultation or in the"

@@ -1,5 +1,8 @@
 package org.ehcptracker.plan.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.ehcptracker.kit.domain.Role;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +19,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** Caseworkers' lists of one council: what to chase in the making of plans and in plans in force. */
+@RolesAllowed(Role.CASEWORKER)
 @Path("/api/plan-worklists/{list}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "plan worklists")

@@ -1,5 +1,8 @@
 package org.ehcptracker.plan.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.ehcptracker.kit.domain.Role;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +22,7 @@ import org.ehcptracker.plan.domain.ReviewView;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** One annual review of a plan: its decision and, after a decision to amend, the amended plan. */
+@RolesAllowed(Role.CASEWORKER)
 @Path("/api/reviews/{reviewId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,7 +50,7 @@ public class ReviewResource {
     @Operation(summary = "Record the LA's decision: KEEP, AMEND (amendments proposed that day) or CEASE",
             description = "Due 4 weeks after the meeting; a later decision is recorded and shown late.")
     @APIResponse(responseCode = "200", description = "decision recorded; the review")
-    @APIResponse(responseCode = "400", description = "no X-Actor, a missing or malformed field, an outcome not in the"
+    @APIResponse(responseCode = "400", description = "a missing or malformed field, an outcome not in the"
             + " list")
     @APIResponse(responseCode = "404", description = "no review with that id")
     @APIResponse(responseCode = "409", description = "already decided, or a concurrent decision")
@@ -61,7 +65,7 @@ public class ReviewResource {
             + " days on the proposal; due 8 weeks after the decision (12 weeks after the meeting at most), a later one"
             + " is recorded and shown late.")
     @APIResponse(responseCode = "200", description = "amended plan issued; the review")
-    @APIResponse(responseCode = "400", description = "no X-Actor, a missing or malformed field")
+    @APIResponse(responseCode = "400", description = "a missing or malformed field")
     @APIResponse(responseCode = "404", description = "no review with that id")
     @APIResponse(responseCode = "409", description = "already issued, or a concurrent update")
     @APIResponse(responseCode = "422", description = "no decision to amend (field reviewId), both setting fields,"

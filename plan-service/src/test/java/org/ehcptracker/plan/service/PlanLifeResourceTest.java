@@ -1,5 +1,7 @@
 package org.ehcptracker.plan.service;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -26,13 +28,13 @@ import org.junit.jupiter.api.Test;
 class PlanLifeResourceTest extends PlanServiceTestSupport {
 
     static ValidatableResponse post(String path, Object body, Object... params) {
-        return given().header("X-Actor", ACTOR).contentType(ContentType.JSON).body(body)
+        return given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON).body(body)
                 .when().post(path, params)
                 .then();
     }
 
     static ValidatableResponse get(String path, Object... params) {
-        return given().header("X-Actor", ACTOR).when().get(path, params).then();
+        return given().header("Authorization", TestTokens.bearer(ACTOR)).when().get(path, params).then();
     }
 
     /** A case with its final plan issued on 18 July 2025; the planId. */

@@ -1,5 +1,7 @@
 package org.ehcptracker.plan.service;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class PlanMakingResourceTest extends PlanServiceTestSupport {
 
     static ValidatableResponse post(UUID caseId, String step, Object body) {
-        return given().header("X-Actor", ACTOR).contentType(ContentType.JSON).body(body)
+        return given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON).body(body)
                 .when().post("/api/cases/{caseId}/" + step, caseId)
                 .then();
     }
@@ -211,7 +213,7 @@ class PlanMakingResourceTest extends PlanServiceTestSupport {
         post(other, "final-plan", Map.of("issuedDate", "2025-07-18", "settingType", "MSS"))
                 .statusCode(200)
                 .body("adviceOutstandingAtIssue", equalTo(false));
-        given().header("X-Actor", ACTOR).get("/api/cases/{caseId}/plan", other).then()
+        given().header("Authorization", TestTokens.bearer(ACTOR)).get("/api/cases/{caseId}/plan", other).then()
                 .statusCode(200)
                 .body("adviceOutstandingAtIssue", equalTo(false))
                 .body("parentResponse", nullValue());

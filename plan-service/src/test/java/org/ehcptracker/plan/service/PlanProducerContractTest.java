@@ -1,5 +1,7 @@
 package org.ehcptracker.plan.service;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,9 +30,9 @@ class PlanProducerContractTest extends PlanServiceTestSupport {
     @Test
     void draft_and_final_plan_issued_match_their_examples() throws Exception {
         UUID caseId = caseAcceptedForAssessment("2025-03-03");
-        given().header("X-Actor", ACTOR).contentType(ContentType.JSON).body(Map.of("issuedDate", "2025-06-09"))
+        given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON).body(Map.of("issuedDate", "2025-06-09"))
                 .post("/api/cases/{caseId}/draft-plan", caseId).then().statusCode(201);
-        given().header("X-Actor", ACTOR).contentType(ContentType.JSON)
+        given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON)
                 .body(Map.of("issuedDate", "2025-07-18", "namedSettingUrn", "139021"))
                 .post("/api/cases/{caseId}/final-plan", caseId).then().statusCode(200);
 
@@ -43,15 +45,15 @@ class PlanProducerContractTest extends PlanServiceTestSupport {
     @Test
     void parent_response_and_consultation_events_match_their_examples() throws Exception {
         UUID caseId = caseAcceptedForAssessment("2025-03-03");
-        given().header("X-Actor", ACTOR).contentType(ContentType.JSON).body(Map.of("issuedDate", "2025-06-09"))
+        given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON).body(Map.of("issuedDate", "2025-06-09"))
                 .post("/api/cases/{caseId}/draft-plan", caseId).then().statusCode(201);
-        given().header("X-Actor", ACTOR).contentType(ContentType.JSON)
+        given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON)
                 .body(Map.of("receivedDate", "2025-06-20", "requestedSettingUrn", "139021", "comments", "please name 139021"))
                 .post("/api/cases/{caseId}/parent-response", caseId).then().statusCode(200);
-        given().header("X-Actor", ACTOR).contentType(ContentType.JSON)
+        given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON)
                 .body(Map.of("settingUrn", "139021", "consultedDate", "2025-06-23"))
                 .post("/api/cases/{caseId}/consultations", caseId).then().statusCode(200);
-        given().header("X-Actor", ACTOR).contentType(ContentType.JSON)
+        given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON)
                 .body(Map.of("answeredDate", "2025-07-04", "canMeetNeeds", true))
                 .post("/api/cases/{caseId}/consultations/139021/answer", caseId).then().statusCode(200);
 
@@ -65,21 +67,21 @@ class PlanProducerContractTest extends PlanServiceTestSupport {
     @Test
     void review_amendment_and_cessation_events_match_their_examples() throws Exception {
         UUID caseId = caseAcceptedForAssessment("2025-03-03");
-        given().header("X-Actor", ACTOR).contentType(ContentType.JSON).body(Map.of("issuedDate", "2025-06-09"))
+        given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON).body(Map.of("issuedDate", "2025-06-09"))
                 .post("/api/cases/{caseId}/draft-plan", caseId).then().statusCode(201);
-        String planId = given().header("X-Actor", ACTOR).contentType(ContentType.JSON)
+        String planId = given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON)
                 .body(Map.of("issuedDate", "2025-07-18", "namedSettingUrn", "139021"))
                 .post("/api/cases/{caseId}/final-plan", caseId).then().statusCode(200).extract().path("planId");
-        String reviewId = given().header("X-Actor", ACTOR).contentType(ContentType.JSON)
+        String reviewId = given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON)
                 .body(Map.of("meetingDate", "2026-06-30"))
                 .post("/api/plans/{planId}/reviews", planId).then().statusCode(201).extract().path("reviewId");
-        given().header("X-Actor", ACTOR).contentType(ContentType.JSON)
+        given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON)
                 .body(Map.of("decidedDate", "2026-07-21", "outcome", "AMEND"))
                 .post("/api/reviews/{reviewId}/decision", reviewId).then().statusCode(200);
-        given().header("X-Actor", ACTOR).contentType(ContentType.JSON)
+        given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON)
                 .body(Map.of("issuedDate", "2026-09-08", "namedSettingUrn", "139021"))
                 .post("/api/reviews/{reviewId}/amended-plan", reviewId).then().statusCode(200);
-        given().header("X-Actor", ACTOR).contentType(ContentType.JSON)
+        given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON)
                 .body(Map.of("ceasedDate", "2026-10-31", "reason", "MOVED_TO_ANOTHER_LA"))
                 .post("/api/plans/{planId}/cessation", planId).then().statusCode(200);
 

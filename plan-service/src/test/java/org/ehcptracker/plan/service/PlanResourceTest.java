@@ -1,5 +1,7 @@
 package org.ehcptracker.plan.service;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class PlanResourceTest extends PlanServiceTestSupport {
 
     static ValidatableResponse post(UUID caseId, String step, Object body) {
-        return given().header("X-Actor", ACTOR).contentType(ContentType.JSON).body(body)
+        return given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON).body(body)
                 .when().post("/api/cases/{caseId}/" + step, caseId)
                 .then();
     }
@@ -83,7 +85,7 @@ class PlanResourceTest extends PlanServiceTestSupport {
         assertThat(issued.get("namedSettingUrn").isNull()).isTrue();
         assertThat(issued.get("businessDate").asText()).isEqualTo("2025-07-18");
 
-        given().header("X-Actor", ACTOR).get("/api/cases/{caseId}/plan", caseId).then()
+        given().header("Authorization", TestTokens.bearer(ACTOR)).get("/api/cases/{caseId}/plan", caseId).then()
                 .statusCode(200)
                 .body("status", equalTo("FINAL"))
                 .body("draftIssuedDate", equalTo("2025-06-09"))
@@ -157,14 +159,14 @@ class PlanResourceTest extends PlanServiceTestSupport {
     }
 
     @Test
-    void a_request_without_X_Actor_is_refused() {
+    void a_request_without_a_token_is_refused() {
         UUID caseId = caseAcceptedForAssessment("2025-03-03");
 
         given().contentType(ContentType.JSON).body(Map.of("issuedDate", "2025-06-09"))
                 .post("/api/cases/{caseId}/draft-plan", caseId).then()
-                .statusCode(400)
+                .statusCode(401)
                 .contentType("application/problem+json")
-                .body("detail", containsString("X-Actor"));
+                .body("title", equalTo("Sign-in required"));
         assertThat(count("select count(*) from event where stream_id = $1", caseId)).isZero();
     }
 
@@ -191,7 +193,7 @@ class PlanResourceTest extends PlanServiceTestSupport {
     void there_is_no_plan_before_a_draft() {
         UUID caseId = caseAcceptedForAssessment("2025-03-03");
 
-        given().header("X-Actor", ACTOR).get("/api/cases/{caseId}/plan", caseId).then()
+        given().header("Authorization", TestTokens.bearer(ACTOR)).get("/api/cases/{caseId}/plan", caseId).then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", containsString("case " + caseId + " has no plan"));

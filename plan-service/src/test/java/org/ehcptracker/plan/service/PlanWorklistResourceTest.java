@@ -1,5 +1,7 @@
 package org.ehcptracker.plan.service;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -43,7 +45,7 @@ class PlanWorklistResourceTest extends PlanServiceTestSupport {
     }
 
     static String post(String path, Object body, int status, Object... params) {
-        return given().header("X-Actor", ACTOR).contentType(ContentType.JSON).body(body).post(path, params)
+        return given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON).body(body).post(path, params)
                 .then().statusCode(status).extract().asString();
     }
 
@@ -60,7 +62,7 @@ class PlanWorklistResourceTest extends PlanServiceTestSupport {
     }
 
     static JsonPath list(String list, Map<String, ?> params) {
-        return given().header("X-Actor", ACTOR).queryParam("la", LA).queryParams(params)
+        return given().header("Authorization", TestTokens.bearer(ACTOR)).queryParam("la", LA).queryParams(params)
                 .get("/api/plan-worklists/{list}", list).then().statusCode(200).extract().jsonPath();
     }
 
@@ -133,7 +135,7 @@ class PlanWorklistResourceTest extends PlanServiceTestSupport {
         post("/api/reviews/{id}/amended-plan", Map.of("issuedDate", TODAY.toString(), "namedSettingUrn", "139021"),
                 200, done);
 
-        JsonPath transfers = given().header("X-Actor", ACTOR).queryParam("la", TRANSFERS_LA).queryParam("year", year)
+        JsonPath transfers = given().header("Authorization", TestTokens.bearer(ACTOR)).queryParam("la", TRANSFERS_LA).queryParam("year", year)
                 .get("/api/phase-transfers").then().statusCode(200).extract().jsonPath();
         assertThat(transfers.getLong("due")).isEqualTo(1);
         assertThat(transfers.getLong("done")).isEqualTo(1);
@@ -143,9 +145,9 @@ class PlanWorklistResourceTest extends PlanServiceTestSupport {
         assertThat(transfers.getString("transfers[0].phaseTransferDeadline")).isEqualTo(year + "-02-15");
         assertThat(transfers.getString("transfers[1].phaseTransferDeadline")).isEqualTo(year + "-03-31");
 
-        given().header("X-Actor", ACTOR).queryParam("la", LA).get("/api/phase-transfers").then()
+        given().header("Authorization", TestTokens.bearer(ACTOR)).queryParam("la", LA).get("/api/phase-transfers").then()
                 .statusCode(400).body("field", equalTo("year"));
-        given().header("X-Actor", ACTOR).queryParam("la", LA).queryParam("year", year)
+        given().header("Authorization", TestTokens.bearer(ACTOR)).queryParam("la", LA).queryParam("year", year)
                 .contentType(ContentType.JSON).body(Map.of("meetingDate", TODAY.toString(), "phaseTransfer", "TO_THE_MOON",
                         "yearOfMove", year))
                 .post("/api/plans/{id}/reviews", duePlan).then()
@@ -154,15 +156,15 @@ class PlanWorklistResourceTest extends PlanServiceTestSupport {
 
     @Test
     void bad_parameters_are_a_bad_request_naming_them_and_an_unknown_list_is_not_found() {
-        given().header("X-Actor", ACTOR).queryParam("la", "83").get("/api/plan-worklists/reviews-due").then()
+        given().header("Authorization", TestTokens.bearer(ACTOR)).queryParam("la", "83").get("/api/plan-worklists/reviews-due").then()
                 .statusCode(400).contentType("application/problem+json").body("field", equalTo("la"));
-        given().header("X-Actor", ACTOR).queryParam("la", LA).queryParam("weeks", "soon")
+        given().header("Authorization", TestTokens.bearer(ACTOR)).queryParam("la", LA).queryParam("weeks", "soon")
                 .get("/api/plan-worklists/reviews-due").then()
                 .statusCode(400).body("field", equalTo("weeks"));
-        given().header("X-Actor", ACTOR).queryParam("la", LA).queryParam("size", "500")
+        given().header("Authorization", TestTokens.bearer(ACTOR)).queryParam("la", LA).queryParam("size", "500")
                 .get("/api/plan-worklists/reviews-due").then()
                 .statusCode(400).body("field", equalTo("size"));
-        given().header("X-Actor", ACTOR).queryParam("la", LA).get("/api/plan-worklists/everything").then()
+        given().header("Authorization", TestTokens.bearer(ACTOR)).queryParam("la", LA).get("/api/plan-worklists/everything").then()
                 .statusCode(404);
         List<String> none = list("amendments-overdue", Map.of("page", 99)).getList("lines");
         assertThat(none).isEmpty();

@@ -1,5 +1,7 @@
 package org.ehcptracker.plan.service;
 
+import org.ehcptracker.testtokens.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -69,12 +71,12 @@ class ViewsConsumerContractTest extends PlanServiceTestSupport {
                 example("AssessmentConcluded", caseId, Map.of("outcome", "NO_PLAN")));
 
         awaitCase(caseId, "CONCLUDED_NO_PLAN");
-        given().header("X-Actor", ACTOR).contentType(ContentType.JSON).body(Map.of("issuedDate", "2025-06-09"))
+        given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON).body(Map.of("issuedDate", "2025-06-09"))
                 .post("/api/cases/{caseId}/draft-plan", caseId).then()
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", containsString("the LA decided not to issue a plan for case " + caseId));
-        given().header("X-Actor", ACTOR).get("/api/cases/{caseId}/plan", caseId).then().statusCode(404);
+        given().header("Authorization", TestTokens.bearer(ACTOR)).get("/api/cases/{caseId}/plan", caseId).then().statusCode(404);
     }
 
     @Test
@@ -89,7 +91,7 @@ class ViewsConsumerContractTest extends PlanServiceTestSupport {
         await().atMost(PATIENCE).until(() -> count("select count(*) from processed_event where event_id = $1",
                 UUID.fromString(concluded.get("eventId").asText())) == 1);
         assertThat(assessmentCase(caseId).orElseThrow().getString("status")).isEqualTo("ASSESSING");
-        given().header("X-Actor", ACTOR).contentType(ContentType.JSON).body(Map.of("issuedDate", "2025-06-09"))
+        given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON).body(Map.of("issuedDate", "2025-06-09"))
                 .post("/api/cases/{caseId}/draft-plan", caseId).then()
                 .statusCode(201);
     }
@@ -106,10 +108,10 @@ class ViewsConsumerContractTest extends PlanServiceTestSupport {
                 .map(r -> LocalDate.of(2025, 9, 8).equals(r.getLocalDate("clock_start"))).orElse(false));
         assertThat(assessmentCase(caseId).orElseThrow().getString("status")).isEqualTo("ASSESSING");
 
-        given().header("X-Actor", ACTOR).contentType(ContentType.JSON).body(Map.of("issuedDate", "2025-09-05"))
+        given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON).body(Map.of("issuedDate", "2025-09-05"))
                 .post("/api/cases/{caseId}/draft-plan", caseId).then()
                 .statusCode(422).body("field", equalTo("issuedDate"));
-        given().header("X-Actor", ACTOR).contentType(ContentType.JSON).body(Map.of("issuedDate", "2025-11-03"))
+        given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON).body(Map.of("issuedDate", "2025-11-03"))
                 .post("/api/cases/{caseId}/draft-plan", caseId).then()
                 .statusCode(201)
                 .body("clockStart", equalTo("2025-09-08"))
@@ -145,7 +147,7 @@ class ViewsConsumerContractTest extends PlanServiceTestSupport {
         assertThat(awaited.getLocalDate("submitted_date")).isNull();
 
         // due 2025-05-23, still awaited today: overdue; the cancelled one does not count
-        given().header("X-Actor", ACTOR).contentType(ContentType.JSON).body(Map.of("issuedDate", "2025-06-09"))
+        given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON).body(Map.of("issuedDate", "2025-06-09"))
                 .post("/api/cases/{caseId}/draft-plan", caseId).then()
                 .statusCode(201)
                 .body("advice.requested", equalTo(2))

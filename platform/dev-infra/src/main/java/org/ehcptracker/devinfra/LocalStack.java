@@ -17,15 +17,17 @@ import picocli.CommandLine.Option;
  * java -cp "$(cat platform/dev-infra/target/launcher.classpath):platform/dev-infra/target/classes" \
  *      org.ehcptracker.devinfra.LocalStack postgres --port 5433 --data-dir .local/pg --databases assessment,advice
  * java -cp ... org.ehcptracker.devinfra.LocalStack kafka --port 9092 --controller-port 9093 --data-dir .local/kafka
+ * java -cp ... org.ehcptracker.devinfra.LocalStack keycloak --port 8180 --data-dir .local/keycloak --realm-file deploy/local/ehcp-realm.json
  * </pre>
  *
- * Prints {@code READY postgres jdbc:postgresql://localhost:5433/} or {@code READY kafka localhost:9092} on stdout
- * when the server accepts clients. Data directories persist across restarts. Logs go to stderr (SLF4J, level WARN
+ * Prints {@code READY postgres jdbc:postgresql://localhost:5433/}, {@code READY kafka localhost:9092} or
+ * {@code READY keycloak http://localhost:8180/realms/ehcp} on stdout when the server accepts clients (Keycloak's own
+ * console output goes to stdout too). Data directories persist across restarts. Logs go to stderr (SLF4J, level WARN
  * unless {@code -Dorg.slf4j.simpleLogger.defaultLogLevel=info}).
  */
 @Command(name = "LocalStack", mixinStandardHelpOptions = true,
-    description = "Runs a real PostgreSQL or Kafka (KRaft) server for local development, in the foreground.",
-    subcommands = {LocalStack.Postgres.class, LocalStack.Kafka.class})
+    description = "Runs a real PostgreSQL, Kafka (KRaft) or Keycloak server for local development, in the foreground.",
+    subcommands = {LocalStack.Postgres.class, LocalStack.Kafka.class, LocalStack.Keycloak.class})
 public final class LocalStack implements Runnable {
     public static final String READY = "READY";
 
@@ -83,6 +85,37 @@ public final class LocalStack implements Runnable {
             KafkaBroker broker = KafkaBroker.start(port, controllerPort, dataDir);
             CountDownLatch stopped = onShutdown(broker::close);
             ready("kafka", broker.bootstrapServers(), t0);
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "keycloak", mixinStandardHelpOptions = true,
+        description = "Keycloak " + KeycloakServer.VERSION + " (start-dev, needs JDK 21+) with the realm file imported.")
+    static final class Keycloak implements Callable<Integer> {
+        @Option(names = "--port", defaultValue = "8180", description = "HTTP port (default ${DEFAULT-VALUE})")
+        int port;
+
+        @Option(names = "--data-dir", required = true, description = "Keycloak home and database, kept across restarts")
+        Path dataDir;
+
+        @Option(names = "--realm-file", required = true, description = "realm export to import (re-imported when it changes)")
+        Path realmFile;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            long t0 = System.nanoTime();
+            KeycloakServer kc;
+            try {
+                kc = KeycloakServer.start(port, dataDir, realmFile, ProcessBuilder.Redirect.INHERIT,
+                    KeycloakServer.DEFAULT_TIMEOUT);
+            } catch (RuntimeException e) {
+                // e.g. no JDK 21+: one clear line, no stack trace
+                System.err.println("LocalStack: " + e.getMessage());
+                return 1;
+            }
+            CountDownLatch stopped = onShutdown(kc::close);
+            ready("keycloak", kc.issuer(), t0);
             stopped.await();
             return 0;
         }

@@ -1,5 +1,8 @@
 package org.ehcptracker.reporting.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.ehcptracker.kit.domain.Role;
+
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -29,6 +32,7 @@ import org.ehcptracker.reporting.domain.BoardMeasures.TrendStep;
 import org.ehcptracker.reporting.domain.BoardReport;
 
 /** Every measure the board watches, for one council or all, as JSON or CSV (docs/reporting.md, "Board measures"). */
+@RolesAllowed({Role.BOARD, Role.CASEWORKER})
 @Path("/api/local-authorities/{la}/board")
 public class BoardResource {
 

@@ -1,5 +1,8 @@
 package org.ehcptracker.reporting.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.ehcptracker.kit.domain.Role;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.reporting.app.BoardFigures;
 
+@RolesAllowed({Role.BOARD, Role.CASEWORKER})
 @Path("/api/local-authorities/{la}/figures")
 @Produces(MediaType.APPLICATION_JSON)
 public class FiguresResource {

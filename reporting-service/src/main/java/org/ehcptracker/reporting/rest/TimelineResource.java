@@ -1,5 +1,8 @@
 package org.ehcptracker.reporting.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.ehcptracker.kit.domain.Role;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +17,7 @@ import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.reporting.app.CaseTimelines;
 import org.ehcptracker.reporting.app.TimelineEntry;
 
+@RolesAllowed(Role.CASEWORKER)
 @Path("/api/cases/{caseId}/timeline")
 @Produces(MediaType.APPLICATION_JSON)
 public class TimelineResource {

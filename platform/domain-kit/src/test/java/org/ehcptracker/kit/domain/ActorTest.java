@@ -3,35 +3,54 @@ package org.ehcptracker.kit.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.NullAndEmptySource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class ActorTest {
 
     @Test
-    void parsesRoleAndId() {
-        Actor actor = Actor.parse("agency:ep-839");
-        assertThat(actor.role()).isEqualTo("agency");
-        assertThat(actor.id()).isEqualTo("ep-839");
-        assertThat(actor).hasToString("agency:ep-839");
+    void the_recorded_role_is_the_most_specific_the_token_carries() {
+        Actor manager = Actor.of("5f1c", Set.of("caseworker", "team-manager"), Set.of("839"), null);
+        assertThat(manager.role()).isEqualTo("team-manager");
+        assertThat(manager).hasToString("team-manager:5f1c");
+        assertThat(manager.hasRole("caseworker")).isTrue();
+        assertThat(Actor.of("9a", Set.of("offline_access"), Set.of(), null).role()).isEqualTo("none");
     }
 
     @Test
-    void toleratesSurroundingSpace() {
-        assertThat(Actor.parse("  caseworker:j.smith@bcp ")).isEqualTo(new Actor("caseworker", "j.smith@bcp"));
+    void a_council_actor_acts_for_its_councils_only() {
+        Actor caseworker = Actor.of("5f1c", Set.of("caseworker"), Set.of("839", "873"), null);
+        assertThat(caseworker.actsFor("839")).isTrue();
+        assertThat(caseworker.actsFor("857")).isFalse();
+        assertThat(caseworker.actsForEveryCouncil()).isFalse();
+        caseworker.requireCouncil("873");
+        assertThatThrownBy(() -> caseworker.requireCouncil("857")).isInstanceOf(AccessDenied.class)
+                .hasMessageContaining("857");
     }
 
-    @ParameterizedTest
-    @NullAndEmptySource
-    @ValueSource(strings = {" ", "jsmith", ":jsmith", "caseworker:", "Caseworker:jsmith", "caseworker:j smith", "a:b:c"})
-    void refusesAnythingThatIsNotRoleColonId(String header) {
-        assertThatThrownBy(() -> Actor.parse(header))
-                .isInstanceOfSatisfying(CommandRejected.class, e -> {
-                    assertThat(e.kind()).isEqualTo(CommandRejected.Kind.INVALID);
-                    assertThat(e.field()).isEqualTo(Actor.HEADER);
-                });
+    @Test
+    void a_national_actor_acts_for_every_council() {
+        Actor analyst = Actor.of("a1", Set.of("board"), Set.of(Actor.EVERY_COUNCIL), null);
+        assertThat(analyst.actsFor("857")).isTrue();
+        assertThat(analyst.actsForEveryCouncil()).isTrue();
+    }
+
+    @Test
+    void an_agency_user_reaches_only_its_own_agencys_requests() {
+        Actor ep = Actor.of("e1", Set.of("agency"), Set.of("839"), "ep-839");
+        ep.requireAgencyIfAgencyUser("ep-839");
+        assertThatThrownBy(() -> ep.requireAgencyIfAgencyUser("health-839")).isInstanceOf(AccessDenied.class);
+        Actor noAgencyClaim = Actor.of("e2", Set.of("agency"), Set.of("839"), null);
+        assertThatThrownBy(() -> noAgencyClaim.requireAgencyIfAgencyUser("ep-839")).isInstanceOf(AccessDenied.class);
+        // a caseworker is not an agency: the council scope is checked apart
+        Actor.of("c1", Set.of("caseworker"), Set.of("839"), null).requireAgencyIfAgencyUser("ep-839");
+    }
+
+    @Test
+    void an_actor_inside_the_system_has_no_council() {
+        Actor system = new Actor(Role.SYSTEM, "advice-service");
+        assertThat(system.actsFor("839")).isFalse();
+        assertThat(system).hasToString("system:advice-service");
     }
 
     @Test

@@ -10,6 +10,11 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.Response;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import org.ehcptracker.kit.domain.AccessDenied;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -42,6 +47,34 @@ public class ProblemResponses {
             problem.with("field", e.field());
         }
         return problem.build().toResponse();
+    }
+
+    /**
+     * No token, an expired one, a tampered one, or one from another issuer or for another audience: 401 with
+     * {@code WWW-Authenticate: Bearer}. The detail never says which check failed (that helps an attacker only).
+     * Ahead of quarkus-resteasy-problem's own security mappers, whose 401 fails on this Quarkus version.
+     */
+    @ServerExceptionMapper(value = {UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class}, priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response unauthenticated(RuntimeException e) {
+        Response problem = HttpProblem.builder().withStatus(401).withTitle("Sign-in required")
+                .withDetail("this call needs a valid bearer token from the council's identity provider")
+                .build().toResponse();
+        return Response.fromResponse(problem).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** A signed-in caller whose role does not allow the call (403). */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response forbidden(ForbiddenException e) {
+        return HttpProblem.builder().withStatus(403).withTitle("Not allowed")
+                .withDetail("your role does not allow this call").build().toResponse();
+    }
+
+    /** A signed-in caller outside the council or agency of what they asked for (403). */
+    @ServerExceptionMapper
+    public Response outOfScope(AccessDenied e) {
+        return HttpProblem.builder().withStatus(403).withTitle("Not allowed")
+                .withDetail(e.getMessage()).build().toResponse();
     }
 
     /**

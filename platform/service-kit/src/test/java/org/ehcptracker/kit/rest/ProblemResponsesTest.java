@@ -15,7 +15,7 @@ class ProblemResponsesTest {
 
     @Test
     void eachKindOfRejectionHasItsStatus() {
-        assertThat(problems.rejected(CommandRejected.invalid("X-Actor", "no actor")).getStatus()).isEqualTo(400);
+        assertThat(problems.rejected(CommandRejected.invalid("caseId", "not a UUID")).getStatus()).isEqualTo(400);
         assertThat(problems.rejected(CommandRejected.notFound("no case")).getStatus()).isEqualTo(404);
         assertThat(problems.rejected(CommandRejected.conflict("already decided")).getStatus()).isEqualTo(409);
         assertThat(problems.rejected(CommandRejected.unprocessable("issuedDate", "no draft")).getStatus()).isEqualTo(422);

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A stand-in for advice-service's API, for the agency pages' service tests (the real one is driven in the browser
- * system test): two requests of agency ep-973, the agency's own-inbox check on the X-Actor header, the 422 for
+ * system test): two requests of agency ep-973, the agency's own-inbox check on the bearer token's claims, the 422 for
  * advice dated before its request, and a record of the last call's credential and Idempotency-Key at /_last.
  * A global test resource: it adds no Quarkus boot.
  */
@@ -76,7 +76,7 @@ public class FakeAdviceService implements QuarkusTestResourceLifecycleManager {
 
     private void handle(HttpExchange x) throws IOException {
         String path = x.getRequestURI().getPath();
-        String actor = x.getRequestHeaders().getFirst("X-Actor");
+        String actor = actor(x.getRequestHeaders().getFirst("Authorization"));
         if (!path.equals("/_last")) {
             last.put("actor", String.valueOf(actor));
             last.put("path", path + (x.getRequestURI().getQuery() == null ? "" : "?" + x.getRequestURI().getQuery()));
@@ -85,9 +85,9 @@ public class FakeAdviceService implements QuarkusTestResourceLifecycleManager {
         if (path.equals("/_last")) {
             send(x, 200, JSON.writeValueAsString(last));
         } else if (actor == null) {
-            send(x, 400, problem(400, "X-Actor", "every request must say who makes it"));
+            send(x, 401, problem(401, null, "sign in: every API call needs a bearer token"));
         } else if (path.equals("/api/agencies/ep-973/inbox") && "GET".equals(x.getRequestMethod())) {
-            if (!actor.equals("agency:ep-973")) {
+            if (!actor.equals("agency ep-973")) {
                 send(x, 403, problem(403, "agencyId", actor + " may read only its own inbox, not agency ep-973's"));
                 return;
             }
@@ -118,6 +118,19 @@ public class FakeAdviceService implements QuarkusTestResourceLifecycleManager {
         } else {
             send(x, 404, problem(404, null, "no such route"));
         }
+    }
+
+    /**
+     * The caller as "agency ep-973" from the bearer token's claims (role and agency). Not verified: the real
+     * service verifies it; here only that the page sent the user's own token matters.
+     */
+    private static String actor(String authorization) throws IOException {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        String[] parts = authorization.substring(7).split("\\.");
+        var claims = JSON.readTree(java.util.Base64.getUrlDecoder().decode(parts[1]));
+        return claims.path("roles").path(0).asText() + " " + claims.path("agency").asText(claims.path("sub").asText());
     }
 
     private static String problem(int status, String field, String detail) throws IOException {

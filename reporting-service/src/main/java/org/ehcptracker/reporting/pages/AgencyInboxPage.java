@@ -1,5 +1,7 @@
 package org.ehcptracker.reporting.pages;
 
+import io.quarkus.security.Authenticated;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -31,6 +33,7 @@ import org.ehcptracker.reporting.pages.BoardPage.FieldError;
  * from and sent to advice-service, which applies its own rules and checks who the user is; its refusals appear in
  * the error summary (docs/front-end.md, "Partner agency inbox").
  */
+@Authenticated
 @Path("/agencies/{agencyId}/inbox")
 public class AgencyInboxPage {
 

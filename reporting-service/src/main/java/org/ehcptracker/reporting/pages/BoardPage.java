@@ -1,5 +1,8 @@
 package org.ehcptracker.reporting.pages;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.ehcptracker.kit.domain.Role;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Multi;
@@ -25,7 +28,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.ehcptracker.kit.domain.AccessDenied;
+import org.ehcptracker.kit.domain.Actor;
 import org.ehcptracker.kit.domain.CommandRejected;
+import org.ehcptracker.kit.rest.CurrentActor;
 import org.ehcptracker.reporting.app.BoardChanges;
 import org.ehcptracker.reporting.app.BoardReports;
 import org.ehcptracker.reporting.domain.BoardMeasures.TrendStep;
@@ -36,6 +42,7 @@ import org.ehcptracker.reporting.rest.BoardCsv;
  * The board dashboard of a council (or all councils): the figures of {@link BoardReports} for a period, as known
  * on a date, with the headline tiles kept live by Server-Sent Events (docs/front-end.md, "Board dashboard").
  */
+@RolesAllowed({Role.BOARD, Role.CASEWORKER})
 @Path("/councils/{la}")
 public class BoardPage {
 
@@ -61,11 +68,24 @@ public class BoardPage {
     private final BoardReports reports;
     private final BoardChanges changes;
     private final Clock clock;
+    private final CurrentActor actor;
 
-    public BoardPage(BoardReports reports, BoardChanges changes, Clock clock) {
+    public BoardPage(BoardReports reports, BoardChanges changes, Clock clock, CurrentActor actor) {
         this.reports = reports;
         this.changes = changes;
         this.clock = clock;
+        this.actor = actor;
+    }
+
+    /** A council's figures to those who act for it; all councils' to national users only (docs/security.md). */
+    private boolean mayRead(String la) {
+        Actor who = actor.current();
+        return BoardReport.ALL.equals(la) ? who.actsForEveryCouncil() : who.actsFor(la);
+    }
+
+    private static Response forbidden(String la) {
+        return AgencyInboxPage.html(403, Pages.Templates.problem("You do not have access to the figures of "
+                + BoardView.council(la).toLowerCase(java.util.Locale.UK) + ". Ask your administrator if you should."));
     }
 
     @GET
@@ -76,6 +96,9 @@ public class BoardPage {
                                @QueryParam("to") String to, @QueryParam("knownOn") String knownOn) {
         if (!validScope(la)) {
             return Uni.createFrom().item(Pages.notFound());
+        }
+        if (!mayRead(la)) {
+            return Uni.createFrom().item(forbidden(la));
         }
         Form form = new Form(blankToNull(from), blankToNull(to), blankToNull(knownOn));
         Period period;
@@ -116,6 +139,9 @@ public class BoardPage {
         if (!validScope(la)) {
             return Uni.createFrom().item(Pages.notFound());
         }
+        if (!mayRead(la)) {
+            return Uni.createFrom().item(forbidden(la));
+        }
         Period period;
         try {
             period = period(new Form(blankToNull(from), blankToNull(to), blankToNull(knownOn)));
@@ -141,6 +167,9 @@ public class BoardPage {
                                         @QueryParam("to") String to, @Context Sse sse) {
         if (!validScope(la)) {
             throw CommandRejected.invalid("la", "'" + la + "' is neither a council code nor 'all'");
+        }
+        if (!mayRead(la)) {
+            throw new AccessDenied("you do not act for " + la);
         }
         Period period;
         try {

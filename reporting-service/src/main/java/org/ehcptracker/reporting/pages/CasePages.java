@@ -1,5 +1,8 @@
 package org.ehcptracker.reporting.pages;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.ehcptracker.kit.domain.Role;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -39,6 +42,7 @@ import org.ehcptracker.reporting.pages.BoardPage.FieldError;
  * case's facts and every action are assessment-, advice- and plan-service's (read from and sent to their APIs as
  * the user); the timeline is this service's own read model (docs/front-end.md, "Caseworker pages").
  */
+@RolesAllowed(Role.CASEWORKER)
 @Path("/cases")
 public class CasePages {
 

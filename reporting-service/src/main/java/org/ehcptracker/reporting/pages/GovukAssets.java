@@ -1,5 +1,7 @@
 package org.ehcptracker.reporting.pages;
 
+import jakarta.annotation.security.PermitAll;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * GOV.UK Frontend's images and fonts at /assets/..., where its precompiled stylesheet looks for them, read from the
  * govuk-frontend webjar on the class path (no copy in the repository, no CDN).
  */
+@PermitAll
 @Path("/assets")
 public class GovukAssets {
 

@@ -1,5 +1,7 @@
 package org.ehcptracker.reporting.pages;
 
+import jakarta.annotation.security.PermitAll;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -12,6 +14,7 @@ import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The start page, the accessibility statement, and the page for an address that leads nowhere. */
+@PermitAll
 @Path("/")
 public class Pages {
 

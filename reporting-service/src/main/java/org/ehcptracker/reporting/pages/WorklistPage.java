@@ -1,5 +1,8 @@
 package org.ehcptracker.reporting.pages;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.ehcptracker.kit.domain.Role;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -21,6 +24,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * A council's caseworker worklist: each case's next statutory step, its due date and how many days are left or
  * late, soonest first, filtered as assessment-service's worklist API allows (docs/front-end.md, "Caseworker pages").
  */
+@RolesAllowed(Role.CASEWORKER)
 @Path("/councils/{la}/worklist")
 public class WorklistPage {
 

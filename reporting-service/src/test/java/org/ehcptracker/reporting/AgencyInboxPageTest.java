@@ -14,13 +14,13 @@ import org.ehcptracker.testtokens.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
- * The partner agency's inbox pages against a stand-in advice-service ({@link FakeAdviceService}): what they show,
+ * The partner agency's inbox pages against a stand-in advice-service ({@link FakeCommandServices}): what they show,
  * that the user's credential goes with every call, the command sent with its Idempotency-Key, and advice-service's
  * refusals in the GOV.UK error summary linked to the field.
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "reporting"))
-@QuarkusTestResource(FakeAdviceService.class)
+@QuarkusTestResource(FakeCommandServices.class)
 class AgencyInboxPageTest {
 
     static final String AGENCY = TestTokens.bearer("agency:ep-973");
@@ -34,7 +34,7 @@ class AgencyInboxPageTest {
 
     static Csrf csrf() {
         var page = given().header("Authorization", AGENCY).when()
-                .get("/agencies/ep-973/inbox/" + FakeAdviceService.REFUSED).then().statusCode(200).extract();
+                .get("/agencies/ep-973/inbox/" + FakeCommandServices.REFUSED).then().statusCode(200).extract();
         String field = page.asString().replaceAll("(?s).*name=\"csrf-token\" value=\"([^\"]+)\".*", "$1");
         assertThat(page.cookie("csrf-token")).isNotBlank();
         return new Csrf(page.cookie("csrf-token"), field);
@@ -49,7 +49,7 @@ class AgencyInboxPageTest {
         String html = given().header("Authorization", AGENCY).when().get("/agencies/ep-973/inbox?status=all")
                 .then().statusCode(200).contentType(containsString("text/html")).extract().asString();
         assertThat(html).contains("<h1 class=\"govuk-heading-l\">Advice requests for ep-973</h1>",
-                "href=\"/agencies/ep-973/inbox/" + FakeAdviceService.OPEN + "\"", "Case 97300000",
+                "href=\"/agencies/ep-973/inbox/" + FakeCommandServices.OPEN + "\"", "Case 97300000",
                 "Educational psychology", "11 Feb 2025", "25 Mar 2025", "Overdue by ", "Sent in time",
                 "<strong>All</strong>", "3 requests, soonest due first");
         assertThat(lastCall().get("actor").asText()).isEqualTo("agency ep-973");
@@ -66,7 +66,7 @@ class AgencyInboxPageTest {
 
     @Test
     void a_request_page_offers_the_form_while_open_and_sends_the_advice_with_an_idempotency_key() {
-        String html = given().header("Authorization", AGENCY).when().get("/agencies/ep-973/inbox/" + FakeAdviceService.OPEN)
+        String html = given().header("Authorization", AGENCY).when().get("/agencies/ep-973/inbox/" + FakeCommandServices.OPEN)
                 .then().statusCode(200).extract().asString();
         assertThat(html).contains("Educational psychology advice for case 97300000", "Send your advice",
                 "name=\"key\" value=\"");
@@ -77,16 +77,16 @@ class AgencyInboxPageTest {
                 .cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.field())
                 .formParam("submittedDate", "2025-03-20").formParam("summary", "Needs small-group teaching")
                 .formParam("key", key)
-                .when().post("/agencies/ep-973/inbox/" + FakeAdviceService.OPEN)
+                .when().post("/agencies/ep-973/inbox/" + FakeCommandServices.OPEN)
                 .then().statusCode(303)
-                .header("Location", containsString("/agencies/ep-973/inbox/" + FakeAdviceService.OPEN + "?submitted=1"));
+                .header("Location", containsString("/agencies/ep-973/inbox/" + FakeCommandServices.OPEN + "?submitted=1"));
         JsonNode call = lastCall();
-        assertThat(call.get("path").asText()).isEqualTo("/api/advice-requests/" + FakeAdviceService.OPEN + "/submission");
+        assertThat(call.get("path").asText()).isEqualTo("/api/advice-requests/" + FakeCommandServices.OPEN + "/submission");
         assertThat(call.get("idempotencyKey").asText()).isEqualTo(key);
         assertThat(call.get("actor").asText()).isEqualTo("agency ep-973");
 
         html = given().header("Authorization", AGENCY).when()
-                .get("/agencies/ep-973/inbox/" + FakeAdviceService.OPEN + "?submitted=1").then().statusCode(200)
+                .get("/agencies/ep-973/inbox/" + FakeCommandServices.OPEN + "?submitted=1").then().statusCode(200)
                 .extract().asString();
         assertThat(html).contains("Your advice was recorded as sent on 20 Mar 2025", "Sent in time")
                 .doesNotContain("Send your advice");
@@ -98,7 +98,7 @@ class AgencyInboxPageTest {
         String html = given().header("Authorization", AGENCY).contentType("application/x-www-form-urlencoded")
                 .cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.field())
                 .formParam("submittedDate", "2025-02-30").formParam("key", "k-1")
-                .when().post("/agencies/ep-973/inbox/" + FakeAdviceService.REFUSED)
+                .when().post("/agencies/ep-973/inbox/" + FakeCommandServices.REFUSED)
                 .then().statusCode(400).extract().asString();
         assertThat(html).contains("govuk-error-summary",
                 "<a href=\"#submittedDate\">Enter the date the advice was sent as a real date, for example 2025-04-01</a>",
@@ -109,7 +109,7 @@ class AgencyInboxPageTest {
                 .cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.field())
                 .formParam("submittedDate", "2025-01-02").formParam("summary", "Early <b>draft</b>")
                 .formParam("key", "k-2")
-                .when().post("/agencies/ep-973/inbox/" + FakeAdviceService.REFUSED)
+                .when().post("/agencies/ep-973/inbox/" + FakeCommandServices.REFUSED)
                 .then().statusCode(422).extract().asString();
         assertThat(html).contains("<title>Error: Educational psychology advice for case 97300000 - EHCP Tracker</title>",
                 "<a href=\"#submittedDate\">submittedDate 2025-01-02 is before the advice was requested (2025-02-11)</a>",
@@ -122,7 +122,7 @@ class AgencyInboxPageTest {
         given().header("Authorization", AGENCY).when().get("/agencies/ep-973/inbox").then().statusCode(200);
         given().header("Authorization", AGENCY).contentType("application/x-www-form-urlencoded")
                 .formParam("submittedDate", "2025-03-20").formParam("key", "k-3")
-                .when().post("/agencies/ep-973/inbox/" + FakeAdviceService.REFUSED)
+                .when().post("/agencies/ep-973/inbox/" + FakeCommandServices.REFUSED)
                 .then().statusCode(400);
         assertThat(lastCall().get("path").asText()).isEqualTo("/api/agencies/ep-973/inbox?status=open&size=100");
     }

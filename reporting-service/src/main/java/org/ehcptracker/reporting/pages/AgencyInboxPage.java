@@ -140,7 +140,7 @@ public class AgencyInboxPage {
                         + "?submitted=1")).build())
                 .onFailure(ApiProblem.class).recoverWithUni(e -> {
                     ApiProblem problem = (ApiProblem) e;
-                    FieldError error = new FieldError(FORM_FIELDS.contains(problem.field()) ? problem.field()
+                    FieldError error = new FieldError(problem.field() != null && FORM_FIELDS.contains(problem.field()) ? problem.field()
                             : "submittedDate", problem.getMessage());
                     return advice.request(requestId).map(r -> html(problem.status(),
                             Templates.request(agencyId, row(r), false, form, List.of(error))));

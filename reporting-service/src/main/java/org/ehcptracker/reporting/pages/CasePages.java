@@ -88,6 +88,8 @@ public class CasePages {
     private record Action(String form, List<String> fields, Function<Map<String, Object>, Uni<JsonNode>> send) {
     }
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CasePages.class);
+
     private final AssessmentApi assessment;
     private final AdviceApi advice;
     private final PlanApi plan;
@@ -110,7 +112,7 @@ public class CasePages {
         if (caseId == null) {
             return Uni.createFrom().item(Pages.notFound());
         }
-        return page(caseId, 200, done, null, List.of(), Map.of());
+        return page(caseId, 200, done, List.of(), Map.of());
     }
 
     /**
@@ -151,8 +153,9 @@ public class CasePages {
                 .map(answer -> Response.seeOther(URI.create("/cases/" + caseId + "?done=" + form)).build())
                 .onFailure(ApiProblem.class).recoverWithUni(e -> {
                     ApiProblem problem = (ApiProblem) e;
-                    String field = action.fields().contains(problem.field()) ? problem.field() : action.fields().get(0);
-                    return page(caseId, problem.status(), null, form,
+                    String field = problem.field() != null && action.fields().contains(problem.field()) ? problem.field()
+                            : action.fields().get(0);
+                    return page(caseId, problem.status(), null,
                             List.of(new FieldError(form + "-" + field, problem.getMessage())), values);
                 });
     }
@@ -173,24 +176,24 @@ public class CasePages {
         return actions;
     }
 
-    private Uni<Response> page(UUID caseId, int status, String done, String failedForm, List<FieldError> errors,
+    private Uni<Response> page(UUID caseId, int status, String done, List<FieldError> errors,
                                Map<String, String> values) {
-        Uni<List<AdviceAsked>> asked = advice.ofCase(caseId)
-                .map(list -> list.stream().map(CasePages::asked).toList())
-                .onFailure().recoverWithItem(List.of());
-        Uni<List<TimelineEntry>> timeline = timelines.of(caseId)
-                .onFailure(CommandRejected.class).recoverWithItem(List.of());
-        return assessment.find(caseId)
-                .chain(found -> asked.chain(a -> timeline.map(t -> {
-                    CaseSummary summary = summary(found, t);
-                    return AgencyInboxPage.html(status, Templates.kase(summary, a,
-                            t.stream().map(CasePages::happened).toList(), done, errors, values, Choices.ALL));
-                })))
+        // the read side first, on this request's Vert.x context (Hibernate Reactive needs it); then the services
+        return timelines.of(caseId).onFailure(CommandRejected.class).recoverWithItem(List.of())
+                .chain(timeline -> assessment.find(caseId).chain(found -> advice.ofCase(caseId)
+                        .map(list -> list.stream().map(CasePages::asked).toList())
+                        .onFailure().recoverWithItem(List.of())
+                        .map(asked -> AgencyInboxPage.html(status, Templates.kase(summary(found, timeline), asked,
+                                timeline.stream().map(CasePages::happened).toList(), done, errors, values,
+                                Choices.ALL)))))
                 .onFailure(ApiProblem.class).recoverWithItem(e -> ((ApiProblem) e).status() == 404
                         ? Pages.notFound()
                         : AgencyInboxPage.html(((ApiProblem) e).status(), Pages.Templates.problem(e.getMessage())))
-                .onFailure().recoverWithItem(e -> AgencyInboxPage.html(502, Pages.Templates.problem(
-                        "The assessment service is not answering. Try again in a few minutes.")));
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf(e, "case %s: a service did not answer", caseId);
+                    return AgencyInboxPage.html(502, Pages.Templates.problem(
+                            "The assessment service is not answering. Try again in a few minutes."));
+                });
     }
 
     static CaseSummary summary(JsonNode c, List<TimelineEntry> timeline) {

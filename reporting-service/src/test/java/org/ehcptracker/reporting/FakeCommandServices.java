@@ -15,12 +15,15 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A stand-in for advice-service's API, for the agency pages' service tests (the real one is driven in the browser
- * system test): two requests of agency ep-973, the agency's own-inbox check on the bearer token's claims, the 422 for
+ * A stand-in for the command services' APIs (assessment-, advice- and plan-service on one port), for the pages'
+ * service tests (the real ones are driven in the browser system test). Caseworker pages: council 975's worklist,
+ * cases A (requested), B (assessing) and C (requested; the refusals are tried on it), a decision dated before the
+ * request or not a date refused as the API does, a final plan before its draft refused (422, no field).
+ * Agency pages: two requests of agency ep-973, the agency's own-inbox check on the bearer token's claims, the 422 for
  * advice dated before its request, and a record of the last call's credential and Idempotency-Key at /_last.
  * A global test resource: it adds no Quarkus boot.
  */
-public class FakeAdviceService implements QuarkusTestResourceLifecycleManager {
+public class FakeCommandServices implements QuarkusTestResourceLifecycleManager {
 
     /** Asked 2025-02-11, due 2025-03-25 (6 weeks), open and overdue as of today. */
     static final UUID OPEN = UUID.fromString("00000000-0000-0000-0000-000000000973");
@@ -30,7 +33,13 @@ public class FakeAdviceService implements QuarkusTestResourceLifecycleManager {
     static final UUID REFUSED = UUID.fromString("00000000-0000-0000-0000-000000000975");
     static final UUID CASE = UUID.fromString("97300000-0000-0000-0000-000000000001");
 
+    static final UUID CASE_A = UUID.fromString("97500000-0000-0000-0000-00000000000a");
+    static final UUID CASE_B = UUID.fromString("97500000-0000-0000-0000-00000000000b");
+    static final UUID CASE_C = UUID.fromString("97500000-0000-0000-0000-00000000000c");
+
     private static final ObjectMapper JSON = new ObjectMapper();
+    private final Map<UUID, ObjectNode> cases = new ConcurrentHashMap<>();
+    private final Map<UUID, String> drafts = new ConcurrentHashMap<>();
     private final Map<UUID, ObjectNode> requests = new ConcurrentHashMap<>();
     private final Map<String, String> last = new ConcurrentHashMap<>();
     private HttpServer server;
@@ -47,7 +56,12 @@ public class FakeAdviceService implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/", this::handle);
         server.start();
-        return Map.of("ehcp.services.advice-url", "http://localhost:" + server.getAddress().getPort());
+        cases.put(CASE_A, kase(CASE_A, "C-975-A", "REQUESTED"));
+        cases.put(CASE_B, kase(CASE_B, "C-975-B", "ASSESSING"));
+        cases.put(CASE_C, kase(CASE_C, "C-975-C", "REQUESTED"));
+        String url = "http://localhost:" + server.getAddress().getPort();
+        return Map.of("ehcp.services.advice-url", url, "ehcp.services.assessment-url", url,
+                "ehcp.services.plan-url", url);
     }
 
     @Override
@@ -74,7 +88,112 @@ public class FakeAdviceService implements QuarkusTestResourceLifecycleManager {
         return r;
     }
 
+    /** A case of council 975 received Mon 2025-01-06: decision due 2025-02-17 (6 weeks), final plan 2025-05-26 (20). */
+    private static ObjectNode kase(UUID id, String childRef, String status) {
+        ObjectNode c = JSON.createObjectNode();
+        c.put("caseId", id.toString()).put("localAuthorityCode", "975").put("childRef", childRef)
+                .put("status", status).put("receivedDate", "2025-01-06").put("clockStart", "2025-01-06")
+                .put("decisionDue", "2025-02-17").put("noPlanDecisionDue", "2025-04-28").put("finalPlanDue", "2025-05-26")
+                .put("exceptionsApply", false);
+        if ("ASSESSING".equals(status)) {
+            c.put("decision", "ASSESS").put("decisionDate", "2025-02-10");
+            c.putArray("exceptions").addObject().put("limit", "FINAL_PLAN_20_WEEKS").put("reason", "SCHOOL_CLOSURE")
+                    .put("startDate", "2025-05-06").put("endDate", "2025-06-06");
+        } else {
+            c.putArray("exceptions");
+        }
+        c.putArray("transfers");
+        c.putArray("disputes");
+        return c;
+    }
+
     private void handle(HttpExchange x) throws IOException {
+        String path = x.getRequestURI().getPath();
+        if (path.startsWith("/api/worklist") || path.startsWith("/api/cases/")) {
+            String caller = actor(x.getRequestHeaders().getFirst("Authorization"));
+            last.put("actor", String.valueOf(caller));
+            last.put("path", path + (x.getRequestURI().getQuery() == null ? "" : "?" + x.getRequestURI().getQuery()));
+            last.remove("body");
+            if (caller == null) {
+                send(x, 401, problem(401, null, "sign in: every API call needs a bearer token"));
+            } else if (!caller.startsWith("caseworker")) {
+                send(x, 403, problem(403, null, "only caseworkers"));
+            } else {
+                caseworkerApis(x, path);
+            }
+            return;
+        }
+        adviceApi(x);
+    }
+
+    private void caseworkerApis(HttpExchange x, String path) throws IOException {
+        if (path.equals("/api/worklist")) {
+            ObjectNode page = JSON.createObjectNode().put("total", 2).put("page", 0).put("size", 200)
+                    .put("today", "2025-02-20");
+            var rows = page.putArray("cases");
+            rows.addObject().put("caseId", CASE_A.toString()).put("childRef", "C-975-A").put("status", "REQUESTED")
+                    .put("nextStep", "DECISION_6_WEEKS").put("dueDate", "2025-02-17").put("daysLeft", -3)
+                    .put("exceptionApplies", false).put("assignedCaseworker", "jsmith");
+            rows.addObject().put("caseId", CASE_B.toString()).put("childRef", "C-975-B").put("status", "ASSESSING")
+                    .put("nextStep", "FINAL_PLAN_20_WEEKS").put("dueDate", "2025-05-26").put("daysLeft", 95)
+                    .put("exceptionApplies", true).putNull("assignedCaseworker");
+            send(x, 200, JSON.writeValueAsString(page));
+            return;
+        }
+        String[] parts = path.split("/");
+        UUID id = UUID.fromString(parts[3]);
+        ObjectNode c = cases.get(id);
+        if (c == null) {
+            send(x, 404, problem(404, null, "no case " + id));
+            return;
+        }
+        if (parts.length == 4) {
+            send(x, 200, JSON.writeValueAsString(c));
+            return;
+        }
+        if (parts.length == 5 && "advice-requests".equals(parts[4]) && "GET".equals(x.getRequestMethod())) {
+            send(x, 200, "[]");
+            return;
+        }
+        var body = JSON.readTree(x.getRequestBody());
+        last.put("body", JSON.writeValueAsString(body));
+        switch (parts[4]) {
+            case "decision" -> {
+                String date = body.path("decisionDate").asText(null);
+                LocalDate day;
+                try {
+                    day = LocalDate.parse(date);
+                } catch (Exception e) {
+                    send(x, 400, problem(400, "decisionDate", "decisionDate '" + date + "' is not a date as yyyy-mm-dd"));
+                    return;
+                }
+                if (day.isBefore(LocalDate.parse("2025-01-06"))) {
+                    send(x, 422, problem(422, "decisionDate", "decisionDate " + day
+                            + " is before the request was received (2025-01-06)"));
+                    return;
+                }
+                c.put("status", "ASSESSING").put("decision", body.path("decision").asText())
+                        .put("decisionDate", day.toString());
+                send(x, 200, JSON.writeValueAsString(c));
+            }
+            case "advice-requests" -> send(x, 201, "{}");
+            case "draft-plan" -> {
+                drafts.put(id, body.path("issuedDate").asText());
+                send(x, 201, "{}");
+            }
+            case "final-plan" -> {
+                if (!drafts.containsKey(id)) {
+                    send(x, 422, problem(422, null, "a final plan needs the draft plan first: no draft issued for case "
+                            + id));
+                    return;
+                }
+                send(x, 200, "{}");
+            }
+            default -> send(x, 404, problem(404, null, "no such route"));
+        }
+    }
+
+    private void adviceApi(HttpExchange x) throws IOException {
         String path = x.getRequestURI().getPath();
         String actor = actor(x.getRequestHeaders().getFirst("Authorization"));
         if (!path.equals("/_last")) {

@@ -1,0 +1,161 @@
+package org.ehcptracker.reporting;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ehcptracker.contracts.assessment.AssessmentDecision;
+import org.ehcptracker.devinfra.InfraTestResource;
+import org.ehcptracker.devinfra.TestInfra;
+import org.ehcptracker.reporting.domain.Events;
+import org.ehcptracker.testtokens.TestTokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The caseworker's worklist and case pages against stand-in command services ({@link FakeCommandServices}, council
+ * 975): what they show, the user's token on every call, each action sent to the owning service, and the services'
+ * refusals (a bad date, a step in the wrong order) in the GOV.UK error summary linked to the field.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "reporting"))
+@QuarkusTestResource(FakeCommandServices.class)
+class CasePagesTest {
+
+    static final String CASEWORKER = TestTokens.bearer("caseworker:jsmith");
+
+    @ConfigProperty(name = "ehcp.services.assessment-url")
+    String services;
+
+    JsonNode lastCall() {
+        return ReportingServiceTest.tree(given().baseUri(services).get("/_last").then().statusCode(200).extract().asString());
+    }
+
+    static String page(String path, int status) {
+        return given().header("Authorization", CASEWORKER).when().get(path).then().statusCode(status)
+                .contentType(containsString("text/html")).extract().asString();
+    }
+
+    /** The CSRF cookie and field of a case page's forms. */
+    static String[] csrf(UUID caseId) {
+        var page = given().header("Authorization", CASEWORKER).when().get("/cases/" + caseId).then().statusCode(200)
+                .extract();
+        return new String[] {page.cookie("csrf-token"),
+                page.asString().replaceAll("(?s).*name=\"csrf-token\" value=\"([^\"]+)\".*", "$1")};
+    }
+
+    static io.restassured.specification.RequestSpecification form(UUID caseId) {
+        String[] csrf = csrf(caseId);
+        return given().header("Authorization", CASEWORKER).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded").cookie("csrf-token", csrf[0])
+                .formParam("csrf-token", csrf[1]);
+    }
+
+    @Test
+    void the_worklist_shows_each_cases_next_step_and_how_late_it_is() {
+        String html = page("/councils/975/worklist?overdue=true&dueWithinDays=30", 200);
+        assertThat(html).contains("<h1 class=\"govuk-heading-l\">Council 975</h1>",
+                "<a class=\"govuk-link\" href=\"/cases/" + FakeCommandServices.CASE_A + "\">C-975-A</a>",
+                "Decide whether to assess", "17 Feb 2025", "3 days late", "govuk-tag--red",
+                "Issue the final plan", "95 days left", "exception", "jsmith", "2 cases, soonest due first (today is 20 Feb 2025)",
+                "value=\"30\"", "id=\"overdue\" name=\"overdue\" type=\"checkbox\" value=\"true\" checked");
+        assertThat(lastCall().get("path").asText()).isEqualTo("/api/worklist?la=975&dueWithinDays=30&overdue=true&size=200");
+        assertThat(lastCall().get("actor").asText()).isEqualTo("caseworker jsmith");
+    }
+
+    @Test
+    void the_pages_are_for_caseworkers() {
+        given().header("Authorization", TestTokens.bearer("board:member1")).when().get("/councils/975/worklist")
+                .then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer("agency:ep-975")).when().get("/cases/" + FakeCommandServices.CASE_A)
+                .then().statusCode(403);
+        given().when().get("/cases/" + FakeCommandServices.CASE_A).then().statusCode(401);
+        page("/cases/" + UUID.randomUUID(), 404);
+        page("/cases/not-a-case", 404);
+        page("/councils/97/worklist", 404);
+    }
+
+    /** Case B is assessing: the forms of that stage, its exception, and the timeline from the read side. */
+    @Test
+    void a_case_page_shows_the_facts_the_timeline_and_the_actions_of_its_stage() {
+        Events b = new Events(FakeCommandServices.CASE_B, "975");
+        try (KafkaCompanion kafka = new KafkaCompanion(TestInfra.get().kafkaBootstrapServers())) {
+            kafka.produceStrings().fromRecords(List.of(b.requested(LocalDate.parse("2025-01-06")),
+                            b.decided(LocalDate.parse("2025-02-10"), AssessmentDecision.ASSESS)).stream()
+                    .map(e -> new ProducerRecord<>(ReportingServiceTest.topicOf(e.getClass()), e.caseId().toString(),
+                            ReportingServiceTest.EVENTS.write(e))).toList()).awaitCompletion(ReportingServiceTest.PATIENCE);
+        }
+        await().atMost(ReportingServiceTest.PATIENCE).untilAsserted(() ->
+                assertThat(page("/cases/" + FakeCommandServices.CASE_B, 200)).contains("Assessment decided"));
+        String html = page("/cases/" + FakeCommandServices.CASE_B, 200);
+        assertThat(html).contains("<h1 class=\"govuk-heading-l\">Case C-975-B</h1>", "data-status=\"ASSESSING\"",
+                "Final plan due (20 weeks)</dt><dd class=\"govuk-summary-list__value\">26 May 2025",
+                "Assess on 10 Feb 2025", "School closure (final plan 20 weeks), from 6 May 2025 to 6 Jun 2025",
+                "id=\"form-advice\"", "id=\"form-draft\"", "id=\"form-final\"", "id=\"form-exception\"",
+                "id=\"form-conclusion\"", "<option value=\"EDUCATIONAL_PSYCHOLOGY\">Educational psychology</option>",
+                "Assessment requested", "No advice has been asked for.")
+                .doesNotContain("id=\"form-decision\"");
+        // C is requested (never decided in these tests): only the decision
+        assertThat(page("/cases/" + FakeCommandServices.CASE_C, 200)).contains("id=\"form-decision\"")
+                .doesNotContain("id=\"form-final\"");
+    }
+
+    @Test
+    void a_decision_goes_to_assessment_service_as_the_user_and_the_case_page_confirms_it() {
+        form(FakeCommandServices.CASE_A).formParam("decision", "ASSESS").formParam("decisionDate", "2025-02-10")
+                .formParam("refusalReason", "OTHER")
+                .when().post("/cases/" + FakeCommandServices.CASE_A + "/decision")
+                .then().statusCode(303)
+                .header("Location", containsString("/cases/" + FakeCommandServices.CASE_A + "?done=decision"));
+        JsonNode call = lastCall();
+        assertThat(call.get("path").asText()).isEqualTo("/api/cases/" + FakeCommandServices.CASE_A + "/decision");
+        assertThat(call.get("actor").asText()).isEqualTo("caseworker jsmith");
+        // a reason belongs to a refusal only: not sent with ASSESS
+        assertThat(ReportingServiceTest.tree(call.get("body").asText()))
+                .isEqualTo(ReportingServiceTest.tree("{\"decision\": \"ASSESS\", \"decisionDate\": \"2025-02-10\"}"));
+        assertThat(page("/cases/" + FakeCommandServices.CASE_A + "?done=decision", 200))
+                .contains("The decision is recorded", "data-status=\"ASSESSING\"");
+    }
+
+    @Test
+    void a_bad_date_and_a_date_before_the_request_are_the_apis_refusals_in_the_error_summary() {
+        String html = form(FakeCommandServices.CASE_C).formParam("decision", "REFUSE")
+                .formParam("decisionDate", "2025-02-30").formParam("refusalReason", "OTHER")
+                .when().post("/cases/" + FakeCommandServices.CASE_C + "/decision")
+                .then().statusCode(400).extract().asString();
+        assertThat(html).contains("<title>Error: Case C-975-C - EHCP Tracker</title>",
+                "<a href=\"#decision-decisionDate\">decisionDate &#39;2025-02-30&#39; is not a date as yyyy-mm-dd</a>",
+                "id=\"decision-decisionDate-error\"", "value=\"2025-02-30\"",
+                "id=\"decision-decision-2\" name=\"decision\" type=\"radio\" value=\"REFUSE\" checked",
+                "<option value=\"OTHER\" selected>Other</option>");
+
+        html = form(FakeCommandServices.CASE_C).formParam("decision", "ASSESS").formParam("decisionDate", "2025-01-02")
+                .when().post("/cases/" + FakeCommandServices.CASE_C + "/decision")
+                .then().statusCode(422).extract().asString();
+        assertThat(html).contains("<a href=\"#decision-decisionDate\">decisionDate 2025-01-02 is before the request "
+                + "was received (2025-01-06)</a>");
+    }
+
+    /** The wrong order: a final plan before its draft is plan-service's 422; its problem names no field. */
+    @Test
+    void a_step_in_the_wrong_order_is_shown_on_its_form() {
+        String html = form(FakeCommandServices.CASE_B).formParam("issuedDate", "2025-05-19").formParam("settingType", "MSS")
+                .when().post("/cases/" + FakeCommandServices.CASE_B + "/final")
+                .then().statusCode(422).extract().asString();
+        assertThat(html).contains("<a href=\"#final-issuedDate\">a final plan needs the draft plan first: no draft "
+                + "issued for case " + FakeCommandServices.CASE_B + "</a>", "value=\"MSS\"");
+        given().header("Authorization", CASEWORKER).contentType("application/x-www-form-urlencoded")
+                .formParam("issuedDate", "2025-05-19")
+                .when().post("/cases/" + FakeCommandServices.CASE_B + "/nonsense").then().statusCode(400);
+    }
+}

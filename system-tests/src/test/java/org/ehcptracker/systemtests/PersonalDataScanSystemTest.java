@@ -1,6 +1,5 @@
 package org.ehcptracker.systemtests;
 
-import org.ehcptracker.testtokens.TestTokens;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,7 +128,7 @@ class PersonalDataScanSystemTest {
     }
 
     static RequestSpecification api(String baseUrl) {
-        return given().baseUri(baseUrl).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON);
+        return given().baseUri(baseUrl).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON);
     }
 
     @Test

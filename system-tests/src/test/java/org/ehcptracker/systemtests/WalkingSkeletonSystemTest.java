@@ -218,7 +218,9 @@ class WalkingSkeletonSystemTest {
                 .post("/api/cases/{id}/exceptions", o)
                 .then().statusCode(201);
         // no body, but the resource consumes JSON: without a JSON content type it answers 415
-        given().baseUri(stack.assessment.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
+        // withdrawing an exception is a team manager's act (docs/security.md)
+        given().baseUri(stack.assessment.baseUrl()).header("Authorization", SystemStack.bearer("team-manager:system-test"))
+                .contentType(ContentType.JSON)
                 .post("/api/cases/{id}/exceptions/{exceptionId}/withdrawal", o, mistaken)
                 .then().statusCode(200);
 

@@ -59,4 +59,25 @@ class AccessMatrixTest {
         // 20 operations × (7 bad tokens + 5 roles)
         assertThat(requests).isEqualTo(ALLOWED.size() * 12);
     }
+
+    /** service-kit's shared headers (docs/security.md, "Transport and headers") on answers good and bad, and CORS closed. */
+    @Test
+    void every_answer_carries_the_security_headers_and_no_other_origin_is_admitted() {
+        String token = org.ehcptracker.testtokens.TestTokens.bearer("caseworker:headers");
+        for (var answer : java.util.List.of(
+                io.restassured.RestAssured.given().header("Authorization", token).get("/api/cases/{id}", UUID.randomUUID()),
+                io.restassured.RestAssured.given().get("/api/cases/{id}", UUID.randomUUID()),
+                io.restassured.RestAssured.given().get("/q/health/ready"))) {
+            assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(answer.header("Referrer-Policy")).isEqualTo("no-referrer");
+            assertThat(answer.header("Content-Security-Policy")).contains("default-src 'self'")
+                    .contains("frame-ancestors 'none'");
+        }
+        assertThat(io.restassured.RestAssured.given().header("Authorization", token)
+                .get("/api/cases/{id}", UUID.randomUUID()).header("Cache-Control")).isEqualTo("no-store");
+        var preflight = io.restassured.RestAssured.given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST").options("/api/cases");
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+    }
 }

@@ -123,12 +123,15 @@ public class Plans {
 
     private Uni<PlanView> handle(UUID caseId, Actor actor, DecisionOnCase decision,
                                  AfterAppend<PlanState, PlanEvent> after) {
-        // the council is checked on the state just loaded, before deciding: another council's case appends nothing
+        // The council is checked before deciding, so another council's case appends nothing: on the case view when
+        // it knows the case (before the command is handled, so a refusal is not counted as a failed command), else on
+        // the plan's state as loaded. Neither known: the decider refuses on its own, with nothing to leak.
         return aggregates.inTransaction(session -> AssessmentCaseView.known(caseId)
+                .invoke(known -> known.ifPresent(c -> CouncilScope.require(actor, c.localAuthorityCode())))
                 .chain(known -> aggregates.handle(session, PlanState.TYPE, caseId, actor,
                                 (s, ctx) -> {
                                     String council = councilOf(s, known);
-                                    if (council != null) { // nothing known: the decider refuses, nothing to leak
+                                    if (council != null) {
                                         CouncilScope.require(actor, council);
                                     }
                                     return decision.decide(s, known, ctx);

@@ -78,6 +78,8 @@ class CouncilScopeTest extends PlanServiceTestSupport {
         String ours = caseworkerOf("839");
         String theirs = caseworkerOf("857");
         UUID caseId = caseOf("839", "2025-03-03");
+        double failedBefore = commands("failed");
+        double acceptedBefore = commands("accepted");
 
         // before the draft: refused, not "unprocessable" or "not found"; the team manager of 857 too
         refused(post(theirs, "/api/cases/{id}/draft-plan", Map.of("issuedDate", "2025-06-09"), caseId)
@@ -135,6 +137,19 @@ class CouncilScopeTest extends PlanServiceTestSupport {
         assertThat(eventsOf(UUID.fromString(planId))).isEqualTo(1);
         // a national caseworker (councils *) reads every council's case
         get(TestTokens.bearer("caseworker:national"), "/api/cases/{id}/plan", caseId).statusCode(200);
+        // a refusal is no failure for operations (docs/operations.md: "failed grows: 5xx, read the log"); the 8
+        // commands of 839 are counted accepted
+        assertThat(commands("failed")).isEqualTo(failedBefore);
+        assertThat(commands("accepted")).as("the counter is read").isEqualTo(acceptedBefore + 8);
+    }
+
+    /** ehcp_commands_total of one outcome over every aggregate, from /q/metrics. */
+    static double commands(String outcome) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("ehcp_commands_total{") && line.contains("outcome=\"" + outcome + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.ehcptracker.benchmarks;
 
-import org.ehcptracker.testtokens.TestTokens;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,6 +28,7 @@ import org.HdrHistogram.Histogram;
 import org.ehcptracker.devinfra.EmbeddedPostgresServer;
 import org.ehcptracker.devinfra.FreePort;
 import org.ehcptracker.devinfra.KafkaBroker;
+import org.ehcptracker.devinfra.KeycloakServer;
 import org.ehcptracker.devinfra.ServiceProcess;
 
 /**
@@ -52,16 +52,18 @@ public final class WorklistBenchmark {
     static final int OTHER_CASES = 2_000;
     static final int DAYS_SPREAD = 140;
     static final int CASEWORKERS = 25;
-    static final String ACTOR = "caseworker:bench";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final String baseUrl;
+    /** a team manager of every council, signed in at the benchmark's own Keycloak */
+    private final String bearer;
     private int threads;
     private final LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
 
-    private WorklistBenchmark(String baseUrl) {
+    private WorklistBenchmark(String baseUrl, String bearer) {
         this.baseUrl = baseUrl;
+        this.bearer = bearer;
     }
 
     public static void main(String[] args) throws Exception {
@@ -75,15 +77,21 @@ public final class WorklistBenchmark {
         System.out.println("# worklist benchmark, " + java.time.Instant.now() + ", " + machine());
         System.out.println("# work directory " + work + ", service " + jar);
         try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.startTemporary();
-             KafkaBroker kafka = KafkaBroker.start(FreePort.find(), FreePort.find(), work.resolve("kafka"))) {
+             KafkaBroker kafka = KafkaBroker.start(FreePort.find(), FreePort.find(), work.resolve("kafka"));
+             KeycloakServer keycloak = KeycloakServer.start(FreePort.find(), work.resolve("keycloak"),
+                     KeycloakServer.localRealmFile())) {
+            // the benchmark's caller: one token for the whole run, from its own Keycloak
+            keycloak.setAccessTokenLifespan(Duration.ofHours(2));
+            keycloak.addUser("bench", "bench-pw", List.of("team-manager", "caseworker"), List.of("*"), null);
+            String bearer = "Bearer " + keycloak.accessToken("bench", "bench-pw");
             pg.createDatabases(List.of("assessment"));
             var env = new java.util.HashMap<>(Map.of("PGHOST", "localhost", "PGPORT", String.valueOf(pg.port()),
                     "PGUSER", EmbeddedPostgresServer.USER, "PGPASSWORD", EmbeddedPostgresServer.PASSWORD,
-                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "EHCP_OIDC_URL", keycloak.issuer()));
             try (ServiceProcess service = ServiceProcess.start("assessment-service", jar, FreePort.find(), env,
                     work.resolve("assessment-service.log"), List.of("-Xmx256m"))) {
                 service.awaitReady(Duration.ofSeconds(180));
-                var bench = new WorklistBenchmark(service.baseUrl());
+                var bench = new WorklistBenchmark(service.baseUrl(), bearer);
                 String someCase = bench.load(threads);
                 String jdbc = pg.jdbcBaseUrl() + "assessment";
                 sql(jdbc, "analyze worklist_entry");
@@ -215,7 +223,7 @@ public final class WorklistBenchmark {
 
     private String post(String path, String json, int expected, String method) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", TestTokens.bearer(ACTOR)).header("Content-Type", "application/json")
+                .header("Authorization", bearer).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(60)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
@@ -226,7 +234,7 @@ public final class WorklistBenchmark {
     }
 
     private String get(String path) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", TestTokens.bearer(ACTOR))
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", bearer)
                 .timeout(Duration.ofSeconds(60)).GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

@@ -239,8 +239,10 @@ class BoardResourceTest {
         bad("951", "knownOn", "from", "2019-01-01", "to", "2019-06-30", "knownOn", "last tuesday");
         bad("951", "knownOn", "from", "2019-01-01", "to", "2019-06-30", "knownOn", tomorrow + "T12:00:00Z");
         bad("951", "format", "from", "2019-01-01", "to", "2019-06-30", "format", "xml");
+        // no token: refused before any parameter is looked at
         given().queryParam("from", "2019-01-01").queryParam("to", "2019-06-30")
-                .when().get("/api/local-authorities/951/board").then().statusCode(400);
+                .when().get("/api/local-authorities/951/board").then().statusCode(401)
+                .contentType("application/problem+json");
         // a CSV client still gets the problem as problem+json
         given().header("Authorization", TestTokens.bearer(ACTOR)).accept("text/csv").queryParam("from", "2019-07-01").queryParam("to", "2019-06-30")
                 .when().get("/api/local-authorities/951/board")

@@ -56,6 +56,8 @@ import org.junit.jupiter.api.Test;
 class ReportingServiceTest {
 
     static final String ACTOR = "board:member1";
+    /** the case timeline is a caseworker's (docs/reporting.md, "Who may call what") */
+    static final String CASEWORKER = "caseworker:cw1";
     static final ObjectMapper JSON = EventJson.newObjectMapper();
     static final EventJson EVENTS = new EventJson();
     static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -268,12 +270,12 @@ class ReportingServiceTest {
 
     @Test
     void a_case_never_seen_is_a_404_problem() {
-        given().header("Authorization", TestTokens.bearer(ACTOR))
+        given().header("Authorization", TestTokens.bearer(CASEWORKER))
                 .when().get("/api/cases/{id}/timeline", UUID.randomUUID())
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
-        given().header("Authorization", TestTokens.bearer(ACTOR))
+        given().header("Authorization", TestTokens.bearer(CASEWORKER))
                 .when().get("/api/cases/{id}/timeline", "not-a-uuid")
                 .then().statusCode(400)
                 .body("field", equalTo("caseId"));
@@ -433,7 +435,7 @@ class ReportingServiceTest {
     }
 
     static JsonNode timeline(UUID caseId) {
-        var response = given().header("Authorization", TestTokens.bearer(ACTOR)).when().get("/api/cases/{id}/timeline", caseId);
+        var response = given().header("Authorization", TestTokens.bearer(CASEWORKER)).when().get("/api/cases/{id}/timeline", caseId);
         if (response.statusCode() == 404) {
             return JSON.createArrayNode();
         }

@@ -1,6 +1,5 @@
 package org.ehcptracker.systemtests;
 
-import org.ehcptracker.testtokens.TestTokens;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,11 +30,11 @@ class AdviceAgencySystemTest {
     void an_agency_is_asked_by_default_polls_its_inbox_and_submits_once(SystemStack stack) {
         CaseSteps steps = new CaseSteps(stack);
         String eps = "eps-866-" + UUID.randomUUID().toString().substring(0, 6);
-        given().baseUri(stack.advice.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON)
+        given().baseUri(stack.advice.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
                 .body(Map.of("agencyId", eps, "name", "EP Service 866", "adviceTypes", List.of("EDUCATIONAL_PSYCHOLOGY"),
                         "contactEmail", "eps@council866.example"))
                 .post("/api/councils/{la}/agencies", COUNCIL).then().statusCode(201);
-        given().baseUri(stack.advice.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON)
+        given().baseUri(stack.advice.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
                 .body(Map.of("entries", List.of(Map.of("adviceType", "EDUCATIONAL_PSYCHOLOGY", "agencyId", eps))))
                 .put("/api/councils/{la}/default-advice", COUNCIL).then().statusCode(200);
 
@@ -47,43 +46,43 @@ class AdviceAgencySystemTest {
         // the default set raised each EP request, dated the decision, due 6 weeks later
         String[] request = new String[1];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                request[0] = given().baseUri(stack.advice.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER))
+                request[0] = given().baseUri(stack.advice.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER))
                         .get("/api/cases/{id}/advice-requests", answered).then().statusCode(200)
                         .body("[0].agencyId", equalTo(eps))
                         .body("[0].requestedDate", equalTo("2025-02-10"))
                         .body("[0].dueDate", equalTo("2025-03-24"))
                         .extract().path("[0].adviceRequestId"));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                given().baseUri(stack.advice.baseUrl()).header("Authorization", TestTokens.bearer("agency:" + eps))
+                given().baseUri(stack.advice.baseUrl()).header("Authorization", SystemStack.bearer("agency:" + eps))
                         .queryParam("status", "open").get("/api/agencies/{a}/inbox", eps).then().statusCode(200)
                         .body("total", equalTo(2)));
-        var inbox = given().baseUri(stack.advice.baseUrl()).header("Authorization", TestTokens.bearer("agency:" + eps))
+        var inbox = given().baseUri(stack.advice.baseUrl()).header("Authorization", SystemStack.bearer("agency:" + eps))
                 .queryParam("status", "open").get("/api/agencies/{a}/inbox", eps).then().statusCode(200)
                 .body("items[0].adviceRequestId", equalTo(request[0])).extract();
         String cursor = inbox.path("cursor");
 
         String key = UUID.randomUUID().toString();
         for (String replayed : List.of("false", "true")) {
-            given().baseUri(stack.advice.baseUrl()).header("Authorization", TestTokens.bearer("agency:" + eps)).header("Idempotency-Key", key)
+            given().baseUri(stack.advice.baseUrl()).header("Authorization", SystemStack.bearer("agency:" + eps)).header("Idempotency-Key", key)
                     .contentType(ContentType.JSON).body(Map.of("submittedDate", "2025-03-20", "summary", "EP advice"))
                     .post("/api/advice-requests/{id}/submission", request[0]).then()
                     .statusCode(200).header("Idempotent-Replayed", replayed).body("status", equalTo("SUBMITTED"));
         }
-        given().baseUri(stack.advice.baseUrl()).header("Authorization", TestTokens.bearer("agency:" + eps)).queryParam("since", cursor)
+        given().baseUri(stack.advice.baseUrl()).header("Authorization", SystemStack.bearer("agency:" + eps)).queryParam("since", cursor)
                 .get("/api/agencies/{a}/inbox", eps).then().statusCode(200)
                 .body("items.adviceRequestId", equalTo(List.of(request[0])));
 
         // the other case is withdrawn in assessment-service: its open EP request is cancelled
-        given().baseUri(stack.assessment.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON)
+        given().baseUri(stack.assessment.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
                 .body(Map.of("withdrawnDate", "2025-02-20")).post("/api/cases/{id}/withdrawal", withdrawn)
                 .then().statusCode(200);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                given().baseUri(stack.advice.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER))
+                given().baseUri(stack.advice.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER))
                         .get("/api/cases/{id}/advice-requests", withdrawn).then().statusCode(200)
                         .body("[0].status", equalTo("CANCELLED"))
                         .body("[0].cancelledDate", equalTo("2025-02-20")));
 
-        var figures = given().baseUri(stack.advice.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER))
+        var figures = given().baseUri(stack.advice.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER))
                 .queryParam("agencyId", eps).get("/api/councils/{la}/advice-performance", COUNCIL).then()
                 .statusCode(200).extract().jsonPath();
         assertThat(figures.getInt("lines[0].requests")).isEqualTo(1);

@@ -1,6 +1,5 @@
 package org.ehcptracker.systemtests;
 
-import org.ehcptracker.testtokens.TestTokens;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +65,7 @@ class BoardMeasuresSystemTest {
     }
 
     private static void submitAdvice(String adviceRequest, String agency, String date) {
-        given().baseUri(stack.advice.baseUrl()).header("Authorization", TestTokens.bearer("agency:" + agency)).contentType(ContentType.JSON)
+        given().baseUri(stack.advice.baseUrl()).header("Authorization", SystemStack.bearer("agency:" + agency)).contentType(ContentType.JSON)
                 .body(Map.of("submittedDate", date))
                 .post("/api/advice-requests/{id}/submission", adviceRequest)
                 .then().statusCode(200);
@@ -91,7 +90,7 @@ class BoardMeasuresSystemTest {
         steps.issueFinal(c, "2025-07-07", Map.of("namedSettingUrn", "100000"));
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            JsonPath board = given().baseUri(stack.reporting.baseUrl()).header("Authorization", TestTokens.bearer(CaseSteps.BOARD))
+            JsonPath board = given().baseUri(stack.reporting.baseUrl()).header("Authorization", SystemStack.bearer(CaseSteps.BOARD))
                     .queryParam("from", "2025-01-01").queryParam("to", "2025-07-31")
                     .get("/api/local-authorities/{la}/board", LA)
                     .then().statusCode(200).extract().jsonPath();
@@ -114,7 +113,7 @@ class BoardMeasuresSystemTest {
             assertThat(board.getInt("backlog.open")).isZero();
         });
 
-        String csv = given().baseUri(stack.reporting.baseUrl()).header("Authorization", TestTokens.bearer(CaseSteps.BOARD)).accept("text/csv")
+        String csv = given().baseUri(stack.reporting.baseUrl()).header("Authorization", SystemStack.bearer(CaseSteps.BOARD)).accept("text/csv")
                 .queryParam("from", "2025-01-01").queryParam("to", "2025-07-31")
                 .get("/api/local-authorities/{la}/board", LA)
                 .then().statusCode(200).extract().asString();
@@ -125,7 +124,7 @@ class BoardMeasuresSystemTest {
     void aCommandOnTheAssessmentServiceReachesTheLiveStream() throws Exception {
         LinkedBlockingQueue<String> data = new LinkedBlockingQueue<>();
         HttpRequest request = HttpRequest.newBuilder(URI.create(stack.reporting.baseUrl() + "/api/local-authorities/872/board/stream"))
-                .header("Authorization", TestTokens.bearer(CaseSteps.BOARD)).header("Accept", "text/event-stream").build();
+                .header("Authorization", SystemStack.bearer(CaseSteps.BOARD)).header("Accept", "text/event-stream").build();
         var response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         AtomicReference<Stream<String>> body = new AtomicReference<>();
         Thread reader = new Thread(() -> {

@@ -1,6 +1,5 @@
 package org.ehcptracker.systemtests;
 
-import org.ehcptracker.testtokens.TestTokens;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -37,7 +36,7 @@ public final class CaseSteps {
         if (transferredIn != null) {
             body.put("transferredIn", transferredIn);
         }
-        given().baseUri(stack.assessment.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON)
+        given().baseUri(stack.assessment.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
                 .body(body)
                 .post("/api/cases")
                 .then().statusCode(201).body("caseId", equalTo(caseId));
@@ -45,7 +44,7 @@ public final class CaseSteps {
     }
 
     public void decideToAssess(String caseId, String date) {
-        given().baseUri(stack.assessment.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON)
+        given().baseUri(stack.assessment.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
                 .body(Map.of("decision", "ASSESS", "decisionDate", date))
                 .post("/api/cases/{id}/decision", caseId)
                 .then().statusCode(200);
@@ -55,7 +54,7 @@ public final class CaseSteps {
     public String requestAdvice(String caseId, String type, String agency, String date) {
         String[] id = new String[1];
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                id[0] = given().baseUri(stack.advice.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON)
+                id[0] = given().baseUri(stack.advice.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
                         .body(Map.of("adviceType", type, "agencyId", agency, "requestedDate", date))
                         .post("/api/cases/{id}/advice-requests", caseId)
                         .then().statusCode(201).extract().path("adviceRequestId"));
@@ -65,7 +64,7 @@ public final class CaseSteps {
     /** plan-service learns of the decision from Kafka: until then it answers 422. */
     public void issueDraft(String caseId, String date) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                given().baseUri(stack.plan.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON)
+                given().baseUri(stack.plan.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
                         .body(Map.of("issuedDate", date))
                         .post("/api/cases/{id}/draft-plan", caseId)
                         .then().statusCode(201));
@@ -74,7 +73,7 @@ public final class CaseSteps {
     public void issueFinal(String caseId, String date, Map<String, String> setting) {
         var body = new HashMap<String, String>(setting);
         body.put("issuedDate", date);
-        given().baseUri(stack.plan.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON)
+        given().baseUri(stack.plan.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
                 .body(body)
                 .post("/api/cases/{id}/final-plan", caseId)
                 .then().statusCode(200);
@@ -82,7 +81,7 @@ public final class CaseSteps {
 
     /** The board's figures for {@code la} over a period, as reporting-service serves them now. */
     public JsonPath figures(String la, String from, String to) {
-        return given().baseUri(stack.reporting.baseUrl()).header("Authorization", TestTokens.bearer(BOARD))
+        return given().baseUri(stack.reporting.baseUrl()).header("Authorization", SystemStack.bearer(BOARD))
                 .queryParam("from", from).queryParam("to", to)
                 .get("/api/local-authorities/{la}/figures", la)
                 .then().statusCode(200).extract().jsonPath();

@@ -1,6 +1,5 @@
 package org.ehcptracker.systemtests;
 
-import org.ehcptracker.testtokens.TestTokens;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,13 +36,13 @@ class KafkaOutageSystemTest {
         stack.kafka().stop();
         assertThat(stack.kafka().isAlive()).as("the broker process has ended").isFalse();
         String caseId = steps.requestAssessment("839", "2025-04-07", "C-SYS-K");
-        given().baseUri(stack.assessment.baseUrl()).header("Authorization", TestTokens.bearer(CaseSteps.CASEWORKER))
+        given().baseUri(stack.assessment.baseUrl()).header("Authorization", SystemStack.bearer(CaseSteps.CASEWORKER))
                 .get("/api/cases/{id}", caseId)
                 .then().statusCode(200).body("status", equalTo("REQUESTED"));
 
         stack.restartKafka();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                given().baseUri(stack.reporting.baseUrl()).header("Authorization", TestTokens.bearer(CaseSteps.CASEWORKER))
+                given().baseUri(stack.reporting.baseUrl()).header("Authorization", SystemStack.bearer(CaseSteps.CASEWORKER))
                         .get("/api/cases/{id}/timeline", caseId)
                         .then().statusCode(200).body("type", contains("AssessmentRequested")));
     }

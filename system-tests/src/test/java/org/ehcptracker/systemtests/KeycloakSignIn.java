@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import java.time.Instant;
-import java.util.ArrayList;
+import org.ehcptracker.devinfra.KeycloakServer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,16 +19,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class KeycloakSignIn {
 
     private static final String REALM = "ehcp";
+    private final KeycloakServer keycloak;
     private final String baseUrl;
-    private final String adminPassword;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
     private record Token(String value, Instant renewAfter) {
     }
 
-    public KeycloakSignIn(String baseUrl, String adminPassword) {
-        this.baseUrl = baseUrl;
-        this.adminPassword = adminPassword;
+    public KeycloakSignIn(KeycloakServer keycloak) {
+        this.keycloak = keycloak;
+        this.baseUrl = keycloak.baseUrl();
     }
 
     /** {@code Authorization} header value for {@code role:subject}, creating the user on first use. */
@@ -69,33 +69,8 @@ public final class KeycloakSignIn {
     private void ensureUser(String roleAndSubject, String username) {
         String role = roleAndSubject.substring(0, roleAndSubject.indexOf(':'));
         String subject = roleAndSubject.substring(roleAndSubject.indexOf(':') + 1);
-        String admin = "Bearer " + given().baseUri(baseUrl).contentType(ContentType.URLENC)
-                .formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin").formParam("password", adminPassword)
-                .post("/realms/master/protocol/openid-connect/token").then().statusCode(200)
-                .extract().jsonPath().getString("access_token");
-        var attributes = new java.util.HashMap<String, List<String>>(Map.of("councils", List.of("*")));
-        if (role.equals("agency")) {
-            attributes.put("agency", List.of(subject));
-        }
-        var created = given().baseUri(baseUrl).header("Authorization", admin).contentType(ContentType.JSON)
-                .body(Map.of("username", username, "enabled", true, "emailVerified", true,
-                        "email", username + "@system-test.invalid", "firstName", role, "lastName", subject,
-                        "attributes", attributes,
-                        "credentials", List.of(Map.of("type", "password", "value", username + "-pw", "temporary", false))))
-                .post("/admin/realms/" + REALM + "/users");
-        if (created.statusCode() == 409) {
-            return; // made by an earlier run against the same Keycloak data
-        }
-        created.then().statusCode(201);
-        String location = created.header("Location");
-        String userId = location.substring(location.lastIndexOf('/') + 1);
-        var roles = new ArrayList<Map<String, Object>>();
-        for (String r : role.equals("team-manager") ? List.of("team-manager", "caseworker") : List.of(role)) {
-            roles.add(given().baseUri(baseUrl).header("Authorization", admin)
-                    .get("/admin/realms/" + REALM + "/roles/" + r).then().statusCode(200).extract().jsonPath().getMap("$"));
-        }
-        given().baseUri(baseUrl).header("Authorization", admin).contentType(ContentType.JSON).body(roles)
-                .post("/admin/realms/" + REALM + "/users/" + userId + "/role-mappings/realm").then().statusCode(204);
+        keycloak.addUser(username, username + "-pw",
+                role.equals("team-manager") ? List.of("team-manager", "caseworker") : List.of(role),
+                List.of("*"), role.equals("agency") ? subject : null);
     }
 }

@@ -1,6 +1,5 @@
 package org.ehcptracker.systemtests;
 
-import org.ehcptracker.testtokens.TestTokens;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,7 +128,7 @@ class PersonalDataScanSystemTest {
     }
 
     static RequestSpecification api(String baseUrl) {
-        return given().baseUri(baseUrl).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON);
+        return given().baseUri(baseUrl).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON);
     }
 
     @Test
@@ -171,7 +170,9 @@ class PersonalDataScanSystemTest {
         scan.assertThat(withoutAllowList).as("the owning tables do hold them (the scan sees them)").isNotEmpty();
 
         for (String caseId : List.of(plan, refused)) {
-            api(stack.assessment.baseUrl()).delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
+            // erasure is a team manager's act
+            given().baseUri(stack.assessment.baseUrl()).header("Authorization", SystemStack.bearer("team-manager:system-test"))
+                    .delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
         }
         // advice-service and plan-service erase their text on PersonalDetailsErased, which travels through Kafka
         List<String> afterErasure = new ArrayList<>();

@@ -1,6 +1,5 @@
 package org.ehcptracker.systemtests;
 
-import org.ehcptracker.testtokens.TestTokens;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -42,12 +41,12 @@ class PlanLifeSystemTest {
     }
 
     private static io.restassured.response.ValidatableResponse post(String path, Object body, Object... params) {
-        return given().baseUri(stack.plan.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON)
+        return given().baseUri(stack.plan.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
                 .body(body).post(path, params).then();
     }
 
     private static io.restassured.response.ValidatableResponse get(String path, Object... params) {
-        return given().baseUri(stack.plan.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER)).get(path, params).then();
+        return given().baseUri(stack.plan.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).get(path, params).then();
     }
 
     @Test

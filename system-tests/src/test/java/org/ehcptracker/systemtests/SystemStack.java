@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.ehcptracker.devinfra.FreePort;
+import org.ehcptracker.devinfra.KeycloakServer;
 import org.ehcptracker.devinfra.LocalStackProcess;
 import org.ehcptracker.devinfra.ServiceProcess;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The whole system as separate processes (PostgreSQL, Kafka, four services), started once for every system
+ * The whole system as separate processes (PostgreSQL, Kafka, Keycloak, four services), started once for every system
  * test class of the run: booting it costs about a minute, so classes share it. A class gets it as a
  * parameter of its {@code @BeforeAll} method:
  * <pre>
@@ -34,6 +36,9 @@ public final class SystemStack implements AutoCloseable {
     private final List<String> kafkaArgs;
     private final Map<String, String> env;
     private LocalStackProcess kafka;
+    private final KeycloakServer keycloak;
+    private final KeycloakSignIn signIn;
+    private static volatile KeycloakSignIn current;
     public final ServiceProcess assessment;
     public final ServiceProcess advice;
     public final ServiceProcess plan;
@@ -41,6 +46,10 @@ public final class SystemStack implements AutoCloseable {
 
     private SystemStack() throws Exception {
         Path work = Files.createTempDirectory(Path.of("target"), "stack-");
+        // the identity provider takes longest: it starts beside PostgreSQL and Kafka and is awaited before the services
+        int keycloakPort = FreePort.find();
+        var identityProvider = CompletableFuture.supplyAsync(() -> KeycloakServer.start(keycloakPort,
+                work.resolve("keycloak"), KeycloakServer.localRealmFile()));
         int pgPort = FreePort.find();
         int kafkaPort = FreePort.find();
         int controllerPort = FreePort.find();
@@ -50,10 +59,13 @@ public final class SystemStack implements AutoCloseable {
                 "--controller-port", String.valueOf(controllerPort), "--data-dir", work.resolve("kafka").toString());
         kafka = LocalStackProcess.start(kafkaArgs);
         started.add(() -> kafka.close());
-        var environment = new java.util.HashMap<>(Map.of(
+        keycloak = identityProvider.join();
+        started.add(keycloak);
+        signIn = new KeycloakSignIn(keycloak);
+        current = signIn;
+        env = Map.of(
                 "PGHOST", "localhost", "PGPORT", String.valueOf(pgPort), "PGUSER", "postgres", "PGPASSWORD", "postgres",
-                "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort));
-        env = Map.copyOf(environment);
+                "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort, "EHCP_OIDC_URL", keycloak.issuer());
         Path logs = work.resolve("logs");
         assessment = start("assessment", logs);
         advice = start("advice", logs);
@@ -78,6 +90,26 @@ public final class SystemStack implements AutoCloseable {
     /** The addresses and credentials the services were started with (PGHOST, PGPORT, KAFKA_BOOTSTRAP_SERVERS...). */
     public Map<String, String> env() {
         return env;
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    /** Real tokens from this stack's Keycloak. */
+    public KeycloakSignIn signIn() {
+        return signIn;
+    }
+
+    /**
+     * {@code Authorization} header value for {@code role:subject} (a Keycloak user made on first use, every
+     * council) from the running stack's Keycloak: the one way system tests sign in.
+     */
+    public static String bearer(String roleAndSubject) {
+        if (current == null) {
+            throw new IllegalStateException("no system stack has started");
+        }
+        return current.bearer(roleAndSubject);
     }
 
     public LocalStackProcess kafka() {

@@ -1,6 +1,5 @@
 package org.ehcptracker.systemtests;
 
-import org.ehcptracker.testtokens.TestTokens;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +58,7 @@ class WalkingSkeletonSystemTest {
         steps.decideToAssess(c, "2025-02-24");
 
         String adviceRequest = steps.requestAdvice(a, "EDUCATIONAL_PSYCHOLOGY", "ep-839", "2025-02-11");
-        given().baseUri(stack.advice.baseUrl()).header("Authorization", TestTokens.bearer("agency:ep-839")).contentType(ContentType.JSON)
+        given().baseUri(stack.advice.baseUrl()).header("Authorization", SystemStack.bearer("agency:ep-839")).contentType(ContentType.JSON)
                 .body(Map.of("submittedDate", "2025-03-20"))
                 .post("/api/advice-requests/{id}/submission", adviceRequest)
                 .then().statusCode(200);
@@ -70,7 +69,7 @@ class WalkingSkeletonSystemTest {
         steps.issueFinal(b, "2025-07-07", Map.of("namedSettingUrn", "100000"));
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            JsonPath figures = given().baseUri(stack.reporting.baseUrl()).header("Authorization", TestTokens.bearer("board:system-test"))
+            JsonPath figures = given().baseUri(stack.reporting.baseUrl()).header("Authorization", SystemStack.bearer("board:system-test"))
                     .queryParam("from", "2025-01-01").queryParam("to", "2025-08-25")
                     .get("/api/local-authorities/{la}/figures", LA)
                     .then().statusCode(200).extract().jsonPath();
@@ -85,7 +84,7 @@ class WalkingSkeletonSystemTest {
         });
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<String> types = given().baseUri(stack.reporting.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER))
+            List<String> types = given().baseUri(stack.reporting.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER))
                     .get("/api/cases/{id}/timeline", a)
                     .then().statusCode(200).extract().jsonPath().getList("type", String.class);
             assertThat(types).containsExactly("AssessmentRequested", "AssessmentDecided", "AdviceRequested",
@@ -97,19 +96,19 @@ class WalkingSkeletonSystemTest {
     @Order(2)
     void aFinalPlanForARefusedCaseIsRefusedAcrossServices() {
         String refused = steps.requestAssessment(LA, "2025-03-03", "C-SYS-R");
-        given().baseUri(stack.assessment.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON)
+        given().baseUri(stack.assessment.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
                 .body(Map.of("decision", "REFUSE", "decisionDate", "2025-04-07", "refusalReason", "NEEDS_MET_FROM_AVAILABLE_RESOURCES",
                         "refusalNote", "the school's SEN support plan meets the needs for now"))
                 .post("/api/cases/{id}/decision", refused)
                 .then().statusCode(200);
         // once plan-service has heard of the refusal it says so; before that it says it has not seen the case accepted
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().baseUri(stack.plan.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON)
+                given().baseUri(stack.plan.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
                         .body(Map.of("issuedDate", "2025-05-01"))
                         .post("/api/cases/{id}/draft-plan", refused)
                         .then().statusCode(422).contentType("application/problem+json")
                         .body("detail", org.hamcrest.Matchers.containsString("refused")));
-        given().baseUri(stack.advice.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON)
+        given().baseUri(stack.advice.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
                 .body(Map.of("adviceType", "HEALTH", "agencyId", "nhs-dorset", "requestedDate", "2025-04-08"))
                 .post("/api/cases/{id}/advice-requests", refused)
                 .then().statusCode(422).contentType("application/problem+json");
@@ -121,7 +120,7 @@ class WalkingSkeletonSystemTest {
     void aCaseConcludedWithoutAPlanLeavesTheBacklog() {
         String rutland = "857";
         String caseId = UUID.randomUUID().toString();
-        given().baseUri(stack.assessment.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON)
+        given().baseUri(stack.assessment.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
                 .body(Map.of("caseId", caseId, "localAuthorityCode", rutland, "receivedDate", "2025-01-06",
                         "requestedBy", "SCHOOL_OR_SETTING", "childRef", "C-SYS-N"))
                 .post("/api/cases").then().statusCode(201);
@@ -129,7 +128,7 @@ class WalkingSkeletonSystemTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(backlogOpen(rutland)).isEqualTo(1));
 
-        given().baseUri(stack.assessment.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON)
+        given().baseUri(stack.assessment.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
                 .body(Map.of("outcome", "NO_PLAN", "conclusionDate", "2025-04-28"))
                 .post("/api/cases/{id}/conclusion", caseId)
                 .then().statusCode(200);
@@ -137,7 +136,7 @@ class WalkingSkeletonSystemTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(backlogOpen(rutland)).isZero());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().baseUri(stack.plan.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON)
+                given().baseUri(stack.plan.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
                         .body(Map.of("issuedDate", "2025-05-01"))
                         .post("/api/cases/{id}/draft-plan", caseId)
                         .then().statusCode(422)
@@ -145,7 +144,7 @@ class WalkingSkeletonSystemTest {
     }
 
     private static int backlogOpen(String la) {
-        return given().baseUri(stack.reporting.baseUrl()).header("Authorization", TestTokens.bearer("board:system-test"))
+        return given().baseUri(stack.reporting.baseUrl()).header("Authorization", SystemStack.bearer("board:system-test"))
                 .queryParam("from", "2025-01-01").queryParam("to", "2025-08-25")
                 .get("/api/local-authorities/{la}/figures", la)
                 .then().statusCode(200).extract().path("backlog.open");
@@ -190,36 +189,38 @@ class WalkingSkeletonSystemTest {
         String o = steps.requestAssessment(la, "2025-01-13", "C-SYS-O", null);
 
         steps.decideToAssess(e, "2025-03-10");
-        given().baseUri(stack.assessment.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON)
+        given().baseUri(stack.assessment.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
                 .body(Map.of("limit", "FINAL_PLAN_20_WEEKS", "reason", "SCHOOL_CLOSURE", "startDate", "2025-06-02"))
                 .post("/api/cases/{id}/exceptions", e)
                 .then().statusCode(201);
 
         steps.decideToAssess(t, "2025-03-24");
 
-        given().baseUri(stack.assessment.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON)
+        given().baseUri(stack.assessment.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
                 .body(Map.of("decision", "REFUSE", "decisionDate", "2025-03-03", "refusalReason", "NEEDS_MET_FROM_AVAILABLE_RESOURCES"))
                 .post("/api/cases/{id}/decision", d)
                 .then().statusCode(200);
-        given().baseUri(stack.assessment.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON)
+        given().baseUri(stack.assessment.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
                 .body(Map.of("kind", "MEDIATION", "stage", "REFUSAL_TO_ASSESS", "registeredDate", "2025-03-17"))
                 .post("/api/cases/{id}/disputes", d)
                 .then().statusCode(201);
         // the refusal overturned after the mediation: said explicitly, else it would be a second decision (409)
-        given().baseUri(stack.assessment.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON)
+        given().baseUri(stack.assessment.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
                 .body(Map.of("decision", "ASSESS", "decisionDate", "2025-04-07", "overturnsRefusal", true))
                 .post("/api/cases/{id}/decision", d)
                 .then().statusCode(200);
 
         steps.decideToAssess(o, "2025-02-17");
         String mistaken = UUID.randomUUID().toString();
-        given().baseUri(stack.assessment.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON)
+        given().baseUri(stack.assessment.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
                 .body(Map.of("exceptionId", mistaken, "limit", "FINAL_PLAN_20_WEEKS",
                         "reason", "EXCEPTIONAL_PERSONAL_CIRCUMSTANCES", "startDate", "2025-04-01"))
                 .post("/api/cases/{id}/exceptions", o)
                 .then().statusCode(201);
         // no body, but the resource consumes JSON: without a JSON content type it answers 415
-        given().baseUri(stack.assessment.baseUrl()).header("Authorization", TestTokens.bearer(CASEWORKER)).contentType(ContentType.JSON)
+        // withdrawing an exception is a team manager's act (docs/security.md)
+        given().baseUri(stack.assessment.baseUrl()).header("Authorization", SystemStack.bearer("team-manager:system-test"))
+                .contentType(ContentType.JSON)
                 .post("/api/cases/{id}/exceptions/{exceptionId}/withdrawal", o, mistaken)
                 .then().statusCode(200);
 

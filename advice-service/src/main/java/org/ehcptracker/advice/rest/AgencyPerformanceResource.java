@@ -20,7 +20,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** Agency performance per council, agency and advice type. See docs/advice-service.md. */
-@RolesAllowed({Role.CASEWORKER, Role.BOARD})
+@RolesAllowed({Role.CASEWORKER, Role.BOARD, Role.AGENCY})
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "agency performance")

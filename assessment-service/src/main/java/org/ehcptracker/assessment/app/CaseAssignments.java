@@ -46,12 +46,13 @@ public class CaseAssignments {
         return change(caseId, null, actor);
     }
 
-    /** The current assignment and its history, oldest first; 404 for an unknown case. */
-    public Uni<Assignment> get(UUID caseId) {
+    /** The current assignment and its history, oldest first; 404 for an unknown case, 403 another council's. */
+    public Uni<Assignment> get(UUID caseId, Actor actor) {
         return Transactions.inSession(session -> WorklistEntry.<WorklistEntry>findById(caseId).chain(row -> {
             if (row == null) {
                 throw unknown(caseId);
             }
+            actor.requireCouncil(row.localAuthorityCode);
             return CaseAssignmentAudit.of(caseId).map(history -> assignment(row, history));
         }));
     }
@@ -62,6 +63,8 @@ public class CaseAssignments {
                     if (row == null) {
                         throw unknown(caseId);
                     }
+                    // the row is the case's council as its events left it (a transfer in moves it)
+                    actor.requireCouncil(row.localAuthorityCode);
                     String previous = row.assignedCaseworker;
                     if (Objects.equals(previous, caseworker)) {
                         return Uni.createFrom().voidItem();
@@ -71,7 +74,7 @@ public class CaseAssignments {
                             .invoke(() -> LOG.infof("case %s assigned to %s (was %s) by %s", caseId,
                                     caseworker == null ? "nobody" : caseworker, previous == null ? "nobody" : previous, actor));
                 }))
-                .chain(() -> get(caseId));
+                .chain(() -> get(caseId, actor));
     }
 
     private static Assignment assignment(WorklistEntry row, List<CaseAssignmentAudit> history) {

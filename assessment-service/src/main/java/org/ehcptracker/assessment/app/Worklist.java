@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.ehcptracker.assessment.domain.CaseStatus;
 import org.ehcptracker.assessment.persistence.WorklistEntry;
+import org.ehcptracker.kit.domain.Actor;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.kit.persistence.Transactions;
 
@@ -28,8 +29,9 @@ public class Worklist {
         this.clock = clock;
     }
 
-    /** One page of a council's worklist, soonest due first, then by caseId. */
-    public Uni<WorklistPage> list(WorklistQuery q) {
+    /** One page of a council's worklist, soonest due first, then by caseId; 403 for a council the actor does not act for. */
+    public Uni<WorklistPage> list(WorklistQuery q, Actor actor) {
+        actor.requireCouncil(q.localAuthorityCode());
         LocalDate today = LocalDate.now(clock);
         LocalDate dueFrom = null;
         LocalDate dueTo = null;
@@ -50,8 +52,11 @@ public class Worklist {
                         slice.total(), q.page(), q.size(), today));
     }
 
-    /** The cases of a child by its pseudonymous childRef (exact), oldest request first; empty when none. */
-    public Uni<List<CaseSummary>> byChildRef(String childRef) {
+    /**
+     * The cases of a child by its pseudonymous childRef (exact), oldest request first, of the councils the actor acts
+     * for only (a child who moved has cases in two councils: each sees its own); empty when none.
+     */
+    public Uni<List<CaseSummary>> byChildRef(String childRef, Actor actor) {
         if (childRef == null || childRef.isBlank()) {
             return Uni.createFrom().failure(CommandRejected.invalid("childRef",
                     "query parameter childRef is required: the pseudonymous child reference, e.g. C-7Q4M2K"));
@@ -61,7 +66,7 @@ public class Worklist {
                     "childRef is 1-64 letters, digits, '-' or '_' starting with a letter or digit"));
         }
         return Transactions.inSession(session -> WorklistEntry.forChild(childRef))
-                .map(rows -> rows.stream().map(r -> new CaseSummary(r.caseId, r.localAuthorityCode, r.childRef, r.status,
+                .map(rows -> rows.stream().filter(r -> actor.actsFor(r.localAuthorityCode)).map(r -> new CaseSummary(r.caseId, r.localAuthorityCode, r.childRef, r.status,
                         r.receivedDate, r.clockStart)).toList());
     }
 

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ehcptracker.assessment.app.AssessmentCases;
+import org.ehcptracker.assessment.app.CaseAudit;
 import org.ehcptracker.assessment.domain.WithdrawException;
 import org.ehcptracker.kit.rest.CurrentActor;
 import org.jboss.resteasy.reactive.RestPath;
@@ -31,7 +32,8 @@ import org.jboss.resteasy.reactive.RestPath;
 /**
  * Assessment cases: the request (day 0), the decision whether to assess, the conclusion, a withdrawal, and the
  * erasure of the child's personal details. Each method maps the body to a command for {@link AssessmentCases}
- * and its answer to a {@link CaseView}.
+ * and its answer to a {@link CaseView}. Caseworkers (and team managers, who hold the role too) by default; corrections
+ * of the record, erasure and the audit are the team manager's. Council scope is checked by the application service.
  */
 @RolesAllowed(Role.CASEWORKER)
 @Path("/api/cases")
@@ -43,10 +45,12 @@ public class AssessmentCaseResource {
     private static final String PROBLEM = "application/problem+json";
 
     private final AssessmentCases cases;
+    private final CaseAudit audit;
     private final CurrentActor actor;
 
-    public AssessmentCaseResource(AssessmentCases cases, CurrentActor actor) {
+    public AssessmentCaseResource(AssessmentCases cases, CaseAudit audit, CurrentActor actor) {
         this.cases = cases;
+        this.audit = audit;
         this.actor = actor;
     }
 
@@ -58,6 +62,7 @@ public class AssessmentCaseResource {
             content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "400", description = "malformed body or a field breaking its format",
             content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "localAuthorityCode (or the existing case with this caseId) is of a council the caller does not act for", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "the caseId is already taken (a duplicate submission)",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "receivedDate in the future, or a date of birth after it",
@@ -78,6 +83,7 @@ public class AssessmentCaseResource {
     @APIResponse(responseCode = "400", description = "missing or malformed field (field named): decision or decisionDate missing,"
             + " a refusalReason that is not one of the codes (a number included), a refusalNote too long or with a control character",
             content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "the case is of a council the caller does not act for", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "already decided (only ASSESS may follow a REFUSE: an overturned refusal),"
             + " or decided concurrently by another request",
@@ -93,6 +99,7 @@ public class AssessmentCaseResource {
     @Path("/{caseId}/withdrawal")
     @Operation(summary = "Record that the requester withdrew the request")
     @APIResponse(responseCode = "200", description = "recorded", content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "403", description = "the case is of a council the caller does not act for", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "already withdrawn", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "the LA refused to assess or decided not to issue a plan, or a date out of"
@@ -107,6 +114,7 @@ public class AssessmentCaseResource {
     @Path("/{caseId}/conclusion")
     @Operation(summary = "Record how the assessment ended: a plan will be issued, or not (Reg 10, due 16 weeks after receipt)")
     @APIResponse(responseCode = "200", description = "recorded", content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "403", description = "the case is of a council the caller does not act for", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "already concluded, or concluded concurrently by another request",
             content = @Content(mediaType = PROBLEM))
@@ -125,6 +133,7 @@ public class AssessmentCaseResource {
             content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "400", description = "missing or malformed field (e.g. a control character in note)",
             content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "the case is of a council the caller does not act for", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "the exceptionId was already recorded", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "closed case (withdrawn, refused without an open appeal, no plan), a reason"
@@ -135,10 +144,12 @@ public class AssessmentCaseResource {
     }
 
     @POST
+    @RolesAllowed(Role.TEAM_MANAGER)
     @Path("/{caseId}/exceptions/{exceptionId}/correction")
-    @Operation(summary = "Set or change the end date of an exception")
+    @Operation(summary = "Set or change the end date of an exception (team managers)")
     @APIResponse(responseCode = "200", description = "recorded", content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "400", description = "missing or malformed endDate", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "the case is of a council the caller does not act for", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "unknown case or exception", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "the exception already ends on that date", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "withdrawn exception, endDate before its start, in the future or after the final plan was issued",
@@ -149,9 +160,11 @@ public class AssessmentCaseResource {
     }
 
     @POST
+    @RolesAllowed(Role.TEAM_MANAGER)
     @Path("/{caseId}/exceptions/{exceptionId}/withdrawal")
-    @Operation(summary = "Withdraw an exception recorded in error")
+    @Operation(summary = "Withdraw an exception recorded in error (team managers)")
     @APIResponse(responseCode = "200", description = "recorded", content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "403", description = "the case is of a council the caller does not act for", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "unknown case or exception", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "already withdrawn", content = @Content(mediaType = PROBLEM))
     @Consumes(MediaType.WILDCARD) // no body: a client need not say what it does not send
@@ -163,9 +176,10 @@ public class AssessmentCaseResource {
     @Path("/{caseId}/exceptions")
     @Operation(summary = "The case's exceptions, withdrawn ones included, with their notes while held")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ExceptionView[].class)))
+    @APIResponse(responseCode = "403", description = "the case is of a council the caller does not act for", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
     public Uni<List<ExceptionView>> exceptions(@RestPath UUID caseId) {
-        return cases.exceptionsAndDisputes(caseId).map(n -> n.state().exceptions().stream()
+        return cases.exceptions(caseId, actor.current()).map(n -> n.state().exceptions().stream()
                 .map(x -> ExceptionView.of(x, n.notes())).toList());
     }
 
@@ -174,6 +188,7 @@ public class AssessmentCaseResource {
     @Operation(summary = "Record that the child moved into an LA's area and it became responsible: the clock restarts")
     @APIResponse(responseCode = "200", description = "recorded", content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "400", description = "missing or malformed field", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "the case is of a council the caller does not act for", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "the same transfer was already recorded", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "closed case, a transfer from the LA now responsible, or transferDate before"
@@ -188,6 +203,7 @@ public class AssessmentCaseResource {
             + " plan's contents", description = "The note, if any, is kept only in this service and erased with the personal details.")
     @APIResponse(responseCode = "201", description = "recorded", content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "400", description = "missing or malformed field", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "the case is of a council the caller does not act for", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "the disputeId was already recorded", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "withdrawn case, a stage the case has not reached, or registeredDate before"
@@ -202,6 +218,7 @@ public class AssessmentCaseResource {
     @Operation(summary = "Record how a mediation or tribunal appeal ended")
     @APIResponse(responseCode = "200", description = "recorded", content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "400", description = "missing or malformed field", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "the case is of a council the caller does not act for", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "unknown case or dispute", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "the dispute already has an outcome", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "outcomeDate before the registration or in the future",
@@ -215,9 +232,10 @@ public class AssessmentCaseResource {
     @Path("/{caseId}/disputes")
     @Operation(summary = "The case's mediations and tribunal appeals, with their notes while held")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DisputeView[].class)))
+    @APIResponse(responseCode = "403", description = "the case is of a council the caller does not act for", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
     public Uni<List<DisputeView>> disputes(@RestPath UUID caseId) {
-        return cases.exceptionsAndDisputes(caseId).map(n -> n.state().disputes().stream()
+        return cases.disputes(caseId, actor.current()).map(n -> n.state().disputes().stream()
                 .map(d -> DisputeView.of(d, n.notes())).toList());
     }
 
@@ -225,19 +243,36 @@ public class AssessmentCaseResource {
     @Path("/{caseId}")
     @Operation(summary = "A case: status, statutory deadlines, decision, and the child's personal details while held")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "403", description = "the case is of a council the caller does not act for", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
     public Uni<CaseView> get(@RestPath UUID caseId) {
         return cases.get(caseId, actor.current()).map(CaseView::of);
     }
 
     @DELETE
+    @RolesAllowed(Role.TEAM_MANAGER)
     @Path("/{caseId}/personal-details")
-    @Operation(summary = "Erase the child's name and date of birth",
+    @Operation(summary = "Erase the child's name and date of birth (team managers)",
             description = "They are held only in this service's child_personal_details table (never in an event), so this"
                     + " erases them from the system. The case and its pseudonymous childRef remain. Idempotent.")
     @APIResponse(responseCode = "204", description = "erased (or nothing was held)")
+    @APIResponse(responseCode = "403", description = "the case is of a council the caller does not act for", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
     public Uni<Response> erasePersonalDetails(@RestPath UUID caseId) {
         return cases.erasePersonalDetails(caseId, actor.current()).replaceWith(Response.noContent().build());
+    }
+
+    @GET
+    @RolesAllowed(Role.TEAM_MANAGER)
+    @Path("/{caseId}/audit")
+    @Operation(summary = "Who did what to the case and when (team managers)",
+            description = "Every event of the case with its actor (role:subject) and recorded time, every change of the"
+                    + " assigned caseworker, and every read of the child's personal details (which fields, by whom, when);"
+                    + " oldest first. Kept as long as the case's record: docs/assessment-service.md, \"Audit\".")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AuditEntryView[].class)))
+    @APIResponse(responseCode = "403", description = "the case is of a council the caller does not act for", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
+    public Uni<List<AuditEntryView>> audit(@RestPath UUID caseId) {
+        return audit.of(caseId, actor.current()).map(entries -> entries.stream().map(AuditEntryView::of).toList());
     }
 }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ehcptracker.assessment.app.Worklist;
 import org.ehcptracker.assessment.app.WorklistQuery;
+import org.ehcptracker.kit.rest.CurrentActor;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
@@ -35,9 +36,11 @@ public class WorklistResource {
     private static final String PROBLEM = "application/problem+json";
 
     private final Worklist worklist;
+    private final CurrentActor actor;
 
-    public WorklistResource(Worklist worklist) {
+    public WorklistResource(Worklist worklist, CurrentActor actor) {
         this.worklist = worklist;
+        this.actor = actor;
     }
 
     @GET
@@ -47,6 +50,7 @@ public class WorklistResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorklistView.class)))
     @APIResponse(responseCode = "400", description = "la missing or not three digits, or another parameter malformed"
             + " (the problem's field names it)", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "la is a council the caller does not act for", content = @Content(mediaType = PROBLEM))
     public Uni<WorklistView> worklist(
             @Parameter(description = "DfE three-digit local authority code", required = true, example = "839") @RestQuery String la,
             @Parameter(description = "only cases assigned to this caseworker id", example = "jsmith") @RestQuery String caseworker,
@@ -61,7 +65,7 @@ public class WorklistResource {
             @RestQuery String page,
             @Parameter(description = "page size, 1 to 200, default 50",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) @RestQuery String size) {
-        return worklist.list(WorklistQuery.parse(la, caseworker, status, dueWithinDays, overdue, page, size))
+        return worklist.list(WorklistQuery.parse(la, caseworker, status, dueWithinDays, overdue, page, size), actor.current())
                 .map(WorklistView::of);
     }
 

@@ -51,6 +51,8 @@ class PlanEventsConsumerTest {
 
     static final String LA = "961";
     static final String ACTOR = "caseworker:teamlead";
+    /** corrections of the record are the team manager's (issue 11) */
+    static final String MANAGER = "team-manager:teamlead";
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
     static final Duration PATIENCE = Duration.ofSeconds(60);
     static final ObjectMapper JSON = new ObjectMapper();
@@ -68,6 +70,10 @@ class PlanEventsConsumerTest {
     @AfterAll
     static void closeCompanion() {
         kafka.close();
+    }
+
+    static RequestSpecification manager() {
+        return given().header("Authorization", TestTokens.bearer(MANAGER)).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
     static RequestSpecification api() {
@@ -170,12 +176,12 @@ class PlanEventsConsumerTest {
                 .then().statusCode(201);
         assertThat(worklist("").getList("cases.caseId", String.class)).doesNotContain(caseId.toString());
         // its end corrected to a day after the final plan: 422 naming endDate; to the issue day itself: recorded
-        api().body(Map.of("endDate", issued.plusDays(1).toString()))
+        manager().body(Map.of("endDate", issued.plusDays(1).toString()))
                 .post("/api/cases/{id}/exceptions/{x}/correction", caseId, late.get("exceptionId")).then()
                 .statusCode(422).contentType("application/problem+json")
                 .body("field", equalTo("endDate"))
                 .body("detail", containsString(issued.toString()));
-        api().body(Map.of("endDate", issued.toString()))
+        manager().body(Map.of("endDate", issued.toString()))
                 .post("/api/cases/{id}/exceptions/{x}/correction", caseId, late.get("exceptionId")).then().statusCode(200);
         // a withdrawal dated after the final plan: 422 naming withdrawnDate
         api().body(Map.of("withdrawnDate", issued.plusDays(1).toString())).post("/api/cases/{id}/withdrawal", caseId).then()

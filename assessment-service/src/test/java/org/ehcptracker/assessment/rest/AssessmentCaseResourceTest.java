@@ -53,6 +53,8 @@ import org.junit.jupiter.api.Test;
 class AssessmentCaseResourceTest {
 
     static final String ACTOR = "caseworker:jsmith";
+    /** corrections of the record, erasure and the audit are the team manager's (issue 11) */
+    static final String MANAGER = "team-manager:mjones";
     static final String CHILD_NAME = "Zebedee Quartermaine";
     static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Europe/London"));
     static final LocalDate RECEIVED = TODAY.minusWeeks(3);
@@ -77,6 +79,10 @@ class AssessmentCaseResourceTest {
 
     static RequestSpecification api() {
         return given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    static RequestSpecification manager() {
+        return given().header("Authorization", TestTokens.bearer(MANAGER)).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
     static Map<String, Object> requestBody(UUID caseId) {
@@ -401,7 +407,7 @@ class AssessmentCaseResourceTest {
                 .body("decisions[0].refusalNote", equalTo(note))
                 .body("decisions[1]", not(hasKey("refusalNote")));
 
-        api().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
+        manager().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
         api().get("/api/cases/{id}", caseId).then().statusCode(200)
                 .body("decisions[0].refusalReason", equalTo("NEEDS_MET_FROM_AVAILABLE_RESOURCES"))
                 .body("decisions[0]", not(hasKey("refusalNote")));
@@ -437,7 +443,7 @@ class AssessmentCaseResourceTest {
                 .body("detail", containsString(unknown.toString()));
         decide(unknown, "ASSESS", TODAY, null).then().statusCode(404).contentType("application/problem+json");
         api().body(Map.of("withdrawnDate", TODAY.toString())).post("/api/cases/{id}/withdrawal", unknown).then().statusCode(404);
-        api().delete("/api/cases/{id}/personal-details", unknown).then().statusCode(404);
+        manager().delete("/api/cases/{id}/personal-details", unknown).then().statusCode(404);
         assertThat(stream(unknown)).isEmpty();
     }
 
@@ -588,9 +594,9 @@ class AssessmentCaseResourceTest {
         String erasedAt = "select erased_at::text from child_personal_details where case_id = $1 and child_name is null"
                 + " and date_of_birth is null";
 
-        api().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
+        manager().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
         String first = pool.preparedQuery(erasedAt).execute(Tuple.of(caseId)).await().indefinitely().iterator().next().getString(0);
-        api().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
+        manager().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
 
         assertThat(first).isNotNull();
         assertThat(pool.preparedQuery(erasedAt).execute(Tuple.of(caseId)).await().indefinitely().iterator().next().getString(0))
@@ -623,7 +629,8 @@ class AssessmentCaseResourceTest {
                 org.ehcptracker.contracts.assessment.RequesterType.PARENT, "C-" + caseId.toString().substring(0, 8),
                 new org.ehcptracker.assessment.domain.ChildPersonalDetails("Zebedee\0Quartermaine", DATE_OF_BIRTH));
         assertThatThrownBy(() -> org.ehcptracker.devinfra.VertxContexts.onNewContext(() ->
-                cases.record(caseId, new org.ehcptracker.kit.domain.Actor("caseworker", "jsmith"), command)).join())
+                cases.record(caseId, org.ehcptracker.kit.domain.Actor.of("jsmith", java.util.Set.of("caseworker"),
+                        java.util.Set.of("839"), null), command)).join())
                 .rootCause()
                 .isInstanceOfSatisfying(org.ehcptracker.kit.domain.CommandRejected.class, e -> {
                     assertThat(e.kind()).isEqualTo(org.ehcptracker.kit.domain.CommandRejected.Kind.INVALID);
@@ -645,7 +652,7 @@ class AssessmentCaseResourceTest {
         UUID caseId = recordCase();
         api().get("/api/cases/{id}", caseId).then().statusCode(200).body("childName", equalTo(CHILD_NAME));
 
-        api().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
+        manager().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
 
         api().get("/api/cases/{id}", caseId).then()
                 .statusCode(200)
@@ -659,7 +666,7 @@ class AssessmentCaseResourceTest {
         assertThat(row.getLocalDate("date_of_birth")).isNull();
         assertThat(row.getOffsetDateTime("erased_at")).isNotNull();
         // idempotent
-        api().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
+        manager().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
         // later steps do not bring them back
         decide(caseId, "ASSESS", TODAY, null).then().statusCode(200).body("$", not(hasKey("childName")));
     }
@@ -668,8 +675,8 @@ class AssessmentCaseResourceTest {
     void erasing_appends_one_PersonalDetailsErased_without_text_and_publishes_it_and_a_repeat_appends_nothing() {
         UUID caseId = recordCase();
 
-        api().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
-        api().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
+        manager().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
+        manager().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
 
         List<AssessmentEvent> events = stream(caseId);
         assertThat(events).hasSize(2);
@@ -688,7 +695,7 @@ class AssessmentCaseResourceTest {
     @Test
     void erasing_an_unknown_case_appends_nothing() {
         UUID unknown = UUID.randomUUID();
-        api().delete("/api/cases/{id}/personal-details", unknown).then().statusCode(404);
+        manager().delete("/api/cases/{id}/personal-details", unknown).then().statusCode(404);
         assertThat(stream(unknown)).isEmpty();
     }
 }

@@ -74,7 +74,7 @@ class AssessmentEventContractTest {
     @Test
     void PersonalDetailsErased_on_the_topic_matches_the_contract_example() throws Exception {
         UUID caseId = AssessmentCaseResourceTest.recordCase();
-        AssessmentCaseResourceTest.api().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
+        AssessmentCaseResourceTest.manager().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
 
         ConsumerRecord<String, String> record = last(AssessmentTopic.recordsThrough(caseId, "PersonalDetailsErased"));
 
@@ -90,9 +90,9 @@ class AssessmentEventContractTest {
         ExceptionsTransfersDisputesResourceTest.transferIn(caseId, "850", received.plusDays(1)).then().statusCode(200);
         ExceptionsTransfersDisputesResourceTest.recordException(caseId, ExceptionsTransfersDisputesResourceTest.exceptionBody(
                 exceptionId, "FINAL_PLAN_20_WEEKS", "SCHOOL_CLOSURE", received.plusDays(2), null, "a note")).then().statusCode(201);
-        AssessmentCaseResourceTest.api().body(java.util.Map.of("endDate", received.plusDays(4).toString()))
+        AssessmentCaseResourceTest.manager().body(java.util.Map.of("endDate", received.plusDays(4).toString()))
                 .post("/api/cases/{id}/exceptions/{x}/correction", caseId, exceptionId).then().statusCode(200);
-        AssessmentCaseResourceTest.api().post("/api/cases/{id}/exceptions/{x}/withdrawal", caseId, exceptionId)
+        AssessmentCaseResourceTest.manager().post("/api/cases/{id}/exceptions/{x}/withdrawal", caseId, exceptionId)
                 .then().statusCode(200);
         AssessmentCaseResourceTest.decide(caseId, "REFUSE", received.plusDays(5), "INSUFFICIENT_EVIDENCE_OF_SEN").then().statusCode(200);
         ExceptionsTransfersDisputesResourceTest.recordDispute(caseId, disputeId, "REFUSAL_TO_ASSESS", received.plusDays(6), null)

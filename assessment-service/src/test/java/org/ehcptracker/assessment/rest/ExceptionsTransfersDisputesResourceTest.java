@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ehcptracker.assessment.rest.AssessmentCaseResourceTest.api;
 import static org.ehcptracker.assessment.rest.AssessmentCaseResourceTest.conclude;
 import static org.ehcptracker.assessment.rest.AssessmentCaseResourceTest.decide;
+import static org.ehcptracker.assessment.rest.AssessmentCaseResourceTest.manager;
 import static org.ehcptracker.assessment.rest.AssessmentCaseResourceTest.recordCase;
 import static org.ehcptracker.assessment.rest.AssessmentCaseResourceTest.requestBody;
 import static org.hamcrest.Matchers.containsString;
@@ -134,21 +135,21 @@ class ExceptionsTransfersDisputesResourceTest {
         recordException(caseId, exceptionBody(exceptionId, "FINAL_PLAN_20_WEEKS", "ABSENT_FROM_AREA", start, null, null))
                 .then().statusCode(201);
 
-        api().body(Map.of("endDate", start.plusDays(5).toString()))
+        manager().body(Map.of("endDate", start.plusDays(5).toString()))
                 .post("/api/cases/{id}/exceptions/{x}/correction", caseId, exceptionId).then().statusCode(200)
                 .body("exceptions[0].endDate", equalTo(start.plusDays(5).toString()))
                 .body("exceptionsApply", equalTo(true));
         // the same end date again: nothing to change
-        api().body(Map.of("endDate", start.plusDays(5).toString()))
+        manager().body(Map.of("endDate", start.plusDays(5).toString()))
                 .post("/api/cases/{id}/exceptions/{x}/correction", caseId, exceptionId).then().statusCode(409);
-        api().body(Map.of("endDate", start.minusDays(1).toString()))
+        manager().body(Map.of("endDate", start.minusDays(1).toString()))
                 .post("/api/cases/{id}/exceptions/{x}/correction", caseId, exceptionId).then().statusCode(422)
                 .body("field", equalTo("endDate"));
 
-        api().post("/api/cases/{id}/exceptions/{x}/withdrawal", caseId, exceptionId).then().statusCode(200)
+        manager().post("/api/cases/{id}/exceptions/{x}/withdrawal", caseId, exceptionId).then().statusCode(200)
                 .body("exceptions[0].withdrawn", equalTo(true))
                 .body("exceptionsApply", equalTo(false));
-        api().post("/api/cases/{id}/exceptions/{x}/withdrawal", caseId, exceptionId).then().statusCode(409);
+        manager().post("/api/cases/{id}/exceptions/{x}/withdrawal", caseId, exceptionId).then().statusCode(409);
 
         var types = AssessmentTopic.recordsThrough(caseId, "ExceptionWithdrawn").stream()
                 .map(r -> EventJson.typeOf(r.value())).toList();
@@ -168,9 +169,9 @@ class ExceptionsTransfersDisputesResourceTest {
         // unknown case, unknown exception
         recordException(UUID.randomUUID(), exceptionBody(null, "DECISION_6_WEEKS", "SCHOOL_CLOSURE", start, null, null))
                 .then().statusCode(404);
-        api().body(Map.of("endDate", TODAY.toString()))
+        manager().body(Map.of("endDate", TODAY.toString()))
                 .post("/api/cases/{id}/exceptions/{x}/correction", caseId, UUID.randomUUID()).then().statusCode(404);
-        api().post("/api/cases/{id}/exceptions/{x}/withdrawal", caseId, UUID.randomUUID()).then().statusCode(404);
+        manager().post("/api/cases/{id}/exceptions/{x}/withdrawal", caseId, UUID.randomUUID()).then().statusCode(404);
         api().get("/api/cases/{id}/exceptions", UUID.randomUUID()).then().statusCode(404);
         // bad input
         recordException(caseId, exceptionBody(null, null, "SCHOOL_CLOSURE", start, null, null)).then().statusCode(400)
@@ -218,7 +219,7 @@ class ExceptionsTransfersDisputesResourceTest {
         recordException(caseId, exceptionBody(exceptionId, "FINAL_PLAN_20_WEEKS", "EXCEPTIONAL_PERSONAL_CIRCUMSTANCES",
                 RECEIVED, null, NOTE)).then().statusCode(201);
 
-        api().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
+        manager().delete("/api/cases/{id}/personal-details", caseId).then().statusCode(204);
 
         api().get("/api/cases/{id}/exceptions", caseId).then().statusCode(200)
                 .body("[0].exceptionId", equalTo(exceptionId.toString()))

@@ -52,6 +52,8 @@ import org.junit.jupiter.api.Test;
 class WorklistResourceTest {
 
     static final String ACTOR = "caseworker:teamlead";
+    /** assigning is the team manager's (issue 11) */
+    static final String MANAGER = "team-manager:teamlead";
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
 
     @Inject
@@ -59,6 +61,10 @@ class WorklistResourceTest {
 
     @Inject
     EventSourcedAggregates aggregates;
+
+    static RequestSpecification manager() {
+        return given().header("Authorization", TestTokens.bearer(MANAGER)).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
 
     static RequestSpecification api() {
         return given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON).accept(ContentType.JSON);
@@ -100,7 +106,7 @@ class WorklistResourceTest {
     }
 
     static void assign(UUID caseId, String caseworker) {
-        api().body(Map.of("caseworker", caseworker)).put("/api/cases/{id}/assignment", caseId).then().statusCode(200);
+        manager().body(Map.of("caseworker", caseworker)).put("/api/cases/{id}/assignment", caseId).then().statusCode(200);
     }
 
     static JsonPath worklist(String query) {
@@ -290,23 +296,23 @@ class WorklistResourceTest {
         UUID caseId = record("909", TODAY.minusDays(3));
         Instant before = Instant.now();
 
-        api().body(Map.of("caseworker", "jsmith")).put("/api/cases/{id}/assignment", caseId).then()
+        manager().body(Map.of("caseworker", "jsmith")).put("/api/cases/{id}/assignment", caseId).then()
                 .statusCode(200)
                 .body("caseId", equalTo(caseId.toString()))
                 .body("caseworker", equalTo("jsmith"))
                 .body("history.size()", equalTo(1))
                 .body("history[0].caseworker", equalTo("jsmith"))
                 .body("history[0].previousCaseworker", nullValue())
-                .body("history[0].changedBy", equalTo(ACTOR));
+                .body("history[0].changedBy", equalTo(MANAGER));
         assertThat(worklist("la=909").getString("cases[0].assignedCaseworker")).isEqualTo("jsmith");
 
         // the same caseworker again changes nothing and adds no audit row
         assign(caseId, "jsmith");
-        given().header("Authorization", TestTokens.bearer("caseworker:manager")).contentType(ContentType.JSON)
+        given().header("Authorization", TestTokens.bearer("team-manager:manager")).contentType(ContentType.JSON)
                 .body(Map.of("caseworker", "a.khan@839")).put("/api/cases/{id}/assignment", caseId).then()
                 .statusCode(200).body("caseworker", equalTo("a.khan@839"));
-        api().delete("/api/cases/{id}/assignment", caseId).then().statusCode(200).body("caseworker", nullValue());
-        api().delete("/api/cases/{id}/assignment", caseId).then().statusCode(200).body("caseworker", nullValue());
+        manager().delete("/api/cases/{id}/assignment", caseId).then().statusCode(200).body("caseworker", nullValue());
+        manager().delete("/api/cases/{id}/assignment", caseId).then().statusCode(200).body("caseworker", nullValue());
 
         assertThat(worklist("la=909").getString("cases[0].assignedCaseworker")).isNull();
         List<Row> audit = new ArrayList<>();
@@ -315,14 +321,14 @@ class WorklistResourceTest {
         assertThat(audit).extracting(r -> r.getString("caseworker")).containsExactly("jsmith", "a.khan@839", null);
         assertThat(audit).extracting(r -> r.getString("previous_caseworker")).containsExactly(null, "jsmith", "a.khan@839");
         assertThat(audit).extracting(r -> r.getString("changed_by"))
-                .containsExactly(ACTOR, "caseworker:manager", ACTOR);
+                .containsExactly(MANAGER, "team-manager:manager", MANAGER);
         assertThat(audit).allSatisfy(r -> assertThat(r.getOffsetDateTime("changed_at").toInstant())
                 .isBetween(before.minusSeconds(1), Instant.now().plusSeconds(1)));
 
         api().get("/api/cases/{id}/assignment", caseId).then().statusCode(200)
                 .body("caseworker", nullValue())
                 .body("history.caseworker", org.hamcrest.Matchers.contains("jsmith", "a.khan@839", null))
-                .body("history.changedBy", org.hamcrest.Matchers.contains(ACTOR, "caseworker:manager", ACTOR));
+                .body("history.changedBy", org.hamcrest.Matchers.contains(MANAGER, "team-manager:manager", MANAGER));
     }
 
     @Test
@@ -338,21 +344,21 @@ class WorklistResourceTest {
     @Test
     void assignment_of_an_unknown_case_is_404_and_a_bad_caseworker_400() {
         UUID unknown = UUID.randomUUID();
-        api().body(Map.of("caseworker", "jsmith")).put("/api/cases/{id}/assignment", unknown).then()
+        manager().body(Map.of("caseworker", "jsmith")).put("/api/cases/{id}/assignment", unknown).then()
                 .statusCode(404).contentType("application/problem+json");
-        api().delete("/api/cases/{id}/assignment", unknown).then().statusCode(404);
+        manager().delete("/api/cases/{id}/assignment", unknown).then().statusCode(404);
         api().get("/api/cases/{id}/assignment", unknown).then().statusCode(404);
 
         UUID caseId = record("911", TODAY.minusDays(3));
         for (String bad : List.of("j smith", "", "jsmith\u0000", "caseworker:jsmith", "x".repeat(101))) {
-            api().body(Map.of("caseworker", bad)).put("/api/cases/{id}/assignment", caseId).then()
+            manager().body(Map.of("caseworker", bad)).put("/api/cases/{id}/assignment", caseId).then()
                     .statusCode(400).contentType("application/problem+json")
                     .body("violations.field", hasItem(org.hamcrest.Matchers.containsString("caseworker")));
         }
-        api().body("{}").put("/api/cases/{id}/assignment", caseId).then().statusCode(400)
+        manager().body("{}").put("/api/cases/{id}/assignment", caseId).then().statusCode(400)
                 .body("violations.field", hasItem(org.hamcrest.Matchers.containsString("caseworker")));
-        api().put("/api/cases/{id}/assignment", caseId).then().statusCode(400);
-        api().body(Map.of("caseworker", "jsmith")).put("/api/cases/not-a-uuid/assignment").then().statusCode(404);
+        manager().put("/api/cases/{id}/assignment", caseId).then().statusCode(400);
+        manager().body(Map.of("caseworker", "jsmith")).put("/api/cases/not-a-uuid/assignment").then().statusCode(404);
         assertThat(worklist("la=911").getString("cases[0].assignedCaseworker")).isNull();
     }
 
@@ -443,7 +449,7 @@ class WorklistResourceTest {
                 .containsEntry("exceptionApplies", true);
 
         // the circumstance ended: no longer open
-        api().body(Map.of("endDate", TODAY.minusDays(1).toString()))
+        manager().body(Map.of("endDate", TODAY.minusDays(1).toString()))
                 .post("/api/cases/" + caseId + "/exceptions/" + exceptionId + "/correction").then().statusCode(200);
         assertThat(worklist("la=915").getMap("cases[0]")).containsEntry("openExceptions", 0);
 
@@ -454,7 +460,7 @@ class WorklistResourceTest {
                 .post("/api/cases/" + caseId + "/exceptions").then().statusCode(201);
         assertThat(worklist("la=915").getMap("cases[0]")).containsEntry("openExceptions", 1);
         // no body, so no Content-Type either
-        given().header("Authorization", TestTokens.bearer(ACTOR)).post("/api/cases/" + caseId + "/exceptions/" + inError + "/withdrawal")
+        given().header("Authorization", TestTokens.bearer(MANAGER)).post("/api/cases/" + caseId + "/exceptions/" + inError + "/withdrawal")
                 .then().statusCode(200);
         assertThat(worklist("la=915").getMap("cases[0]")).containsEntry("openExceptions", 0)
                 .containsEntry("exceptionApplies", false);

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.ehcptracker.kit.domain.Actor;
 import org.ehcptracker.kit.domain.CommandRejected;
+import org.ehcptracker.kit.domain.Role;
 import org.ehcptracker.kit.persistence.Transactions;
 import org.ehcptracker.plan.domain.ReviewView;
 import org.ehcptracker.plan.domain.WorklistLine;
@@ -39,9 +41,11 @@ public class PlanWorklists {
         this.clock = clock;
     }
 
-    public Uni<Page> list(String list, String la, String weeks, String page, String size) {
+    /** One page of a list of {@code la}; 403 for an actor who does not act for that council. */
+    public Uni<Page> list(Actor actor, String list, String la, String weeks, String page, String size) {
         Kind kind = kind(list);
         String council = requireLa(la);
+        CouncilScope.require(actor, council);
         int w = number(weeks, "weeks", 8, 0, 104);
         int p = number(page, "page", 0, 0, 100_000);
         int s = number(size, "size", 50, 1, 200);
@@ -62,9 +66,15 @@ public class PlanWorklists {
                                  List<ReviewView> transfers) {
     }
 
-    /** Reg 18 per council and year: every review preparing a move whose deadline falls in {@code year}. */
-    public Uni<PhaseTransfers> phaseTransfers(String la, String year) {
+    /**
+     * Reg 18 per council and year: every review preparing a move whose deadline falls in {@code year}; 403 for an
+     * actor who does not act for that council. The lines (a child's case, review and next setting) are for
+     * caseworkers; a board member gets the counts with no lines (figures, no case data).
+     */
+    public Uni<PhaseTransfers> phaseTransfers(Actor actor, String la, String year) {
         String council = requireLa(la);
+        CouncilScope.require(actor, council);
+        boolean lines = actor.hasRole(Role.CASEWORKER);
         int y = number(year, "year", -1, 2015, 2100);
         if (y < 0) {
             throw CommandRejected.invalid("year", "year is required: the calendar year of the moves, e.g. 2027");
@@ -74,7 +84,7 @@ public class PlanWorklists {
                 .map(rows -> {
                     List<ReviewView> views = rows.stream().map(r -> ReviewRows.view(r, today)).toList();
                     return new PhaseTransfers(council, y, today, count(views, "DUE"), count(views, "DONE"),
-                            count(views, "LATE"), views);
+                            count(views, "LATE"), lines ? views : List.of());
                 });
     }
 

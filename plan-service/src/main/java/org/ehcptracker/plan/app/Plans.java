@@ -82,12 +82,33 @@ public class Plans {
         return handle(caseId, actor, (s, known, ctx) -> PlanDecider.decide(c, s, known, ctx));
     }
 
-    /** The case's plan; 404 before a draft is issued. */
-    public Uni<PlanView> get(UUID caseId) {
+    /** The case's plan; 404 before a draft is issued, 403 for an actor who does not act for the case's council. */
+    public Uni<PlanView> get(UUID caseId, Actor actor) {
         // an empty stream is a case with no draft yet: say so in the plan's words
         return Transactions.inSession(session -> aggregates.load(PlanState.TYPE, caseId)
                 .onFailure(Plans::notFound).transform(noStream -> noPlan(caseId))
-                .chain(plan -> AssessmentCaseView.known(caseId).chain(known -> view(caseId, plan, known))));
+                .chain(plan -> AssessmentCaseView.known(caseId).chain(known -> {
+                    CouncilScope.require(actor, councilOf(plan, known));
+                    return view(caseId, plan, known);
+                })));
+    }
+
+    /**
+     * The council a plan command or read is scoped by: the case view's (the LA now responsible, so after a transfer
+     * in the receiving council), else the council the plan's draft was issued by; null when plan-service knows
+     * neither (no draft, case unknown: the decider refuses that on its own, with nothing to leak).
+     */
+    static String councilOf(PlanState plan, Optional<AssessmentCase> known) {
+        if (known.isPresent()) {
+            return known.get().localAuthorityCode();
+        }
+        if (plan instanceof PlanState.DraftIssued d) {
+            return d.localAuthorityCode();
+        }
+        if (plan instanceof PlanState.FinalIssued f) {
+            return f.draft().localAuthorityCode();
+        }
+        return null;
     }
 
     /** A plan command's decision: the plan, the case as the local view knows it, the context. */
@@ -102,9 +123,19 @@ public class Plans {
 
     private Uni<PlanView> handle(UUID caseId, Actor actor, DecisionOnCase decision,
                                  AfterAppend<PlanState, PlanEvent> after) {
+        // The council is checked before deciding, so another council's case appends nothing: on the case view when
+        // it knows the case (before the command is handled, so a refusal is not counted as a failed command), else on
+        // the plan's state as loaded. Neither known: the decider refuses on its own, with nothing to leak.
         return aggregates.inTransaction(session -> AssessmentCaseView.known(caseId)
+                .invoke(known -> known.ifPresent(c -> CouncilScope.require(actor, c.localAuthorityCode())))
                 .chain(known -> aggregates.handle(session, PlanState.TYPE, caseId, actor,
-                                (s, ctx) -> decision.decide(s, known, ctx), after)
+                                (s, ctx) -> {
+                                    String council = councilOf(s, known);
+                                    if (council != null) {
+                                        CouncilScope.require(actor, council);
+                                    }
+                                    return decision.decide(s, known, ctx);
+                                }, after)
                         .chain(handled -> view(caseId, handled.state(), known))));
     }
 

@@ -45,6 +45,7 @@ public class PlansInForce {
 
     public Uni<ReviewView> holdMeeting(Actor actor, HoldReviewMeeting c) {
         return aggregates.inTransaction(session -> PlanInForceEntity.forCommand(c.planId())
+                .invoke(plan -> requireCouncil(actor, plan))
                 .chain(plan -> aggregates.handle(session, ReviewState.TYPE, c.reviewId(), actor,
                         (s, ctx) -> ReviewDecider.decide(c, s, plan, ctx), AfterAppend.<ReviewState, PlanEvent>nothing())))
                 .map(handled -> ReviewView.of(handled.state(), today()));
@@ -60,27 +61,57 @@ public class PlansInForce {
 
     public Uni<PlanInForceView> cease(Actor actor, CeasePlan c) {
         return aggregates.inTransaction(session -> PlanInForceEntity.forCommand(c.planId())
+                        .invoke(plan -> requireCouncil(actor, plan))
                         .chain(plan -> aggregates.handle(session, PlanLife.TYPE, c.planId(), actor,
                                 (s, ctx) -> ReviewDecider.decide(c, s, plan, ctx),
                                 AfterAppend.<PlanLife, PlanEvent>nothing())))
-                .chain(() -> get(c.planId()));
+                .chain(() -> get(c.planId(), actor));
     }
 
-    public Uni<ReviewView> review(UUID reviewId) {
+    /** The review; 404 for none, 403 for an actor who does not act for its plan's council. */
+    public Uni<ReviewView> review(UUID reviewId, Actor actor) {
         return aggregates.load(ReviewState.TYPE, reviewId)
                 .onFailure(PlansInForce::notFound).transform(x -> noReview(reviewId))
-                .map(state -> ReviewView.of(state, today()));
+                .map(state -> {
+                    CouncilScope.require(actor, councilOf(state));
+                    return ReviewView.of(state, today());
+                });
     }
 
-    public Uni<PlanInForceView> get(UUID planId) {
+    /** The plan in force; 404 for none, 403 for an actor who does not act for its council. */
+    public Uni<PlanInForceView> get(UUID planId, Actor actor) {
         LocalDate today = today();
         return Transactions.inSession(session -> PlanInForceEntity.<PlanInForceEntity>findById(planId)
                 .chain(row -> {
                     if (row == null) {
                         return Uni.createFrom().failure(CommandRejected.notFound("no plan in force " + planId));
                     }
+                    CouncilScope.require(actor, row.localAuthorityCode);
                     return AnnualReviewEntity.ofPlan(planId).map(reviews -> view(row, reviews, today));
                 }));
+    }
+
+    /**
+     * A plan in force, its reviews and its cessation belong to the council that issued the final plan
+     * ({@code plan_in_force.local_authority_code}, the council whose worklists show them). An unknown plan is left
+     * to the decider (404); it is checked before anything is decided, so another council's plan appends nothing.
+     */
+    private static void requireCouncil(Actor actor, Optional<PlanInForce> plan) {
+        plan.ifPresent(p -> CouncilScope.require(actor, p.localAuthorityCode()));
+    }
+
+    /** The council a review's events name: its plan's, at the meeting. */
+    static String councilOf(ReviewState state) {
+        if (state instanceof ReviewState.Held h) {
+            return h.localAuthorityCode();
+        }
+        if (state instanceof ReviewState.Decided d) {
+            return d.held().localAuthorityCode();
+        }
+        if (state instanceof ReviewState.Amended a) {
+            return a.decided().held().localAuthorityCode();
+        }
+        return null;
     }
 
     /** A command on a held review: the review's row names its plan, whose row is locked before deciding. */
@@ -97,6 +128,8 @@ public class PlansInForce {
                                 return Uni.createFrom().failure(noReview(reviewId));
                             }
                             return PlanInForceEntity.forCommand(row.planId)
+                                    .invoke(plan -> CouncilScope.require(actor, plan.map(PlanInForce::localAuthorityCode)
+                                            .orElse(row.localAuthorityCode)))
                                     .chain(plan -> aggregates.handle(session, ReviewState.TYPE, reviewId, actor,
                                             (s, ctx) -> decision.decide(s, plan, ctx),
                                             AfterAppend.<ReviewState, PlanEvent>nothing()));

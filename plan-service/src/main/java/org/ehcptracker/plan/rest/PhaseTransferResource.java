@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ehcptracker.kit.rest.CurrentActor;
 import org.ehcptracker.plan.app.PlanWorklists;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -25,22 +26,27 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class PhaseTransferResource {
 
     private final PlanWorklists worklists;
+    private final CurrentActor actor;
 
-    public PhaseTransferResource(PlanWorklists worklists) {
+    public PhaseTransferResource(PlanWorklists worklists, CurrentActor actor) {
         this.worklists = worklists;
+        this.actor = actor;
     }
 
     @GET
     @Operation(summary = "A council's phase transfers of a year: the amended plans naming the new setting due by 15"
             + " February (31 March for secondary to post-16), with counts due, done and late")
-    @APIResponse(responseCode = "200", description = "counts and every review preparing a move that year")
+    @APIResponse(responseCode = "200", description = "counts and every review preparing a move that year (the lines"
+            + " for caseworkers only: a board member gets the counts and an empty list)")
     @APIResponse(responseCode = "400", description = "la missing or not three digits, year missing or out of range"
             + " (the problem's field names it)")
+    @APIResponse(responseCode = "401", description = "no valid bearer token")
+    @APIResponse(responseCode = "403", description = "not a caseworker or board member, or not acting for council la")
     public Uni<PlanWorklists.PhaseTransfers> list(
             @Parameter(description = "DfE three-digit local authority code", required = true, example = "839")
             @RestQuery String la,
             @Parameter(description = "calendar year of the moves (of their deadline)", required = true, example = "2027",
                     schema = @Schema(type = SchemaType.INTEGER)) @RestQuery String year) {
-        return worklists.phaseTransfers(la, year);
+        return worklists.phaseTransfers(actor.current(), la, year);
     }
 }

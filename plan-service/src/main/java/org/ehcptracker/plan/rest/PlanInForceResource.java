@@ -43,16 +43,20 @@ public class PlanInForceResource {
     @GET
     @Operation(summary = "The plan in force: review due (12 months from issue or the last meeting), its reviews,"
             + " cessation")
+    @APIResponse(responseCode = "401", description = "no valid bearer token")
+    @APIResponse(responseCode = "403", description = "not a caseworker, or the plan is another council's")
     @APIResponse(responseCode = "200", description = "the plan")
     @APIResponse(responseCode = "404", description = "no final plan issued with that planId")
     public Uni<PlanInForceView> plan(@RestPath UUID planId) {
-        return plans.get(planId);
+        return plans.get(planId, actor.current());
     }
 
     @POST
     @Path("/reviews")
     @Operation(summary = "Record an annual review meeting", description = "Starts the review (its own stream); the"
             + " decision is due 4 weeks after the meeting, the next review 12 months after it.")
+    @APIResponse(responseCode = "401", description = "no valid bearer token")
+    @APIResponse(responseCode = "403", description = "not a caseworker, or the plan is another council's")
     @APIResponse(responseCode = "201", description = "review held; Location is the review")
     @APIResponse(responseCode = "400", description = "a missing or malformed field")
     @APIResponse(responseCode = "404", description = "no plan in force with that planId")
@@ -69,6 +73,8 @@ public class PlanInForceResource {
     @POST
     @Path("/cessation")
     @Operation(summary = "Cease the plan, with a reason code")
+    @APIResponse(responseCode = "401", description = "no valid bearer token")
+    @APIResponse(responseCode = "403", description = "not a caseworker, or the plan is another council's")
     @APIResponse(responseCode = "200", description = "plan ceased; the plan")
     @APIResponse(responseCode = "400", description = "a missing or malformed field, a reason not in the"
             + " list")

@@ -43,6 +43,8 @@ public class PlanResource {
     @Path("/draft-plan")
     @Operation(summary = "Issue the draft plan", description = "Only for a case the LA decided to assess; the parent's"
             + " 15 days to comment (Reg 13(1)) start on issuedDate.")
+    @APIResponse(responseCode = "401", description = "no valid bearer token")
+    @APIResponse(responseCode = "403", description = "not a caseworker, or the case is another council's")
     @APIResponse(responseCode = "201", description = "draft issued; Location is the plan")
     @APIResponse(responseCode = "400", description = "a missing or malformed field")
     @APIResponse(responseCode = "409", description = "a draft was already issued")
@@ -58,6 +60,8 @@ public class PlanResource {
     @Operation(summary = "Issue the final plan", description = "Names a specific setting (namedSettingUrn) or a type of"
             + " setting (settingType), exactly one. Needs the draft first; on or before the last of the family's 15 days"
             + " only once their response is recorded.")
+    @APIResponse(responseCode = "401", description = "no valid bearer token")
+    @APIResponse(responseCode = "403", description = "not a caseworker, or the case is another council's")
     @APIResponse(responseCode = "200", description = "final plan issued")
     @APIResponse(responseCode = "400", description = "a missing or malformed field")
     @APIResponse(responseCode = "409", description = "the final plan was already issued, or a concurrent update")
@@ -72,6 +76,8 @@ public class PlanResource {
     @Operation(summary = "Record the family's response to the draft", description = "The date it reached the LA, the"
             + " setting asked for (a URN or a type, at most one) and the comments, which stay in plan-service. One"
             + " response per draft; with it recorded, the final plan may be issued within the 15 days.")
+    @APIResponse(responseCode = "401", description = "no valid bearer token")
+    @APIResponse(responseCode = "403", description = "not a caseworker, or the case is another council's")
     @APIResponse(responseCode = "200", description = "response recorded; the plan view")
     @APIResponse(responseCode = "400", description = "a missing or malformed field, or comments with a"
             + " control character (problem+json naming the field)")
@@ -87,6 +93,8 @@ public class PlanResource {
     @Path("/consultations")
     @Operation(summary = "Consult a setting about naming it", description = "It should answer within 15 days (Code"
             + " 9.83); an unanswered consultation never blocks the final plan.")
+    @APIResponse(responseCode = "401", description = "no valid bearer token")
+    @APIResponse(responseCode = "403", description = "not a caseworker, or the case is another council's")
     @APIResponse(responseCode = "200", description = "consultation recorded; the plan view")
     @APIResponse(responseCode = "400", description = "a missing or malformed field")
     @APIResponse(responseCode = "409", description = "the setting was already consulted, the final plan was already"
@@ -100,6 +108,8 @@ public class PlanResource {
     @Path("/consultations/{settingUrn}/answer")
     @Operation(summary = "Record a consulted setting's answer", description = "Also after the final plan (a late"
             + " answer is still recorded).")
+    @APIResponse(responseCode = "401", description = "no valid bearer token")
+    @APIResponse(responseCode = "403", description = "not a caseworker, or the case is another council's")
     @APIResponse(responseCode = "200", description = "answer recorded; the plan view")
     @APIResponse(responseCode = "400", description = "a missing or malformed field")
     @APIResponse(responseCode = "404", description = "the setting was not consulted for this case")
@@ -114,9 +124,11 @@ public class PlanResource {
     @GET
     @Path("/plan")
     @Operation(summary = "The case's plan: status, deadlines, 20-week measure and advice status")
+    @APIResponse(responseCode = "401", description = "no valid bearer token")
+    @APIResponse(responseCode = "403", description = "not a caseworker, or the case is another council's")
     @APIResponse(responseCode = "200", description = "the plan")
     @APIResponse(responseCode = "404", description = "no draft plan issued for the case")
     public Uni<PlanView> plan(@RestPath UUID caseId) {
-        return plans.get(caseId);
+        return plans.get(caseId, actor.current());
     }
 }

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ehcptracker.kit.rest.CurrentActor;
 import org.ehcptracker.plan.app.PlanWorklists;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -26,9 +27,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class PlanWorklistResource {
 
     private final PlanWorklists worklists;
+    private final CurrentActor actor;
 
-    public PlanWorklistResource(PlanWorklists worklists) {
+    public PlanWorklistResource(PlanWorklists worklists, CurrentActor actor) {
         this.worklists = worklists;
+        this.actor = actor;
     }
 
     @GET
@@ -40,6 +43,8 @@ public class PlanWorklistResource {
     @APIResponse(responseCode = "200", description = "one page: total, page, size, today, lines")
     @APIResponse(responseCode = "400", description = "la missing or not three digits, weeks/page/size not a whole"
             + " number in range (the problem's field names it)")
+    @APIResponse(responseCode = "401", description = "no valid bearer token")
+    @APIResponse(responseCode = "403", description = "not a caseworker, or not acting for council la")
     @APIResponse(responseCode = "404", description = "no such list")
     public Uni<PlanWorklists.Page> list(
             @RestPath String list,
@@ -51,6 +56,6 @@ public class PlanWorklistResource {
             @RestQuery String page,
             @Parameter(description = "page size, 1 to 200, default 50", schema = @Schema(type = SchemaType.INTEGER))
             @RestQuery String size) {
-        return worklists.list(list, la, weeks, page, size);
+        return worklists.list(actor.current(), list, la, weeks, page, size);
     }
 }

@@ -39,16 +39,20 @@ public class ReviewResource {
 
     @GET
     @Operation(summary = "The review: meeting, decision (due in 4 weeks), amended plan (due in 8 weeks), lateness")
+    @APIResponse(responseCode = "401", description = "no valid bearer token")
+    @APIResponse(responseCode = "403", description = "not a caseworker, or the review's plan is another council's")
     @APIResponse(responseCode = "200", description = "the review")
     @APIResponse(responseCode = "404", description = "no review with that id")
     public Uni<ReviewView> review(@RestPath UUID reviewId) {
-        return plans.review(reviewId);
+        return plans.review(reviewId, actor.current());
     }
 
     @POST
     @Path("/decision")
     @Operation(summary = "Record the LA's decision: KEEP, AMEND (amendments proposed that day) or CEASE",
             description = "Due 4 weeks after the meeting; a later decision is recorded and shown late.")
+    @APIResponse(responseCode = "401", description = "no valid bearer token")
+    @APIResponse(responseCode = "403", description = "not a caseworker, or the review's plan is another council's")
     @APIResponse(responseCode = "200", description = "decision recorded; the review")
     @APIResponse(responseCode = "400", description = "a missing or malformed field, an outcome not in the"
             + " list")
@@ -64,6 +68,8 @@ public class ReviewResource {
     @Operation(summary = "Issue the amended plan after a decision to amend", description = "After the family's 15"
             + " days on the proposal; due 8 weeks after the decision (12 weeks after the meeting at most), a later one"
             + " is recorded and shown late.")
+    @APIResponse(responseCode = "401", description = "no valid bearer token")
+    @APIResponse(responseCode = "403", description = "not a caseworker, or the review's plan is another council's")
     @APIResponse(responseCode = "200", description = "amended plan issued; the review")
     @APIResponse(responseCode = "400", description = "a missing or malformed field")
     @APIResponse(responseCode = "404", description = "no review with that id")

@@ -189,6 +189,58 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds a user to the realm through the admin API (tests and benchmarks that need callers beyond the demo
+     * users): a password, realm roles, the {@code councils} attribute and, for an agency user, {@code agency}.
+     * A user that already exists is left as it is. Values are the caller's own test data (no JSON escaping).
+     */
+    public void addUser(String username, String password, List<String> roles, List<String> councils, String agency) {
+        String admin = passwordGrant(baseUrl() + "/realms/master/protocol/openid-connect/token", "admin-cli", "admin",
+            adminPassword);
+        String attributes = "\"councils\":[" + String.join(",", councils.stream().map(c -> "\"" + c + "\"").toList()) + "]"
+            + (agency == null ? "" : ",\"agency\":[\"" + agency + "\"]");
+        HttpResponse<String> created = adminCall(admin, "POST", "/users", "{\"username\":\"" + username
+            + "\",\"enabled\":true,\"emailVerified\":true,\"email\":\"" + username + "@test.invalid\",\"firstName\":\""
+            + username + "\",\"lastName\":\"Test\",\"attributes\":{" + attributes + "},\"credentials\":[{\"type\":\"password\","
+            + "\"value\":\"" + password + "\",\"temporary\":false}]}");
+        if (created.statusCode() == 409) {
+            return;
+        }
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("cannot add user " + username + ": " + created.statusCode() + " " + created.body());
+        }
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String userId = location.substring(location.lastIndexOf('/') + 1);
+        List<String> representations = new ArrayList<>();
+        for (String role : roles) {
+            HttpResponse<String> r = adminCall(admin, "GET", "/roles/" + role, null);
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("no realm role " + role + ": " + r.statusCode());
+            }
+            representations.add(r.body());
+        }
+        HttpResponse<String> mapped = adminCall(admin, "POST", "/users/" + userId + "/role-mappings/realm",
+            "[" + String.join(",", representations) + "]");
+        if (mapped.statusCode() != 204) {
+            throw new IllegalStateException("cannot give " + username + " its roles: " + mapped.statusCode() + " " + mapped.body());
+        }
+    }
+
+    private HttpResponse<String> adminCall(String adminToken, String method, String path, String json) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/" + REALM + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("admin call " + method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     private static String passwordGrant(String endpoint, String clientId, String username, String password) {
         String form = "grant_type=password&client_id=" + urlEncode(clientId) + "&username=" + urlEncode(username)
             + "&password=" + urlEncode(password);

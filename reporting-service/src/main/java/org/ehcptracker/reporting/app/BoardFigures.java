@@ -4,6 +4,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
+import org.ehcptracker.kit.domain.AccessDenied;
+import org.ehcptracker.kit.domain.Actor;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.kit.persistence.Transactions;
 import org.ehcptracker.reporting.domain.BacklogView;
@@ -30,15 +32,27 @@ public class BoardFigures {
     }
 
     /**
-     * Plans issued in [from, to] (both inclusive) and the backlog as of {@code to}.
+     * A council's figures for those who act for it (a national actor, {@code *}, for any); there is no "all" here.
      *
-     * @throws CommandRejected (400) for a code that is not three digits, or from after to
+     * @throws CommandRejected (400, field la) for a code that is not three digits, first
+     * @throws AccessDenied    (403) for a council the actor does not act for
      */
-    public Uni<Figures> of(String localAuthorityCode, LocalDate from, LocalDate to) {
+    public static void requireReader(Actor actor, String localAuthorityCode) {
         if (localAuthorityCode == null || !LA_CODE.matcher(localAuthorityCode).matches()) {
             throw CommandRejected.invalid("la",
                     "'" + localAuthorityCode + "' is not a DfE local authority code (three digits, e.g. 839)");
         }
+        actor.requireCouncil(localAuthorityCode);
+    }
+
+    /**
+     * Plans issued in [from, to] (both inclusive) and the backlog as of {@code to}.
+     *
+     * @throws CommandRejected (400) for a code that is not three digits, or from after to
+     * @throws AccessDenied    (403) for a council the actor does not act for
+     */
+    public Uni<Figures> of(Actor actor, String localAuthorityCode, LocalDate from, LocalDate to) {
+        requireReader(actor, localAuthorityCode);
         if (from.isAfter(to)) {
             throw CommandRejected.invalid("from", "from " + from + " is after to " + to);
         }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.ehcptracker.contracts.IntegrationEvent;
+import org.ehcptracker.kit.domain.AccessDenied;
+import org.ehcptracker.kit.domain.Actor;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.kit.persistence.Transactions;
 import org.ehcptracker.reporting.domain.BoardMeasures;
@@ -66,6 +68,34 @@ public class BoardReports {
         }
         return Transactions.inSession(session -> timeline.recordedBy(knownOn))
                 .map(rows -> BoardReport.of(la, from, to, step, knownOn, CaseFile.fold(events(rows))));
+    }
+
+    /**
+     * The report for {@code la} as {@link #of(String, LocalDate, LocalDate, TrendStep, Instant)}, for an actor who
+     * may read it ({@link #requireReader}): checked before anything is read.
+     */
+    public Uni<BoardReport> of(Actor actor, String la, LocalDate from, LocalDate to, TrendStep step, Instant knownOn) {
+        requireReader(actor, la);
+        return of(la, from, to, step, knownOn);
+    }
+
+    /**
+     * Council scope of the figures (docs/reporting.md, "Who may call what"): a council's figures for those who act
+     * for it; "all" (every council at once) only for a national actor, whose councils claim is {@code *}. The role
+     * (board member or council staff) is checked by the resource.
+     *
+     * @throws CommandRejected (400, field la) for a code that is neither three digits nor "all", first
+     * @throws AccessDenied    (403) for a council the actor does not act for, or "all" for a council's actor
+     */
+    public static void requireReader(Actor actor, String la) {
+        requireScope(la);
+        if (BoardReport.ALL.equals(la)) {
+            if (!actor.actsForEveryCouncil()) {
+                throw new AccessDenied("every council's figures ('all') are for national users only");
+            }
+        } else {
+            actor.requireCouncil(la);
+        }
     }
 
     /** @throws CommandRejected (400, field la) unless three digits or "all" */

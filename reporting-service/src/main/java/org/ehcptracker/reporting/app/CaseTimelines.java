@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.ehcptracker.contracts.EventJson;
+import org.ehcptracker.kit.domain.Actor;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.kit.persistence.Transactions;
+import org.ehcptracker.reporting.persistence.CaseProgressRow;
 import org.ehcptracker.reporting.persistence.CaseTimelineRow;
 import org.ehcptracker.reporting.persistence.CaseTimelineStore;
 
@@ -25,14 +29,35 @@ public class CaseTimelines {
         this.timeline = timeline;
     }
 
-    /** The case's events by business date, then by when they were recorded; 404 for a case never seen. */
-    public Uni<List<TimelineEntry>> of(UUID caseId) {
-        return Transactions.inSession(session -> timeline.forCase(caseId)).map(rows -> {
+    /**
+     * The case's events by business date, then by when they were recorded; 404 for a case never seen, 403 (before
+     * anything is returned) for an actor who does not act for the case's council ({@link #councilsOf}).
+     */
+    public Uni<List<TimelineEntry>> of(UUID caseId, Actor actor) {
+        return Transactions.inSession(session -> timeline.forCase(caseId).chain(rows -> {
             if (rows.isEmpty()) {
                 throw CommandRejected.notFound("no event of case " + caseId + " has been seen");
             }
-            return rows.stream().map(CaseTimelines::entry).toList();
-        });
+            return CaseProgressRow.<CaseProgressRow>findById(caseId).map(progress -> {
+                councilsOf(progress, rows).forEach(actor::requireCouncil);
+                return rows.stream().map(CaseTimelines::entry).toList();
+            });
+        }));
+    }
+
+    /**
+     * The council a case belongs to: the one reporting's own case_progress names (the council now responsible:
+     * after a transfer in, the receiving council, whose caseworkers then see the case's whole history and the
+     * sending council's no longer do). A case case_progress does not know yet (only advice or plan events seen, its
+     * request not arrived) belongs to every council its events name: the actor must act for each.
+     */
+    static Set<String> councilsOf(CaseProgressRow progress, List<CaseTimelineRow> rows) {
+        if (progress != null && progress.localAuthorityCode != null) {
+            return Set.of(progress.localAuthorityCode);
+        }
+        var named = new TreeSet<String>();
+        rows.forEach(row -> named.add(row.localAuthorityCode));
+        return named;
     }
 
     private static TimelineEntry entry(CaseTimelineRow row) {

@@ -24,7 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.ehcptracker.kit.domain.Actor;
 import org.ehcptracker.kit.domain.CommandRejected;
+import org.ehcptracker.kit.rest.CurrentActor;
 import org.ehcptracker.reporting.app.BoardChanges;
 import org.ehcptracker.reporting.app.BoardReports;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -42,11 +44,13 @@ public class BoardResource {
     private final BoardReports reports;
     private final Clock clock;
     private final BoardChanges changes;
+    private final CurrentActor actor;
 
-    public BoardResource(BoardReports reports, Clock clock, BoardChanges changes) {
+    public BoardResource(BoardReports reports, Clock clock, BoardChanges changes, CurrentActor actor) {
         this.reports = reports;
         this.clock = clock;
         this.changes = changes;
+        this.actor = actor;
     }
 
     @GET
@@ -66,6 +70,10 @@ public class BoardResource {
             + "'all'), from / to (missing, not yyyy-mm-dd, from before 2014-09-01, to after today, from after to), by "
             + "(not week or month), knownOn (not a date or instant, or in the future), format (not json or csv)",
             content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "401", description = "no valid bearer token", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "not a board member or council staff (caseworker, team manager), "
+            + "not acting for council la, or la 'all' for a caller who does not act for every council (councils *)",
+            content = @Content(mediaType = PROBLEM))
     public Uni<Response> board(
             @Parameter(description = "DfE three-digit LA code, e.g. 839, or 'all'") @PathParam("la") String la,
             @Parameter(description = "first business day counted, yyyy-mm-dd") @QueryParam("from") String from,
@@ -76,9 +84,11 @@ public class BoardResource {
             @QueryParam("knownOn") String knownOn,
             @Parameter(description = "json or csv; overrides the Accept header") @QueryParam("format") String format,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        BoardReports.requireScope(la);
+        // the council first: another council's caller learns nothing from the other parameters' checks
+        Actor caller = actor.current();
+        BoardReports.requireReader(caller, la);
         boolean csv = csv(format, accept);
-        return reports.of(la, FiguresResource.date("from", from), FiguresResource.date("to", to), step(by),
+        return reports.of(caller, la, FiguresResource.date("from", from), FiguresResource.date("to", to), step(by),
                         knownOn(knownOn))
                 .map(report -> csv
                         ? Response.ok(BoardCsv.of(report), CSV + "; charset=UTF-8")
@@ -140,11 +150,16 @@ public class BoardResource {
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
                     schema = @Schema(implementation = BoardReports.Headline.class)))
     @APIResponse(responseCode = "400", description = "la is not three digits (field la)", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "401", description = "no valid bearer token", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "not a board member or council staff (caseworker, team manager), "
+            + "or not acting for council la", content = @Content(mediaType = PROBLEM))
     public Multi<BoardReports.Headline> stream(
             @Parameter(description = "DfE three-digit LA code, e.g. 839") @PathParam("la") String la) {
         if (la == null || !la.matches("\\d{3}")) {
             throw CommandRejected.invalid("la", "'" + la + "' is not a DfE local authority code (three digits, e.g. 839)");
         }
+        // checked once, before the first event: the stream then only ever carries this council's figures
+        BoardReports.requireReader(actor.current(), la);
         return changes.headlines(la);
     }
 }

@@ -15,7 +15,9 @@ import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.ehcptracker.kit.domain.Actor;
 import org.ehcptracker.kit.domain.CommandRejected;
+import org.ehcptracker.kit.rest.CurrentActor;
 import org.ehcptracker.reporting.app.BoardFigures;
 
 @RolesAllowed({Role.BOARD, Role.CASEWORKER})
@@ -24,9 +26,11 @@ import org.ehcptracker.reporting.app.BoardFigures;
 public class FiguresResource {
 
     private final BoardFigures figures;
+    private final CurrentActor actor;
 
-    public FiguresResource(BoardFigures figures) {
+    public FiguresResource(BoardFigures figures, CurrentActor actor) {
         this.figures = figures;
+        this.actor = actor;
     }
 
     @GET
@@ -37,11 +41,16 @@ public class FiguresResource {
     @APIResponse(responseCode = "200", description = "The figures")
     @APIResponse(responseCode = "400", description = "A bad LA code, a missing or malformed date, or from after to; "
             + "the problem's 'field' names the parameter")
+    @APIResponse(responseCode = "401", description = "no valid bearer token")
+    @APIResponse(responseCode = "403", description = "not a board member or council staff (caseworker, team manager), "
+            + "or not acting for council la")
     public Uni<FiguresResponse> figures(
             @Parameter(description = "DfE three-digit LA code, e.g. 839") @PathParam("la") String la,
             @Parameter(description = "first issue date counted, yyyy-mm-dd") @QueryParam("from") String from,
             @Parameter(description = "last issue date counted and the backlog date, yyyy-mm-dd") @QueryParam("to") String to) {
-        return figures.of(la, date("from", from), date("to", to))
+        Actor caller = actor.current();
+        BoardFigures.requireReader(caller, la); // before the dates' checks, as for /board
+        return figures.of(caller, la, date("from", from), date("to", to))
                 .map(f -> FiguresResponse.of(f.timeliness(), f.backlog()));
     }
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ehcptracker.kit.domain.CommandRejected;
+import org.ehcptracker.kit.rest.CurrentActor;
 import org.ehcptracker.reporting.app.CaseTimelines;
 import org.ehcptracker.reporting.app.TimelineEntry;
 
@@ -23,9 +24,11 @@ import org.ehcptracker.reporting.app.TimelineEntry;
 public class TimelineResource {
 
     private final CaseTimelines timelines;
+    private final CurrentActor actor;
 
-    public TimelineResource(CaseTimelines timelines) {
+    public TimelineResource(CaseTimelines timelines, CurrentActor actor) {
         this.timelines = timelines;
+        this.actor = actor;
     }
 
     @GET
@@ -33,6 +36,10 @@ public class TimelineResource {
             description = "Ordered by business date, then by when the event was recorded. 'details' is the event "
                     + "minus the fields every event has.")
     @APIResponse(responseCode = "200", description = "The timeline")
+    @APIResponse(responseCode = "400", description = "caseId is not a UUID (field caseId)")
+    @APIResponse(responseCode = "401", description = "no valid bearer token")
+    @APIResponse(responseCode = "403", description = "not a caseworker or team manager, or the case is another "
+            + "council's")
     @APIResponse(responseCode = "404", description = "No event of this case has been seen")
     public Uni<List<TimelineEntry>> timeline(@PathParam("caseId") String caseId) {
         UUID id;
@@ -41,6 +48,6 @@ public class TimelineResource {
         } catch (IllegalArgumentException e) {
             throw CommandRejected.invalid("caseId", "'" + caseId + "' is not a case id (a UUID)");
         }
-        return timelines.of(id);
+        return timelines.of(id, actor.current());
     }
 }

@@ -89,7 +89,8 @@ public class EventSourcedAggregates {
 
     /**
      * {@code ehcp.commands} by aggregate and outcome: accepted (events appended), unchanged (a repeat that
-     * decided nothing), rejected_{kind} (the domain refused it), conflict (a concurrent update won), failed.
+     * decided nothing), rejected_{kind} (the domain refused it), conflict (a concurrent update won), refused_scope (the
+     * caller does not act for the case's council or agency), failed.
      */
     private void count(AggregateType<?, ?> type, Handled<?, ?> handled, Throwable failure) {
         String outcome;
@@ -99,6 +100,9 @@ public class EventSourcedAggregates {
             outcome = "rejected_" + rejected.kind().name().toLowerCase(java.util.Locale.ROOT);
         } else if (failure instanceof ConcurrencyConflict) {
             outcome = "conflict";
+        } else if (failure instanceof org.ehcptracker.kit.domain.AccessDenied) {
+            outcome = "refused_scope"; // a caller outside the case's council or agency: 403, not a fault
+
         } else {
             outcome = "failed";
         }

@@ -12,7 +12,6 @@ import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import org.ehcptracker.kit.domain.AccessDenied;
 import org.ehcptracker.kit.domain.CommandRejected;
@@ -63,14 +62,10 @@ public class ProblemResponses {
         return Response.fromResponse(problem).header("WWW-Authenticate", "Bearer").build();
     }
 
-    /** A signed-in caller whose role does not allow the call (403). */
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
-    public Response forbidden(ForbiddenException e) {
-        return HttpProblem.builder().withStatus(403).withTitle("Not allowed")
-                .withDetail("your role does not allow this call").build().toResponse();
-    }
-
-    /** A signed-in caller outside the council or agency of what they asked for (403). */
+    /**
+     * A signed-in caller outside the council or agency of what they asked for (403). A role that
+     * {@code @RolesAllowed} refuses is answered by quarkus-resteasy-problem's own mapper (403 "Forbidden").
+     */
     @ServerExceptionMapper
     public Response outOfScope(AccessDenied e) {
         return HttpProblem.builder().withStatus(403).withTitle("Not allowed")

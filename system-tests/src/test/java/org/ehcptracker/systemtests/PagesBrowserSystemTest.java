@@ -28,13 +28,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The pages in a real browser: Debian's Chromium driven by Playwright (its own browser download is never used), every
  * page checked by axe-core, the dashboard's headline changing live after a final plan is issued through the APIs,
- * and its form used with the keyboard alone. A screenshot of each page is saved under target/pages/.
- * Council 874 (and 876 for the form) belong to this class alone.
+ * its form used with the keyboard alone, and a caseworker and an agency taking a case to its final plan by clicking. A screenshot of each page is saved under target/pages/.
+ * Every user signs in on Keycloak's own login page. Councils 874 and 876 belong to this class alone.
  */
 @ExtendWith(SystemStack.Shared.class)
 class PagesBrowserSystemTest {
 
     private static final String LA = "874";
+    /** A board member of every council (Keycloak user board.pages, made on first use). */
+    private static final String BOARD = "board:pages";
     private static final Path SHOTS = Path.of("target", "pages");
     private static final double PATIENCE_MS = 60_000;
 
@@ -128,6 +130,24 @@ class PagesBrowserSystemTest {
         return stack.reporting.baseUrl() + path;
     }
 
+    /**
+     * Opens {@code path} as {@code roleAndSubject} (a Keycloak user made on first use, every council; password
+     * {@code <role>.<subject>-pw}): the page sends the browser to Keycloak's login page, the user types their name
+     * and password there, and Keycloak sends them back to the page asked for.
+     */
+    private void signInAndOpen(Page page, String roleAndSubject, String path) {
+        stack.signIn().bearer(roleAndSubject);
+        String username = roleAndSubject.replace(':', '.');
+        page.navigate(url(path));
+        page.waitForSelector("#kc-login");
+        assertThat(page.url()).startsWith(stack.keycloak().baseUrl());
+        page.fill("#username", username);
+        page.fill("#password", username + "-pw");
+        page.click("#kc-login");
+        String back = url(path.split("\\?")[0]);
+        page.waitForURL(u -> u.startsWith(back));
+    }
+
     private String tile(String id) {
         return page.locator("[data-tile=" + id + "] .ehcp-tile__value").textContent().strip();
     }
@@ -151,6 +171,7 @@ class PagesBrowserSystemTest {
 
     @Test
     void theDashboardShowsTheHeadlineChangeLiveWithoutReloadAfterAFinalPlanIsIssued() {
+        signInAndOpen(page, BOARD, "/councils/" + LA + "/board");
         // the five plans of the caseload reach the read side (Kafka, then the projection)
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
                 .pollInterval(java.time.Duration.ofSeconds(1)).untilAsserted(() -> {
@@ -192,6 +213,7 @@ class PagesBrowserSystemTest {
         pages.put("dashboard-council", "/councils/" + LA + "/board");
         pages.put("dashboard-error", "/councils/" + LA + "/board?from=2013-01-01&to=2999-01-01");
         pages.put("not-found", "/councils/nowhere/board");
+        signInAndOpen(page, BOARD, "/councils/all/board");
         for (Map.Entry<String, String> p : pages.entrySet()) {
             page.navigate(url(p.getValue()));
             assertThat(page.locator("h1").count()).as(p.getKey() + " has one main heading").isEqualTo(1);
@@ -201,9 +223,106 @@ class PagesBrowserSystemTest {
         assertThat(consoleErrors).isEmpty();
     }
 
+    /**
+     * The caseworker's and the agency's journey by clicking, council 876: a request recorded through the API is
+     * found on the worklist; a bad date and a final plan before its draft are refused in the error summary; the
+     * decision, the advice request, the agency's advice through its inbox, the draft and the final plan are each
+     * made on a page. Dates count back from today: received 120 days ago, decided 90, advice asked 85 and sent 50,
+     * draft 40, final plan 20 days ago (day 100: within 20 weeks; 20 days after the draft, past the family's 15).
+     */
+    @Test
+    void aCaseworkerTakesACaseFromRequestToFinalPlanAndTheAgencySendsItsAdviceByClicking() {
+        String childRef = "C-876-J";
+        String caseId = steps.requestAssessment("876", today.minusDays(120).toString(), childRef);
+        signInAndOpen(page, "caseworker:pages-876", "/councils/876/worklist");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            page.navigate(url("/councils/876/worklist"));
+            assertThat(page.locator("text=" + childRef).count()).isEqualTo(1);
+        });
+        assertNoAccessibilityViolations("worklist");
+        shot("worklist");
+        page.click("text=" + childRef);
+        page.waitForURL("**/cases/" + caseId);
+
+        // a date that is none: assessment-service's 400, in the error summary, linked to the field
+        page.check("#decision-decision");
+        page.fill("#decision-decisionDate", "2025-02-30");
+        page.click("button:has-text('Record the decision')");
+        page.waitForSelector(".govuk-error-summary");
+        assertThat(page.locator(".govuk-error-summary a").first().getAttribute("href")).isEqualTo("#decision-decisionDate");
+        assertNoAccessibilityViolations("case-error");
+        shot("case-error");
+
+        page.fill("#decision-decisionDate", today.minusDays(90).toString());
+        page.click("button:has-text('Record the decision')");
+        page.waitForSelector("[data-done=decision]");
+
+        // the wrong order: a final plan before its draft is refused by plan-service
+        page.fill("#final-issuedDate", today.minusDays(20).toString());
+        page.fill("#final-settingType", "MSS");
+        page.click("button:has-text('Record the final plan')");
+        page.waitForSelector(".govuk-error-summary");
+        assertThat(page.locator(".govuk-error-summary a").first().getAttribute("href")).isEqualTo("#final-issuedDate");
+
+        page.selectOption("#advice-adviceType", "EDUCATIONAL_PSYCHOLOGY");
+        page.fill("#advice-agencyId", "ep-876");
+        page.fill("#advice-requestedDate", today.minusDays(85).toString());
+        submitUntilDone("button:has-text('Ask for advice')", "advice");
+        assertNoAccessibilityViolations("case");
+        shot("case");
+
+        // the agency, in its own browser session
+        BrowserContext agencyContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        try {
+            Page agency = agencyContext.newPage();
+            signInAndOpen(agency, "agency:ep-876", "/agencies/ep-876/inbox");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+                agency.navigate(url("/agencies/ep-876/inbox"));
+                assertThat(agency.locator("[data-request]").count()).isEqualTo(1);
+            });
+            this.page = agency;
+            assertNoAccessibilityViolations("agency-inbox");
+            shot("agency-inbox");
+            agency.click("[data-request] a");
+            agency.fill("#submittedDate", today.minusDays(50).toString());
+            assertNoAccessibilityViolations("agency-request");
+            shot("agency-request");
+            agency.click("button:has-text('Send advice')");
+            agency.waitForSelector("text=Your advice was recorded as sent");
+            assertThat(agency.locator("[data-state]").textContent()).contains("Sent in time");
+        } finally {
+            agencyContext.close();
+        }
+
+        page = context.pages().get(0);
+        page.navigate(url("/cases/" + caseId));
+        page.fill("#draft-issuedDate", today.minusDays(40).toString());
+        submitUntilDone("button:has-text('Record the draft plan')", "draft");
+        page.fill("#final-issuedDate", today.minusDays(20).toString());
+        page.fill("#final-settingType", "MSS");
+        submitUntilDone("button:has-text('Record the final plan')", "final");
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    /**
+     * Clicks {@code button} until the page confirms the action {@code done}: a command service learns of an earlier
+     * step through Kafka, and until then refuses the next one (422) in the error summary; the form keeps its values.
+     */
+    private void submitUntilDone(String button, String done) {
+        for (int attempt = 0; attempt < 30; attempt++) {
+            page.click(button);
+            page.waitForLoadState();
+            if (page.locator("[data-done=" + done + "]").count() > 0) {
+                return;
+            }
+            page.waitForTimeout(1000);
+        }
+        throw new AssertionError(done + " was never confirmed: " + page.locator(".govuk-error-summary").allTextContents());
+    }
+
     @Test
     void theDashboardFormWorksWithTheKeyboardAloneAndLeadsFromEachErrorToItsField() {
-        page.navigate(url("/councils/876/board"));
+        signInAndOpen(page, BOARD, "/councils/876/board");
         page.keyboard().press("Tab");
         assertThat(focused("textContent")).isEqualTo("Skip to main content");
         page.keyboard().press("Enter");
@@ -236,7 +355,7 @@ class PagesBrowserSystemTest {
         page.waitForURL("**from=2025-01-01**");
         assertThat(page.locator(".govuk-error-summary").count()).isZero();
         assertThat(page.locator("#from").inputValue()).isEqualTo("2025-01-01");
-        assertThat(page.locator("[data-tile=plans-issued] .ehcp-tile__value").textContent().strip()).isEqualTo("0");
+        assertThat(page.locator("[data-tile=plans-issued] .ehcp-tile__value").count()).isEqualTo(1);
         assertThat(consoleErrors).isEmpty();
     }
 

@@ -70,18 +70,26 @@ public final class SystemStack implements AutoCloseable {
         assessment = start("assessment", logs);
         advice = start("advice", logs);
         plan = start("plan", logs);
-        reporting = start("reporting", logs);
+        // the pages act on the command services' APIs (docs/front-end.md)
+        reporting = start("reporting", logs, Map.of("EHCP_ASSESSMENT_URL", assessment.baseUrl(),
+                "EHCP_ADVICE_URL", advice.baseUrl(), "EHCP_PLAN_URL", plan.baseUrl()));
         for (ServiceProcess service : List.of(assessment, advice, plan, reporting)) {
             service.awaitReady(Duration.ofSeconds(120));
         }
     }
 
     private ServiceProcess start(String name, Path logs) throws Exception {
+        return start(name, logs, Map.of());
+    }
+
+    private ServiceProcess start(String name, Path logs, Map<String, String> more) throws Exception {
         Path jar = Path.of("..", name + "-service", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the reactor must package " + name + "-service before system-tests");
         }
-        ServiceProcess service = ServiceProcess.start(name, jar, FreePort.find(), env, logs.resolve(name + ".log"),
+        var environment = new java.util.HashMap<>(env);
+        environment.putAll(more);
+        ServiceProcess service = ServiceProcess.start(name, jar, FreePort.find(), environment, logs.resolve(name + ".log"),
                 List.of("-Xmx256m"));
         started.add(service);
         return service;

@@ -32,7 +32,9 @@ import org.ehcptracker.contracts.advice.AdviceType;
 import org.ehcptracker.contracts.assessment.ExceptionReason;
 import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.ehcptracker.contracts.assessment.StatutoryLimit;
+import org.ehcptracker.kit.domain.AccessDenied;
 import org.ehcptracker.kit.domain.CommandRejected;
+import org.ehcptracker.kit.rest.CurrentActor;
 import org.ehcptracker.reporting.app.CaseTimelines;
 import org.ehcptracker.reporting.app.TimelineEntry;
 import org.ehcptracker.reporting.pages.BoardPage.FieldError;
@@ -94,9 +96,11 @@ public class CasePages {
     private final AdviceApi advice;
     private final PlanApi plan;
     private final CaseTimelines timelines;
+    private final CurrentActor actor;
 
     public CasePages(@RestClient AssessmentApi assessment, @RestClient AdviceApi advice, @RestClient PlanApi plan,
-                     CaseTimelines timelines) {
+                     CaseTimelines timelines, CurrentActor actor) {
+        this.actor = actor;
         this.assessment = assessment;
         this.advice = advice;
         this.plan = plan;
@@ -179,13 +183,16 @@ public class CasePages {
     private Uni<Response> page(UUID caseId, int status, String done, List<FieldError> errors,
                                Map<String, String> values) {
         // the read side first, on this request's Vert.x context (Hibernate Reactive needs it); then the services
-        return timelines.of(caseId).onFailure(CommandRejected.class).recoverWithItem(List.of())
+        return Uni.createFrom().deferred(() -> timelines.of(caseId, actor.current()))
+                .onFailure(CommandRejected.class).recoverWithItem(List.of())
                 .chain(timeline -> assessment.find(caseId).chain(found -> advice.ofCase(caseId)
                         .map(list -> list.stream().map(CasePages::asked).toList())
                         .onFailure().recoverWithItem(List.of())
                         .map(asked -> AgencyInboxPage.html(status, Templates.kase(summary(found, timeline), asked,
                                 timeline.stream().map(CasePages::happened).toList(), done, errors, values,
                                 Choices.ALL)))))
+                .onFailure(AccessDenied.class).recoverWithItem(e -> AgencyInboxPage.html(403,
+                        Pages.Templates.problem("You do not have access to this case: " + e.getMessage() + ".")))
                 .onFailure(ApiProblem.class).recoverWithItem(e -> ((ApiProblem) e).status() == 404
                         ? Pages.notFound()
                         : AgencyInboxPage.html(((ApiProblem) e).status(), Pages.Templates.problem(e.getMessage())))

@@ -96,6 +96,9 @@ public class AdviceRequestRow extends PanacheEntityBase {
      * {@code councils} when present (a caller who does not act for every council).
      */
     public static Uni<List<AdviceRequestState.Request>> forAgency(String agencyId, Optional<Set<String>> councils) {
+        if (councils.isPresent() && councils.get().isEmpty()) {
+            return Uni.createFrom().item(List.of());   // a token without councils: nothing to list
+        }
         Sort order = Sort.by("dueDate").and("requestedDate").and("adviceRequestId");
         var found = councils.isPresent()
                 ? AdviceRequestRow.<AdviceRequestRow>find("agencyId = ?1 and localAuthorityCode in ?2", order, agencyId,
@@ -124,6 +127,9 @@ public class AdviceRequestRow extends PanacheEntityBase {
      */
     public static Uni<InboxPage> inbox(String agencyId, Optional<Set<String>> councils, String condition,
                                        Map<String, Object> parameters, Long since, int page, int size) {
+        if (councils.isPresent() && councils.get().isEmpty()) {
+            return Uni.createFrom().item(new InboxPage(List.of(), 0, since == null ? 0 : since));
+        }
         StringBuilder query = new StringBuilder("agencyId = :agencyId");
         Map<String, Object> all = new HashMap<>(parameters);
         all.put("agencyId", agencyId);

@@ -249,6 +249,11 @@ class AccessScopeApiTest {
                 .statusCode(200).body("adviceRequestId", containsInAnyOrder(of839, of857));
         call(agencyUser("ep", agency), "GET", "/api/agencies/{agencyId}/inbox", null, agency).then().statusCode(200)
                 .body("total", equalTo(2));
+        // a caseworker token without councils sees nothing
+        String noCouncil = TestTokens.as("caseworker:cw-none").councils(new String[0]).bearer();
+        call(noCouncil, "GET", "/api/agencies/{agencyId}/inbox", null, agency).then().statusCode(200)
+                .body("total", equalTo(0)).body("items", hasSize(0));
+        call(noCouncil, "GET", "/api/advice-requests?agencyId=" + agency, null).then().statusCode(200).body("$", hasSize(0));
     }
 
     /** The directory and default set are the administrator's, for the councils they act for. */

@@ -104,7 +104,7 @@ public class AdviceRequests {
         Uni<SubmissionAnswer> attempt = aggregates.inTransaction(session -> SubmissionIdempotencyRow.of(who, idempotencyKey)
                 .chain(found -> {
                     if (found.isPresent()) {
-                        return Uni.createFrom().item(replay(found.get(), adviceRequestId, bodyDigest, idempotencyKey));
+                        return replayReached(actor, found.get(), adviceRequestId, bodyDigest, idempotencyKey);
                     }
                     return aggregates.handle(session, AdviceRequest.TYPE, adviceRequestId, actor,
                                     (state, ctx) -> AdviceDecider.decide(command, reached(actor, state), ctx),
@@ -117,13 +117,25 @@ public class AdviceRequests {
                             .map(handled -> new SubmissionAnswer(render.apply(asOfToday(handled)), false));
                 }));
         return attempt.onFailure().recoverWithUni(failure -> Transactions.inSession(
-                        session -> SubmissionIdempotencyRow.of(who, idempotencyKey))
-                .map(found -> {
+                        session -> SubmissionIdempotencyRow.of(who, idempotencyKey)
+                .chain(found -> {
                     if (found.isPresent()) {
-                        return replay(found.get(), adviceRequestId, bodyDigest, idempotencyKey);
+                        return replayReached(actor, found.get(), adviceRequestId, bodyDigest, idempotencyKey);
                     }
                     throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
-                }));
+                })));
+    }
+
+    /**
+     * A replay answers only while the actor still reaches the request (a caller moved to another council or
+     * agency since is refused like any other read).
+     */
+    private static Uni<SubmissionAnswer> replayReached(Actor actor, SubmissionIdempotencyRow first, UUID adviceRequestId,
+                                                       String bodyDigest, String idempotencyKey) {
+        return AdviceRequestRow.byId(first.adviceRequestId).map(request -> {
+            request.ifPresent(r -> AdviceRequestReach.require(actor, r));
+            return replay(first, adviceRequestId, bodyDigest, idempotencyKey);
+        });
     }
 
     private static SubmissionAnswer replay(SubmissionIdempotencyRow first, UUID adviceRequestId, String bodyDigest,

@@ -152,6 +152,24 @@ class AccessScopeApiTest {
         assertThat(eventsOfCase(caseId)).isEqualTo(before + 5);
     }
 
+    /** A retried submission replays its first answer only while the caller still reaches the request. */
+    @Test
+    void a_replayed_submission_is_refused_to_a_caller_who_no_longer_acts_for_the_council() {
+        UUID caseId = UUID.randomUUID();
+        caseAcceptedForAssessment(pool, caseId, "839");
+        String id = request(CASEWORKER_839, caseId, "EDUCATIONAL_PSYCHOLOGY", newAgencyId());
+        String key = UUID.randomUUID().toString();
+        var body = Map.of("submittedDate", "2025-05-20");
+        String whileIn839 = TestTokens.as("caseworker:cw-moving").councils("839").bearer();
+        String after = TestTokens.as("caseworker:cw-moving").councils("857").bearer();
+        given().header("Authorization", whileIn839).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/api/advice-requests/{id}/submission", id).then().statusCode(200).header("Idempotent-Replayed", "false");
+        given().header("Authorization", whileIn839).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/api/advice-requests/{id}/submission", id).then().statusCode(200).header("Idempotent-Replayed", "true");
+        refused(given().header("Authorization", after).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/api/advice-requests/{id}/submission", id), "a replay after moving council");
+    }
+
     /** An agency user reaches the requests addressed to its agency, and nothing of another agency's. */
     @Test
     void an_agency_user_reaches_only_the_requests_addressed_to_its_agency() {

@@ -25,16 +25,18 @@ class AdviceAgencySystemTest {
 
     static final String COUNCIL = "866";
     static final String CASEWORKER = CaseSteps.CASEWORKER;
+    static final String ADMIN = "admin:system-test";
 
     @Test
     void an_agency_is_asked_by_default_polls_its_inbox_and_submits_once(SystemStack stack) {
         CaseSteps steps = new CaseSteps(stack);
         String eps = "eps-866-" + UUID.randomUUID().toString().substring(0, 6);
-        given().baseUri(stack.advice.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
+        // the directory and the default advice set are the council administrator's
+        given().baseUri(stack.advice.baseUrl()).header("Authorization", SystemStack.bearer(ADMIN)).contentType(ContentType.JSON)
                 .body(Map.of("agencyId", eps, "name", "EP Service 866", "adviceTypes", List.of("EDUCATIONAL_PSYCHOLOGY"),
                         "contactEmail", "eps@council866.example"))
                 .post("/api/councils/{la}/agencies", COUNCIL).then().statusCode(201);
-        given().baseUri(stack.advice.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
+        given().baseUri(stack.advice.baseUrl()).header("Authorization", SystemStack.bearer(ADMIN)).contentType(ContentType.JSON)
                 .body(Map.of("entries", List.of(Map.of("adviceType", "EDUCATIONAL_PSYCHOLOGY", "agencyId", eps))))
                 .put("/api/councils/{la}/default-advice", COUNCIL).then().statusCode(200);
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.ehcptracker.advice.domain.AdviceDecider;
 import org.ehcptracker.advice.domain.AdviceRequest;
+import org.ehcptracker.advice.domain.AdviceRequestReach;
 import org.ehcptracker.advice.domain.AdviceRequestState;
 import org.ehcptracker.advice.domain.CancelAdviceRequest;
 import org.ehcptracker.advice.domain.RequestAdvice;
@@ -57,10 +58,21 @@ public class AdviceRequests {
 
     /**
      * Opens a new request; {@code adviceRequestId} (the new stream) is chosen by the caller. The local view
-     * of the case is read in the command's own transaction, so the decision sees the case as of then.
+     * of the case is read in the command's own transaction, so the decision sees the case as of then; the actor
+     * must act for the case's council (403 before anything else is looked at). A case this service has not seen
+     * has no council here: the decider refuses it (422).
      */
     public Uni<AdviceRequestAsOf> request(UUID adviceRequestId, Actor actor, RequestAdvice command) {
+        return request(adviceRequestId, actor, command, true);
+    }
+
+    private Uni<AdviceRequestAsOf> request(UUID adviceRequestId, Actor actor, RequestAdvice command, boolean scoped) {
         return aggregates.inTransaction(session -> AssessmentCaseRow.seen(command.caseId())
+                        .invoke(seenCase -> {
+                            if (scoped) {
+                                seenCase.ifPresent(c -> actor.requireCouncil(c.localAuthorityCode()));
+                            }
+                        })
                         .chain(seenCase -> AgencyRow.lookup(seenCase.map(AssessmentCase::localAuthorityCode).orElse(""),
                                         command.agencyId())
                                 .chain(agency -> aggregates.handle(session, AdviceRequest.TYPE, adviceRequestId, actor,
@@ -72,7 +84,7 @@ public class AdviceRequests {
     /** Records the agency's advice; its text goes to {@code advice_submission} only, in the same transaction. */
     public Uni<AdviceRequestAsOf> submit(UUID adviceRequestId, Actor actor, SubmitAdvice command) {
         return aggregates.handle(AdviceRequest.TYPE, adviceRequestId, actor,
-                        (state, ctx) -> AdviceDecider.decide(command, state, ctx),
+                        (state, ctx) -> AdviceDecider.decide(command, reached(actor, state), ctx),
                         (session, handled) -> AdviceSubmissionRow.record(adviceRequestId, actor.toString(),
                                 command.summary(), handled.events().get(0).occurredAt()))
                 .map(this::asOfToday);
@@ -92,10 +104,10 @@ public class AdviceRequests {
         Uni<SubmissionAnswer> attempt = aggregates.inTransaction(session -> SubmissionIdempotencyRow.of(who, idempotencyKey)
                 .chain(found -> {
                     if (found.isPresent()) {
-                        return Uni.createFrom().item(replay(found.get(), adviceRequestId, bodyDigest, idempotencyKey));
+                        return replayReached(actor, found.get(), adviceRequestId, bodyDigest, idempotencyKey);
                     }
                     return aggregates.handle(session, AdviceRequest.TYPE, adviceRequestId, actor,
-                                    (state, ctx) -> AdviceDecider.decide(command, state, ctx),
+                                    (state, ctx) -> AdviceDecider.decide(command, reached(actor, state), ctx),
                                     (s, handled) -> {
                                         var occurredAt = handled.events().get(0).occurredAt();
                                         return AdviceSubmissionRow.record(adviceRequestId, who, command.summary(), occurredAt)
@@ -105,13 +117,25 @@ public class AdviceRequests {
                             .map(handled -> new SubmissionAnswer(render.apply(asOfToday(handled)), false));
                 }));
         return attempt.onFailure().recoverWithUni(failure -> Transactions.inSession(
-                        session -> SubmissionIdempotencyRow.of(who, idempotencyKey))
-                .map(found -> {
+                        session -> SubmissionIdempotencyRow.of(who, idempotencyKey)
+                .chain(found -> {
                     if (found.isPresent()) {
-                        return replay(found.get(), adviceRequestId, bodyDigest, idempotencyKey);
+                        return replayReached(actor, found.get(), adviceRequestId, bodyDigest, idempotencyKey);
                     }
                     throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
-                }));
+                })));
+    }
+
+    /**
+     * A replay answers only while the actor still reaches the request (a caller moved to another council or
+     * agency since is refused like any other read).
+     */
+    private static Uni<SubmissionAnswer> replayReached(Actor actor, SubmissionIdempotencyRow first, UUID adviceRequestId,
+                                                       String bodyDigest, String idempotencyKey) {
+        return AdviceRequestRow.byId(first.adviceRequestId).map(request -> {
+            request.ifPresent(r -> AdviceRequestReach.require(actor, r));
+            return replay(first, adviceRequestId, bodyDigest, idempotencyKey);
+        });
     }
 
     private static SubmissionAnswer replay(SubmissionIdempotencyRow first, UUID adviceRequestId, String bodyDigest,
@@ -131,7 +155,7 @@ public class AdviceRequests {
     /** Returns submitted advice for rework; the note goes to {@code advice_rework} only, in the same transaction. */
     public Uni<AdviceRequestAsOf> returnForRework(UUID adviceRequestId, Actor actor, ReturnForRework command) {
         return aggregates.handle(AdviceRequest.TYPE, adviceRequestId, actor,
-                        (state, ctx) -> AdviceDecider.decide(command, state, ctx),
+                        (state, ctx) -> AdviceDecider.decide(command, reached(actor, state), ctx),
                         (session, handled) -> AdviceReworkRow.record(adviceRequestId, command.returnedDate(),
                                 command.reason().name(), command.note(), actor.toString(), handled.events().get(0).occurredAt()))
                 .map(this::asOfToday);
@@ -140,7 +164,7 @@ public class AdviceRequests {
     /** Records a Reg 8(2) exception; its dates go to {@code advice_exception}, in the same transaction. */
     public Uni<AdviceRequestAsOf> recordException(UUID adviceRequestId, Actor actor, RecordAdviceException command) {
         return aggregates.handle(AdviceRequest.TYPE, adviceRequestId, actor,
-                        (state, ctx) -> AdviceDecider.decide(command, state, ctx),
+                        (state, ctx) -> AdviceDecider.decide(command, reached(actor, state), ctx),
                         (session, handled) -> AdviceExceptionRow.record(adviceRequestId, command.reason().trim(),
                                 command.startDate(), command.endDate(), actor.toString(), handled.events().get(0).occurredAt()))
                 .map(this::asOfToday);
@@ -151,9 +175,12 @@ public class AdviceRequests {
         return aggregates.handle(AdviceRequest.TYPE, adviceRequestId, actor, decision).replaceWithVoid();
     }
 
-    /** Opens a request in its own transaction, reading the case view and the directory first. */
+    /**
+     * Opens a request in its own transaction, reading the case view and the directory first. Advice-service's
+     * own follow-ups (the default set), which act for no council of their own: no scope check.
+     */
     Uni<Void> requestAlone(Actor actor, RequestAdvice command) {
-        return request(command.adviceRequestId(), actor, command).replaceWithVoid();
+        return request(command.adviceRequestId(), actor, command, false).replaceWithVoid();
     }
 
     /**
@@ -162,7 +189,7 @@ public class AdviceRequests {
      */
     public Uni<AdviceRequestAsOf> cancel(UUID adviceRequestId, Actor actor, CancelAdviceRequest command) {
         return aggregates.handle(AdviceRequest.TYPE, adviceRequestId, actor,
-                        (state, ctx) -> AdviceDecider.decide(command, state, ctx),
+                        (state, ctx) -> AdviceDecider.decide(command, reached(actor, state), ctx),
                         (session, handled) -> {
                             var cancelled = handled.events().get(0);
                             return AdviceCancellationRow.record(adviceRequestId, cancelled.businessDate(),
@@ -174,6 +201,12 @@ public class AdviceRequests {
     /** The caseworker's note on a request's cancellation, if one was written. */
     public Uni<Optional<String>> cancellationNote(UUID adviceRequestId) {
         return Transactions.inSession(session -> AdviceCancellationRow.noteOf(adviceRequestId));
+    }
+
+    /** The state, once the actor may reach it (checked before the decision, so before any append). */
+    private static AdviceRequestState reached(Actor actor, AdviceRequestState state) {
+        AdviceRequestReach.require(actor, state);
+        return state;
     }
 
     private AdviceRequestAsOf asOfToday(Handled<AdviceRequestState, AdviceEvent> handled) {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import org.ehcptracker.advice.domain.AdviceRequestReach;
 import org.ehcptracker.advice.domain.Agency;
 import org.ehcptracker.advice.persistence.AgencyRow;
 import org.ehcptracker.advice.persistence.WriteConflicts;
@@ -26,13 +27,20 @@ public class AgencyDirectory {
         this.clock = clock;
     }
 
-    /** Adds an agency; CONFLICT (409) when the id is taken (agency ids are unique across councils). */
+    /**
+     * Adds an agency; 403 for an actor who does not act for the council; CONFLICT (409) when the id is taken
+     * (agency ids are unique across councils; the other council is named only to an actor who acts for it).
+     */
     public Uni<Agency> add(String localAuthorityCode, String agencyId, String name, Set<AdviceType> adviceTypes,
                            String contactEmail, Actor actor) {
+        actor.requireCouncil(localAuthorityCode);
         return raceLostIsConflict(agencyId, Transactions.inTransaction(session -> AgencyRow.byId(agencyId).chain(found -> {
             if (found.isPresent()) {
-                throw CommandRejected.conflict("agency " + agencyId + " already exists (in council "
-                        + found.get().localAuthorityCode + "'s directory); change it with PUT /api/agencies/" + agencyId);
+                String where = actor.actsFor(found.get().localAuthorityCode)
+                        ? " (in council " + found.get().localAuthorityCode + "'s directory); change it with PUT /api/agencies/"
+                        + agencyId
+                        : " in another council's directory; agency ids are unique across councils: choose another";
+                throw CommandRejected.conflict("agency " + agencyId + " already exists" + where);
             }
             AgencyRow row = new AgencyRow();
             row.agencyId = agencyId;
@@ -47,9 +55,12 @@ public class AgencyDirectory {
         })));
     }
 
-    /** Changes name, advice types and contact address; NOT_FOUND (404) for an unknown agency. */
+    /**
+     * Changes name, advice types and contact address; NOT_FOUND (404) for an unknown agency, 403 for one of a
+     * council the actor does not act for.
+     */
     public Uni<Agency> change(String agencyId, String name, Set<AdviceType> adviceTypes, String contactEmail, Actor actor) {
-        return raceLostIsConflict(agencyId, Transactions.inTransaction(session -> existing(agencyId).chain(row -> {
+        return raceLostIsConflict(agencyId, Transactions.inTransaction(session -> existing(agencyId, actor).chain(row -> {
             row.name = name.trim();
             row.setAdviceTypes(adviceTypes);
             row.contactEmail = contactEmail.trim();
@@ -58,9 +69,9 @@ public class AgencyDirectory {
         })));
     }
 
-    /** Deactivates an agency: no new request may be addressed to it; its open requests stay. */
+    /** Deactivates an agency: no new request may be addressed to it; its open requests stay. 404; 403 as above. */
     public Uni<Agency> deactivate(String agencyId, Actor actor) {
-        return raceLostIsConflict(agencyId, Transactions.inTransaction(session -> existing(agencyId).chain(row -> {
+        return raceLostIsConflict(agencyId, Transactions.inTransaction(session -> existing(agencyId, actor).chain(row -> {
             if (!row.active) {
                 throw CommandRejected.conflict("agency " + agencyId + " was already deactivated on "
                         + row.changedAt.atZone(clock.getZone()).toLocalDate() + " by " + row.changedBy);
@@ -71,18 +82,34 @@ public class AgencyDirectory {
         })));
     }
 
-    public Uni<Agency> get(String agencyId) {
-        return Transactions.inSession(session -> existing(agencyId)).map(AgencyRow::toAgency);
+    /**
+     * One agency: an agency user reads only its own entry (403 naming {@code agencyId}, whether or not the other
+     * exists); council staff and administrators an agency of a council they act for (404 unknown; 403 another
+     * council's).
+     */
+    public Uni<Agency> get(String agencyId, Actor actor) {
+        AdviceRequestReach.requireOwnAgency(actor, agencyId, "an agency's user may read only its own agency's entry, not "
+                + agencyId + "'s");
+        return Transactions.inSession(session -> existing(agencyId, actor)).map(AgencyRow::toAgency);
     }
 
-    public Uni<List<Agency>> ofCouncil(String localAuthorityCode) {
+    /** A council's directory; 403 for an actor who does not act for the council. */
+    public Uni<List<Agency>> ofCouncil(String localAuthorityCode, Actor actor) {
+        actor.requireCouncil(localAuthorityCode);
         return Transactions.inSession(session -> AgencyRow.ofCouncil(localAuthorityCode))
                 .map(rows -> rows.stream().map(AgencyRow::toAgency).toList());
     }
 
-    private static Uni<AgencyRow> existing(String agencyId) {
-        return AgencyRow.byId(agencyId).map(found -> found.orElseThrow(
-                () -> CommandRejected.notFound("there is no agency " + agencyId + " in any council's directory")));
+    /** The agency's row, once the actor may reach it: 404 unknown, 403 of a council the actor does not act for. */
+    private static Uni<AgencyRow> existing(String agencyId, Actor actor) {
+        return AgencyRow.byId(agencyId).map(found -> {
+            AgencyRow row = found.orElseThrow(
+                    () -> CommandRejected.notFound("there is no agency " + agencyId + " in any council's directory"));
+            if (!AdviceRequestReach.agencyUser(actor)) {
+                actor.requireCouncil(row.localAuthorityCode);
+            }
+            return row;
+        });
     }
 
     /** Two writers of one agency at once: the one that lost gets 409, the other's change stands. */

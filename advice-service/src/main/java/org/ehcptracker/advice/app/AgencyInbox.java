@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.ehcptracker.advice.domain.AdviceRequestReach;
 import org.ehcptracker.advice.persistence.AdviceRequestRow;
+import org.ehcptracker.kit.domain.Actor;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.kit.persistence.Transactions;
 
@@ -27,8 +29,13 @@ public class AgencyInbox {
         this.clock = clock;
     }
 
-    /** One page; 400 (naming the parameter) for a page, size, days or cursor out of range. */
-    public Uni<Page> page(String agencyId, InboxFilter filter, Integer days, Long since, int page, int size) {
+    /**
+     * One page; 400 (naming the parameter) for a page, size, days or cursor out of range. An agency user reads
+     * only its own agency's inbox (403 naming {@code agencyId}); council staff see only the requests of the
+     * councils they act for (all of them with {@code *}).
+     */
+    public Uni<Page> page(Actor actor, String agencyId, InboxFilter filter, Integer days, Long since, int page, int size) {
+        requireOwnInbox(actor, agencyId);
         if (filter == InboxFilter.DUE_WITHIN && (days == null || days < 0 || days > 366)) {
             throw CommandRejected.invalid("days", "status due-within needs days, from 0 to 366 (e.g. days=7)");
         }
@@ -45,7 +52,8 @@ public class AgencyInbox {
             throw CommandRejected.invalid("since", "since is a cursor this API returned (a number from 0)");
         }
         LocalDate today = LocalDate.now(clock);
-        return Transactions.inSession(session -> AdviceRequestRow.inbox(agencyId, filter.condition(),
+        return Transactions.inSession(session -> AdviceRequestRow.inbox(agencyId,
+                        AdviceRequestReach.listedCouncils(actor), filter.condition(),
                         filter.parameters(today, days), since, page, size))
                 .map(found -> {
                     List<Item> items = found.items().stream()
@@ -60,12 +68,24 @@ public class AgencyInbox {
                 });
     }
 
-    /** One request of the inbox with its version (ETag). 404 when there is none. */
-    public Uni<Item> one(UUID adviceRequestId) {
+    /**
+     * One request of the inbox with its version (ETag). 404 when there is none; 403 when the actor may not reach
+     * it ({@link AdviceRequestReach}).
+     */
+    public Uni<Item> one(Actor actor, UUID adviceRequestId) {
         LocalDate today = LocalDate.now(clock);
         return Transactions.inSession(session -> AdviceRequestRow.versionedById(adviceRequestId))
-                .map(found -> found.map(v -> new Item(new AdviceRequestAsOf(v.request(), today), v.version(), v.changeSeq()))
-                        .orElseThrow(() -> CommandRejected.notFound("there is no advice request " + adviceRequestId)));
+                .map(found -> {
+                    var v = found.orElseThrow(() -> CommandRejected.notFound("there is no advice request " + adviceRequestId));
+                    AdviceRequestReach.require(actor, v.request());
+                    return new Item(new AdviceRequestAsOf(v.request(), today), v.version(), v.changeSeq());
+                });
+    }
+
+    /** An agency user reads only its own agency's inbox and figures (403 naming {@code agencyId}); LA staff any. */
+    public static void requireOwnInbox(Actor actor, String agencyId) {
+        AdviceRequestReach.requireOwnAgency(actor, agencyId, actor + " of agency " + actor.agency()
+                + " may read only its own inbox and figures, not agency " + agencyId + "'s");
     }
 
     /** A request as of today, its version and the number of its latest change. */

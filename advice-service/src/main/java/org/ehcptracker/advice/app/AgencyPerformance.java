@@ -6,7 +6,9 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.ehcptracker.advice.domain.AdviceRequestReach;
 import org.ehcptracker.advice.persistence.AgencyPerformanceQuery;
+import org.ehcptracker.kit.domain.Actor;
 import org.ehcptracker.kit.persistence.Transactions;
 
 /** Agency performance (issue 8 item 9): see {@link AgencyPerformanceQuery} for what each figure counts. */
@@ -19,9 +21,21 @@ public class AgencyPerformance {
         this.clock = clock;
     }
 
-    public Uni<Figures> of(String council, String agencyId) {
+    /**
+     * The council's figures, or one agency's. An agency user gets its own agency's lines only (403 naming
+     * {@code agencyId} for another's); everyone else must act for the council (403).
+     */
+    public Uni<Figures> of(Actor actor, String council, String agencyId) {
+        String agency = agencyId;
+        if (AdviceRequestReach.agencyUser(actor)) {
+            agency = agencyId == null ? actor.agency() : agencyId;
+            AgencyInbox.requireOwnInbox(actor, agency);
+        } else {
+            actor.requireCouncil(council);
+        }
+        String onlyAgency = agency;
         LocalDate today = LocalDate.now(clock);
-        return Transactions.inSession(session -> AgencyPerformanceQuery.of(session, council, agencyId, today))
+        return Transactions.inSession(session -> AgencyPerformanceQuery.of(session, council, onlyAgency, today))
                 .map(lines -> new Figures(council, today, lines.stream().map(Line::of).toList()));
     }
 

@@ -24,15 +24,19 @@ public class DefaultAdviceSets {
         this.clock = clock;
     }
 
-    public Uni<List<DefaultAdvice>> of(String council) {
+    /** The council's set; 403 for an actor who does not act for the council. */
+    public Uni<List<DefaultAdvice>> of(String council, Actor actor) {
+        actor.requireCouncil(council);
         return Transactions.inSession(session -> DefaultAdviceRow.ofCouncil(council));
     }
 
     /**
      * Replaces the council's set. Each type at most once (400); once the council uses the directory, each
-     * agency must be an active agency of it giving that advice (422, as for a request).
+     * agency must be an active agency of it giving that advice (422, as for a request). 403 for an actor who
+     * does not act for the council (before anything is looked at).
      */
     public Uni<List<DefaultAdvice>> replace(String council, List<DefaultAdvice> set, Actor actor) {
+        actor.requireCouncil(council);
         Set<AdviceType> seen = new HashSet<>();
         for (DefaultAdvice d : set) {
             if (!seen.add(d.adviceType())) {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.ehcptracker.advice.domain.AdviceRequestState;
 import org.ehcptracker.advice.domain.AdviceRequestStatus;
@@ -90,10 +91,20 @@ public class AdviceRequestRow extends PanacheEntityBase {
                 .map(row -> Optional.ofNullable(row).map(AdviceRequestRow::toRequest));
     }
 
-    /** An agency's inbox: soonest due first (index advice_request_view_agency_idx). */
-    public static Uni<List<AdviceRequestState.Request>> forAgency(String agencyId) {
-        return AdviceRequestRow.<AdviceRequestRow>find("agencyId", Sort.by("dueDate").and("requestedDate").and("adviceRequestId"),
-                agencyId).list().map(AdviceRequestRow::toRequests);
+    /**
+     * An agency's inbox: soonest due first (index advice_request_view_agency_idx); only the requests of
+     * {@code councils} when present (a caller who does not act for every council).
+     */
+    public static Uni<List<AdviceRequestState.Request>> forAgency(String agencyId, Optional<Set<String>> councils) {
+        if (councils.isPresent() && councils.get().isEmpty()) {
+            return Uni.createFrom().item(List.of());   // a token without councils: nothing to list
+        }
+        Sort order = Sort.by("dueDate").and("requestedDate").and("adviceRequestId");
+        var found = councils.isPresent()
+                ? AdviceRequestRow.<AdviceRequestRow>find("agencyId = ?1 and localAuthorityCode in ?2", order, agencyId,
+                        List.copyOf(councils.get()))
+                : AdviceRequestRow.<AdviceRequestRow>find("agencyId", order, agencyId);
+        return found.list().map(AdviceRequestRow::toRequests);
     }
 
     /** A case's requests: oldest first (index advice_request_view_case_idx). */
@@ -111,13 +122,25 @@ public class AdviceRequestRow extends PanacheEntityBase {
     /**
      * One page of an agency's inbox: with {@code since}, the rows changed after that change number in the
      * order of change; without, soonest due first. {@code condition} is a JPQL condition over the row
-     * ({@code InboxFilter}'s), with its named parameters.
+     * ({@code InboxFilter}'s), with its named parameters. With {@code councils}, only the requests of those
+     * councils (total and cursor included: a caller outside a council learns nothing of its requests).
      */
-    public static Uni<InboxPage> inbox(String agencyId, String condition, Map<String, Object> parameters, Long since,
-                                       int page, int size) {
+    public static Uni<InboxPage> inbox(String agencyId, Optional<Set<String>> councils, String condition,
+                                       Map<String, Object> parameters, Long since, int page, int size) {
+        if (councils.isPresent() && councils.get().isEmpty()) {
+            return Uni.createFrom().item(new InboxPage(List.of(), 0, since == null ? 0 : since));
+        }
         StringBuilder query = new StringBuilder("agencyId = :agencyId");
         Map<String, Object> all = new HashMap<>(parameters);
         all.put("agencyId", agencyId);
+        StringBuilder latestQuery = new StringBuilder("agencyId = :agencyId");
+        Map<String, Object> latestParameters = new HashMap<>(Map.of("agencyId", agencyId));
+        if (councils.isPresent()) {
+            query.append(" and localAuthorityCode in :councils");
+            latestQuery.append(" and localAuthorityCode in :councils");
+            all.put("councils", List.copyOf(councils.get()));
+            latestParameters.put("councils", List.copyOf(councils.get()));
+        }
         if (!condition.isBlank()) {
             query.append(" and (").append(condition).append(')');
         }
@@ -128,7 +151,8 @@ public class AdviceRequestRow extends PanacheEntityBase {
         Sort order = since != null ? Sort.by("changeSeq")
                 : Sort.by("dueDate").and("requestedDate").and("adviceRequestId");
         var found = AdviceRequestRow.<AdviceRequestRow>find(query.toString(), order, all);
-        Uni<Long> latest = AdviceRequestRow.<AdviceRequestRow>find("agencyId = ?1", Sort.by("changeSeq").descending(), agencyId)
+        Uni<Long> latest = AdviceRequestRow.<AdviceRequestRow>find(latestQuery.toString(), Sort.by("changeSeq").descending(),
+                        latestParameters)
                 .firstResult().map(row -> row == null ? 0L : ((AdviceRequestRow) row).changeSeq);
         return found.count().chain(total -> found.page(page, size).list()
                 .chain(rows -> latest.map(latestChange -> new InboxPage(

@@ -3,7 +3,6 @@ package org.ehcptracker.advice.rest;
 import jakarta.annotation.security.RolesAllowed;
 import org.ehcptracker.kit.domain.Role;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ehcptracker.advice.app.AgencyInbox;
 import org.ehcptracker.advice.app.InboxFilter;
-import org.ehcptracker.advice.domain.AdviceRequest;
 import org.ehcptracker.kit.domain.Actor;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.kit.rest.CurrentActor;
@@ -32,7 +30,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** The inbox an agency's system polls. See docs/advice-service.md, "For an agency's developers". */
-@RolesAllowed({Role.AGENCY, Role.CASEWORKER})
 @Path("/api/agencies/{agencyId}/inbox")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "agency inbox")
@@ -46,17 +43,21 @@ public class AgencyInboxResource {
         this.actor = actor;
     }
 
+    @RolesAllowed({Role.AGENCY, Role.CASEWORKER})
     @GET
     @Operation(summary = "The advice requests addressed to an agency, soonest due first; or what changed since a cursor",
             description = "status: all (default), open, due-within (with days=N), overdue, submitted,"
                     + " returned-for-rework, cancelled. Pages of size (1-100, default 20) from page 0. With since=<cursor>"
                     + " (the cursor of an earlier answer) only the requests changed after it, in the order of change."
-                    + " The ETag changes whenever the answer would; send it back as If-None-Match to get 304.")
+                    + " The ETag changes whenever the answer would; send it back as If-None-Match to get 304."
+                    + " An agency user reads only its own agency's inbox; council staff see only the requests of the"
+                    + " councils they act for.")
     @APIResponse(responseCode = "200", description = "the page",
             content = @Content(schema = @Schema(implementation = InboxView.class)))
     @APIResponse(responseCode = "304", description = "nothing changed since the ETag sent as If-None-Match")
     @APIResponse(responseCode = "400", description = "status, days, page, size or since out of range (named)")
-    @APIResponse(responseCode = "403", description = "an agency asked for another agency's inbox")
+    @APIResponse(responseCode = "403", description = "a role that may not call this, or (field agencyId) an agency user"
+            + " asking for another agency's inbox")
     public Uni<Response> inbox(@RestPath String agencyId,
                                @Parameter(example = "open") @RestQuery String status,
                                @Parameter(description = "with status=due-within: due within this many days from today")
@@ -65,11 +66,11 @@ public class AgencyInboxResource {
                                @RestQuery Integer page,
                                @RestQuery Integer size,
                                @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        requireOwnInbox(agencyId, actor.current());
+        Actor who = actor.current();
         InboxFilter filter = InboxFilter.of(status);
         int pageNumber = page == null ? 0 : page;
         int pageSize = size == null ? 20 : size;
-        return inbox.page(agencyId, filter, days, cursor(since), pageNumber, pageSize).map(p -> {
+        return inbox.page(who, agencyId, filter, days, cursor(since), pageNumber, pageSize).map(p -> {
             InboxView view = InboxView.of(agencyId, filter.code(), pageNumber, pageSize, p);
             StringBuilder state = new StringBuilder(view.asOf() + "|" + filter.code() + "|" + days + "|" + since + "|"
                     + pageNumber + "|" + pageSize + "|" + view.total() + "|" + view.cursor());
@@ -85,18 +86,6 @@ public class AgencyInboxResource {
             return Response.notModified(tag).build();
         }
         return Response.ok(body).tag(tag).build();
-    }
-
-    /** An agency reads only its own inbox (LA staff may read any); authentication comes with its own issue. */
-    static void requireOwnInbox(String agencyId, Actor who) {
-        if (AdviceRequest.AGENCY_ROLE.equals(who.role()) && !who.id().equals(agencyId)) {
-            throw HttpProblem.builder()
-                    .withStatus(Response.Status.FORBIDDEN)
-                    .withTitle("Forbidden")
-                    .withDetail(who + " may read only its own inbox and figures, not agency " + agencyId + "'s")
-                    .with("field", "agencyId")
-                    .build();
-        }
     }
 
     private static Long cursor(String since) {

@@ -14,13 +14,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ehcptracker.advice.app.AgencyPerformance;
-import org.ehcptracker.kit.domain.Actor;
 import org.ehcptracker.kit.rest.CurrentActor;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** Agency performance per council, agency and advice type. See docs/advice-service.md. */
-@RolesAllowed({Role.CASEWORKER, Role.BOARD, Role.AGENCY})
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "agency performance")
@@ -34,25 +32,21 @@ public class AgencyPerformanceResource {
         this.actor = actor;
     }
 
+    @RolesAllowed({Role.CASEWORKER, Role.BOARD, Role.AGENCY})
     @GET
     @Path("/councils/{localAuthorityCode}/advice-performance")
     @Operation(summary = "Per agency and advice type: requests, returned within 6 weeks (first submission),"
             + " average days to the final submission, open and overdue now",
-            description = "Cancelled requests count nowhere. An agency actor sees only its own lines.")
+            description = "Cancelled requests count nowhere. Council staff and board members of the council;"
+                    + " an agency user sees only its own agency's lines.")
     @APIResponse(responseCode = "200", description = "the figures (no lines for a council without requests)")
     @APIResponse(responseCode = "400", description = "a council code that is not three digits")
-    @APIResponse(responseCode = "403", description = "an agency asking for another agency's figures")
+    @APIResponse(responseCode = "403", description = "a role that may not call this, a council you do not act for,"
+            + " or (field agencyId) an agency user asking for another agency's figures")
     public Uni<AgencyPerformance.Figures> ofCouncil(@RestPath String localAuthorityCode,
                                                     @Parameter(description = "one agency only", example = "839-EPS")
                                                     @RestQuery String agencyId) {
         AgencyResource.requireCouncilCode(localAuthorityCode);
-        Actor who = actor.current();
-        String agency = agencyId;
-        if (org.ehcptracker.advice.domain.AdviceRequest.AGENCY_ROLE.equals(who.role())) {
-            // an agency's own view: its lines only
-            agency = agencyId == null ? who.id() : agencyId;
-            AgencyInboxResource.requireOwnInbox(agency, who);
-        }
-        return performance.of(localAuthorityCode, agency);
+        return performance.of(actor.current(), localAuthorityCode, agencyId);
     }
 }

@@ -28,8 +28,10 @@ import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.kit.rest.CurrentActor;
 import org.jboss.resteasy.reactive.RestPath;
 
-/** Each council's directory of partner agencies. See docs/advice-service.md, "Agency directory". */
-@RolesAllowed({Role.ADMIN, Role.CASEWORKER})
+/**
+ * Each council's directory of partner agencies and its default advice set: the administrator's, for the councils
+ * they act for; caseworkers read them (to address requests). See docs/advice-service.md, "Agency directory".
+ */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,6 +48,7 @@ public class AgencyResource {
         this.actor = actor;
     }
 
+    @RolesAllowed(Role.ADMIN)
     @POST
     @Path("/councils/{localAuthorityCode}/agencies")
     @Operation(summary = "Add a partner agency to a council's directory",
@@ -54,6 +57,7 @@ public class AgencyResource {
     @APIResponse(responseCode = "201", description = "added; Location names the agency")
     @APIResponse(responseCode = "400", description = "a council code that is not three digits, or an invalid body (the field is named)")
     @APIResponse(responseCode = "409", description = "the agency id is already in a directory (or was added at the same moment)")
+    @APIResponse(responseCode = "403", description = "a role that may not call this, or a council you do not act for")
     public Uni<Response> add(@RestPath String localAuthorityCode, @Valid @NotNull NewAgencyBody body) {
         requireCouncilCode(localAuthorityCode);
         return directory.add(localAuthorityCode, body.agencyId(), body.name(), body.adviceTypes(), body.contactEmail(),
@@ -62,26 +66,31 @@ public class AgencyResource {
                         .entity(AgencyView.of(added)).build());
     }
 
+    @RolesAllowed({Role.ADMIN, Role.CASEWORKER})
     @GET
     @Path("/councils/{localAuthorityCode}/agencies")
     @Operation(summary = "A council's directory, active and deactivated agencies, by id")
     @APIResponse(responseCode = "200", description = "the agencies (empty for a council without a directory)")
     @APIResponse(responseCode = "400", description = "a council code that is not three digits")
+    @APIResponse(responseCode = "403", description = "a role that may not call this, or a council you do not act for")
     public Uni<List<AgencyView>> ofCouncil(@RestPath String localAuthorityCode) {
         requireCouncilCode(localAuthorityCode);
-        return directory.ofCouncil(localAuthorityCode).map(all -> all.stream().map(AgencyView::of).toList());
+        return directory.ofCouncil(localAuthorityCode, actor.current()).map(all -> all.stream().map(AgencyView::of).toList());
     }
 
+    @RolesAllowed({Role.ADMIN, Role.CASEWORKER})
     @GET
     @Path("/councils/{localAuthorityCode}/default-advice")
     @Operation(summary = "The council's default advice set: raised automatically when a case is decided for assessment")
     @APIResponse(responseCode = "200", description = "the set (empty entries for a council without one)")
     @APIResponse(responseCode = "400", description = "a council code that is not three digits")
+    @APIResponse(responseCode = "403", description = "a role that may not call this, or a council you do not act for")
     public Uni<DefaultAdviceBody> defaultAdvice(@RestPath String localAuthorityCode) {
         requireCouncilCode(localAuthorityCode);
-        return defaults.of(localAuthorityCode).map(DefaultAdviceBody::of);
+        return defaults.of(localAuthorityCode, actor.current()).map(DefaultAdviceBody::of);
     }
 
+    @RolesAllowed(Role.ADMIN)
     @PUT
     @Path("/councils/{localAuthorityCode}/default-advice")
     @Operation(summary = "Replace the council's default advice set",
@@ -91,6 +100,7 @@ public class AgencyResource {
     @APIResponse(responseCode = "400", description = "an invalid body, or a type twice (the field is named)")
     @APIResponse(responseCode = "422", description = "(field agencyId) an agency not in the council's directory,"
             + " deactivated, or not giving that advice")
+    @APIResponse(responseCode = "403", description = "a role that may not call this, or a council you do not act for")
     public Uni<DefaultAdviceBody> replaceDefaultAdvice(@RestPath String localAuthorityCode,
                                                        @Valid @NotNull DefaultAdviceBody body) {
         requireCouncilCode(localAuthorityCode);
@@ -105,15 +115,19 @@ public class AgencyResource {
         }
     }
 
+    @RolesAllowed({Role.ADMIN, Role.CASEWORKER, Role.AGENCY})
     @GET
     @Path("/agencies/{agencyId}")
     @Operation(summary = "One agency of a directory")
     @APIResponse(responseCode = "200", description = "the agency")
     @APIResponse(responseCode = "404", description = "no such agency")
+    @APIResponse(responseCode = "403", description = "a role that may not call this, an agency of a council you do not"
+            + " act for, or (field agencyId) an agency user asking for another agency")
     public Uni<AgencyView> get(@RestPath String agencyId) {
-        return directory.get(agencyId).map(AgencyView::of);
+        return directory.get(agencyId, actor.current()).map(AgencyView::of);
     }
 
+    @RolesAllowed(Role.ADMIN)
     @PUT
     @Path("/agencies/{agencyId}")
     @Operation(summary = "Change an agency's name, advice types or contact address")
@@ -121,11 +135,13 @@ public class AgencyResource {
     @APIResponse(responseCode = "400", description = "an invalid body (the field is named)")
     @APIResponse(responseCode = "404", description = "no such agency")
     @APIResponse(responseCode = "409", description = "changed by another request at the same moment")
+    @APIResponse(responseCode = "403", description = "a role that may not call this, or an agency of a council you do not act for")
     public Uni<AgencyView> change(@RestPath String agencyId, @Valid @NotNull AgencyBody body) {
         return directory.change(agencyId, body.name(), body.adviceTypes(), body.contactEmail(), actor.current())
                 .map(AgencyView::of);
     }
 
+    @RolesAllowed(Role.ADMIN)
     @POST
     @Path("/agencies/{agencyId}/deactivation")
     @Consumes(MediaType.WILDCARD)
@@ -134,6 +150,7 @@ public class AgencyResource {
     @APIResponse(responseCode = "200", description = "deactivated")
     @APIResponse(responseCode = "404", description = "no such agency")
     @APIResponse(responseCode = "409", description = "already deactivated, or changed by another request at the same moment")
+    @APIResponse(responseCode = "403", description = "a role that may not call this, or an agency of a council you do not act for")
     public Uni<AgencyView> deactivate(@RestPath String agencyId) {
         return directory.deactivate(agencyId, actor.current()).map(AgencyView::of);
     }

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class AgencyDirectoryApiTest {
 
     static final String COUNCIL = "866";
-    static final String ADMIN = "caseworker:directory-admin";
+    static final String ADMIN = "admin:directory-admin";
 
     @Inject
     Pool pool;

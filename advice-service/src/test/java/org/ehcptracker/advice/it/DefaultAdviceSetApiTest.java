@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Test;
 class DefaultAdviceSetApiTest {
 
     static final String COUNCIL = "868";
-    static final String ADMIN = "caseworker:directory-admin";
+    static final String ADMIN = "admin:directory-admin";
+    /** the directory and the set are the administrator's; a case's requests are the caseworker's to read */
+    static final String CASEWORKER = "caseworker:jsmith";
 
     @Inject
     Pool pool;
@@ -64,9 +66,9 @@ class DefaultAdviceSetApiTest {
         var decided = example("AssessmentDecided", caseId, Map.of("localAuthorityCode", COUNCIL));   // 2025-04-10
         publishAssessmentEvent(decided);
 
-        await().atMost(WAIT).until(() -> given().header("Authorization", TestTokens.bearer(ADMIN)).when()
+        await().atMost(WAIT).until(() -> given().header("Authorization", TestTokens.bearer(CASEWORKER)).when()
                 .get("/api/cases/{caseId}/advice-requests", caseId).then().extract().jsonPath().getList("").size() == 2);
-        given().header("Authorization", TestTokens.bearer(ADMIN)).when().get("/api/cases/{caseId}/advice-requests", caseId).then()
+        given().header("Authorization", TestTokens.bearer(CASEWORKER)).when().get("/api/cases/{caseId}/advice-requests", caseId).then()
                 // same requested date: the list's order is then by id, which is derived from case and type
                 .body("agencyId", containsInAnyOrder(eps, health))
                 .body("requestedDate", equalTo(List.of("2025-04-10", "2025-04-10")))

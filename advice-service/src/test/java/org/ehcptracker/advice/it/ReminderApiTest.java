@@ -71,7 +71,7 @@ class ReminderApiTest {
     void reminders_go_once_at_their_offsets_naming_what_is_due_by_when_and_how_late() throws Exception {
         String agency = "869-" + UUID.randomUUID().toString().substring(0, 8);
         String address = agency.toLowerCase() + "@agency869.example";
-        given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer("caseworker:admin"))
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer("admin:directory-admin"))
                 .body(Map.of("agencyId", agency, "name", "EP Service 869", "adviceTypes", List.of("EDUCATIONAL_PSYCHOLOGY"),
                         "contactEmail", address))
                 .when().post("/api/councils/{la}/agencies", COUNCIL).then().statusCode(201);

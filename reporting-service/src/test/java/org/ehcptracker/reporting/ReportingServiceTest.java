@@ -77,6 +77,37 @@ class ReportingServiceTest {
         kafka.close();
     }
 
+    // ---- readiness -------------------------------------------------------------------------------
+
+    @Test
+    void ready_once_each_of_the_three_consumers_holds_partitions_and_has_caught_up() {
+        // the check reads the Kafka clients' own assignment and lag (messaging.ConsumerReadiness); before the
+        // group assigned partitions it was DOWN ("no partitions assigned"), which ConsumerReadinessTest shows
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+
+        JsonNode ready = readJson(given().get("/q/health/ready").then().statusCode(200).extract().asString());
+        JsonNode consumers = null;
+        for (JsonNode check : ready.get("checks")) {
+            if (check.get("name").asText().equals("kafka consumers caught up")) {
+                consumers = check;
+            }
+        }
+        assertThat(consumers).as("the consumers' readiness check in %s", ready).isNotNull();
+        assertThat(consumers.get("status").asText()).isEqualTo("UP");
+        for (String channel : List.of("assessment-events", "advice-events", "plan-events")) {
+            assertThat(consumers.get("data").get(channel).asText()).as(channel).matches("\\d+ partitions?, lag \\d+");
+        }
+        assertThat(consumers.get("data").get("maxLag").asLong()).isEqualTo(1000);
+    }
+
+    static JsonNode readJson(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(text, e);
+        }
+    }
+
     // ---- the hand-worked figures ---------------------------------------------------------------
 
     static final String THREE_CASES_FIGURES = """

@@ -31,12 +31,15 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
-    private final Process process;
     private final Path log;
+    /** what {@link #restart} starts again: the same command and environment, so the same port and stores */
+    private final ProcessBuilder launch;
+    private volatile Process process;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, ProcessBuilder launch, Process process, Path log) {
         this.name = name;
         this.port = port;
+        this.launch = launch;
         this.process = process;
         this.log = log;
     }
@@ -61,7 +64,43 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().put("EHCP_HTTP_PORT", String.valueOf(port));
         Process process = builder.start();
         RUNNING.add(process);
-        return new ServiceProcess(name, port, process, log);
+        // a restart appends to the same log, so one file tells the whole story
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return new ServiceProcess(name, port, builder, process, log);
+    }
+
+    /** The operating system's id of the running JVM. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * SIGKILL ({@code kill -9}): the JVM ends at once, no shutdown hook, in-flight requests and transactions cut
+     * off, as in a crash or an out-of-memory kill. Returns once the process has ended.
+     */
+    public void kill() throws InterruptedException {
+        Process p = process;
+        p.destroyForcibly();
+        p.waitFor();
+        RUNNING.remove(p);
+    }
+
+    /**
+     * Starts the service again with the same command, environment and port (after {@link #kill} or
+     * {@link #close}); returns at once: see {@link #awaitReady}.
+     */
+    public void restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running (pid " + process.pid() + ")");
+        }
+        Files.writeString(log, "\n---- restarted ----\n", java.nio.file.StandardOpenOption.APPEND);
+        Process p = launch.start();
+        RUNNING.add(p);
+        process = p;
     }
 
     public String baseUrl() {
@@ -74,6 +113,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Polls {@code /q/health/ready} until it answers 200; fails with the log's tail if the JVM exits or time runs out. */
     public void awaitReady(Duration timeout) throws Exception {
+        Process process = this.process;
         var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
@@ -106,6 +146,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** SIGTERM (Quarkus stops cleanly), up to 20 s, then SIGKILL. */
     @Override
     public void close() {
+        Process process = this.process;
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {

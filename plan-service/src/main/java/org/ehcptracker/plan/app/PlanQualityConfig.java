@@ -3,12 +3,14 @@ package org.ehcptracker.plan.app;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.ehcptracker.plan.domain.QualityCriteria;
 
 /**
  * Plan quality audit criteria, weights, ranges and grade bands ({@code ehcp.plan-quality.*}; defaults in
- * application.properties, from DOMAIN.md; docs/plan-service.md explains the weighting). One set for every council
- * this instance serves.
+ * application.properties, from DOMAIN.md; docs/plan-service.md explains the weighting), and a council's own set
+ * ({@code ehcp.plan-quality.councils.<la>.*}) where it has one.
  */
 @ConfigMapping(prefix = "ehcp.plan-quality")
 public interface PlanQualityConfig {
@@ -24,6 +26,19 @@ public interface PlanQualityConfig {
 
     @WithDefault("50")
     int requiresImprovementFrom();
+
+    /** Councils with their own criteria (replacing the defaults wholesale) and, optionally, their own bands. */
+    Map<String, Council> councils();
+
+    interface Council {
+        List<Criterion> criteria();
+
+        Optional<Integer> outstandingFrom();
+
+        Optional<Integer> goodFrom();
+
+        Optional<Integer> requiresImprovementFrom();
+    }
 
     interface Criterion {
         String code();
@@ -42,9 +57,24 @@ public interface PlanQualityConfig {
         boolean optional();
     }
 
+    /** The default criteria and bands. */
     default QualityCriteria toCriteria() {
-        return new QualityCriteria(criteria().stream()
+        return new QualityCriteria(criteria(criteria()), outstandingFrom(), goodFrom(), requiresImprovementFrom());
+    }
+
+    /** Council {@code la}'s criteria and bands: its own where configured, else the defaults. */
+    default QualityCriteria toCriteria(String la) {
+        Council own = councils().get(la);
+        if (own == null) {
+            return toCriteria();
+        }
+        return new QualityCriteria(criteria(own.criteria()), own.outstandingFrom().orElse(outstandingFrom()),
+                own.goodFrom().orElse(goodFrom()), own.requiresImprovementFrom().orElse(requiresImprovementFrom()));
+    }
+
+    private static List<QualityCriteria.Criterion> criteria(List<Criterion> configured) {
+        return configured.stream()
                 .map(c -> new QualityCriteria.Criterion(c.code(), c.weight(), c.min(), c.max(), c.optional()))
-                .toList(), outstandingFrom(), goodFrom(), requiresImprovementFrom());
+                .toList();
     }
 }

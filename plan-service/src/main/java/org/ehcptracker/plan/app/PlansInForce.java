@@ -5,8 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.ehcptracker.contracts.plan.PlanEvent;
 import org.ehcptracker.kit.app.EventSourcedAggregates;
 import org.ehcptracker.kit.app.EventSourcedAggregates.AfterAppend;
@@ -45,12 +47,22 @@ public class PlansInForce {
 
     private final EventSourcedAggregates aggregates;
     private final Clock clock;
-    private final QualityCriteria qualityCriteria;
+    private final QualityCriteria defaultCriteria;
+    private final Map<String, QualityCriteria> councilCriteria;
 
     public PlansInForce(EventSourcedAggregates aggregates, Clock clock, PlanQualityConfig quality) {
         this.aggregates = aggregates;
         this.clock = clock;
-        this.qualityCriteria = quality.toCriteria();
+        // checked once, when the bean is built, rather than on every audit
+        this.defaultCriteria = quality.toCriteria();
+        this.councilCriteria = quality.councils().keySet().stream()
+                .collect(Collectors.toUnmodifiableMap(la -> la, quality::toCriteria));
+    }
+
+    /** The criteria the plan's council audits against. */
+    private QualityCriteria criteriaOf(Optional<PlanInForce> plan) {
+        return plan.map(p -> councilCriteria.getOrDefault(p.localAuthorityCode(), defaultCriteria))
+                .orElse(defaultCriteria);
     }
 
     /**
@@ -61,7 +73,7 @@ public class PlansInForce {
         return aggregates.inTransaction(session -> PlanInForceEntity.forCommand(c.planId())
                 .invoke(plan -> requireCouncil(actor, plan))
                 .chain(plan -> aggregates.handle(session, PlanLife.TYPE, c.planId(), actor,
-                        (s, ctx) -> QualityAuditDecider.decide(c, s, plan, qualityCriteria, ctx),
+                        (s, ctx) -> QualityAuditDecider.decide(c, s, plan, criteriaOf(plan), ctx),
                         (s, handled) -> PlanQualityAuditEntity.recordNotes(s, handled.events().get(0).eventId(),
                                 PlanDecider.requireText(c.notes(), "notes"))))
                 .map(handled -> {

@@ -207,6 +207,34 @@ class PlanQualityAuditResourceTest extends PlanServiceTestSupport {
                 .isEqualTo(1);
     }
 
+    /**
+     * Council 858 has its own criteria (application.properties, test profile): OUTCOMES weight 3 and PROVISION weight
+     * 1, each 0-4, GOOD from 60. OUTCOMES 3, PROVISION 2: 100 * (3 * 3/4 + 1 * 2/4) / 4 = 100 * 2.75 / 4 = 68.75,
+     * 69: GOOD (with the default bands' 70 it would be REQUIRES_IMPROVEMENT).
+     */
+    @Test
+    void a_council_with_its_own_criteria_is_audited_against_them() {
+        UUID caseId = UUID.randomUUID();
+        publish(Topics.ASSESSMENT_EVENTS,
+                example("AssessmentRequested", caseId, Map.of("businessDate", "2025-03-03", "localAuthorityCode", "858")),
+                example("AssessmentDecided", caseId, Map.of("decision", "ASSESS", "localAuthorityCode", "858")));
+        awaitCase(caseId, "ASSESSING");
+        String caseworker = TestTokens.as("caseworker:cw-858").councils("858").bearer();
+        String manager = TestTokens.as("team-manager:tm-858").councils("858").bearer();
+        post(caseworker, "/api/cases/{caseId}/draft-plan", Map.of("issuedDate", "2025-06-09"), caseId).statusCode(201);
+        String planId = post(caseworker, "/api/cases/{caseId}/final-plan", Map.of("issuedDate", "2025-07-18",
+                "settingType", "MSS"), caseId).statusCode(200).extract().path("planId");
+
+        post(manager, "/api/plans/{planId}/quality-audits", body("2025-10-14", Map.of("OUTCOMES", 3, "PROVISION", 2)),
+                planId).statusCode(201).body("score", equalTo(69)).body("grade", equalTo("GOOD"))
+                .body("criteria", hasSize(2));
+        // the defaults are not this council's criteria
+        post(manager, "/api/plans/{planId}/quality-audits", body("2025-10-15", goodScores()), planId).statusCode(422)
+                .body("field", equalTo("scores.CHILD_VIEWS_AND_ASPIRATIONS"));
+        post(manager, "/api/plans/{planId}/quality-audits", body("2025-10-15", Map.of("OUTCOMES", 5, "PROVISION", 2)),
+                planId).statusCode(422).body("field", equalTo("scores.OUTCOMES"));
+    }
+
     @Test
     void PersonalDetailsErased_erases_the_audit_notes_and_keeps_grade_and_scores() {
         UUID caseId = caseAcceptedForAssessment("2025-03-03");

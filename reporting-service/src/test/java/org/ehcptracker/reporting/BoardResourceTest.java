@@ -118,6 +118,35 @@ class BoardResourceTest {
     }
 
     /**
+     * Council 963, plan quality: the hand-worked audits of {@code PlanQualityTest} (docs/reporting.md), published on
+     * the plan topic, give the same figures as JSON and CSV.
+     */
+    @Test
+    void plan_quality_as_json_and_csv() {
+        publish(org.ehcptracker.reporting.domain.PlanQualityTest.sixPlans("963", "964"));
+        // 6 audits, 4 plans by their latest audit: OUTSTANDING 1, GOOD 1, RI 2; average (60+78+92+55)/4 = 71.25
+        await().atMost(ReportingServiceTest.PATIENCE).untilAsserted(() -> assertThat(
+                board("963", "2025-01-01", "2025-06-30", null).at("/planQuality")).isEqualTo(ReportingServiceTest.tree("""
+                {"auditsDone": 6, "plansAudited": 4,
+                 "byGrade": [{"key": "OUTSTANDING", "plans": 1, "percent": 25.0},
+                             {"key": "GOOD", "plans": 1, "percent": 25.0},
+                             {"key": "REQUIRES_IMPROVEMENT", "plans": 2, "percent": 50.0},
+                             {"key": "INADEQUATE", "plans": 0, "percent": 0.0}],
+                 "averageScore": 71.3,
+                 "byCriterion": [{"key": "PREPARATION_FOR_ADULTHOOD", "plans": 1, "averageScore": 4.0},
+                                 {"key": "PROVISION_SPECIFIC_AND_QUANTIFIED", "plans": 4, "averageScore": 7.0},
+                                 {"key": "SMART_OUTCOMES", "plans": 4, "averageScore": 6.8}]}""")));
+        String csv = given().header("Authorization", TestTokens.bearer(ACTOR)).queryParam("format", "csv")
+                .queryParam("from", "2025-01-01").queryParam("to", "2025-06-30")
+                .when().get("/api/local-authorities/{la}/board", "963")
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+        assertThat(csv).contains("963,2025-01-01,2025-06-30,,planQuality.auditsDone,6\r\n");
+        assertThat(csv).contains("963,2025-01-01,2025-06-30,,planQuality.byGrade[REQUIRES_IMPROVEMENT].percent,50.0\r\n");
+        assertThat(csv).contains("963,2025-01-01,2025-06-30,,planQuality.averageScore,71.3\r\n");
+        assertThat(csv).contains("963,2025-01-01,2025-06-30,,planQuality.byCriterion[SMART_OUTCOMES].averageScore,6.8\r\n");
+    }
+
+    /**
      * Council 951: P received Mon 2019-01-07, assess 2019-02-18 (Jan 7->Feb 7 31, ->Feb 18 11 = day 42: within),
      * final plan 2019-05-27 (Jan 7->May 7 31+28+31+30 = 120, ->May 27 20 = day 140: within), that plan recorded
      * late, on 2019-06-20. Q received 2019-01-07, assess 2019-02-19 (day 43: late), plan 2019-05-28 (day 141: late),

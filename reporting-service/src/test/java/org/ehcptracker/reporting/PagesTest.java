@@ -31,6 +31,8 @@ import org.ehcptracker.contracts.IntegrationEvent;
 import org.ehcptracker.contracts.advice.AdviceRequested;
 import org.ehcptracker.contracts.advice.AdviceType;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
+import org.ehcptracker.contracts.plan.CriterionScore;
+import org.ehcptracker.contracts.plan.QualityGrade;
 import org.ehcptracker.devinfra.InfraTestResource;
 import org.ehcptracker.devinfra.TestInfra;
 import org.ehcptracker.reporting.domain.Events;
@@ -72,6 +74,8 @@ class PagesTest {
         publish(List.of(
                 a.requested(parse("2018-01-08")), a.decided(parse("2018-02-19"), AssessmentDecision.ASSESS),
                 a.finalPlan(parse("2018-05-28"), parse("2018-01-08")),
+                // A's plan audited on 2018-09-03: GOOD, 72 (one plan audited, 1 of 1 good)
+                a.qualityAudited(parse("2018-09-03"), 10, QualityGrade.GOOD, 72, new CriterionScore("SMART_OUTCOMES", 7)),
                 b.requested(parse("2018-01-08")), b.decided(parse("2018-02-20"), AssessmentDecision.ASSESS),
                 ep, b.adviceSubmitted(parse("2018-04-09"), ep), b.finalPlan(parse("2018-05-29"), parse("2018-01-08")),
                 c.requested(parse("2018-03-01"))));
@@ -116,6 +120,7 @@ class PagesTest {
             assertThat(tile(shown, "plans-issued")).startsWith("2 |");
             assertThat(tile(shown, "decisions-within-6-weeks")).isEqualTo("50.0% | 1 of 2 decisions");
             assertThat(shown).contains("EPS-971");
+            assertThat(shown).containsPattern("Graded good</dt>\\s*<dd[^>]*>1 of 1 \\(100.0%\\)</dd>");
         });
         String html = page(path, 200);
         assertThat(html).contains("<html lang=\"en\"", "<title>Board dashboard: Council 971 - EHCP Tracker</title>",
@@ -145,6 +150,10 @@ class PagesTest {
                 + "<td[^>]*>1</td>\\s*<td[^>]*>1</td>\\s*<td[^>]*>100.0%</td>");
         assertThat(html).containsPattern("Plans issued after 20 weeks</dt>\\s*<dd[^>]*>1</dd>");
         assertThat(html).contains("Reviews due");
+        assertThat(html).contains("<h2 class=\"govuk-heading-m\">Plan quality audits</h2>");
+        assertThat(html).containsPattern("Plans audited</dt>\\s*<dd[^>]*>1</dd>");
+        assertThat(html).containsPattern("Graded inadequate</dt>\\s*<dd[^>]*>0 of 1 \\(0.0%\\)</dd>");
+        assertThat(html).containsPattern("Average score \\(out of 100\\)</dt>\\s*<dd[^>]*>72.0</dd>");
         // live while the figures can still change; the CSV of the same figures
         assertThat(html).contains("sse-connect=\"/councils/971/board/live?from=2018-01-01&amp;to=2018-12-31\"",
                 "href=\"/councils/971/board.csv?from=2018-01-01&amp;to=2018-12-31\"", "Updated ");

@@ -410,7 +410,8 @@ class ReportingServiceTest {
     /** A plan event that changes the timeline and nothing else. */
     static IntegrationEvent marker(Events c) {
         return new PlanQualityAudited(UUID.randomUUID(), c.caseId(), c.la(), LocalDate.parse("2025-08-20"),
-                java.time.Instant.parse("2025-08-20T10:00:00Z"), 1, UUID.randomUUID(), QualityGrade.GOOD);
+                java.time.Instant.parse("2025-08-20T10:00:00Z"), 1, UUID.randomUUID(), QualityGrade.GOOD, 72,
+                List.of(new org.ehcptracker.contracts.plan.CriterionScore("SMART_OUTCOMES", 7)));
     }
 
     /** An assessment event that changes the timeline and nothing the figures use (not the 20-week limit). */

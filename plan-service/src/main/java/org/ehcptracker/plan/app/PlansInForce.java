@@ -5,15 +5,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.ehcptracker.contracts.plan.PlanEvent;
 import org.ehcptracker.kit.app.EventSourcedAggregates;
 import org.ehcptracker.kit.app.EventSourcedAggregates.AfterAppend;
 import org.ehcptracker.kit.domain.Actor;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.kit.persistence.Transactions;
+import org.ehcptracker.contracts.plan.PlanQualityAudited;
+import org.ehcptracker.plan.domain.AuditPlanQuality;
 import org.ehcptracker.plan.domain.CeasePlan;
+import org.ehcptracker.plan.domain.PlanDecider;
+import org.ehcptracker.plan.domain.QualityAuditDecider;
+import org.ehcptracker.plan.domain.QualityAuditView;
+import org.ehcptracker.plan.domain.QualityAuditsView;
+import org.ehcptracker.plan.domain.QualityCriteria;
 import org.ehcptracker.plan.domain.DecideReview;
 import org.ehcptracker.plan.domain.HoldReviewMeeting;
 import org.ehcptracker.plan.domain.IssueAmendedPlan;
@@ -25,6 +34,7 @@ import org.ehcptracker.plan.domain.ReviewState;
 import org.ehcptracker.plan.domain.ReviewView;
 import org.ehcptracker.plan.persistence.AnnualReviewEntity;
 import org.ehcptracker.plan.persistence.PlanInForceEntity;
+import org.ehcptracker.plan.persistence.PlanQualityAuditEntity;
 
 /**
  * Plans in force (stream id = planId) and their annual reviews (stream id = reviewId). Every command reads the
@@ -37,10 +47,58 @@ public class PlansInForce {
 
     private final EventSourcedAggregates aggregates;
     private final Clock clock;
+    private final QualityCriteria defaultCriteria;
+    private final Map<String, QualityCriteria> councilCriteria;
 
-    public PlansInForce(EventSourcedAggregates aggregates, Clock clock) {
+    public PlansInForce(EventSourcedAggregates aggregates, Clock clock, PlanQualityConfig quality) {
         this.aggregates = aggregates;
         this.clock = clock;
+        // checked once, when the bean is built, rather than on every audit
+        this.defaultCriteria = quality.toCriteria();
+        this.councilCriteria = quality.councils().keySet().stream()
+                .collect(Collectors.toUnmodifiableMap(la -> la, quality::toCriteria));
+    }
+
+    /** The criteria the plan's council audits against. */
+    private QualityCriteria criteriaOf(Optional<PlanInForce> plan) {
+        return plan.map(p -> councilCriteria.getOrDefault(p.localAuthorityCode(), defaultCriteria))
+                .orElse(defaultCriteria);
+    }
+
+    /**
+     * A quality audit, on the plan's own stream (so two audits at once, or an audit and a cessation, meet the event
+     * store's version check: one is 409); the auditor's notes go to {@code plan_quality_audit} in the same transaction.
+     */
+    public Uni<QualityAuditView> audit(Actor actor, AuditPlanQuality c) {
+        return aggregates.inTransaction(session -> PlanInForceEntity.forCommand(c.planId())
+                .invoke(plan -> requireCouncil(actor, plan))
+                .chain(plan -> aggregates.handle(session, PlanLife.TYPE, c.planId(), actor,
+                        (s, ctx) -> QualityAuditDecider.decide(c, s, plan, criteriaOf(plan), ctx),
+                        (s, handled) -> PlanQualityAuditEntity.recordNotes(s, handled.events().get(0).eventId(),
+                                PlanDecider.requireText(c.notes(), "notes"))))
+                .map(handled -> {
+                    PlanQualityAudited e = (PlanQualityAudited) handled.events().get(0);
+                    return new QualityAuditView(e.eventId(), e.planId(), e.businessDate(), e.occurredAt(), e.grade(),
+                            e.score(), e.criteria(), PlanDecider.requireText(c.notes(), "notes"));
+                }));
+    }
+
+    /** A plan's audits, oldest first; 404 for an unknown plan, 403 for another council's. */
+    public Uni<QualityAuditsView> audits(UUID planId, Actor actor) {
+        return Transactions.inSession(session -> PlanInForceEntity.<PlanInForceEntity>findById(planId)
+                .chain(row -> {
+                    if (row == null) {
+                        return Uni.createFrom().failure(CommandRejected.notFound("no plan in force " + planId));
+                    }
+                    CouncilScope.require(actor, row.localAuthorityCode);
+                    return PlanQualityAuditEntity.ofPlan(planId).map(rows -> {
+                        List<QualityAuditView> audits = rows.stream().map(r -> new QualityAuditView(r.auditId,
+                                r.planId, r.auditDate, r.recordedAt, org.ehcptracker.contracts.plan.QualityGrade
+                                .valueOf(r.grade), r.score, r.criterionScores(), r.notes)).toList();
+                        return new QualityAuditsView(planId, row.localAuthorityCode,
+                                audits.isEmpty() ? null : audits.get(audits.size() - 1), audits);
+                    });
+                }));
     }
 
     public Uni<ReviewView> holdMeeting(Actor actor, HoldReviewMeeting c) {

@@ -15,6 +15,7 @@ import org.ehcptracker.kit.messaging.IdempotentConsumer;
 import org.ehcptracker.plan.domain.CaseStatus;
 import org.ehcptracker.plan.persistence.AssessmentCaseView;
 import org.ehcptracker.plan.persistence.ParentResponseEntity;
+import org.ehcptracker.plan.persistence.PlanQualityAuditEntity;
 
 /**
  * Feeds {@code assessment_case} from ehcp.assessment.events. An AssessmentConcluded with outcome
@@ -51,7 +52,8 @@ public class AssessmentEventsConsumer {
                 return AssessmentCaseView.status(e.caseId(), CaseStatus.CONCLUDED_NO_PLAN);
             }
             if (event instanceof PersonalDetailsErased e) {
-                return ParentResponseEntity.erase(session, e.caseId());
+                return ParentResponseEntity.erase(session, e.caseId())
+                        .chain(() -> PlanQualityAuditEntity.erase(session, e.caseId()));
             }
             if (event instanceof ResponsibilityTransferredIn e) {
                 return AssessmentCaseView.transferredIn(e.caseId(), e.localAuthorityCode(), e.businessDate());

@@ -9,6 +9,7 @@ import org.ehcptracker.contracts.plan.AmendedPlanIssued;
 import org.ehcptracker.contracts.plan.AnnualReviewDecided;
 import org.ehcptracker.contracts.plan.AnnualReviewMeetingHeld;
 import org.ehcptracker.contracts.plan.PlanCeased;
+import org.ehcptracker.contracts.plan.PlanQualityAudited;
 import org.ehcptracker.contracts.plan.ReviewOutcome;
 import org.ehcptracker.kit.app.InlineProjection;
 import org.ehcptracker.kit.domain.CommandRejected;
@@ -16,7 +17,7 @@ import org.ehcptracker.statutory.StatutoryClock;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * Keeps {@code plan_in_force} and {@code annual_review} in step with the review and cessation events inside the
+ * Keeps {@code plan_in_force}, {@code annual_review} and {@code plan_quality_audit} in step with the review and cessation events inside the
  * transaction that appends them, so the lists caseworkers query are never behind the event store. The plan's row
  * itself is written with its final plan ({@code Plans.issueFinal}).
  *
@@ -82,6 +83,11 @@ public class PlanLifeProjection implements InlineProjection {
             return guarded(session, c.planId(), "update plan_in_force set ceased_date = ?1, cease_reason = ?2,"
                     + " open_review_id = null where plan_id = ?3 and ceased_date is null",
                     c.businessDate(), c.reason().name(), c.planId());
+        }
+        if (event instanceof PlanQualityAudited q) {
+            // on the plan's own stream, so two audits (or an audit and a cessation) at once meet the event store's
+            // version check: no guard needed
+            return session.persist(PlanQualityAuditEntity.of(q));
         }
         return Uni.createFrom().voidItem();
     }

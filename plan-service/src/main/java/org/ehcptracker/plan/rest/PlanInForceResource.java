@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ehcptracker.kit.rest.CurrentActor;
 import org.ehcptracker.plan.app.PlansInForce;
 import org.ehcptracker.plan.domain.PlanInForceView;
+import org.ehcptracker.plan.domain.QualityAuditView;
+import org.ehcptracker.plan.domain.QualityAuditsView;
 import org.ehcptracker.plan.domain.ReviewView;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -83,5 +85,38 @@ public class PlanInForceResource {
     @APIResponse(responseCode = "422", description = "ceasedDate before the plan's issue or in the future")
     public Uni<PlanInForceView> cease(@RestPath UUID planId, @Valid @NotNull CessationRequest body) {
         return plans.cease(actor.current(), body.toCommand(planId));
+    }
+
+    @POST
+    @Path("/quality-audits")
+    @RolesAllowed(Role.TEAM_MANAGER)
+    @Operation(summary = "Record a quality audit of the plan (team managers are the auditors)", description = "Scores"
+            + " each configured criterion; the overall weighted score (0-100) and its grade are worked out here. A"
+            + " re-audit is another audit: all are kept, the latest holds.")
+    @APIResponse(responseCode = "401", description = "no valid bearer token")
+    @APIResponse(responseCode = "403", description = "not a team manager, or the plan is another council's")
+    @APIResponse(responseCode = "201", description = "audit recorded; Location is the plan's audits")
+    @APIResponse(responseCode = "400", description = "a missing or malformed field, a grade not in the four, notes"
+            + " with a control character (each naming the field)")
+    @APIResponse(responseCode = "404", description = "no plan in force with that planId")
+    @APIResponse(responseCode = "409", description = "a concurrent audit or cessation of the same plan")
+    @APIResponse(responseCode = "422", description = "the plan ceased (field planId); auditDate before the plan's"
+            + " issue or in the future; a criterion unknown, missing or scored outside its range (field"
+            + " scores.<CODE>); a grade above the score's band (field grade)")
+    public Uni<RestResponse<QualityAuditView>> audit(@RestPath UUID planId, @Valid @NotNull QualityAuditRequest body) {
+        return plans.audit(actor.current(), body.toCommand(planId))
+                .map(view -> RestResponse.ResponseBuilder.<QualityAuditView>created(
+                        URI.create("/api/plans/" + planId + "/quality-audits")).entity(view).build());
+    }
+
+    @GET
+    @Path("/quality-audits")
+    @Operation(summary = "The plan's quality audits, oldest first, with the latest (the one that holds)")
+    @APIResponse(responseCode = "401", description = "no valid bearer token")
+    @APIResponse(responseCode = "403", description = "not a caseworker, or the plan is another council's")
+    @APIResponse(responseCode = "200", description = "the audits (none yet: an empty list)")
+    @APIResponse(responseCode = "404", description = "no plan in force with that planId")
+    public Uni<QualityAuditsView> audits(@RestPath UUID planId) {
+        return plans.audits(planId, actor.current());
     }
 }

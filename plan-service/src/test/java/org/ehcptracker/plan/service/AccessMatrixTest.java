@@ -34,6 +34,9 @@ class AccessMatrixTest extends PlanServiceTestSupport {
             Map.entry("GET /api/plans/{planId}", CASEWORKERS),
             Map.entry("POST /api/plans/{planId}/reviews", CASEWORKERS),
             Map.entry("POST /api/plans/{planId}/cessation", CASEWORKERS),
+            // team managers are the auditors; caseworkers read the audits of their council's plans
+            Map.entry("POST /api/plans/{planId}/quality-audits", Set.of("team-manager")),
+            Map.entry("GET /api/plans/{planId}/quality-audits", CASEWORKERS),
             Map.entry("GET /api/reviews/{reviewId}", CASEWORKERS),
             Map.entry("POST /api/reviews/{reviewId}/decision", CASEWORKERS),
             Map.entry("POST /api/reviews/{reviewId}/amended-plan", CASEWORKERS),
@@ -52,7 +55,7 @@ class AccessMatrixTest extends PlanServiceTestSupport {
 
         int requests = matrix.verify();
 
-        // 14 operations × (7 bad tokens + 5 roles)
+        // 16 operations × (7 bad tokens + 5 roles)
         assertThat(requests).isEqualTo(ALLOWED.size() * 12);
     }
 }

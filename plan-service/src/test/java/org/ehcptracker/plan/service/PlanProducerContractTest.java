@@ -65,7 +65,7 @@ class PlanProducerContractTest extends PlanServiceTestSupport {
     }
 
     @Test
-    void review_amendment_and_cessation_events_match_their_examples() throws Exception {
+    void review_amendment_audit_and_cessation_events_match_their_examples() throws Exception {
         UUID caseId = caseAcceptedForAssessment("2025-03-03");
         given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON).body(Map.of("issuedDate", "2025-06-09"))
                 .post("/api/cases/{caseId}/draft-plan", caseId).then().statusCode(201);
@@ -81,13 +81,19 @@ class PlanProducerContractTest extends PlanServiceTestSupport {
         given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON)
                 .body(Map.of("issuedDate", "2026-09-08", "namedSettingUrn", "139021"))
                 .post("/api/reviews/{reviewId}/amended-plan", reviewId).then().statusCode(200);
+        given().header("Authorization", TestTokens.as("team-manager:tm-839").councils("839").bearer())
+                .contentType(ContentType.JSON)
+                .body(Map.of("auditDate", "2026-09-15", "scores", Map.of("CHILD_VIEWS_AND_ASPIRATIONS", 8,
+                        "SMART_OUTCOMES", 7, "PROVISION_SPECIFIC_AND_QUANTIFIED", 7, "ASPIRATIONS_TO_PROVISION_THREAD", 7,
+                        "HEALTH_AND_SOCIAL_CARE", 8, "KEPT_CURRENT", 6)))
+                .post("/api/plans/{planId}/quality-audits", planId).then().statusCode(201);
         given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON)
                 .body(Map.of("ceasedDate", "2026-10-31", "reason", "MOVED_TO_ANOTHER_LA"))
                 .post("/api/plans/{planId}/cessation", planId).then().statusCode(200);
 
         for (String type : java.util.List.of("AnnualReviewMeetingHeld", "AnnualReviewDecided", "AmendedPlanIssued",
-                "PlanCeased")) {
-            assertMatchesExample(planEvent(caseId, 6, type), type);
+                "PlanQualityAudited", "PlanCeased")) {
+            assertMatchesExample(planEvent(caseId, 7, type), type);
         }
     }
 

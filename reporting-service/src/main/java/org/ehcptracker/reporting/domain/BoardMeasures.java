@@ -8,13 +8,19 @@ import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Function;
 import org.ehcptracker.contracts.advice.AdviceType;
 import org.ehcptracker.contracts.assessment.DisputeKind;
 import org.ehcptracker.contracts.assessment.DisputeStage;
+import org.ehcptracker.contracts.plan.CriterionScore;
+import org.ehcptracker.contracts.plan.PlanQualityAudited;
+import org.ehcptracker.contracts.plan.QualityGrade;
 import org.ehcptracker.contracts.plan.ReviewOutcome;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.statutory.StatutoryClock;
@@ -467,6 +473,71 @@ public final class BoardMeasures {
         return new AnnualReviews(due, dueHeld, percent(dueHeld, due), held, decided, decidedWithin,
                 percent(decidedWithin, decided), amended, amendedWithin, percent(amendedWithin, amended),
                 transfers, transfersAmended, percent(transfersAmended, transfers), byReason);
+    }
+
+    // ---- plan quality ---------------------------------------------------------------------------------
+
+    /** Plans whose latest audit in the period has the grade {@code key} (a {@code QualityGrade} code). */
+    public record GradeCount(String key, int plans, BigDecimal percent) {
+    }
+
+    /** The mean score of one criterion (its code) over the plans whose latest audit in the period scored it. */
+    public record CriterionAverage(String key, int plans, BigDecimal averageScore) {
+    }
+
+    /**
+     * Plan quality audits in a period (docs/reporting.md, "Plan quality"). A plan audited more than once in the
+     * period counts once, by its latest audit there (audit date, then recording time).
+     *
+     * @param auditsDone     every audit dated in the period, re-audits included
+     * @param plansAudited   plans with at least one audit in the period
+     * @param byGrade        the four grades in order, with zeros; percent of {@code plansAudited}, null when none
+     * @param averageScore   mean overall score (0-100) of the latest audits, one decimal, null when none
+     * @param byCriterion    each criterion scored by a latest audit, by code
+     */
+    public record PlanQuality(int auditsDone, int plansAudited, List<GradeCount> byGrade, BigDecimal averageScore,
+                              List<CriterionAverage> byCriterion) {
+    }
+
+    /** The plan quality audits of {@code la} (the council on the event: the plan's) dated in [from, to]. */
+    public static PlanQuality planQuality(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases) {
+        requirePeriod(from, to);
+        int done = 0;
+        Map<UUID, PlanQualityAudited> latest = new HashMap<>();
+        Comparator<PlanQualityAudited> order = Comparator.comparing(PlanQualityAudited::businessDate)
+                .thenComparing(PlanQualityAudited::occurredAt).thenComparing(e -> e.eventId().toString());
+        for (CaseFile c : cases) {
+            for (var e : c.events()) {
+                if (e instanceof PlanQualityAudited a && (la == null || la.equals(a.localAuthorityCode()))
+                        && in(a.businessDate(), from, to)) {
+                    done++;
+                    latest.merge(a.planId(), a, (x, y) -> order.compare(x, y) >= 0 ? x : y);
+                }
+            }
+        }
+        int plans = latest.size();
+        List<GradeCount> byGrade = new ArrayList<>();
+        for (QualityGrade g : QualityGrade.values()) {
+            int n = (int) latest.values().stream().filter(a -> a.grade() == g).count();
+            byGrade.add(new GradeCount(g.name(), n, percent(n, plans)));
+        }
+        long total = latest.values().stream().mapToLong(PlanQualityAudited::score).sum();
+        Map<String, long[]> criteria = new TreeMap<>();
+        for (PlanQualityAudited a : latest.values()) {
+            for (CriterionScore s : a.criteria()) {
+                long[] sumAndCount = criteria.computeIfAbsent(s.criterion(), k -> new long[2]);
+                sumAndCount[0] += s.score();
+                sumAndCount[1]++;
+            }
+        }
+        List<CriterionAverage> byCriterion = new ArrayList<>();
+        criteria.forEach((k, v) -> byCriterion.add(new CriterionAverage(k, (int) v[1], mean(v[0], v[1]))));
+        return new PlanQuality(done, plans, byGrade, mean(total, plans), byCriterion);
+    }
+
+    /** sum / n half up to one decimal, null for n = 0. */
+    static BigDecimal mean(long sum, long n) {
+        return n == 0 ? null : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(n), 1, RoundingMode.HALF_UP);
     }
 
     // ---- arithmetic ------------------------------------------------------------------------------------

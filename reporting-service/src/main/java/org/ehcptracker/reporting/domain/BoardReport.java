@@ -40,6 +40,7 @@ public record BoardReport(String localAuthorityCode,
         List<DisputeCount> disputes,
         BoardMeasures.TimeLost timeLost,
         BoardMeasures.AnnualReviews annualReviews,
+        BoardMeasures.PlanQuality planQuality,
         Ranks ranks) {
 
     /** The code that asks for every council together. */
@@ -74,6 +75,7 @@ public record BoardReport(String localAuthorityCode,
                 BoardMeasures.disputes(scope, from, to, cases),
                 BoardMeasures.timeLost(scope, from, to, cases),
                 BoardMeasures.annualReviews(scope, from, to, cases),
+                BoardMeasures.planQuality(scope, from, to, cases),
                 scope == null ? null : ranks(scope, from, to, cases));
     }
 

@@ -15,7 +15,8 @@ import org.ehcptracker.reporting.domain.BoardReport;
  */
 public record BoardView(String council, List<Tile> tiles, LineChart monthlyChart, List<MonthRow> months,
                         LineChart backlogChart, List<BacklogRow> backlogTrend, List<AdviceRow> adviceByAgency,
-                        String latePlans, String mostOftenLate, List<StageRow> stages, List<Figure> reviews) {
+                        String latePlans, String mostOftenLate, List<StageRow> stages, List<Figure> reviews,
+                        List<Figure> quality) {
 
     /** A headline figure: {@code id} for tests and links, its label, the figure, and what it is out of. */
     public record Tile(String id, String label, String value, String detail) {
@@ -90,7 +91,30 @@ public record BoardView(String council, List<Tile> tiles, LineChart monthlyChart
                                 reviews.phaseTransfersAmendedByDeadline(), reviews.phaseTransfersDue(),
                                 reviews.percentPhaseTransfersAmendedByDeadline())),
                         new Figure("Plans ceased", String.valueOf(reviews.ceasedByReason().stream()
-                                .mapToInt(BoardMeasures.CeasedCount::ceased).sum()))));
+                                .mapToInt(BoardMeasures.CeasedCount::ceased).sum()))),
+                quality(r.planQuality()));
+    }
+
+    /** Plan quality audits: each grade out of the plans audited (by their latest audit), and the average score. */
+    static List<Figure> quality(BoardMeasures.PlanQuality q) {
+        List<Figure> figures = new ArrayList<>();
+        figures.add(new Figure("Quality audits done", String.valueOf(q.auditsDone())));
+        figures.add(new Figure("Plans audited", String.valueOf(q.plansAudited())));
+        for (BoardMeasures.GradeCount g : q.byGrade()) {
+            figures.add(new Figure(grade(g.key()), outOf(g.plans(), q.plansAudited(), g.percent())));
+        }
+        figures.add(new Figure("Average score (out of 100)", number(q.averageScore())));
+        return figures;
+    }
+
+    private static String grade(String code) {
+        return switch (code) {
+            case "OUTSTANDING" -> "Graded outstanding";
+            case "GOOD" -> "Graded good";
+            case "REQUIRES_IMPROVEMENT" -> "Graded requires improvement";
+            case "INADEQUATE" -> "Graded inadequate";
+            default -> "Graded " + code;
+        };
     }
 
     /** The headline tiles: the same on the page and in the live fragment. */

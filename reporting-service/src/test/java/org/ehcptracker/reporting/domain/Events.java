@@ -19,6 +19,7 @@ import org.ehcptracker.statutory.StatutoryClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.ehcptracker.contracts.assessment.AssessmentConcluded;
 import org.ehcptracker.contracts.assessment.AssessmentDecided;
@@ -37,7 +38,10 @@ import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.ehcptracker.contracts.assessment.RequesterType;
 import org.ehcptracker.contracts.assessment.ResponsibilityTransferredIn;
 import org.ehcptracker.contracts.assessment.StatutoryLimit;
+import org.ehcptracker.contracts.plan.CriterionScore;
 import org.ehcptracker.contracts.plan.FinalPlanIssued;
+import org.ehcptracker.contracts.plan.PlanQualityAudited;
+import org.ehcptracker.contracts.plan.QualityGrade;
 
 /** Contract events for one case, built with fresh ids; dates are the business dates. */
 public record Events(UUID caseId, String la) {
@@ -142,6 +146,13 @@ public record Events(UUID caseId, String la) {
 
     public PlanCeased planCeased(LocalDate date, CeaseReason reason) {
         return new PlanCeased(UUID.randomUUID(), caseId, la, date, at(date), 1, caseId, reason);
+    }
+
+    /** A quality audit of the case's plan (planId = caseId, as above), recorded at {@code hour} o'clock UTC. */
+    public PlanQualityAudited qualityAudited(LocalDate date, int hour, QualityGrade grade, int score,
+                                             CriterionScore... criteria) {
+        return new PlanQualityAudited(UUID.randomUUID(), caseId, la, date, date.atTime(hour, 0).toInstant(ZoneOffset.UTC),
+                1, caseId, grade, score, List.of(criteria));
     }
 
     public DraftPlanIssued draftPlan(LocalDate date) {

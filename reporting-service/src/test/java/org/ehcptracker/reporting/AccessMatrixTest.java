@@ -25,6 +25,9 @@ class AccessMatrixTest {
     static final Set<String> FIGURES = Set.of("board", "caseworker");
 
     static final Map<String, Set<String>> ALLOWED = Map.of(
+            // the operators' dead letters (consumer-kit)
+            "GET /api/operations/dead-letters", Set.of("admin"),
+            "POST /api/operations/dead-letters/{consumer}/{eventId}/replay", Set.of("admin"),
             "GET /api/local-authorities/{la}/board", FIGURES,
             "GET /api/local-authorities/{la}/board/stream", FIGURES,
             "GET /api/local-authorities/{la}/figures", FIGURES,
@@ -35,11 +38,12 @@ class AccessMatrixTest {
         // la is not a council code: an allowed caller gets its 400 at once. With a real code the stream would
         // answer 200 and never end (the matrix reads each answer whole); roles and tokens are checked before it,
         // and the council itself is CouncilScopeTest's.
-        var matrix = new AccessMatrix(ALLOWED, Map.of("la", "9x1", "caseId", UUID.randomUUID().toString()), "839");
+        var matrix = new AccessMatrix(ALLOWED, Map.of("la", "9x1", "caseId", UUID.randomUUID().toString(),
+                "consumer", "matrix", "eventId", UUID.randomUUID().toString()), "839");
 
         int requests = matrix.verify();
 
-        // 4 operations × (7 bad tokens + 5 roles)
+        // 6 operations × (7 bad tokens + 5 roles)
         assertThat(requests).isEqualTo(ALLOWED.size() * 12);
     }
 }

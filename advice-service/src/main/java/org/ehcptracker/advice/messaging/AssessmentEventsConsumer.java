@@ -12,6 +12,7 @@ import org.ehcptracker.advice.persistence.CaseTextErasure;
 import org.ehcptracker.contracts.assessment.AssessmentEvent;
 import org.ehcptracker.contracts.assessment.PersonalDetailsErased;
 import org.ehcptracker.kit.messaging.IdempotentConsumer;
+import org.ehcptracker.kit.messaging.ParkedEventHandler;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,7 +24,7 @@ import org.jboss.logging.Logger;
  * events are marked processed and change nothing.
  */
 @ApplicationScoped
-public class AssessmentEventsConsumer {
+public class AssessmentEventsConsumer implements ParkedEventHandler {
 
     /** The consumer name in {@code processed_event}. */
     public static final String CONSUMER = "advice-assessment-case-view";
@@ -58,5 +59,16 @@ public class AssessmentEventsConsumer {
                 })
                 // after the commit, in transactions of their own (an append must be a transaction's first write)
                 .chain(() -> changed.get() == null ? Uni.createFrom().voidItem() : followUps.afterCaseChanged(changed.get()));
+    }
+
+    @Override
+    public java.util.Set<String> consumers() {
+        return java.util.Set.of(CONSUMER);
+    }
+
+    /** An operator's replay of a parked record (consumer-kit's ParkedEvents): as if Kafka delivered it again. */
+    @Override
+    public Uni<Void> replay(String consumer, String payload) {
+        return on(payload);
     }
 }

@@ -25,6 +25,9 @@ class AccessMatrixTest {
 
     /** The allowed roles of every operation; a team manager holds caseworker, so "caseworker" admits both. */
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            // the operators' dead letters (consumer-kit), in every service that consumes Kafka
+            Map.entry("GET /api/operations/dead-letters", Set.of("admin")),
+            Map.entry("POST /api/operations/dead-letters/{consumer}/{eventId}/replay", Set.of("admin")),
             Map.entry("POST /api/cases/{caseId}/advice-requests", Set.of(Role.CASEWORKER)),
             Map.entry("GET /api/cases/{caseId}/advice-requests", Set.of(Role.CASEWORKER)),
             Map.entry("POST /api/advice-requests/{adviceRequestId}/submission", Set.of(Role.CASEWORKER, Role.AGENCY)),
@@ -50,10 +53,11 @@ class AccessMatrixTest {
         // the matrix's agency users belong to "matrix-agency", so the agency id in the path is their own
         var matrix = new AccessMatrix(ALLOWED, Map.of(
                 "caseId", UUID.randomUUID().toString(),
+                "consumer", "matrix", "eventId", UUID.randomUUID().toString(),
                 "adviceRequestId", UUID.randomUUID().toString(),
                 "agencyId", "matrix-agency"), "859");
         int requests = matrix.verify();
-        // 18 operations × (7 bad tokens + 5 roles)
+        // 20 operations × (7 bad tokens + 5 roles)
         assertThat(requests).isEqualTo(ALLOWED.size() * 12).isPositive();
     }
 }

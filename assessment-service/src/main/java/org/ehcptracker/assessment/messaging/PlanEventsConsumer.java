@@ -7,6 +7,7 @@ import org.ehcptracker.assessment.persistence.FinalPlanIssuedView;
 import org.ehcptracker.assessment.persistence.WorklistProjection;
 import org.ehcptracker.contracts.plan.FinalPlanIssued;
 import org.ehcptracker.kit.messaging.IdempotentConsumer;
+import org.ehcptracker.kit.messaging.ParkedEventHandler;
 
 /**
  * Reads plan-service's {@code FinalPlanIssued} from ehcp.plan.events into {@code final_plan_issued} and the case's
@@ -14,7 +15,7 @@ import org.ehcptracker.kit.messaging.IdempotentConsumer;
  * so a redelivered event changes nothing. Other plan events (the draft) are only marked processed.
  */
 @ApplicationScoped
-public class PlanEventsConsumer {
+public class PlanEventsConsumer implements ParkedEventHandler {
 
     static final String CONSUMER = "assessment-service.final-plan-issued";
 
@@ -35,5 +36,16 @@ public class PlanEventsConsumer {
             }
             return Uni.createFrom().voidItem();
         });
+    }
+
+    @Override
+    public java.util.Set<String> consumers() {
+        return java.util.Set.of(CONSUMER);
+    }
+
+    /** An operator's replay of a parked record (consumer-kit's ParkedEvents): as if Kafka delivered it again. */
+    @Override
+    public Uni<Void> replay(String consumer, String payload) {
+        return on(payload);
     }
 }

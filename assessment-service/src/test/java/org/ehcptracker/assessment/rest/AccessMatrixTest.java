@@ -28,6 +28,9 @@ class AccessMatrixTest {
     static final Set<String> TEAM_MANAGER = Set.of("team-manager");
 
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            // the operators' dead letters (consumer-kit), in every service that consumes Kafka
+            entry("GET /api/operations/dead-letters", Set.of("admin")),
+            entry("POST /api/operations/dead-letters/{consumer}/{eventId}/replay", Set.of("admin")),
             entry("POST /api/cases", CASEWORKER),
             entry("GET /api/cases", CASEWORKER),
             entry("GET /api/cases/{caseId}", CASEWORKER),
@@ -53,10 +56,11 @@ class AccessMatrixTest {
     void every_operation_refuses_bad_tokens_and_wrong_roles_and_admits_the_right_ones() {
         var matrix = new AccessMatrix(ALLOWED, Map.of(
                 "caseId", UUID.randomUUID().toString(),
+                "consumer", "matrix", "eventId", UUID.randomUUID().toString(),
                 "exceptionId", UUID.randomUUID().toString(),
                 "disputeId", UUID.randomUUID().toString()), "839");
         int requests = matrix.verify();
-        // 20 operations × (7 bad tokens + 5 roles)
+        // 22 operations × (7 bad tokens + 5 roles)
         assertThat(requests).isEqualTo(ALLOWED.size() * 12);
     }
 

@@ -8,6 +8,7 @@ import org.ehcptracker.contracts.advice.AdviceRequested;
 import org.ehcptracker.contracts.advice.AdviceReturnedForRework;
 import org.ehcptracker.contracts.advice.AdviceSubmitted;
 import org.ehcptracker.kit.messaging.IdempotentConsumer;
+import org.ehcptracker.kit.messaging.ParkedEventHandler;
 import org.ehcptracker.plan.persistence.CaseAdviceView;
 
 /**
@@ -15,7 +16,7 @@ import org.ehcptracker.plan.persistence.CaseAdviceView;
  * date and is only marked processed.
  */
 @ApplicationScoped
-public class AdviceEventsConsumer {
+public class AdviceEventsConsumer implements ParkedEventHandler {
 
     static final String CONSUMER = "plan-service.case-advice";
 
@@ -44,5 +45,16 @@ public class AdviceEventsConsumer {
             }
             return Uni.createFrom().voidItem();
         });
+    }
+
+    @Override
+    public java.util.Set<String> consumers() {
+        return java.util.Set.of(CONSUMER);
+    }
+
+    /** An operator's replay of a parked record (consumer-kit's ParkedEvents): as if Kafka delivered it again. */
+    @Override
+    public Uni<Void> replay(String consumer, String payload) {
+        return on(payload);
     }
 }

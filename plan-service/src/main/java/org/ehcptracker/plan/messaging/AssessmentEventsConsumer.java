@@ -12,6 +12,7 @@ import org.ehcptracker.contracts.assessment.PersonalDetailsErased;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
 import org.ehcptracker.contracts.assessment.ResponsibilityTransferredIn;
 import org.ehcptracker.kit.messaging.IdempotentConsumer;
+import org.ehcptracker.kit.messaging.ParkedEventHandler;
 import org.ehcptracker.plan.domain.CaseStatus;
 import org.ehcptracker.plan.persistence.AssessmentCaseView;
 import org.ehcptracker.plan.persistence.ParentResponseEntity;
@@ -24,7 +25,7 @@ import org.ehcptracker.plan.persistence.PlanQualityAuditEntity;
  * events (exceptions, disputes) do not change what plan-service decides and are only marked processed.
  */
 @ApplicationScoped
-public class AssessmentEventsConsumer {
+public class AssessmentEventsConsumer implements ParkedEventHandler {
 
     static final String CONSUMER = "plan-service.assessment-case";
 
@@ -60,5 +61,16 @@ public class AssessmentEventsConsumer {
             }
             return Uni.createFrom().voidItem();
         });
+    }
+
+    @Override
+    public java.util.Set<String> consumers() {
+        return java.util.Set.of(CONSUMER);
+    }
+
+    /** An operator's replay of a parked record (consumer-kit's ParkedEvents): as if Kafka delivered it again. */
+    @Override
+    public Uni<Void> replay(String consumer, String payload) {
+        return on(payload);
     }
 }

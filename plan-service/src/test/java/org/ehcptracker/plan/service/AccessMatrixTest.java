@@ -25,6 +25,9 @@ class AccessMatrixTest extends PlanServiceTestSupport {
     static final Set<String> CASEWORKERS = Set.of("caseworker");
 
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            // the operators' dead letters (consumer-kit), in every service that consumes Kafka
+            Map.entry("GET /api/operations/dead-letters", Set.of("admin")),
+            Map.entry("POST /api/operations/dead-letters/{consumer}/{eventId}/replay", Set.of("admin")),
             Map.entry("POST /api/cases/{caseId}/draft-plan", CASEWORKERS),
             Map.entry("POST /api/cases/{caseId}/final-plan", CASEWORKERS),
             Map.entry("POST /api/cases/{caseId}/parent-response", CASEWORKERS),
@@ -48,6 +51,7 @@ class AccessMatrixTest extends PlanServiceTestSupport {
     void every_operation_refuses_bad_tokens_and_roles_outside_its_table_and_admits_those_in_it() {
         var matrix = new AccessMatrix(ALLOWED, Map.of(
                 "caseId", UUID.randomUUID().toString(),
+                "consumer", "matrix", "eventId", UUID.randomUUID().toString(),
                 "planId", UUID.randomUUID().toString(),
                 "reviewId", UUID.randomUUID().toString(),
                 "settingUrn", "139021",
@@ -55,7 +59,7 @@ class AccessMatrixTest extends PlanServiceTestSupport {
 
         int requests = matrix.verify();
 
-        // 16 operations × (7 bad tokens + 5 roles)
+        // 18 operations × (7 bad tokens + 5 roles)
         assertThat(requests).isEqualTo(ALLOWED.size() * 12);
     }
 }

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.ehcptracker.contracts.EventJson;
 import org.ehcptracker.contracts.IntegrationEvent;
 import org.ehcptracker.kit.messaging.IdempotentConsumer;
+import org.ehcptracker.kit.messaging.ParkedEventHandler;
 import org.ehcptracker.reporting.app.BoardChanges;
 import org.ehcptracker.reporting.domain.CaseProgress;
 import org.ehcptracker.reporting.domain.EventSource;
@@ -18,7 +19,7 @@ import org.jboss.logging.Logger;
  * (its own processed_event rows, its own transaction), so one can be rebuilt without the other.
  */
 @ApplicationScoped
-public class ReportingProjections {
+public class ReportingProjections implements ParkedEventHandler {
 
     /** Consumer name of the case_timeline projection (processed_event.consumer). */
     public static final String TIMELINE = "reporting-case-timeline";
@@ -62,7 +63,7 @@ public class ReportingProjections {
      */
     Uni<Void> project(EventSource topic, String json) {
         return consumer.consume(TIMELINE, json, (session, event) -> {
-                    if (EventSource.of(event) != topic) {
+                    if (topic != null && EventSource.of(event) != topic) {
                         LOG.warnf("%s %s arrived on the %s topic; recorded under its own source %s",
                                 event.getClass().getSimpleName(), event.eventId(), topic.label(),
                                 EventSource.of(event).label());
@@ -98,5 +99,19 @@ public class ReportingProjections {
             return Uni.createFrom().voidItem();
         }
         return consumer.once(PROGRESS, event, session -> progress.apply(session, event));
+    }
+
+    @Override
+    public java.util.Set<String> consumers() {
+        return java.util.Set.of(TIMELINE, PROGRESS);
+    }
+
+    /**
+     * An operator's replay of a parked record (consumer-kit's ParkedEvents): both projections take it again; the one
+     * that has it already skips it. No topic: a replayed record came from the table, not from a topic.
+     */
+    @Override
+    public Uni<Void> replay(String consumerName, String payload) {
+        return project(null, payload);
     }
 }

@@ -37,6 +37,16 @@ public class ProcessedEvents {
                 .map(rows -> rows == 1);
     }
 
+    /** Whether {@code consumer} has processed {@code eventId}. */
+    public Uni<Boolean> seen(Mutiny.Session session, String consumer, UUID eventId) {
+        return session.createNativeQuery("select count(*) from processed_event where consumer = ?1 and event_id = ?2",
+                        Long.class)
+                .setParameter(1, consumer)
+                .setParameter(2, eventId)
+                .getSingleResult()
+                .map(n -> n > 0);
+    }
+
     /**
      * Runs {@code change} once per (consumer, event id), in the session's transaction.
      *

@@ -314,6 +314,38 @@ class BoardMeasuresOracleTest {
         return new Raw(days, within);
     }
 
+    /**
+     * Re-assessments' final plans (Reg 27) issued in [from, to] for {@code la}: days from the clock start the plan
+     * carries, within = day 98 or earlier; a refusal dispute registered by the issue leaves the case out; excluding
+     * exceptions leaves out a case with a 14-week exception not withdrawn.
+     */
+    static Raw oracleReassessments(List<IntegrationEvent> all, String la, LocalDate from, LocalDate to, boolean excludeExceptions) {
+        List<Long> days = new ArrayList<>();
+        int within = 0;
+        for (IntegrationEvent e : all) {
+            if (!(e instanceof FinalPlanIssued plan) || plan.businessDate().isBefore(from) || plan.businessDate().isAfter(to)) {
+                continue;
+            }
+            List<IntegrationEvent> ev = ofCase(all, plan.caseId());
+            if (!reassessment(ev) || !scoped(la, councilOn(ev, plan.businessDate()))
+                    || ev.stream().anyMatch(x -> x instanceof MediationOrTribunalRecorded m && m.stage() != DisputeStage.PLAN_CONTENTS
+                            && !m.businessDate().isAfter(plan.businessDate()))) {
+                continue;
+            }
+            long exceptions = ev.stream().filter(x -> x instanceof ExceptionRecorded r
+                    && r.limit() == StatutoryLimit.FINAL_PLAN_14_WEEKS_REASSESSMENT
+                    && ev.stream().noneMatch(y -> y instanceof ExceptionWithdrawn w && w.exceptionId().equals(r.exceptionId())))
+                    .count();
+            if (excludeExceptions && exceptions > 0) {
+                continue;
+            }
+            long d = ChronoUnit.DAYS.between(plan.requestReceivedDate(), plan.businessDate());
+            days.add(d);
+            within += d <= 98 ? 1 : 0;
+        }
+        return new Raw(days, within);
+    }
+
     /** Days open on {@code d} of every case open that day for {@code la}. */
     static List<Long> oracleBacklog(List<IntegrationEvent> all, String la, LocalDate d) {
         List<Long> days = new ArrayList<>();
@@ -668,6 +700,14 @@ class BoardMeasuresOracleTest {
 
     // ---- the checks ---------------------------------------------------------------------------------
 
+    static void check(BoardMeasures.FourteenWeeks m, Raw raw, String what) {
+        assertThat(m.plansIssued()).as(what + " plans").isEqualTo(raw.days().size());
+        assertThat(m.issuedWithin14Weeks()).as(what + " within").isEqualTo(raw.within());
+        assertThat(m.percentWithin14Weeks()).as(what + " percent").isEqualTo(ratio(100L * raw.within(), raw.days().size()));
+        assertThat(m.averageWeeksToIssue()).as(what + " average").isEqualTo(ratio(sum(raw.days()), 7L * raw.days().size()));
+        assertThat(m.medianWeeksToIssue()).as(what + " median").isEqualTo(median(raw.days()));
+    }
+
     static void check(BoardMeasures.TwentyWeeks m, Raw raw, String what) {
         assertThat(m.plansIssued()).as(what + " plans").isEqualTo(raw.days().size());
         assertThat(m.issuedWithin20Weeks()).as(what + " within").isEqualTo(raw.within());
@@ -682,6 +722,9 @@ class BoardMeasuresOracleTest {
         var tw = BoardMeasures.twentyWeeks(la, from, to, cases);
         check(tw.includingExceptions(), oracleTwentyWeeks(events, la, from, to, false), m + " including");
         check(tw.excludingExceptions(), oracleTwentyWeeks(events, la, from, to, true), m + " excluding");
+        var re = BoardMeasures.reassessments(la, from, to, cases);
+        check(re.includingExceptions(), oracleReassessments(events, la, from, to, false), m + " re-assessments including");
+        check(re.excludingExceptions(), oracleReassessments(events, la, from, to, true), m + " re-assessments excluding");
 
         List<Long> open = oracleBacklog(events, la, to);
         var b = BoardMeasures.backlog(la, to, cases);
@@ -787,6 +830,11 @@ class BoardMeasuresOracleTest {
                 .hasSizeGreaterThan(5);
         assertThat(cases.stream().filter(c -> c.progress().reassessment() && c.progress().closedDate() == null))
                 .isNotEmpty();
+        // re-assessments' plans on both sides of day 98, some with a 14-week exception
+        var re = BoardMeasures.reassessments(null, LocalDate.parse("2023-01-01"), END, cases);
+        assertThat(re.includingExceptions().issuedWithin14Weeks()).isGreaterThan(2);
+        assertThat(re.includingExceptions().plansIssued() - re.includingExceptions().issuedWithin14Weeks()).isGreaterThan(2);
+        assertThat(re.excludingExceptions().plansIssued()).isLessThan(re.includingExceptions().plansIssued());
         // every stage of where time is lost was measured somewhere
         var lost = BoardMeasures.timeLost(null, LocalDate.parse("2023-01-01"), END, cases);
         assertThat(lost.stages()).allSatisfy(st -> assertThat(st.plans()).isGreaterThan(5));
@@ -838,6 +886,10 @@ class BoardMeasuresOracleTest {
                 int[] dec = oracleDecisions(events, la, first, last);
                 assertThat(new int[] {month.decisions().decided(), month.decisions().within6Weeks()}).as(what + " decisions")
                         .isEqualTo(dec);
+                check(month.reassessments().includingExceptions(), oracleReassessments(events, la, first, last, false),
+                        what + " re-assessments incl");
+                check(month.reassessments().excludingExceptions(), oracleReassessments(events, la, first, last, true),
+                        what + " re-assessments excl");
                 int[] np = oracleNoPlan(events, la, first, last);
                 assertThat(new int[] {month.noPlanDecisions().decided(), month.noPlanDecisions().within16Weeks()})
                         .as(what + " no plan").isEqualTo(np);

@@ -169,6 +169,7 @@ class BoardResourceTest {
                              {"key": "GOOD", "plans": 1, "percent": 25.0},
                              {"key": "REQUIRES_IMPROVEMENT", "plans": 2, "percent": 50.0},
                              {"key": "INADEQUATE", "plans": 0, "percent": 0.0}],
+                 "plansGoodOrOutstanding": 2, "percentGoodOrOutstanding": 50.0,
                  "averageScore": 71.3,
                  "byCriterion": [{"key": "PREPARATION_FOR_ADULTHOOD", "plans": 1, "averageScore": 4.0},
                                  {"key": "PROVISION_SPECIFIC_AND_QUANTIFIED", "plans": 4, "averageScore": 7.0},

@@ -537,10 +537,13 @@ public final class BoardMeasures {
      * @param auditsDone     every audit dated in the period, re-audits included
      * @param plansAudited   plans with at least one audit in the period
      * @param byGrade        the four grades in order, with zeros; percent of {@code plansAudited}, null when none
+     * @param plansGoodOrOutstanding of those, graded good or outstanding (the figure boards quote: "good or better")
+     * @param percentGoodOrOutstanding that as a percent of {@code plansAudited}, null when none
      * @param averageScore   mean overall score (0-100) of the latest audits, one decimal, null when none
      * @param byCriterion    each criterion scored by a latest audit, by code
      */
-    public record PlanQuality(int auditsDone, int plansAudited, List<GradeCount> byGrade, BigDecimal averageScore,
+    public record PlanQuality(int auditsDone, int plansAudited, List<GradeCount> byGrade, int plansGoodOrOutstanding,
+                              BigDecimal percentGoodOrOutstanding, BigDecimal averageScore,
                               List<CriterionAverage> byCriterion) {
     }
 
@@ -577,7 +580,10 @@ public final class BoardMeasures {
         }
         List<CriterionAverage> byCriterion = new ArrayList<>();
         criteria.forEach((k, v) -> byCriterion.add(new CriterionAverage(k, (int) v[1], mean(v[0], v[1]))));
-        return new PlanQuality(done, plans, byGrade, mean(total, plans), byCriterion);
+        int goodOrBetter = (int) latest.values().stream()
+                .filter(a -> a.grade() == QualityGrade.OUTSTANDING || a.grade() == QualityGrade.GOOD).count();
+        return new PlanQuality(done, plans, byGrade, goodOrBetter, percent(goodOrBetter, plans), mean(total, plans),
+                byCriterion);
     }
 
     /** sum / n half up to one decimal, null for n = 0. */

@@ -15,8 +15,7 @@ import org.ehcptracker.reporting.domain.BoardReport;
  */
 public record BoardView(String council, List<Tile> tiles, LineChart monthlyChart, List<MonthRow> months,
                         LineChart backlogChart, List<BacklogRow> backlogTrend, List<AdviceRow> adviceByAgency,
-                        String latePlans, String mostOftenLate, List<StageRow> stages, List<Figure> reviews,
-                        List<Figure> quality, List<CriterionRow> criteria, List<Figure> reassessments) {
+                        String latePlans, String mostOftenLate, List<StageRow> stages, List<Section> sections) {
 
     /** A headline figure: {@code id} for tests and links, its label, the figure, and what it is out of. */
     public record Tile(String id, String label, String value, String detail) {
@@ -36,6 +35,13 @@ public record BoardView(String council, List<Tile> tiles, LineChart monthlyChart
     }
 
     public record Figure(String label, String value) {
+    }
+
+    /**
+     * A section of figures shown as a summary list under its heading ({@code id} for links and tests), with a table
+     * of criteria below it when it has some (plan quality).
+     */
+    public record Section(String id, String heading, List<Figure> figures, List<CriterionRow> criteria) {
     }
 
     /** One quality criterion: the plans whose latest audit scored it, and their mean score on its own scale. */
@@ -81,7 +87,7 @@ public record BoardView(String council, List<Tile> tiles, LineChart monthlyChart
         BoardMeasures.AnnualReviews reviews = r.annualReviews();
         return new BoardView(council(r.localAuthorityCode()), tiles(r), monthly, months, backlog, trend, advice,
                 String.valueOf(lost.latePlans()), lost.mostOftenLate() == null ? NONE : stage(lost.mostOftenLate()),
-                stages, List.of(
+                stages, List.of(new Section("reviews", "Annual reviews", List.of(
                         new Figure("Reviews due", String.valueOf(reviews.reviewsDue())),
                         new Figure("Review meetings held by the due date",
                                 outOf(reviews.dueHeldOnTime(), reviews.reviewsDue(), reviews.percentDueHeldOnTime())),
@@ -94,11 +100,12 @@ public record BoardView(String council, List<Tile> tiles, LineChart monthlyChart
                                 reviews.phaseTransfersAmendedByDeadline(), reviews.phaseTransfersDue(),
                                 reviews.percentPhaseTransfersAmendedByDeadline())),
                         new Figure("Plans ceased", String.valueOf(reviews.ceasedByReason().stream()
-                                .mapToInt(BoardMeasures.CeasedCount::ceased).sum()))),
-                quality(r.planQuality()),
-                r.planQuality().byCriterion().stream().map(c -> new CriterionRow(criterion(c.key()), c.plans(),
-                        number(c.averageScore()))).toList(),
-                reassessments(r.reassessments()));
+                                .mapToInt(BoardMeasures.CeasedCount::ceased).sum()))), List.of()),
+                        new Section("plan-quality", "Plan quality audits", quality(r.planQuality()),
+                                r.planQuality().byCriterion().stream().map(c -> new CriterionRow(criterion(c.key()),
+                                        c.plans(), number(c.averageScore()))).toList()),
+                        new Section("reassessments", "Re-assessments: final plans within 14 weeks",
+                                reassessments(r.reassessments()), List.of())));
     }
 
     /** Re-assessments' final plans (Reg 27, 14 weeks), both ways, with their weeks. */

@@ -10,16 +10,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.ehcptracker.contracts.IntegrationEvent;
@@ -85,28 +77,13 @@ class BoardPageMeasuresTest {
         });
 
         // the live fragment carries the same tiles (it is what the page swaps in)
-        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/councils/968/board/live?from=2025-01-01&to=2025-06-30"))
-                .header("Accept", "text/event-stream").header("Authorization", PagesTest.BOARD).build();
-        CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
-                .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-        AtomicReference<Stream<String>> body = new AtomicReference<>();
-        Thread reader = new Thread(() -> {
-            body.set(response.join().body());
-            body.get().filter(line -> line.startsWith("data:")).forEach(lines::add);
-        });
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            String first = lines.poll(ReportingServiceTest.PATIENCE.toSeconds(), TimeUnit.SECONDS);
-            assertThat(first).startsWith("data:");
+        try (EventStreamLines live = new EventStreamLines(
+                base.resolve("/councils/968/board/live?from=2025-01-01&to=2025-06-30"), PagesTest.BOARD)) {
+            String first = live.next();
+            assertThat(first).isNotNull();
             assertThat(tile(first, "reassessments-within-14-weeks")).isEqualTo("50.0% | 2 of 4 plans");
             assertThat(tile(first, "reviews-on-time")).isEqualTo("75.0% | 3 of 4 reviews due");
             assertThat(tile(first, "plans-good-or-outstanding")).isEqualTo("50.0% | 2 of 4 plans audited");
-        } finally {
-            if (body.get() != null) {
-                body.get().close();
-            }
         }
     }
 }

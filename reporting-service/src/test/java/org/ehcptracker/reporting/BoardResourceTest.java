@@ -15,9 +15,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,8 +27,6 @@ import java.util.Collections;
 import java.util.Random;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.ehcptracker.contracts.IntegrationEvent;
 import org.ehcptracker.contracts.advice.AdviceRequested;
@@ -363,30 +358,19 @@ class BoardResourceTest {
      */
     @Test
     void the_stream_pushes_the_new_headline_when_an_event_is_projected() throws Exception {
-        LinkedBlockingQueue<String> data = new LinkedBlockingQueue<>();
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/local-authorities/953/board/stream"))
-                .header("Authorization", TestTokens.bearer(ACTOR)).header("Accept", "text/event-stream").build();
-        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response = HttpClient.newHttpClient()
-                .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-        var body = new java.util.concurrent.atomic.AtomicReference<java.util.stream.Stream<String>>();
-        Thread reader = new Thread(() -> {
-            body.set(response.join().body());
-            body.get().filter(line -> line.startsWith("data:")).forEach(line -> data.add(line.substring(5).trim()));
-        });
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            String first = data.poll(ReportingServiceTest.PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        try (EventStreamLines data = new EventStreamLines(base.resolve("/api/local-authorities/953/board/stream"),
+                TestTokens.bearer(ACTOR))) {
+            String first = data.next();
             assertThat(first).isNotNull();
             assertThat(ReportingServiceTest.tree(first).at("/twentyWeeks/excludingExceptions/plansIssued").asInt()).isZero();
-            assertThat(response.join().headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
+            assertThat(data.response().headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
 
             LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
             Events s = Events.forNewCase("953");
             publish(List.of(s.requested(today.minusDays(100)), s.finalPlan(today.minusDays(10), today.minusDays(100))));
             JsonNode pushed = null;
             while (pushed == null || pushed.at("/twentyWeeks/excludingExceptions/plansIssued").asInt() == 0) {
-                String next = data.poll(ReportingServiceTest.PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                String next = data.next();
                 assertThat(next).as("a pushed headline").isNotNull();
                 pushed = ReportingServiceTest.tree(next);
             }
@@ -394,10 +378,6 @@ class BoardResourceTest {
                     {"plansIssued": 1, "issuedWithin20Weeks": 1, "percentWithin20Weeks": 100.0,
                      "averageWeeksToIssue": 12.9, "medianWeeksToIssue": 12.9}"""));
             assertThat(pushed.get("localAuthorityCode").asText()).isEqualTo("953");
-        } finally {
-            if (body.get() != null) {
-                body.get().close();
-            }
         }
     }
 }

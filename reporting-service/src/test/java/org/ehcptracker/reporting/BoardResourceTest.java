@@ -15,9 +15,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,8 +27,6 @@ import java.util.Collections;
 import java.util.Random;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.ehcptracker.contracts.IntegrationEvent;
 import org.ehcptracker.contracts.advice.AdviceRequested;
@@ -118,6 +113,43 @@ class BoardResourceTest {
     }
 
     /**
+     * Councils 965 and 966, re-assessments (Reg 27): the hand-worked cases of {@code ReassessmentMeasureTest}
+     * (docs/reporting.md, "Re-assessments") published on the topics give the same 14-week figures as JSON and CSV,
+     * apart from the 20-week measure (the initial request alone).
+     */
+    @Test
+    void reassessments_as_json_and_csv() {
+        List<IntegrationEvent> events = new ArrayList<>();
+        org.ehcptracker.reporting.domain.ReassessmentMeasureTest.cases("965", "966").forEach(events::addAll);
+        publish(events);
+        // every event counts in one of these: the requests (kind), the transfer (T for 965, not 966), the
+        // mediation (D out), the exception and its withdrawal (R3 out, W in, excluding exceptions), the plans
+        await().atMost(ReportingServiceTest.PATIENCE).untilAsserted(() -> {
+            JsonNode b = board("965", "2025-01-01", "2025-06-30", null);
+            // R1 98, R2 99, R3 119, W 105, T 98 | without R3: 98, 99, 105, 98
+            assertThat(b.at("/reassessments")).isEqualTo(ReportingServiceTest.tree("""
+                    {"includingExceptions": {"plansIssued": 5, "issuedWithin14Weeks": 2, "percentWithin14Weeks": 40.0,
+                                             "averageWeeksToIssue": 14.8, "medianWeeksToIssue": 14.1},
+                     "excludingExceptions": {"plansIssued": 4, "issuedWithin14Weeks": 2, "percentWithin14Weeks": 50.0,
+                                             "averageWeeksToIssue": 14.3, "medianWeeksToIssue": 14.1}}"""));
+            // the DfE measure: the initial request alone, day 98
+            assertThat(b.at("/twentyWeeks/includingExceptions")).isEqualTo(ReportingServiceTest.tree("""
+                    {"plansIssued": 1, "issuedWithin20Weeks": 1, "percentWithin20Weeks": 100.0,
+                     "averageWeeksToIssue": 14.0, "medianWeeksToIssue": 14.0}"""));
+            assertThat(b.at("/months/3/reassessments/includingExceptions/plansIssued").asInt()).isEqualTo(2);
+            assertThat(board("966", "2025-01-01", "2025-06-30", null).at("/reassessments/includingExceptions/plansIssued")
+                    .asInt()).isZero();
+        });
+        String csv = given().header("Authorization", TestTokens.bearer(ACTOR)).queryParam("format", "csv")
+                .queryParam("from", "2025-01-01").queryParam("to", "2025-06-30")
+                .when().get("/api/local-authorities/{la}/board", "965")
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+        assertThat(csv).contains("965,2025-01-01,2025-06-30,,reassessments.includingExceptions.percentWithin14Weeks,40.0\r\n");
+        assertThat(csv).contains("965,2025-01-01,2025-06-30,,reassessments.excludingExceptions.plansIssued,4\r\n");
+        assertThat(csv).contains("965,2025-01-01,2025-06-30,,months[2025-06].reassessments.excludingExceptions.averageWeeksToIssue,15.0\r\n");
+    }
+
+    /**
      * Council 963, plan quality: the hand-worked audits of {@code PlanQualityTest} (docs/reporting.md), published on
      * the plan topic, give the same figures as JSON and CSV.
      */
@@ -132,6 +164,7 @@ class BoardResourceTest {
                              {"key": "GOOD", "plans": 1, "percent": 25.0},
                              {"key": "REQUIRES_IMPROVEMENT", "plans": 2, "percent": 50.0},
                              {"key": "INADEQUATE", "plans": 0, "percent": 0.0}],
+                 "plansGoodOrOutstanding": 2, "percentGoodOrOutstanding": 50.0,
                  "averageScore": 71.3,
                  "byCriterion": [{"key": "PREPARATION_FOR_ADULTHOOD", "plans": 1, "averageScore": 4.0},
                                  {"key": "PROVISION_SPECIFIC_AND_QUANTIFIED", "plans": 4, "averageScore": 7.0},
@@ -164,12 +197,24 @@ class BoardResourceTest {
                 onTime.businessDate(), Instant.parse("2019-06-20T10:00:00Z"), 1, onTime.planId(), onTime.namedSettingUrn(),
                 null, onTime.requestReceivedDate());
         AdviceRequested ep = q.adviceRequested(parse("2019-02-25"), AdviceType.EDUCATIONAL_PSYCHOLOGY, "EPS-951");
+        // S, a re-assessment (Reg 27) of 951, received 2019-03-04, final plan 2019-06-10 (Mar 4->Jun 4 92, +6 = day
+        // 98: within 14 weeks); P's first review (due 2020-05-27) held 2020-05-11, AMEND 2020-06-01 (day 21), amended
+        // plan due min(06-01 + 56 = 07-27, 05-11 + 84 = 08-03) = 2020-07-27, issued 2020-07-13; P audited GOOD 75
+        Events s = Events.forNewCase("951");
+        UUID review = UUID.randomUUID();
         List<IntegrationEvent> events = new ArrayList<>(List.of(
                 p.requested(parse("2019-01-07")), p.decided(parse("2019-02-18"), AssessmentDecision.ASSESS), recordedLate,
                 q.requested(parse("2019-01-07")), q.decided(parse("2019-02-19"), AssessmentDecision.ASSESS),
                 ep, q.adviceSubmitted(parse("2019-04-08"), ep), q.finalPlan(parse("2019-05-28"), parse("2019-01-07")),
                 r.requested(parse("2019-01-14")), r.decided(parse("2019-02-11"), AssessmentDecision.ASSESS),
-                r.finalPlan(parse("2019-05-20"), parse("2019-01-14"))));
+                r.finalPlan(parse("2019-05-20"), parse("2019-01-14")),
+                s.reassessmentRequested(parse("2019-03-04")), s.finalPlan(parse("2019-06-10"), parse("2019-03-04")),
+                p.reviewMeeting(parse("2020-05-11"), review, null, null),
+                p.reviewDecided(parse("2020-06-01"), review, org.ehcptracker.contracts.plan.ReviewOutcome.AMEND,
+                        parse("2020-05-11")),
+                p.amendedPlan(parse("2020-07-13"), review),
+                p.qualityAudited(parse("2019-09-02"), 10, org.ehcptracker.contracts.plan.QualityGrade.GOOD, 75,
+                        new org.ehcptracker.contracts.plan.CriterionScore("SMART_OUTCOMES", 8))));
         publish(events);
 
         await().atMost(ReportingServiceTest.PATIENCE).untilAsserted(() -> {
@@ -185,7 +230,22 @@ class BoardResourceTest {
             // the decisions come on another topic than the plans, so they may land after them: wait for them too
             assertThat(b.at("/decisionsToAssess")).isEqualTo(ReportingServiceTest.tree(
                     "{\"decided\": 2, \"within6Weeks\": 1, \"percentWithin6Weeks\": 50.0}"));
+            // S's request (a re-assessment) and plan; the reviews and the audit, over two years
+            assertThat(b.at("/reassessments/includingExceptions")).isEqualTo(ReportingServiceTest.tree("""
+                    {"plansIssued": 1, "issuedWithin14Weeks": 1, "percentWithin14Weeks": 100.0,
+                     "averageWeeksToIssue": 14.0, "medianWeeksToIssue": 14.0}"""));
+            JsonNode twoYears = board("951", "2019-01-01", "2020-12-31", null);
+            // due: P 2020-05-27 (held 05-11: on time), Q 2020-05-28 and S 2020-06-10 (never held): 3, 1, 33.3%
+            assertThat(twoYears.at("/annualReviews")).isEqualTo(ReportingServiceTest.tree("""
+                    {"reviewsDue": 3, "dueHeldOnTime": 1, "percentDueHeldOnTime": 33.3, "meetingsHeld": 1,
+                     "decided": 1, "decidedWithin4Weeks": 1, "percentDecidedWithin4Weeks": 100.0,
+                     "amendmentsIssued": 1, "amendmentsWithinDue": 1, "percentAmendmentsWithinDue": 100.0,
+                     "phaseTransfersDue": 0, "phaseTransfersAmendedByDeadline": 0,
+                     "percentPhaseTransfersAmendedByDeadline": null, "ceasedByReason": []}"""));
+            assertThat(twoYears.at("/planQuality/byGrade/1")).isEqualTo(ReportingServiceTest.tree(
+                    "{\"key\": \"GOOD\", \"plans\": 1, \"percent\": 100.0}"));
         });
+        JsonNode twoYears = board("951", "2019-01-01", "2020-12-31", null);
         JsonNode b = board("951", "2019-01-01", "2019-06-30", null);
         assertThat(b.at("/backlog/open").asInt()).isZero();
         // May 2019: both plans; the rolling 12 months to May the same
@@ -226,7 +286,7 @@ class BoardResourceTest {
 
         // rebuild: the cases' rows and processed_event entries dropped, the events replayed in another order: the
         // identical report
-        UUID[] caseIds = {p.caseId(), q.caseId(), r.caseId()};
+        UUID[] caseIds = {p.caseId(), q.caseId(), r.caseId(), s.caseId()};
         UUID[] eventIds = events.stream().map(IntegrationEvent::eventId).toArray(UUID[]::new);
         pool.preparedQuery("delete from case_progress where case_id = any($1)").executeAndAwait(Tuple.of(caseIds));
         pool.preparedQuery("delete from case_timeline where case_id = any($1)").executeAndAwait(Tuple.of(caseIds));
@@ -236,8 +296,11 @@ class BoardResourceTest {
         List<IntegrationEvent> replay = new ArrayList<>(events);
         Collections.shuffle(replay, new Random(951));
         publish(replay);
-        await().atMost(ReportingServiceTest.PATIENCE).untilAsserted(() ->
-                assertThat(board("951", "2019-01-01", "2019-06-30", null)).isEqualTo(b));
+        // (the new measures too: re-assessments, annual reviews, plan quality over the two years)
+        await().atMost(ReportingServiceTest.PATIENCE).untilAsserted(() -> {
+            assertThat(board("951", "2019-01-01", "2019-06-30", null)).isEqualTo(b);
+            assertThat(board("951", "2019-01-01", "2020-12-31", null)).isEqualTo(twoYears);
+        });
 
         // all councils: at least these three plans in May 2019
         JsonNode all = board("all", "2019-05-01", "2019-05-31", null);
@@ -295,30 +358,19 @@ class BoardResourceTest {
      */
     @Test
     void the_stream_pushes_the_new_headline_when_an_event_is_projected() throws Exception {
-        LinkedBlockingQueue<String> data = new LinkedBlockingQueue<>();
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/local-authorities/953/board/stream"))
-                .header("Authorization", TestTokens.bearer(ACTOR)).header("Accept", "text/event-stream").build();
-        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response = HttpClient.newHttpClient()
-                .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-        var body = new java.util.concurrent.atomic.AtomicReference<java.util.stream.Stream<String>>();
-        Thread reader = new Thread(() -> {
-            body.set(response.join().body());
-            body.get().filter(line -> line.startsWith("data:")).forEach(line -> data.add(line.substring(5).trim()));
-        });
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            String first = data.poll(ReportingServiceTest.PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        try (EventStreamLines data = new EventStreamLines(base.resolve("/api/local-authorities/953/board/stream"),
+                TestTokens.bearer(ACTOR))) {
+            String first = data.next();
             assertThat(first).isNotNull();
             assertThat(ReportingServiceTest.tree(first).at("/twentyWeeks/excludingExceptions/plansIssued").asInt()).isZero();
-            assertThat(response.join().headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
+            assertThat(data.response().headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
 
             LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
             Events s = Events.forNewCase("953");
             publish(List.of(s.requested(today.minusDays(100)), s.finalPlan(today.minusDays(10), today.minusDays(100))));
             JsonNode pushed = null;
             while (pushed == null || pushed.at("/twentyWeeks/excludingExceptions/plansIssued").asInt() == 0) {
-                String next = data.poll(ReportingServiceTest.PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                String next = data.next();
                 assertThat(next).as("a pushed headline").isNotNull();
                 pushed = ReportingServiceTest.tree(next);
             }
@@ -326,10 +378,6 @@ class BoardResourceTest {
                     {"plansIssued": 1, "issuedWithin20Weeks": 1, "percentWithin20Weeks": 100.0,
                      "averageWeeksToIssue": 12.9, "medianWeeksToIssue": 12.9}"""));
             assertThat(pushed.get("localAuthorityCode").asText()).isEqualTo("953");
-        } finally {
-            if (body.get() != null) {
-                body.get().close();
-            }
         }
     }
 }

@@ -63,9 +63,18 @@ public final class BoardMeasures {
                           BigDecimal averageWeeksOpen, BigDecimal medianWeeksOpen) {
     }
 
-    /** One month: its plans, the rolling 12 months ending with it, its decisions. */
+    /** One month: its plans, the rolling 12 months ending with it, its decisions, its re-assessments' plans. */
     public record Month(YearMonth month, TwentyWeekFigures plans, TwentyWeekFigures rolling12Months,
-                        Decisions decisions, NoPlanDecisions noPlanDecisions) {
+                        Decisions decisions, NoPlanDecisions noPlanDecisions, ReassessmentFigures reassessments) {
+    }
+
+    /** Final plans after a re-assessment (Reg 27) and how many on or before day 98; as {@link TwentyWeeks}. */
+    public record FourteenWeeks(int plansIssued, int issuedWithin14Weeks, BigDecimal percentWithin14Weeks,
+                                BigDecimal averageWeeksToIssue, BigDecimal medianWeeksToIssue) {
+    }
+
+    /** The re-assessment measure including cases with a 14-week exception, and excluding them. */
+    public record ReassessmentFigures(FourteenWeeks includingExceptions, FourteenWeeks excludingExceptions) {
     }
 
     /** Advice returned in a period for one agency or one advice type. */
@@ -106,6 +115,38 @@ public final class BoardMeasures {
         List<Long> days = plans.stream().map(p -> (long) p.daysToIssue()).toList();
         int within = (int) plans.stream().filter(CaseProgress::within20Weeks).count();
         return new TwentyWeeks(plans.size(), within, percent(within, plans.size()), averageWeeks(days),
+                medianWeeks(days));
+    }
+
+    // ---- re-assessments ----------------------------------------------------------------------------------
+
+    /** Reg 27: the final plan after a re-assessment is due 14 weeks (98 days) from the clock start. */
+    static final int DAYS_14_WEEKS = 14 * 7;
+
+    /**
+     * Final plans after a re-assessment (Reg 27; the DfE 20-week measure counts initial requests only), by the
+     * 20-week measure's rules with the 14-week limit: issued in [from, to], counted for the council responsible on
+     * the issue day, a mediation or tribunal about a refusal registered by the issue left out, within = day 98 or
+     * earlier from the clock start FinalPlanIssued carries; excluding exceptions leaves out a case with an exception
+     * to the 14-week limit not withdrawn. docs/reporting.md, "Re-assessments".
+     */
+    public static ReassessmentFigures reassessments(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases) {
+        requirePeriod(from, to);
+        List<CaseFile> counted = cases.stream()
+                .filter(c -> !c.initialRequest())
+                .filter(c -> c.progress().finalPlanIssuedDate() != null)
+                .filter(c -> in(c.progress().finalPlanIssuedDate(), from, to))
+                .filter(c -> la == null || la.equals(c.responsibleOn(c.progress().finalPlanIssuedDate())))
+                .filter(c -> !c.progress().excludedFromTimeliness())
+                .toList();
+        return new ReassessmentFigures(fourteenWeeks(counted),
+                fourteenWeeks(counted.stream().filter(c -> !c.has14WeekException()).toList()));
+    }
+
+    private static FourteenWeeks fourteenWeeks(List<CaseFile> plans) {
+        List<Long> days = plans.stream().map(c -> (long) c.progress().daysToIssue()).toList();
+        int within = (int) days.stream().filter(d -> d <= DAYS_14_WEEKS).count();
+        return new FourteenWeeks(plans.size(), within, percent(within, plans.size()), averageWeeks(days),
                 medianWeeks(days));
     }
 
@@ -193,7 +234,10 @@ public final class BoardMeasures {
         return new NoPlanDecisions(decided, within, percent(within, decided));
     }
 
-    /** Every month touching [from, to], whole months: its plans, the rolling 12 months ending with it, decisions. */
+    /**
+     * Every month touching [from, to], whole months: its plans, the rolling 12 months ending with it, decisions,
+     * and its re-assessments' plans.
+     */
     public static List<Month> months(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases) {
         requirePeriod(from, to);
         List<Month> months = new ArrayList<>();
@@ -202,7 +246,8 @@ public final class BoardMeasures {
             LocalDate last = m.atEndOfMonth();
             months.add(new Month(m, twentyWeeks(la, first, last, cases),
                     twentyWeeks(la, m.minusMonths(11).atDay(1), last, cases),
-                    decisions(la, first, last, cases), noPlanDecisions(la, first, last, cases)));
+                    decisions(la, first, last, cases), noPlanDecisions(la, first, last, cases),
+                    reassessments(la, first, last, cases)));
         }
         return months;
     }
@@ -492,10 +537,13 @@ public final class BoardMeasures {
      * @param auditsDone     every audit dated in the period, re-audits included
      * @param plansAudited   plans with at least one audit in the period
      * @param byGrade        the four grades in order, with zeros; percent of {@code plansAudited}, null when none
+     * @param plansGoodOrOutstanding of those, graded good or outstanding (the figure boards quote: "good or better")
+     * @param percentGoodOrOutstanding that as a percent of {@code plansAudited}, null when none
      * @param averageScore   mean overall score (0-100) of the latest audits, one decimal, null when none
      * @param byCriterion    each criterion scored by a latest audit, by code
      */
-    public record PlanQuality(int auditsDone, int plansAudited, List<GradeCount> byGrade, BigDecimal averageScore,
+    public record PlanQuality(int auditsDone, int plansAudited, List<GradeCount> byGrade, int plansGoodOrOutstanding,
+                              BigDecimal percentGoodOrOutstanding, BigDecimal averageScore,
                               List<CriterionAverage> byCriterion) {
     }
 
@@ -532,7 +580,10 @@ public final class BoardMeasures {
         }
         List<CriterionAverage> byCriterion = new ArrayList<>();
         criteria.forEach((k, v) -> byCriterion.add(new CriterionAverage(k, (int) v[1], mean(v[0], v[1]))));
-        return new PlanQuality(done, plans, byGrade, mean(total, plans), byCriterion);
+        int goodOrBetter = (int) latest.values().stream()
+                .filter(a -> a.grade() == QualityGrade.OUTSTANDING || a.grade() == QualityGrade.GOOD).count();
+        return new PlanQuality(done, plans, byGrade, goodOrBetter, percent(goodOrBetter, plans), mean(total, plans),
+                byCriterion);
     }
 
     /** sum / n half up to one decimal, null for n = 0. */

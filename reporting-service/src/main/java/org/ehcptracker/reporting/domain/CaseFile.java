@@ -21,6 +21,9 @@ import org.ehcptracker.contracts.assessment.AssessmentOutcome;
 import org.ehcptracker.contracts.assessment.AssessmentRequested;
 import org.ehcptracker.contracts.assessment.DisputeKind;
 import org.ehcptracker.contracts.assessment.DisputeStage;
+import org.ehcptracker.contracts.assessment.ExceptionRecorded;
+import org.ehcptracker.contracts.assessment.ExceptionWithdrawn;
+import org.ehcptracker.contracts.assessment.StatutoryLimit;
 import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
 import org.ehcptracker.contracts.assessment.ResponsibilityTransferredIn;
 import org.ehcptracker.contracts.plan.AmendedPlanIssued;
@@ -186,12 +189,15 @@ public final class CaseFile {
     private LocalDate firstDecisionDate;
     private LocalDate draftIssued;
     private LocalDate noPlanDate;
+    private final boolean has14WeekException;
 
     private CaseFile(UUID caseId, List<IntegrationEvent> sorted) {
         this.caseId = caseId;
         this.events = List.copyOf(sorted);
         CaseProgress p = CaseProgress.empty(caseId);
         String la = null;
+        java.util.Set<UUID> fourteenWeekExceptions = new java.util.HashSet<>();
+        java.util.Set<UUID> withdrawnExceptions = new java.util.HashSet<>();
         for (IntegrationEvent e : sorted) {
             if (CaseProgress.isAffectedBy(e)) {
                 p = p.apply(e);
@@ -242,12 +248,18 @@ public final class CaseFile {
                 planCeased = c.businessDate();
                 ceaseReason = c.reason();
                 ceasedLa = c.localAuthorityCode();
+            } else if (e instanceof ExceptionRecorded x && x.limit() == StatutoryLimit.FINAL_PLAN_14_WEEKS_REASSESSMENT) {
+                fourteenWeekExceptions.add(x.exceptionId());
+            } else if (e instanceof ExceptionWithdrawn w) {
+                withdrawnExceptions.add(w.exceptionId());
             } else if (e instanceof AdviceRequestCancelled c) {
                 AdviceRequest a = adviceRequest(c.adviceRequestId());
                 a.cancelled = a.cancelled == null ? c.businessDate() : a.cancelled;
             }
         }
         this.progress = p;
+        fourteenWeekExceptions.removeAll(withdrawnExceptions);
+        this.has14WeekException = !fourteenWeekExceptions.isEmpty();
         this.requestLa = la;
         this.noPlanDate = p.assessmentOutcome() == AssessmentOutcome.NO_PLAN ? p.assessmentOutcomeDate() : null;
         transfers.sort(Comparator.comparing(Transfer::date));
@@ -363,6 +375,14 @@ public final class CaseFile {
     /** Not a re-assessment (Reg 27): the DfE measures count initial requests only ({@link CaseProgress#initialRequest}). */
     public boolean initialRequest() {
         return progress.initialRequest();
+    }
+
+    /**
+     * An exception to the re-assessment's 14-week limit (Reg 27, "same exceptions" as the 20 weeks) recorded and not
+     * withdrawn as recorded in error; as {@link CaseProgress#has20WeekException} for the 20 weeks, in any order.
+     */
+    public boolean has14WeekException() {
+        return has14WeekException;
     }
 
     public LocalDate firstDecisionDate() {

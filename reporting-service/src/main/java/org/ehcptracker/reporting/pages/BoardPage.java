@@ -178,7 +178,7 @@ public class BoardPage {
             throw CommandRejected.invalid(e.errors.get(0).field(), e.errors.get(0).message());
         }
         return changes.whenChanged(la, () -> reports.of(la, period.from, period.to, TrendStep.MONTH, null)
-                        .map(r -> BoardView.tiles(r.twentyWeeks(), r.decisionsToAssess(), r.backlog(), r.epBacklog())))
+                        .map(BoardView::tiles))
                 .map(tiles -> sse.newEventBuilder().name("tiles").mediaType(MediaType.TEXT_HTML_TYPE)
                         .data(String.class, Templates.board$tiles(tiles, updated()).render()
                                 .replace("\r", "").replace('\n', ' '))

@@ -15,8 +15,7 @@ import org.ehcptracker.reporting.domain.BoardReport;
  */
 public record BoardView(String council, List<Tile> tiles, LineChart monthlyChart, List<MonthRow> months,
                         LineChart backlogChart, List<BacklogRow> backlogTrend, List<AdviceRow> adviceByAgency,
-                        String latePlans, String mostOftenLate, List<StageRow> stages, List<Figure> reviews,
-                        List<Figure> quality) {
+                        String latePlans, String mostOftenLate, List<StageRow> stages, List<Section> sections) {
 
     /** A headline figure: {@code id} for tests and links, its label, the figure, and what it is out of. */
     public record Tile(String id, String label, String value, String detail) {
@@ -36,6 +35,17 @@ public record BoardView(String council, List<Tile> tiles, LineChart monthlyChart
     }
 
     public record Figure(String label, String value) {
+    }
+
+    /**
+     * A section of figures shown as a summary list under its heading ({@code id} for links and tests), with a table
+     * of criteria below it when it has some (plan quality).
+     */
+    public record Section(String id, String heading, List<Figure> figures, List<CriterionRow> criteria) {
+    }
+
+    /** One quality criterion: the plans whose latest audit scored it, and their mean score on its own scale. */
+    public record CriterionRow(String criterion, int plans, String averageScore) {
     }
 
     static final String NONE = "none";
@@ -75,10 +85,9 @@ public record BoardView(String council, List<Tile> tiles, LineChart monthlyChart
         List<StageRow> stages = lost.stages().stream().map(s -> new StageRow(stage(s.stage()), s.plans(),
                 number(s.medianDays()), s.crossedDeadline())).toList();
         BoardMeasures.AnnualReviews reviews = r.annualReviews();
-        return new BoardView(council(r.localAuthorityCode()), tiles(r.twentyWeeks(), r.decisionsToAssess(),
-                r.backlog(), r.epBacklog()), monthly, months, backlog, trend, advice,
+        return new BoardView(council(r.localAuthorityCode()), tiles(r), monthly, months, backlog, trend, advice,
                 String.valueOf(lost.latePlans()), lost.mostOftenLate() == null ? NONE : stage(lost.mostOftenLate()),
-                stages, List.of(
+                stages, List.of(new Section("reviews", "Annual reviews", List.of(
                         new Figure("Reviews due", String.valueOf(reviews.reviewsDue())),
                         new Figure("Review meetings held by the due date",
                                 outOf(reviews.dueHeldOnTime(), reviews.reviewsDue(), reviews.percentDueHeldOnTime())),
@@ -91,8 +100,40 @@ public record BoardView(String council, List<Tile> tiles, LineChart monthlyChart
                                 reviews.phaseTransfersAmendedByDeadline(), reviews.phaseTransfersDue(),
                                 reviews.percentPhaseTransfersAmendedByDeadline())),
                         new Figure("Plans ceased", String.valueOf(reviews.ceasedByReason().stream()
-                                .mapToInt(BoardMeasures.CeasedCount::ceased).sum()))),
-                quality(r.planQuality()));
+                                .mapToInt(BoardMeasures.CeasedCount::ceased).sum()))), List.of()),
+                        new Section("plan-quality", "Plan quality audits", quality(r.planQuality()),
+                                r.planQuality().byCriterion().stream().map(c -> new CriterionRow(criterion(c.key()),
+                                        c.plans(), number(c.averageScore()))).toList()),
+                        new Section("reassessments", "Re-assessments: final plans within 14 weeks",
+                                reassessments(r.reassessments()), List.of())));
+    }
+
+    /** Re-assessments' final plans (Reg 27, 14 weeks), both ways, with their weeks. */
+    static List<Figure> reassessments(BoardMeasures.ReassessmentFigures f) {
+        BoardMeasures.FourteenWeeks excluding = f.excludingExceptions();
+        BoardMeasures.FourteenWeeks including = f.includingExceptions();
+        return List.of(
+                new Figure("Plans issued after a re-assessment", String.valueOf(including.plansIssued())),
+                new Figure("Within 14 weeks, excluding exceptions", outOf(excluding.issuedWithin14Weeks(),
+                        excluding.plansIssued(), excluding.percentWithin14Weeks())),
+                new Figure("Within 14 weeks, including exceptions", outOf(including.issuedWithin14Weeks(),
+                        including.plansIssued(), including.percentWithin14Weeks())),
+                new Figure("Average weeks to issue, excluding exceptions", number(excluding.averageWeeksToIssue())),
+                new Figure("Median weeks to issue, excluding exceptions", number(excluding.medianWeeksToIssue())));
+    }
+
+    /** A criterion code in words: plan-service's default codes by name, any other (a council's own) as written. */
+    static String criterion(String code) {
+        return switch (code) {
+            case "CHILD_VIEWS_AND_ASPIRATIONS" -> "Views and aspirations of the child and family";
+            case "SMART_OUTCOMES" -> "SMART outcomes";
+            case "PROVISION_SPECIFIC_AND_QUANTIFIED" -> "Provision specific and quantified";
+            case "ASPIRATIONS_TO_PROVISION_THREAD" -> "A thread from aspirations to needs, outcomes and provision";
+            case "HEALTH_AND_SOCIAL_CARE" -> "Health and social care sections";
+            case "PREPARATION_FOR_ADULTHOOD" -> "Preparation for adulthood";
+            case "KEPT_CURRENT" -> "Plan kept current";
+            default -> code;
+        };
     }
 
     /** Plan quality audits: each grade out of the plans audited (by their latest audit), and the average score. */
@@ -117,9 +158,31 @@ public record BoardView(String council, List<Tile> tiles, LineChart monthlyChart
         };
     }
 
-    /** The headline tiles: the same on the page and in the live fragment. */
-    static List<Tile> tiles(BoardMeasures.TwentyWeekFigures plans, BoardMeasures.Decisions decisions,
-                            BoardMeasures.Backlog backlog, BoardMeasures.EpBacklog ep) {
+    /**
+     * The headline tiles: the same on the page and in the live fragment. The DfE measures, the backlogs, then the
+     * re-assessments' 14 weeks, annual reviews on time and plan quality, so the live page shows those change too.
+     */
+    static List<Tile> tiles(BoardReport r) {
+        List<Tile> tiles = tiles(r.twentyWeeks(), r.decisionsToAssess(), r.backlog(), r.epBacklog());
+        BoardMeasures.FourteenWeeks re = r.reassessments().excludingExceptions();
+        tiles.add(new Tile("reassessments-within-14-weeks", "Re-assessment plans within 14 weeks, excluding exceptions",
+                percent(re.percentWithin14Weeks()), re.issuedWithin14Weeks() + " of " + re.plansIssued() + " plans"));
+        BoardMeasures.AnnualReviews reviews = r.annualReviews();
+        tiles.add(new Tile("reviews-on-time", "Annual reviews held by their due date",
+                percent(reviews.percentDueHeldOnTime()), reviews.dueHeldOnTime() + " of " + reviews.reviewsDue()
+                        + " reviews due"));
+        tiles.add(new Tile("review-decisions-within-4-weeks", "Review decisions within 4 weeks",
+                percent(reviews.percentDecidedWithin4Weeks()), reviews.decidedWithin4Weeks() + " of "
+                        + reviews.decided() + " decisions"));
+        BoardMeasures.PlanQuality quality = r.planQuality();
+        tiles.add(new Tile("plans-good-or-outstanding", "Audited plans good or outstanding",
+                percent(quality.percentGoodOrOutstanding()), quality.plansGoodOrOutstanding() + " of "
+                        + quality.plansAudited() + " plans audited"));
+        return tiles;
+    }
+
+    private static List<Tile> tiles(BoardMeasures.TwentyWeekFigures plans, BoardMeasures.Decisions decisions,
+                                    BoardMeasures.Backlog backlog, BoardMeasures.EpBacklog ep) {
         BoardMeasures.TwentyWeeks excluding = plans.excludingExceptions();
         BoardMeasures.TwentyWeeks including = plans.includingExceptions();
         List<Tile> tiles = new ArrayList<>();

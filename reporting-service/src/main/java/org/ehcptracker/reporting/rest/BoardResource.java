@@ -57,9 +57,10 @@ public class BoardResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "Every board measure of a council (or 'all'), as JSON or CSV",
             description = "For the business period [from, to]: plans issued and within 20 weeks including and excluding "
-                    + "exceptions with average and median weeks, by month and rolling 12 months; decisions to assess "
+                    + "exceptions with average and median weeks, by month and rolling 12 months (initial requests only); "
+                    + "re-assessments' final plans within 14 weeks (Reg 27), kept apart, by month; decisions to assess "
                     + "within 6 weeks; no-plan decisions within 16 weeks; advice within 6 weeks by agency and type; "
-                    + "disputes by stage; the backlog and the EP advice backlog as of 'to', with their trend by week or "
+                    + "disputes by stage; where time is lost; annual reviews; plan quality audits; the backlog and the EP advice backlog as of 'to', with their trend by week or "
                     + "month; the council's rank among all councils on the headline measures. 'knownOn' gives the "
                     + "figures as they stood with only the events recorded by then. CSV (Accept: text/csv or "
                     + "format=csv): one figure a line, the same figures. Definitions: docs/reporting.md, 'Board measures'.")

@@ -103,6 +103,11 @@ class PlanQualityOracleTest {
             assertThat(q.byGrade().get(g).percent()).as(what + " % " + grade).isEqualTo(oneDecimal(100 * n,
                     latest.size()));
         }
+        long goodOrBetter = latest.stream().filter(a -> a.grade() == QualityGrade.GOOD
+                || a.grade() == QualityGrade.OUTSTANDING).count();
+        assertThat(q.plansGoodOrOutstanding()).as(what + " good or better").isEqualTo(goodOrBetter);
+        assertThat(q.percentGoodOrOutstanding()).as(what + " % good or better")
+                .isEqualTo(oneDecimal(100 * goodOrBetter, latest.size()));
         assertThat(q.averageScore()).as(what + " average").isEqualTo(oneDecimal(
                 latest.stream().mapToLong(PlanQualityAudited::score).sum(), latest.size()));
         for (String c : CRITERIA) {

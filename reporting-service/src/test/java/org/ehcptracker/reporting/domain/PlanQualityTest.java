@@ -70,6 +70,8 @@ public class PlanQualityTest {
                 List.of(new GradeCount("OUTSTANDING", 1, dec("25.0")), new GradeCount("GOOD", 1, dec("25.0")),
                         new GradeCount("REQUIRES_IMPROVEMENT", 2, dec("50.0")),
                         new GradeCount("INADEQUATE", 0, dec("0.0"))),
+                // good or outstanding: Q2 and Q3, 2 of 4
+                2, dec("50.0"),
                 dec("71.3"),
                 List.of(new CriterionAverage("PREPARATION_FOR_ADULTHOOD", 1, dec("4.0")),
                         new CriterionAverage("PROVISION_SPECIFIC_AND_QUANTIFIED", 4, dec("7.0")),
@@ -87,6 +89,8 @@ public class PlanQualityTest {
                 new GradeCount("GOOD", 1, dec("20.0")), new GradeCount("REQUIRES_IMPROVEMENT", 2, dec("40.0")),
                 new GradeCount("INADEQUATE", 1, dec("20.0")));
         assertThat(all.averageScore()).isEqualTo(dec("63.0"));
+        assertThat(all.plansGoodOrOutstanding()).isEqualTo(2);
+        assertThat(all.percentGoodOrOutstanding()).isEqualTo(dec("40.0"));
     }
 
     @Test
@@ -95,7 +99,7 @@ public class PlanQualityTest {
                 CaseFile.fold(sixPlans("931", "932")));
         assertThat(none).isEqualTo(new PlanQuality(0, 0, List.of(new GradeCount("OUTSTANDING", 0, null),
                 new GradeCount("GOOD", 0, null), new GradeCount("REQUIRES_IMPROVEMENT", 0, null),
-                new GradeCount("INADEQUATE", 0, null)), null, List.of()));
+                new GradeCount("INADEQUATE", 0, null)), 0, null, null, List.of()));
     }
 
     @Test

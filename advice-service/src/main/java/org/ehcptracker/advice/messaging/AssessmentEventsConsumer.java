@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
  * events are marked processed and change nothing.
  */
 @ApplicationScoped
-public class AssessmentEventsConsumer implements ParkedEventHandler {
+public class AssessmentEventsConsumer implements ParkedEventHandler.OneConsumer {
 
     /** The consumer name in {@code processed_event}. */
     public static final String CONSUMER = "advice-assessment-case-view";
@@ -62,13 +62,7 @@ public class AssessmentEventsConsumer implements ParkedEventHandler {
     }
 
     @Override
-    public java.util.Set<String> consumers() {
-        return java.util.Set.of(CONSUMER);
-    }
-
-    /** An operator's replay of a parked record (consumer-kit's ParkedEvents): as if Kafka delivered it again. */
-    @Override
-    public Uni<Void> replay(String consumer, String payload) {
-        return on(payload);
+    public String consumerName() {
+        return CONSUMER;
     }
 }

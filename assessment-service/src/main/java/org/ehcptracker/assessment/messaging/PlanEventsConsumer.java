@@ -15,7 +15,7 @@ import org.ehcptracker.kit.messaging.ParkedEventHandler;
  * so a redelivered event changes nothing. Other plan events (the draft) are only marked processed.
  */
 @ApplicationScoped
-public class PlanEventsConsumer implements ParkedEventHandler {
+public class PlanEventsConsumer implements ParkedEventHandler.OneConsumer {
 
     static final String CONSUMER = "assessment-service.final-plan-issued";
 
@@ -39,13 +39,7 @@ public class PlanEventsConsumer implements ParkedEventHandler {
     }
 
     @Override
-    public java.util.Set<String> consumers() {
-        return java.util.Set.of(CONSUMER);
-    }
-
-    /** An operator's replay of a parked record (consumer-kit's ParkedEvents): as if Kafka delivered it again. */
-    @Override
-    public Uni<Void> replay(String consumer, String payload) {
-        return on(payload);
+    public String consumerName() {
+        return CONSUMER;
     }
 }

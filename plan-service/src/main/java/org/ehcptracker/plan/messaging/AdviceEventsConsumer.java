@@ -16,7 +16,7 @@ import org.ehcptracker.plan.persistence.CaseAdviceView;
  * date and is only marked processed.
  */
 @ApplicationScoped
-public class AdviceEventsConsumer implements ParkedEventHandler {
+public class AdviceEventsConsumer implements ParkedEventHandler.OneConsumer {
 
     static final String CONSUMER = "plan-service.case-advice";
 
@@ -48,13 +48,7 @@ public class AdviceEventsConsumer implements ParkedEventHandler {
     }
 
     @Override
-    public java.util.Set<String> consumers() {
-        return java.util.Set.of(CONSUMER);
-    }
-
-    /** An operator's replay of a parked record (consumer-kit's ParkedEvents): as if Kafka delivered it again. */
-    @Override
-    public Uni<Void> replay(String consumer, String payload) {
-        return on(payload);
+    public String consumerName() {
+        return CONSUMER;
     }
 }

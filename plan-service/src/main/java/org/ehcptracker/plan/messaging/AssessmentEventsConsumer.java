@@ -25,7 +25,7 @@ import org.ehcptracker.plan.persistence.PlanQualityAuditEntity;
  * events (exceptions, disputes) do not change what plan-service decides and are only marked processed.
  */
 @ApplicationScoped
-public class AssessmentEventsConsumer implements ParkedEventHandler {
+public class AssessmentEventsConsumer implements ParkedEventHandler.OneConsumer {
 
     static final String CONSUMER = "plan-service.assessment-case";
 
@@ -64,13 +64,7 @@ public class AssessmentEventsConsumer implements ParkedEventHandler {
     }
 
     @Override
-    public java.util.Set<String> consumers() {
-        return java.util.Set.of(CONSUMER);
-    }
-
-    /** An operator's replay of a parked record (consumer-kit's ParkedEvents): as if Kafka delivered it again. */
-    @Override
-    public Uni<Void> replay(String consumer, String payload) {
-        return on(payload);
+    public String consumerName() {
+        return CONSUMER;
     }
 }

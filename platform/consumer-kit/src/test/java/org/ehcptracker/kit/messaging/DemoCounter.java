@@ -16,4 +16,18 @@ public class DemoCounter extends PanacheEntityBase {
     public UUID caseId;
 
     public int events;
+
+    /** One more event for the case (the first makes the row). */
+    static io.smallrye.mutiny.Uni<Void> countOne(UUID caseId) {
+        return DemoCounter.<DemoCounter>findById(caseId).chain(c -> {
+            if (c == null) {
+                DemoCounter n = new DemoCounter();
+                n.caseId = caseId;
+                n.events = 1;
+                return n.persist().replaceWithVoid();
+            }
+            c.events++;
+            return io.smallrye.mutiny.Uni.createFrom().voidItem();
+        });
+    }
 }

@@ -49,17 +49,7 @@ class ProcessedEventsTest {
 
     /** The demo consumer: counts the case's events with a Panache entity, once per event id. */
     Uni<Void> count(String name, IntegrationEvent event) {
-        return consumer.once(name, event, session -> DemoCounter.<DemoCounter>findById(event.caseId())
-                .chain(c -> {
-                    if (c == null) {
-                        DemoCounter n = new DemoCounter();
-                        n.caseId = event.caseId();
-                        n.events = 1;
-                        return n.persist().replaceWithVoid();
-                    }
-                    c.events++;
-                    return Uni.createFrom().voidItem();
-                }));
+        return consumer.once(name, event, session -> DemoCounter.countOne(event.caseId()));
     }
 
     int counter(UUID caseId) {

@@ -54,10 +54,22 @@ public final class LocalStack implements Runnable {
         @Option(names = "--databases", split = ",", description = "databases to create if missing, comma separated")
         List<String> databases = new ArrayList<>();
 
+        @Option(names = "--idle-in-transaction-timeout", defaultValue = "${env:EHCP_PG_IDLE_IN_TRANSACTION_TIMEOUT:-30}",
+            description = "seconds a session may sit idle inside a transaction, cluster-wide; 0: no limit"
+                + " (default ${DEFAULT-VALUE}, env EHCP_PG_IDLE_IN_TRANSACTION_TIMEOUT)")
+        long idleInTransactionSeconds;
+
+        @Option(names = "--transaction-timeout", defaultValue = "${env:EHCP_PG_TRANSACTION_TIMEOUT:-60}",
+            description = "seconds any transaction may stay open, cluster-wide (it holds every relay back meanwhile);"
+                + " 0: no limit (default ${DEFAULT-VALUE}, env EHCP_PG_TRANSACTION_TIMEOUT)")
+        long transactionSeconds;
+
         @Override
         public Integer call() throws InterruptedException {
             long t0 = System.nanoTime();
-            EmbeddedPostgresServer pg = EmbeddedPostgresServer.startPersistent(port, dataDir);
+            EmbeddedPostgresServer pg = EmbeddedPostgresServer.startPersistent(port, dataDir,
+                new EmbeddedPostgresServer.TransactionLimits(java.time.Duration.ofSeconds(idleInTransactionSeconds),
+                    java.time.Duration.ofSeconds(transactionSeconds)));
             CountDownLatch stopped = onShutdown(pg::close);
             pg.createDatabases(databases);
             ready("postgres", pg.jdbcBaseUrl(), t0);

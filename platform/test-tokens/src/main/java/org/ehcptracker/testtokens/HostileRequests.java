@@ -404,6 +404,9 @@ public final class HostileRequests {
     private Object goodValue(String name, Map<String, Object> schema, int depth) {
         String kind = kind(schema);
         if (kind.equals("object")) {
+            if (!schema.containsKey("properties") && example(schema) instanceof Map<?, ?> example) {
+                return example; // a map by key (scores by criterion): only its example says what keys exist
+            }
             var out = new LinkedHashMap<String, Object>();
             if (schema.get("properties") instanceof Map<?, ?> props && depth < 4) {
                 Collection<?> required = (Collection<?>) schema.getOrDefault("required", List.of());

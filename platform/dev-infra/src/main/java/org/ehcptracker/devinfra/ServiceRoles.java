@@ -4,19 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Map;
 
 /**
  * One login role per service, owning that service's database and able to connect to no other: a leaked service
- * password exposes one service's data, not every child's. Each role also carries an
- * {@code idle_in_transaction_session_timeout}, so a transaction a service leaves open cannot hold every relay in the
- * cluster back for longer than that (docs/operations.md, "an open transaction anywhere").
+ * password exposes one service's data, not every child's. (How long any transaction may stay open is the server's
+ * setting, for every role: {@link EmbeddedPostgresServer.TransactionLimits}.)
  */
 public final class ServiceRoles {
-    /** How long a service's transaction may sit idle before PostgreSQL ends its session. */
-    public static final Duration IDLE_IN_TRANSACTION_TIMEOUT = Duration.ofSeconds(30);
-
     private ServiceRoles() {
     }
 
@@ -34,8 +29,6 @@ public final class ServiceRoles {
                     PasswordAuthentication.execute(c, "select format('create role %I', ?::text)", role);
                 }
                 PasswordAuthentication.setPassword(c, role, e.getValue());
-                PasswordAuthentication.execute(c, "select format('alter role %I set idle_in_transaction_session_timeout = %L', ?::text, ?::text)",
-                    role, IDLE_IN_TRANSACTION_TIMEOUT.toMillis() + "ms");
                 PasswordAuthentication.execute(c, "select format('alter database %I owner to %I', ?::text, ?::text)", role, role);
                 PasswordAuthentication.execute(c, "select format('revoke connect, temporary on database %I from public', ?::text)", role);
             }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The local stack's PostgreSQL: passwords required once set, one role per service that reaches only its own
- * database, objects of an older data directory handed over, the idle-in-transaction timeout on each role.
+ * database, objects of an older data directory handed over, the cluster's transaction limits in every session.
  */
 class ServiceRolesTest {
 
@@ -52,7 +52,7 @@ class ServiceRolesTest {
         }
 
         for (int start = 1; start <= 2; start++) { // the second start: passwords required from the outset
-            try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.startPersistent(port, data, "su-secret")) {
+            try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.startPersistent(port, data, EmbeddedPostgresServer.TransactionLimits.LOCAL, "su-secret")) {
                 ServiceRoles.apply(pg, Map.of("assessment", "a-secret", "advice", "b-secret"));
 
                 assertThatThrownBy(() -> connect(port, "postgres", "postgres", null).close())
@@ -69,6 +69,7 @@ class ServiceRolesTest {
                     assertThat(one(c, "select kept_count()")).isEqualTo(String.valueOf(start + 1));
                     st.execute("create table if not exists made_by_role (v text)");
                     assertThat(one(c, "select tableowner from pg_tables where tablename = 'kept'")).isEqualTo("assessment");
+                    // the cluster's bound on every session, this role's included
                     assertThat(one(c, "show idle_in_transaction_session_timeout")).isEqualTo("30s");
                 }
                 try (Connection c = connect(port, "advice", "advice", "b-secret")) {
@@ -81,7 +82,7 @@ class ServiceRolesTest {
     @Test
     void an_idle_transaction_of_a_service_is_ended_by_the_server(@TempDir Path dir) throws Exception {
         int port = FreePort.find();
-        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.startPersistent(port, dir.resolve("pg"), "su-secret")) {
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.startPersistent(port, dir.resolve("pg"), EmbeddedPostgresServer.TransactionLimits.LOCAL, "su-secret")) {
             ServiceRoles.apply(pg, Map.of("plan", "p-secret"));
             try (Connection c = connect(port, "plan", "plan", "p-secret"); Statement st = c.createStatement()) {
                 // the role's setting, lowered for this session only: what the server does when it runs out

@@ -146,9 +146,16 @@ public class ProblemResponses {
             withField(problem, field, "given twice; each field is given once");
             problem.withDetail(field + ": given twice; each field is given once");
         } else {
+            // inside a field (a number too large for it, bytes that are not UTF-8 in its text): name it
+            String field = e.getProcessor() == null ? "" : pathOf(e.getProcessor().getParsingContext());
             JsonLocation at = e.getLocation();
-            problem.withDetail("the body is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr()
-                    + ", column " + at.getColumnNr() + ")"));
+            String reason = "the body is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr()
+                    + ", column " + at.getColumnNr() + ")");
+            if (!field.isEmpty()) {
+                withField(problem, field, reason);
+                reason = field + ": " + reason;
+            }
+            problem.withDetail(reason);
         }
         return problem.build();
     }
@@ -217,6 +224,9 @@ public class ProblemResponses {
     static String pathOf(JsonStreamContext context) {
         java.util.Deque<String> parts = new java.util.ArrayDeque<>();
         for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() == null) {
+                return ""; // before the first name of an object: no field yet
+            }
             parts.addFirst(c.inArray() ? "[" + c.getCurrentIndex() + "]" : "." + c.getCurrentName());
         }
         String joined = String.join("", parts);

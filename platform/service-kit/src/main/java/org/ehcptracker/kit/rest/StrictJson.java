@@ -18,7 +18,9 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.time.temporal.Temporal;
+import java.util.regex.Pattern;
 
 /**
  * Request bodies are read strictly, with Jackson's own features, so that a value typed by mistake is a 400
@@ -29,7 +31,9 @@ import java.time.temporal.Temporal;
  *   <li>text is a JSON string: a number or boolean is not turned into text, nor a string or a number into a
  *       boolean, nor a string or a fraction into a whole number;</li>
  *   <li>a date ({@code java.time}) is an ISO string only: Jackson would otherwise read {@code 20000} as day 20000
- *       after 1970 and {@code [2025,3,3]} as a date;</li>
+ *       after 1970 and {@code [2025,3,3]} as a date; a {@code LocalDate} is exactly {@code yyyy-mm-dd} (not a
+ *       date-time cut to its day, not a year beyond 9999);</li>
+ *   <li>an empty string is not a missing value: {@code "caseId": ""} is refused, not read as null;</li>
  *   <li>text holding a lone surrogate (half a character, e.g. {@code "\ud800"}) or a NUL is refused: neither can
  *       be stored in PostgreSQL's text, so it would otherwise fail later as a 500 or be half-written.</li>
  * </ul>
@@ -53,6 +57,8 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Integer)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        // "" is not "no value": an empty id, code or date is refused instead of read as null (a new random case id)
+        mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("ehcp-strict-json").setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
@@ -72,6 +78,8 @@ public class StrictJson implements ObjectMapperCustomizer {
     /** A java.time value from a JSON string only; the ISO parsing itself stays the JavaTimeModule's. */
     static final class IsoStringOnly<T> extends StdScalarDeserializer<T> {
 
+        private static final Pattern PLAIN_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
         private final JsonDeserializer<?> iso;
 
         @SuppressWarnings("unchecked")
@@ -85,6 +93,10 @@ public class StrictJson implements ObjectMapperCustomizer {
         public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (!p.hasToken(JsonToken.VALUE_STRING)) {
                 return (T) ctxt.handleUnexpectedToken(handledType(), p);
+            }
+            if (handledType() == LocalDate.class && !PLAIN_DATE.matcher(p.getText()).matches()) {
+                // Jackson would read "2025-03-03T23:30:00Z" as the 3rd, and "+999999999-12-31" as a date
+                return (T) ctxt.handleWeirdStringValue(LocalDate.class, p.getText(), "expected a date as yyyy-mm-dd");
             }
             return (T) iso.deserialize(p, ctxt);
         }

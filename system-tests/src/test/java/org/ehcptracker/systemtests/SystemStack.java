@@ -74,7 +74,7 @@ public final class SystemStack implements AutoCloseable {
         reporting = start("reporting", logs, Map.of("EHCP_ASSESSMENT_URL", assessment.baseUrl(),
                 "EHCP_ADVICE_URL", advice.baseUrl(), "EHCP_PLAN_URL", plan.baseUrl()));
         for (ServiceProcess service : List.of(assessment, advice, plan, reporting)) {
-            service.awaitReady(Duration.ofSeconds(120));
+            service.awaitReady(Duration.ofSeconds(300)); // generous: a loaded 2-core machine took 130-180 s
         }
     }
 

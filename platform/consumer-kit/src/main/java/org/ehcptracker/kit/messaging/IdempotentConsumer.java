@@ -3,7 +3,9 @@ package org.ehcptracker.kit.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -35,10 +37,25 @@ public class IdempotentConsumer {
     private final DeadLetters deadLetters;
     private final MeterRegistry meters;
 
+    /**
+     * Set when the service begins to stop. A failure from then on is the shutdown's (the pool closing, the session
+     * gone), not the event's: the record is neither retried nor parked, its offset is not committed, and Kafka
+     * delivers it again after the restart. Parking it would leave the event out until an operator replayed it.
+     */
+    private volatile boolean stopping;
+
     public IdempotentConsumer(ProcessedEvents processed, DeadLetters deadLetters, MeterRegistry meters) {
         this.processed = processed;
         this.deadLetters = deadLetters;
         this.meters = meters;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping(true);
+    }
+
+    void stopping(boolean value) {
+        stopping = value;
     }
 
     /** Parses a record value; null when it is not an event this version can read. */
@@ -93,8 +110,10 @@ public class IdempotentConsumer {
                 Transactions.inTransaction(session -> processed.once(session, consumer, event.eventId(), () -> change.apply(session)))
                         .invoke(applied -> time(consumer, event, started, applied ? "applied" : "duplicate"))
                         .replaceWithVoid())
-                .onFailure().recoverWithUni(lasting -> park(consumer, event, lasting)
-                        .invoke(() -> time(consumer, event, started, "parked")));
+                .onFailure().recoverWithUni(lasting -> stopping
+                        ? Uni.createFrom().failure(new IllegalStateException(consumer + " did not apply " + describe(event)
+                                + ": the service is stopping; Kafka delivers it again after the restart", lasting))
+                        : park(consumer, event, lasting).invoke(() -> time(consumer, event, started, "parked")));
     }
 
     /**
@@ -113,11 +132,12 @@ public class IdempotentConsumer {
                 event.eventId(), event.getClass().getSimpleName(), JSON.write(event), String.valueOf(lasting))));
     }
 
-    private static Uni<Void> retryWhileTransient(String consumer, String what, Uni<Void> work) {
+    private Uni<Void> retryWhileTransient(String consumer, String what, Uni<Void> work) {
         return work
                 .onFailure(TransientFailure::isTransient).invoke(e -> LOG.warnf("%s could not apply %s yet: %s",
                         consumer, what, e.getMessage()))
-                .onFailure(TransientFailure::isTransient).retry()
+                // while stopping, a retry would only hold the shutdown up: the redelivery after the restart applies it
+                .onFailure(e -> TransientFailure.isTransient(e) && !stopping).retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
     }
 

@@ -123,6 +123,27 @@ class ProcessedEventsTest {
         assertThat((String) parked[2]).contains("\"x\":1");
     }
 
+    @Test
+    void a_failure_while_the_service_stops_is_the_shutdown_s_so_the_event_is_neither_parked_nor_marked_processed() {
+        IntegrationEvent event = freshEvent(UUID.randomUUID(), UUID.randomUUID());
+        consumer.stopping(true);
+        try {
+            // what the pool answers once Quarkus has begun closing it
+            CompletableFuture<Void> attempt = onVertx(() -> consumer.once("stopping", event,
+                    s -> Uni.createFrom().failure(new IllegalStateException("Pool closed"))));
+            assertThat(attempt).failsWithin(TIMEOUT).withThrowableThat().withMessageContaining("the service is stopping");
+        } finally {
+            consumer.stopping(false);
+        }
+        assertThat(onVertx(() -> Transactions.inSession(s -> s.createNativeQuery(
+                "select count(*) from dead_letter where consumer = 'stopping' and event_id = ?1", Long.class)
+                .setParameter(1, event.eventId()).getSingleResult())).join()).isZero();
+        // redelivered after the restart: applied
+        UUID caseId = event.caseId();
+        onVertx(() -> count("stopping", event)).join();
+        assertThat(counter(caseId)).isEqualTo(1);
+    }
+
     private Object[] parked(String name, UUID eventId) {
         return onVertx(() -> Transactions.inSession(s -> s.createNativeQuery(
                         "select type, error, payload from dead_letter where consumer = ?1 and event_id = ?2")

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.ehcptracker.advice.domain.AdviceRequestStatus;
 import org.ehcptracker.advice.domain.CancelForClosedCase;
 import org.ehcptracker.advice.domain.CaseStatus;
 import org.ehcptracker.advice.domain.DefaultAdvice;
+import org.ehcptracker.advice.domain.PreparationForAdulthood;
 import org.ehcptracker.advice.domain.RequestAdvice;
 import org.ehcptracker.advice.persistence.AdviceRequestRow;
 import org.ehcptracker.advice.persistence.AssessmentCaseRow;
@@ -97,7 +99,8 @@ public class AdviceFollowUps {
             return DefaultAdviceRow.ofCouncil(row.localAuthorityCode).map(set -> {
                 List<Supplier<Uni<Void>>> work = new ArrayList<>();
                 if (decided != null) {
-                    for (RequestAdvice command : DefaultAdvice.raisedBy(caseId, decided, set)) {
+                    boolean adulthood = PreparationForAdulthood.due(row.yearGroup, row.receivedDate, decided);
+                    for (RequestAdvice command : DefaultAdvice.raisedBy(caseId, decided, set, adulthood, Set.of())) {
                         work.add(() -> alone(requests.requestAlone(ADVICE_SERVICE, command),
                                 "raise default " + command.adviceType() + " advice for case " + caseId));
                     }

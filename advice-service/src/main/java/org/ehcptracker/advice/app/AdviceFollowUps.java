@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.UUID;
@@ -18,6 +17,7 @@ import org.ehcptracker.advice.domain.DefaultAdvice;
 import org.ehcptracker.advice.domain.PreparationForAdulthood;
 import org.ehcptracker.advice.domain.RequestAdvice;
 import org.ehcptracker.advice.persistence.AdviceRequestRow;
+import org.ehcptracker.advice.persistence.AdviceReuseRow;
 import org.ehcptracker.advice.persistence.AssessmentCaseRow;
 import org.ehcptracker.advice.persistence.DefaultAdviceRow;
 import org.ehcptracker.kit.domain.Actor;
@@ -96,11 +96,11 @@ public class AdviceFollowUps {
         }
         if (status == CaseStatus.ASSESSING && !row.defaultSetRaised) {
             LocalDate decided = row.decidedDate;
-            return DefaultAdviceRow.ofCouncil(row.localAuthorityCode).map(set -> {
+            return DefaultAdviceRow.ofCouncil(row.localAuthorityCode).chain(set -> AdviceReuseRow.typesForCase(caseId).map(reused -> {
                 List<Supplier<Uni<Void>>> work = new ArrayList<>();
                 if (decided != null) {
                     boolean adulthood = PreparationForAdulthood.due(row.yearGroup, row.receivedDate, decided);
-                    for (RequestAdvice command : DefaultAdvice.raisedBy(caseId, decided, set, adulthood, Set.of())) {
+                    for (RequestAdvice command : DefaultAdvice.raisedBy(caseId, decided, set, adulthood, reused)) {
                         work.add(() -> alone(requests.requestAlone(ADVICE_SERVICE, command),
                                 "raise default " + command.adviceType() + " advice for case " + caseId));
                     }
@@ -108,7 +108,7 @@ public class AdviceFollowUps {
                 work.add(() -> Transactions.inTransaction(s -> AssessmentCaseRow.row(caseId)
                         .invoke(r -> r.ifPresent(done -> done.defaultSetRaised = true)).replaceWithVoid()));
                 return work;
-            });
+            }));
         }
         return Uni.createFrom().item(List.of());
     }

@@ -27,6 +27,9 @@ class AccessMatrixTest {
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("POST /api/cases/{caseId}/advice-requests", Set.of(Role.CASEWORKER)),
             Map.entry("GET /api/cases/{caseId}/advice-requests", Set.of(Role.CASEWORKER)),
+            Map.entry("POST /api/cases/{caseId}/advice-reuses", Set.of(Role.CASEWORKER)),
+            Map.entry("GET /api/cases/{caseId}/advice-reuses", Set.of(Role.CASEWORKER)),
+            Map.entry("GET /api/cases/{caseId}/advice-reuses/{adviceType}", Set.of(Role.CASEWORKER)),
             Map.entry("POST /api/advice-requests/{adviceRequestId}/submission", Set.of(Role.CASEWORKER, Role.AGENCY)),
             Map.entry("POST /api/advice-requests/{adviceRequestId}/rework", Set.of(Role.CASEWORKER)),
             Map.entry("POST /api/advice-requests/{adviceRequestId}/exceptions", Set.of(Role.CASEWORKER)),
@@ -51,9 +54,10 @@ class AccessMatrixTest {
         var matrix = new AccessMatrix(ALLOWED, Map.of(
                 "caseId", UUID.randomUUID().toString(),
                 "adviceRequestId", UUID.randomUUID().toString(),
-                "agencyId", "matrix-agency"), "859");
+                "agencyId", "matrix-agency",
+                "adviceType", "EDUCATIONAL_PSYCHOLOGY"), "859");
         int requests = matrix.verify();
-        // 18 operations × (7 bad tokens + 5 roles)
+        // 21 operations × (7 bad tokens + 5 roles)
         assertThat(requests).isEqualTo(ALLOWED.size() * 12).isPositive();
     }
 }

@@ -38,14 +38,20 @@ class ReassessmentResourceTest {
     static final String LA = "916";
     static final LocalDate TODAY = WorklistResourceTest.TODAY;
 
-    static UUID recordReassessment(LocalDate received) {
-        UUID caseId = UUID.randomUUID();
+    /** A parent's request for a new case of this class's council, received on {@code received}. */
+    static Map<String, Object> requestBody(UUID caseId, LocalDate received) {
         Map<String, Object> body = new HashMap<>();
         body.put("caseId", caseId.toString());
         body.put("localAuthorityCode", LA);
         body.put("receivedDate", received.toString());
         body.put("requestedBy", "PARENT");
         body.put("childRef", childRef(caseId));
+        return body;
+    }
+
+    static UUID recordReassessment(LocalDate received) {
+        UUID caseId = UUID.randomUUID();
+        Map<String, Object> body = requestBody(caseId, received);
         body.put("requestKind", "REASSESSMENT");
         api().body(body).post("/api/cases").then().statusCode(201)
                 .body("requestKind", equalTo("REASSESSMENT"))
@@ -103,12 +109,7 @@ class ReassessmentResourceTest {
     @Test
     void the_year_group_is_published_as_a_code_and_a_bad_one_or_a_number_is_a_400_naming_it() throws Exception {
         UUID caseId = UUID.randomUUID();
-        Map<String, Object> body = new HashMap<>();
-        body.put("caseId", caseId.toString());
-        body.put("localAuthorityCode", LA);
-        body.put("receivedDate", TODAY.toString());
-        body.put("requestedBy", "PARENT");
-        body.put("childRef", childRef(caseId));
+        Map<String, Object> body = requestBody(caseId, TODAY);
         body.put("yearGroup", "Y9");
         api().body(body).post("/api/cases").then().statusCode(201);
         var records = AssessmentTopic.recordsThrough(caseId, "AssessmentRequested");

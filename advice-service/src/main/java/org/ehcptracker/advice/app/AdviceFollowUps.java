@@ -14,8 +14,10 @@ import org.ehcptracker.advice.domain.AdviceRequestStatus;
 import org.ehcptracker.advice.domain.CancelForClosedCase;
 import org.ehcptracker.advice.domain.CaseStatus;
 import org.ehcptracker.advice.domain.DefaultAdvice;
+import org.ehcptracker.advice.domain.PreparationForAdulthood;
 import org.ehcptracker.advice.domain.RequestAdvice;
 import org.ehcptracker.advice.persistence.AdviceRequestRow;
+import org.ehcptracker.advice.persistence.AdviceReuseRow;
 import org.ehcptracker.advice.persistence.AssessmentCaseRow;
 import org.ehcptracker.advice.persistence.DefaultAdviceRow;
 import org.ehcptracker.kit.domain.Actor;
@@ -94,10 +96,11 @@ public class AdviceFollowUps {
         }
         if (status == CaseStatus.ASSESSING && !row.defaultSetRaised) {
             LocalDate decided = row.decidedDate;
-            return DefaultAdviceRow.ofCouncil(row.localAuthorityCode).map(set -> {
+            return DefaultAdviceRow.ofCouncil(row.localAuthorityCode).chain(set -> AdviceReuseRow.typesForCase(caseId).map(reused -> {
                 List<Supplier<Uni<Void>>> work = new ArrayList<>();
                 if (decided != null) {
-                    for (RequestAdvice command : DefaultAdvice.raisedBy(caseId, decided, set)) {
+                    boolean adulthood = PreparationForAdulthood.due(row.yearGroup, row.receivedDate, decided);
+                    for (RequestAdvice command : DefaultAdvice.raisedBy(caseId, decided, set, adulthood, reused)) {
                         work.add(() -> alone(requests.requestAlone(ADVICE_SERVICE, command),
                                 "raise default " + command.adviceType() + " advice for case " + caseId));
                     }
@@ -105,7 +108,7 @@ public class AdviceFollowUps {
                 work.add(() -> Transactions.inTransaction(s -> AssessmentCaseRow.row(caseId)
                         .invoke(r -> r.ifPresent(done -> done.defaultSetRaised = true)).replaceWithVoid()));
                 return work;
-            });
+            }));
         }
         return Uni.createFrom().item(List.of());
     }

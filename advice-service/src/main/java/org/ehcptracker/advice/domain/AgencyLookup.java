@@ -18,6 +18,32 @@ public record AgencyLookup(boolean councilUsesDirectory, Optional<Agency> agency
     public static final AgencyLookup NO_DIRECTORY = new AgencyLookup(false, Optional.empty());
 
     /**
+     * Refuses (422, field agencyId) existing advice from an agency that is not in the council's directory or does
+     * not give this type of advice. A deactivated agency passes: the advice was given while it was active.
+     */
+    public void requireKnown(String agencyId, String localAuthorityCode, AdviceType adviceType) {
+        if (!councilUsesDirectory) {
+            return;
+        }
+        Agency known = knownTo(agencyId, localAuthorityCode);
+        requireGives(known, agencyId, adviceType);
+    }
+
+    private Agency knownTo(String agencyId, String localAuthorityCode) {
+        return agency.filter(a -> a.localAuthorityCode().equals(localAuthorityCode))
+                .orElseThrow(() -> CommandRejected.unprocessable("agencyId", "agency " + agencyId
+                        + " is not in council " + localAuthorityCode + "'s agency directory; add it first"
+                        + " (POST /api/councils/" + localAuthorityCode + "/agencies)"));
+    }
+
+    private static void requireGives(Agency known, String agencyId, AdviceType adviceType) {
+        if (!known.adviceTypes().contains(adviceType)) {
+            throw CommandRejected.unprocessable("agencyId", "agency " + agencyId + " does not give " + adviceType
+                    + " advice (its directory entry lists " + known.adviceTypes().stream().sorted().toList() + ")");
+        }
+    }
+
+    /**
      * Refuses (422, field agencyId) a request to an agency that is not in the council's directory, is
      * deactivated, or does not give this type of advice.
      */
@@ -25,17 +51,11 @@ public record AgencyLookup(boolean councilUsesDirectory, Optional<Agency> agency
         if (!councilUsesDirectory) {
             return;
         }
-        Agency known = agency.filter(a -> a.localAuthorityCode().equals(localAuthorityCode))
-                .orElseThrow(() -> CommandRejected.unprocessable("agencyId", "agency " + agencyId
-                        + " is not in council " + localAuthorityCode + "'s agency directory; add it first"
-                        + " (POST /api/councils/" + localAuthorityCode + "/agencies)"));
+        Agency known = knownTo(agencyId, localAuthorityCode);
         if (!known.active()) {
             throw CommandRejected.unprocessable("agencyId", "agency " + agencyId
                     + " is deactivated in council " + localAuthorityCode + "'s directory; address the request to an active agency");
         }
-        if (!known.adviceTypes().contains(adviceType)) {
-            throw CommandRejected.unprocessable("agencyId", "agency " + agencyId + " does not give " + adviceType
-                    + " advice (its directory entry lists " + known.adviceTypes().stream().sorted().toList() + ")");
-        }
+        requireGives(known, agencyId, adviceType);
     }
 }

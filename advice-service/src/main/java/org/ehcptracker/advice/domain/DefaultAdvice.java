@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.ehcptracker.contracts.advice.AdviceType;
 
@@ -24,7 +25,19 @@ public record DefaultAdvice(AdviceType adviceType, String agencyId) {
      * the decision were seen twice.
      */
     public static List<RequestAdvice> raisedBy(UUID caseId, LocalDate decisionDate, List<DefaultAdvice> set) {
+        return raisedBy(caseId, decisionDate, set, true, Set.of());
+    }
+
+    /**
+     * The requests a decision to assess raises for this case: the set's preparation-for-adulthood entry only when
+     * {@code adulthoodAdviceDue} ({@link PreparationForAdulthood#due}), and no entry of a type the LA already
+     * reuses existing advice for (Reg 6(4)).
+     */
+    public static List<RequestAdvice> raisedBy(UUID caseId, LocalDate decisionDate, List<DefaultAdvice> set,
+                                               boolean adulthoodAdviceDue, Set<AdviceType> reused) {
         return set.stream()
+                .filter(d -> adulthoodAdviceDue || d.adviceType() != AdviceType.PREPARATION_FOR_ADULTHOOD)
+                .filter(d -> !reused.contains(d.adviceType()))
                 .map(d -> new RequestAdvice(requestId(caseId, d.adviceType()), caseId, d.adviceType(), d.agencyId(), decisionDate))
                 .toList();
     }

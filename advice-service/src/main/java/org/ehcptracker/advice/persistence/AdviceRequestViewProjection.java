@@ -13,6 +13,7 @@ import org.ehcptracker.contracts.advice.AdviceRequestCancelled;
 import org.ehcptracker.contracts.advice.AdviceRequested;
 import org.ehcptracker.contracts.advice.AdviceReturnedForRework;
 import org.ehcptracker.contracts.advice.AdviceSubmitted;
+import org.ehcptracker.contracts.advice.ExistingAdviceReused;
 import org.ehcptracker.kit.app.InlineProjection;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -31,7 +32,8 @@ public class AdviceRequestViewProjection implements InlineProjection {
 
     @Override
     public Uni<Void> apply(Mutiny.Session session, List<? extends IntegrationEvent> events) {
-        return InlineProjection.oneAfterAnother(events, event -> event instanceof AdviceEvent
+        // a reuse of existing advice (Reg 6(4)) is no request: not in the view, so not in any agency's inbox
+        return InlineProjection.oneAfterAnother(events, event -> event instanceof AdviceEvent && !(event instanceof ExistingAdviceReused)
                 ? nextChange(session).chain(seq -> apply(event, seq))
                 : Uni.createFrom().voidItem());
     }

@@ -16,6 +16,7 @@ import org.ehcptracker.advice.domain.AssessmentCase;
 import org.ehcptracker.advice.domain.CaseStatus;
 import org.ehcptracker.contracts.assessment.AssessmentEvent;
 import org.ehcptracker.contracts.assessment.AssessmentRequested;
+import org.ehcptracker.contracts.assessment.NationalCurriculumYear;
 
 /**
  * One row of the local view {@code assessment_case}: what advice-service has learnt about a case from
@@ -53,6 +54,11 @@ public class AssessmentCaseRow extends PanacheEntityBase {
     @Column(name = "child_ref")
     public String childRef;
 
+    /** AssessmentRequested's year group on the day the LA received the request (v3); null when not given. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "year_group")
+    public NationalCurriculumYear yearGroup;
+
     /** Whether the council's default advice set was raised for this case (see AdviceFollowUps). */
     @Column(name = "default_set_raised", nullable = false)
     public boolean defaultSetRaised;
@@ -81,6 +87,7 @@ public class AssessmentCaseRow extends PanacheEntityBase {
                 row.localAuthorityCode = event.localAuthorityCode();
                 row.receivedDate = event instanceof AssessmentRequested ? event.businessDate() : null;
                 row.childRef = event instanceof AssessmentRequested requested ? requested.childRef() : null;
+                row.yearGroup = event instanceof AssessmentRequested requested ? requested.yearGroup() : null;
                 row.status = after.get();
                 dates(row, after.get(), event);
                 return row.persist().replaceWithVoid();
@@ -88,6 +95,7 @@ public class AssessmentCaseRow extends PanacheEntityBase {
             if (event instanceof AssessmentRequested requested) {
                 found.receivedDate = event.businessDate();
                 found.childRef = requested.childRef();
+                found.yearGroup = requested.yearGroup();
             } else {
                 found.status = after.get();
                 dates(found, after.get(), event);

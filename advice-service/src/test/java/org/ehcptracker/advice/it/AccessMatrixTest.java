@@ -30,6 +30,9 @@ class AccessMatrixTest {
             Map.entry("POST /api/operations/dead-letters/{consumer}/{eventId}/replay", Set.of("admin")),
             Map.entry("POST /api/cases/{caseId}/advice-requests", Set.of(Role.CASEWORKER)),
             Map.entry("GET /api/cases/{caseId}/advice-requests", Set.of(Role.CASEWORKER)),
+            Map.entry("POST /api/cases/{caseId}/advice-reuses", Set.of(Role.CASEWORKER)),
+            Map.entry("GET /api/cases/{caseId}/advice-reuses", Set.of(Role.CASEWORKER)),
+            Map.entry("GET /api/cases/{caseId}/advice-reuses/{adviceType}", Set.of(Role.CASEWORKER)),
             Map.entry("POST /api/advice-requests/{adviceRequestId}/submission", Set.of(Role.CASEWORKER, Role.AGENCY)),
             Map.entry("POST /api/advice-requests/{adviceRequestId}/rework", Set.of(Role.CASEWORKER)),
             Map.entry("POST /api/advice-requests/{adviceRequestId}/exceptions", Set.of(Role.CASEWORKER)),
@@ -55,9 +58,10 @@ class AccessMatrixTest {
                 "caseId", UUID.randomUUID().toString(),
                 "consumer", "matrix", "eventId", UUID.randomUUID().toString(),
                 "adviceRequestId", UUID.randomUUID().toString(),
-                "agencyId", "matrix-agency"), "859");
+                "agencyId", "matrix-agency",
+                "adviceType", "EDUCATIONAL_PSYCHOLOGY"), "859");
         int requests = matrix.verify();
-        // 20 operations × (7 bad tokens + 5 roles)
+        // 23 operations × (7 bad tokens + 5 roles)
         assertThat(requests).isEqualTo(ALLOWED.size() * 12).isPositive();
     }
 }

@@ -88,6 +88,66 @@ class DefaultAdviceSetApiTest {
         assertThat(requests).isEqualTo(2);
     }
 
+    /**
+     * Preparation-for-adulthood advice from Year 9 on the decision date (received 3 March 2025, decided 10 April 2025:
+     * the same school year, so the year group on receipt holds): Year 9 gets the set's PfA entry, Year 8 and a request
+     * without a year group (AssessmentRequested v2, upcast with none) get the rest of the set only.
+     */
+    @Test
+    void the_adulthood_entry_is_raised_from_year_9_only() {
+        String eps = addAgency("EDUCATIONAL_PSYCHOLOGY");
+        String pfa = addAgency("PREPARATION_FOR_ADULTHOOD");
+        putSet(List.of(Map.of("adviceType", "EDUCATIONAL_PSYCHOLOGY", "agencyId", eps),
+                Map.of("adviceType", "PREPARATION_FOR_ADULTHOOD", "agencyId", pfa)))
+                .statusCode(200);
+
+        UUID year9 = decidedCase(Map.of("localAuthorityCode", COUNCIL, "yearGroup", "Y9"));
+        UUID year8 = decidedCase(Map.of("localAuthorityCode", COUNCIL, "yearGroup", "Y8"));
+        var v2 = example("AssessmentRequested", UUID.randomUUID(), Map.of("localAuthorityCode", COUNCIL, "schemaVersion", 2));
+        v2.remove("yearGroup");
+        UUID noYearGroup = UUID.fromString(v2.get("caseId").asText());
+        publishAssessmentEvent(v2);
+        publishAssessmentEvent(example("AssessmentDecided", noYearGroup, Map.of("localAuthorityCode", COUNCIL)));
+
+        for (UUID caseId : List.of(year9, year8, noYearGroup)) {
+            // the follow-up marks the set raised after its last request: every request of the case is in by then
+            await().atMost(WAIT).until(() -> Boolean.TRUE.equals(Fixtures.caseRow(pool, caseId) == null ? null
+                    : Fixtures.caseRow(pool, caseId).getBoolean("default_set_raised")));
+        }
+        assertThat(Fixtures.caseRow(pool, year9).getString("year_group")).isEqualTo("Y9");
+        assertThat(Fixtures.caseRow(pool, noYearGroup).getString("year_group")).isNull();
+        given().header("Authorization", TestTokens.bearer(CASEWORKER)).when().get("/api/cases/{caseId}/advice-requests", year9).then()
+                .statusCode(200)
+                .body("adviceType", containsInAnyOrder("EDUCATIONAL_PSYCHOLOGY", "PREPARATION_FOR_ADULTHOOD"))
+                .body("find { it.adviceType == 'PREPARATION_FOR_ADULTHOOD' }.agencyId", equalTo(pfa))
+                .body("find { it.adviceType == 'PREPARATION_FOR_ADULTHOOD' }.requestedDate", equalTo("2025-04-10"))
+                .body("find { it.adviceType == 'PREPARATION_FOR_ADULTHOOD' }.dueDate", equalTo("2025-05-22"));
+        for (UUID caseId : List.of(year8, noYearGroup)) {
+            given().header("Authorization", TestTokens.bearer(CASEWORKER)).when().get("/api/cases/{caseId}/advice-requests", caseId)
+                    .then().statusCode(200).body("adviceType", equalTo(List.of("EDUCATIONAL_PSYCHOLOGY")));
+        }
+
+        // on the topic: the Year 9 case's AdviceRequested of type PREPARATION_FOR_ADULTHOOD, to the set's agency
+        var records = Fixtures.adviceEventsOf(year9);
+        try {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(records.getRecords().stream()
+                    .map(r -> Fixtures.read(r.value()))
+                    .filter(e -> "AdviceRequested".equals(e.get("type").asText())
+                            && "PREPARATION_FOR_ADULTHOOD".equals(e.get("adviceType").asText())
+                            && pfa.equals(e.get("agencyId").asText()) && "2025-04-10".equals(e.get("businessDate").asText()))
+                    .count()).isEqualTo(1));
+        } finally {
+            records.close();
+        }
+    }
+
+    private static UUID decidedCase(Map<String, Object> requestFields) {
+        UUID caseId = UUID.randomUUID();
+        publishAssessmentEvent(example("AssessmentRequested", caseId, requestFields));
+        publishAssessmentEvent(example("AssessmentDecided", caseId, Map.of("localAuthorityCode", COUNCIL)));
+        return caseId;
+    }
+
     @Test
     void a_set_naming_an_agency_that_cannot_be_asked_or_a_type_twice_is_refused() {
         String health = addAgency("HEALTH");

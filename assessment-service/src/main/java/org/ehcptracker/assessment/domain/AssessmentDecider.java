@@ -83,7 +83,7 @@ public final class AssessmentDecider {
         }
         AssessmentRequested requested = new AssessmentRequested(ctx.nextEventId(), command.caseId(),
                 command.localAuthorityCode(), command.receivedDate(), ctx.now(), AssessmentRequested.SCHEMA_VERSION,
-                command.childRef(), command.requestedBy(), command.kind());
+                command.childRef(), command.requestedBy(), command.kind(), command.yearGroup());
         if (transfer == null) {
             return List.of(requested);
         }

@@ -2,6 +2,7 @@ package org.ehcptracker.assessment.domain;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import org.ehcptracker.contracts.assessment.NationalCurriculumYear;
 import org.ehcptracker.contracts.assessment.RequestKind;
 import org.ehcptracker.contracts.assessment.RequesterType;
 
@@ -17,6 +18,8 @@ import org.ehcptracker.contracts.assessment.RequesterType;
  * @param transferredIn      when the case reaches this LA as a transfer: the previous LA and the day this LA became
  *                           responsible (the clock start); null otherwise
  * @param kind               INITIAL or REASSESSMENT (Reg 27: a child who already has a plan); null means INITIAL
+ * @param yearGroup          the child's national curriculum year group on receivedDate; null when not given
+ *                           (advice-service asks for preparation-for-adulthood advice from Year 9 on it)
  */
 public record RecordAssessmentRequest(UUID caseId,
         String localAuthorityCode,
@@ -25,11 +28,18 @@ public record RecordAssessmentRequest(UUID caseId,
         String childRef,
         ChildPersonalDetails child,
         TransferIn transferredIn,
-        RequestKind kind) {
+        RequestKind kind,
+        NationalCurriculumYear yearGroup) {
 
     public RecordAssessmentRequest {
         child = child == null ? ChildPersonalDetails.NONE : child;
         kind = kind == null ? RequestKind.INITIAL : kind;
+    }
+
+    /** A request without a year group. */
+    public RecordAssessmentRequest(UUID caseId, String localAuthorityCode, LocalDate receivedDate, RequesterType requestedBy,
+                                   String childRef, ChildPersonalDetails child, TransferIn transferredIn, RequestKind kind) {
+        this(caseId, localAuthorityCode, receivedDate, requestedBy, childRef, child, transferredIn, kind, null);
     }
 
     /** An initial request, possibly a transfer. */

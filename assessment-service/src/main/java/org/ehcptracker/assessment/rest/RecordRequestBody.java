@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ehcptracker.assessment.domain.ChildPersonalDetails;
 import org.ehcptracker.assessment.domain.RecordAssessmentRequest;
+import org.ehcptracker.contracts.assessment.NationalCurriculumYear;
 import org.ehcptracker.contracts.assessment.RequestKind;
 import org.ehcptracker.contracts.assessment.RequesterType;
 import org.ehcptracker.kit.domain.CommandRejected;
@@ -41,7 +42,12 @@ public record RecordRequestBody(
         TransferInBody transferredIn,
         @Schema(description = "INITIAL (default when left out), or REASSESSMENT of a child who already has a plan"
                 + " (Reg 27: the final plan is due 14 weeks after receivedDate, with the same exceptions)")
-        RequestKind requestKind) {
+        RequestKind requestKind,
+        @Schema(description = "the child's national curriculum year group on receivedDate, a code as SEN2 records it:"
+                + " EARLY_YEARS (below reception), RECEPTION, Y1 to Y14, or NOT_IN_A_YEAR_GROUP (SEN2 X); optional."
+                + " From Y9 advice-service also asks for preparation-for-adulthood advice. Anything else, a number"
+                + " included, is a 400 naming yearGroup")
+        NationalCurriculumYear yearGroup) {
 
     /** The command; a request without caseId gets a new one. */
     RecordAssessmentRequest toCommand() {
@@ -52,6 +58,6 @@ public record RecordRequestBody(
         }
         return new RecordAssessmentRequest(caseId != null ? caseId : UUID.randomUUID(), localAuthorityCode, receivedDate,
                 requestedBy, childRef, new ChildPersonalDetails(childName, childDateOfBirth),
-                transferredIn == null ? null : transferredIn.toTransferIn(), requestKind);
+                transferredIn == null ? null : transferredIn.toTransferIn(), requestKind, yearGroup);
     }
 }

@@ -15,6 +15,8 @@ import org.ehcptracker.contracts.assessment.AssessmentDecision;
 import org.ehcptracker.contracts.assessment.AssessmentEvent;
 import org.ehcptracker.contracts.assessment.AssessmentOutcome;
 import org.ehcptracker.contracts.assessment.AssessmentRequested;
+import org.ehcptracker.contracts.assessment.RequestKind;
+import org.ehcptracker.contracts.assessment.NationalCurriculumYear;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
 import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.ehcptracker.contracts.assessment.RequesterType;
@@ -119,6 +121,17 @@ class AssessmentCaseTest {
         }
 
         @Test
+        void the_year_group_given_with_the_request_is_published_on_AssessmentRequested_v3() {
+            // received 3 Mar 2025 with the child in Year 9: the event carries Y9, and none when not given
+            var command = new RecordAssessmentRequest(CASE, "839", RECEIVED, RequesterType.PARENT, "C-7Q4M2K",
+                    ChildPersonalDetails.NONE, null, null, NationalCurriculumYear.Y9);
+
+            assertThat(AssessmentDecider.decide(command, given(), ctx())).containsExactly(new AssessmentRequested(id(1), CASE,
+                    "839", RECEIVED, NOW, 3, "C-7Q4M2K", RequesterType.PARENT, RequestKind.INITIAL, NationalCurriculumYear.Y9));
+            assertThat(((AssessmentRequested) AssessmentDecider.decide(request(), given(), ctx()).get(0)).yearGroup()).isNull();
+        }
+
+        @Test
         void a_child_born_after_the_request_was_received_is_unprocessable_naming_childDateOfBirth() {
             var command = new RecordAssessmentRequest(CASE, "839", RECEIVED, RequesterType.PARENT, "C-1",
                     new ChildPersonalDetails("Sam Example", RECEIVED.plusDays(1)));
@@ -138,7 +151,7 @@ class AssessmentCaseTest {
                 assertThat(e.localAuthorityCode()).isEqualTo("839");
                 assertThat(e.businessDate()).isEqualTo(RECEIVED);
                 assertThat(e.occurredAt()).isEqualTo(NOW);
-                assertThat(e.schemaVersion()).isEqualTo(2);
+                assertThat(e.schemaVersion()).isEqualTo(3);
                 assertThat(e.requestKind()).isEqualTo(org.ehcptracker.contracts.assessment.RequestKind.INITIAL);
                 assertThat(e.childRef()).isEqualTo("C-7Q4M2K");
                 assertThat(e.requestedBy()).isEqualTo(RequesterType.PARENT);

@@ -55,7 +55,7 @@ class ReassessmentTest {
         var command = new RecordAssessmentRequest(CASE, "839", RECEIVED, RequesterType.PARENT, "C-7Q4M2K",
                 ChildPersonalDetails.NONE, null, RequestKind.REASSESSMENT);
         var events = AssessmentDecider.decide(command, given(), ctx());
-        assertThat(events).containsExactly(new AssessmentRequested(id(1), CASE, "839", RECEIVED, NOW, 2, "C-7Q4M2K",
+        assertThat(events).containsExactly(new AssessmentRequested(id(1), CASE, "839", RECEIVED, NOW, 3, "C-7Q4M2K",
                 RequesterType.PARENT, RequestKind.REASSESSMENT));
         CaseState c = CaseState.TYPE.rebuild(events);
         assertThat(c.reassessment()).isTrue();

@@ -16,9 +16,11 @@ import io.restassured.path.json.JsonPath;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import org.ehcptracker.contracts.EventJson;
 import org.ehcptracker.contracts.assessment.AssessmentRequested;
+import org.ehcptracker.contracts.assessment.NationalCurriculumYear;
 import org.ehcptracker.contracts.assessment.RequestKind;
 import org.ehcptracker.devinfra.InfraTestResource;
 import org.junit.jupiter.api.Test;
@@ -36,14 +38,20 @@ class ReassessmentResourceTest {
     static final String LA = "916";
     static final LocalDate TODAY = WorklistResourceTest.TODAY;
 
-    static UUID recordReassessment(LocalDate received) {
-        UUID caseId = UUID.randomUUID();
+    /** A parent's request for a new case of this class's council, received on {@code received}. */
+    static Map<String, Object> requestBody(UUID caseId, LocalDate received) {
         Map<String, Object> body = new HashMap<>();
         body.put("caseId", caseId.toString());
         body.put("localAuthorityCode", LA);
         body.put("receivedDate", received.toString());
         body.put("requestedBy", "PARENT");
         body.put("childRef", childRef(caseId));
+        return body;
+    }
+
+    static UUID recordReassessment(LocalDate received) {
+        UUID caseId = UUID.randomUUID();
+        Map<String, Object> body = requestBody(caseId, received);
         body.put("requestKind", "REASSESSMENT");
         api().body(body).post("/api/cases").then().statusCode(201)
                 .body("requestKind", equalTo("REASSESSMENT"))
@@ -66,7 +74,7 @@ class ReassessmentResourceTest {
         var records = AssessmentTopic.recordsThrough(caseId, "AssessmentRequested");
         AssessmentRequested published = new EventJson().read(records.get(records.size() - 1).value(), AssessmentRequested.class);
         assertThat(published.requestKind()).isEqualTo(RequestKind.REASSESSMENT);
-        assertThat(published.schemaVersion()).isEqualTo(2);
+        assertThat(published.schemaVersion()).isEqualTo(AssessmentRequested.SCHEMA_VERSION);
 
         // the worklist shows the 14-week final plan from the start, and still after the decision to assess
         JsonPath row = worklist("la=" + LA);
@@ -96,6 +104,29 @@ class ReassessmentResourceTest {
         api().body(body).post("/api/cases").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body(containsString("requestKind"));
+    }
+
+    @Test
+    void the_year_group_is_published_as_a_code_and_a_bad_one_or_a_number_is_a_400_naming_it() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        Map<String, Object> body = requestBody(caseId, TODAY);
+        body.put("yearGroup", "Y9");
+        api().body(body).post("/api/cases").then().statusCode(201);
+        var records = AssessmentTopic.recordsThrough(caseId, "AssessmentRequested");
+        AssessmentRequested published = new EventJson().read(records.get(records.size() - 1).value(), AssessmentRequested.class);
+        assertThat(published.yearGroup()).isEqualTo(NationalCurriculumYear.Y9);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(records.get(records.size() - 1).value());
+        assertThat(json.get("yearGroup").textValue()).isEqualTo("Y9");
+        assertThat(json.get("schemaVersion").intValue()).isEqualTo(3);
+
+        for (Object bad : List.of("Year 9", "y9", 9, "9")) {
+            Map<String, Object> refused = new HashMap<>(body);
+            refused.put("caseId", UUID.randomUUID().toString());
+            refused.put("yearGroup", bad);
+            api().body(refused).post("/api/cases").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body(containsString("yearGroup"));
+        }
     }
 
     @Test

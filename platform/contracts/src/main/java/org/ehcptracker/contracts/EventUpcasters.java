@@ -47,6 +47,15 @@ public final class EventUpcasters {
     });
 
     /**
+     * AssessmentRequested v2 to v3: {@code yearGroup} is added; no v2 request recorded one, so it is null
+     * (unknown: readers apply no rule that depends on the year group).
+     */
+    public static final EventUpcaster ASSESSMENT_REQUESTED_YEAR_GROUP = new EventUpcaster("AssessmentRequested", 2, json -> {
+        json.putNull("yearGroup");
+        return json;
+    });
+
+    /**
      * AdviceRequestCancelled v1 to v2: the free-text {@code reason} becomes an {@link AdviceCancellationReason}.
      * A v1 text that is exactly a code's name (advice-service wrote CASE_REFUSED_ASSESSMENT, CASE_WITHDRAWN and
      * CASE_CONCLUDED_WITHOUT_PLAN itself) stays that code; any other text, or none, becomes {@code OTHER} and is
@@ -76,7 +85,8 @@ public final class EventUpcasters {
      * version; each with its example JSON test (EventUpcastersTest).
      */
     public static final EventUpcasters PUBLISHED = new EventUpcasters(
-            List.of(ASSESSMENT_DECIDED_REASON_AS_CODE, ASSESSMENT_REQUESTED_KIND, ADVICE_REQUEST_CANCELLED_REASON_AS_CODE,
+            List.of(ASSESSMENT_DECIDED_REASON_AS_CODE, ASSESSMENT_REQUESTED_KIND, ASSESSMENT_REQUESTED_YEAR_GROUP,
+                    ADVICE_REQUEST_CANCELLED_REASON_AS_CODE,
                     ADVICE_RETURNED_FOR_REWORK_REASON_AS_CODE), EventUpcasters::schemaVersionOf);
 
     private final Map<String, EventUpcaster> steps = new HashMap<>();

@@ -33,7 +33,7 @@ class EventInvariantsTest {
     /** The only fields the contract lets be null. */
     private static final Set<String> NULLABLE =
             Set.of("refusalReason", "endDate", "requestedSetting", "requestedSettingType", "namedSettingUrn", "settingType",
-                    "amendedPlanDue", "phaseTransfer", "phaseTransferDeadline");
+                    "amendedPlanDue", "phaseTransfer", "phaseTransferDeadline", "yearGroup");
 
     private static final UUID EVENT = UUID.fromString("0b3f7a52-6c1d-4e8a-9f24-7d5e1c2b9a60");
     private static final UUID CASE = UUID.fromString("5c9e2d14-3b7a-4f61-8e0d-2a6b4c8f1e37");

@@ -14,6 +14,7 @@ import org.ehcptracker.contracts.advice.AdviceReworkReason;
 import org.ehcptracker.contracts.assessment.AssessmentDecided;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
 import org.ehcptracker.contracts.assessment.AssessmentRequested;
+import org.ehcptracker.contracts.assessment.NationalCurriculumYear;
 import org.ehcptracker.contracts.assessment.RequestKind;
 import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.junit.jupiter.api.Test;
@@ -126,13 +127,40 @@ class EventUpcastersTest {
 
     @Test
     void a_v1_request_is_read_as_an_initial_request() throws Exception {
-        ObjectNode v2 = EventUpcasters.PUBLISHED.upcast("AssessmentRequested", tree(REQUESTED_V1));
-        assertThat(v2.get("schemaVersion").intValue()).isEqualTo(2);
-        assertThat(v2.get("requestKind").asText()).isEqualTo("INITIAL");
+        // v1 -> v2 -> v3: the kind becomes INITIAL, then the year group null
+        ObjectNode v3 = EventUpcasters.PUBLISHED.upcast("AssessmentRequested", tree(REQUESTED_V1));
+        assertThat(v3.get("schemaVersion").intValue()).isEqualTo(3);
+        assertThat(v3.get("requestKind").asText()).isEqualTo("INITIAL");
+        assertThat(v3.get("yearGroup").isNull()).isTrue();
         AssessmentRequested requested = new EventJson().read(REQUESTED_V1, AssessmentRequested.class);
-        assertThat(requested.schemaVersion()).isEqualTo(2);
+        assertThat(requested.schemaVersion()).isEqualTo(3);
         assertThat(requested.requestKind()).isEqualTo(RequestKind.INITIAL);
         assertThat(requested.childRef()).isEqualTo("C-7Q4M2K");
+        assertThat(requested.yearGroup()).isNull();
+    }
+
+    // ---- the published step: AssessmentRequested v2 -> v3 -------------------------------------------
+
+    @Test
+    void a_v2_request_is_read_with_no_year_group() throws Exception {
+        String v2 = REQUESTED_V1.replace("\"schemaVersion\":1", "\"schemaVersion\":2")
+                .replace("\"requestedBy\":\"PARENT\"", "\"requestedBy\":\"PARENT\",\"requestKind\":\"REASSESSMENT\"");
+        ObjectNode v3 = EventUpcasters.PUBLISHED.upcast("AssessmentRequested", tree(v2));
+        assertThat(v3.get("schemaVersion").intValue()).isEqualTo(3);
+        assertThat(v3.has("yearGroup")).isTrue();
+        assertThat(v3.get("yearGroup").isNull()).isTrue();
+        AssessmentRequested requested = new EventJson().read(v2, AssessmentRequested.class);
+        assertThat(requested.yearGroup()).isNull();
+        assertThat(requested.requestKind()).isEqualTo(RequestKind.REASSESSMENT);
+    }
+
+    @Test
+    void a_v3_request_keeps_its_year_group_and_refuses_one_that_is_not_a_code() {
+        String v3 = REQUESTED_V1.replace("\"schemaVersion\":1", "\"schemaVersion\":3")
+                .replace("\"requestedBy\":\"PARENT\"", "\"requestedBy\":\"PARENT\",\"requestKind\":\"INITIAL\",\"yearGroup\":\"Y9\"");
+        assertThat(new EventJson().read(v3, AssessmentRequested.class).yearGroup()).isEqualTo(NationalCurriculumYear.Y9);
+        assertThatThrownBy(() -> new EventJson().read(v3.replace("\"Y9\"", "\"Year 9\"")))
+                .isInstanceOf(EventJsonException.class).hasMessageContaining("AssessmentRequested");
     }
 
     @Test

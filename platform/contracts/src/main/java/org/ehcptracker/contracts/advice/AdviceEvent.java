@@ -16,7 +16,8 @@ import org.ehcptracker.contracts.Topics;
         @JsonSubTypes.Type(value = AdviceSubmitted.class, name = "AdviceSubmitted"),
         @JsonSubTypes.Type(value = AdviceReturnedForRework.class, name = "AdviceReturnedForRework"),
         @JsonSubTypes.Type(value = AdviceExceptionRecorded.class, name = "AdviceExceptionRecorded"),
-        @JsonSubTypes.Type(value = AdviceRequestCancelled.class, name = "AdviceRequestCancelled")
+        @JsonSubTypes.Type(value = AdviceRequestCancelled.class, name = "AdviceRequestCancelled"),
+        @JsonSubTypes.Type(value = ExistingAdviceReused.class, name = "ExistingAdviceReused")
 })
 public sealed interface AdviceEvent extends IntegrationEvent
         permits
@@ -24,5 +25,6 @@ public sealed interface AdviceEvent extends IntegrationEvent
         AdviceSubmitted,
         AdviceReturnedForRework,
         AdviceExceptionRecorded,
-        AdviceRequestCancelled {
+        AdviceRequestCancelled,
+        ExistingAdviceReused {
 }

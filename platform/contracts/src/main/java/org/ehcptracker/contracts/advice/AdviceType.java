@@ -10,6 +10,12 @@ public enum AdviceType {
     EDUCATION,
     /** The parent's or young person's own advice. */
     PARENT,
-    /** Anyone else the LA thinks fit, incl. preparation for adulthood. */
-    OTHER
+    /** Anyone else the LA thinks fit. */
+    OTHER,
+    /**
+     * Advice on provision to prepare the young person for adulthood and independent living, which Reg 6(1)
+     * requires for a child in or beyond Year 9. Added to AdviceRequested and AdviceSubmitted v1 without a version
+     * bump (no stored event changes shape; docs/contracts.md).
+     */
+    PREPARATION_FOR_ADULTHOOD
 }

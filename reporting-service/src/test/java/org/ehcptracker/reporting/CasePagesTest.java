@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ehcptracker.contracts.IntegrationEvent;
+import org.ehcptracker.contracts.advice.AdviceType;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
 import org.ehcptracker.devinfra.InfraTestResource;
 import org.ehcptracker.devinfra.TestInfra;
@@ -61,9 +63,21 @@ class CasePagesTest {
                 .formParam("csrf-token", csrf[1]);
     }
 
+    /*
+     * Held up by, from this service's own events: case A's EP advice asked Tue 7 Jan 2025 was due Tue 18 Feb (6
+     * weeks); on the worklist's today, Thu 20 Feb 2025, it is 2 days late. Case B has no advice: nothing.
+     */
     @Test
     void the_worklist_shows_each_cases_next_step_and_how_late_it_is() {
+        Events a = new Events(FakeCommandServices.CASE_A, "975");
+        produce(a.requested(LocalDate.parse("2025-01-06")),
+                a.adviceRequested(LocalDate.parse("2025-01-07"), AdviceType.EDUCATIONAL_PSYCHOLOGY, "ep-975"));
+        await().atMost(ReportingServiceTest.PATIENCE).untilAsserted(() ->
+                assertThat(page("/councils/975/worklist", 200)).contains("EP advice overdue 2 days"));
         String html = page("/councils/975/worklist?overdue=true&dueWithinDays=30", 200);
+        assertThat(html).contains("<th scope=\"col\" class=\"govuk-table__header\">Held up by</th>",
+                "<td class=\"govuk-table__cell\" data-held-up-by>EP advice overdue 2 days</td>",
+                "<td class=\"govuk-table__cell\" data-held-up-by></td>");
         assertThat(html).contains("<h1 class=\"govuk-heading-l\">Council 975</h1>",
                 "<a class=\"govuk-link\" href=\"/cases/" + FakeCommandServices.CASE_A + "\">C-975-A</a>",
                 "Decide whether to assess", "17 Feb 2025", "3 days late", "govuk-tag--red",
@@ -71,6 +85,14 @@ class CasePagesTest {
                 "value=\"30\"", "id=\"overdue\" name=\"overdue\" type=\"checkbox\" value=\"true\" checked");
         assertThat(lastCall().get("path").asText()).isEqualTo("/api/worklist?la=975&dueWithinDays=30&overdue=true&size=200");
         assertThat(lastCall().get("actor").asText()).isEqualTo("caseworker jsmith");
+    }
+
+    static void produce(IntegrationEvent... events) {
+        try (KafkaCompanion kafka = new KafkaCompanion(TestInfra.get().kafkaBootstrapServers())) {
+            kafka.produceStrings().fromRecords(List.of(events).stream()
+                    .map(e -> new ProducerRecord<>(ReportingServiceTest.topicOf(e.getClass()), e.caseId().toString(),
+                            ReportingServiceTest.EVENTS.write(e))).toList()).awaitCompletion(ReportingServiceTest.PATIENCE);
+        }
     }
 
     @Test
@@ -89,12 +111,7 @@ class CasePagesTest {
     @Test
     void a_case_page_shows_the_facts_the_timeline_and_the_actions_of_its_stage() {
         Events b = new Events(FakeCommandServices.CASE_B, "975");
-        try (KafkaCompanion kafka = new KafkaCompanion(TestInfra.get().kafkaBootstrapServers())) {
-            kafka.produceStrings().fromRecords(List.of(b.requested(LocalDate.parse("2025-01-06")),
-                            b.decided(LocalDate.parse("2025-02-10"), AssessmentDecision.ASSESS)).stream()
-                    .map(e -> new ProducerRecord<>(ReportingServiceTest.topicOf(e.getClass()), e.caseId().toString(),
-                            ReportingServiceTest.EVENTS.write(e))).toList()).awaitCompletion(ReportingServiceTest.PATIENCE);
-        }
+        produce(b.requested(LocalDate.parse("2025-01-06")), b.decided(LocalDate.parse("2025-02-10"), AssessmentDecision.ASSESS));
         await().atMost(ReportingServiceTest.PATIENCE).untilAsserted(() ->
                 assertThat(page("/cases/" + FakeCommandServices.CASE_B, 200)).contains("Assessment decided"));
         String html = page("/cases/" + FakeCommandServices.CASE_B, 200);

@@ -122,6 +122,13 @@ class CasePagesTest {
                 "id=\"form-conclusion\"", "<option value=\"EDUCATIONAL_PSYCHOLOGY\">Educational psychology</option>",
                 "Assessment requested", "No advice has been asked for.")
                 .doesNotContain("id=\"form-decision\"");
+        // who recorded each line: the service for a caseworker; for a team manager, the person from the audit
+        assertThat(html).contains("<td class=\"govuk-table__cell\">Assessment service</td>").doesNotContain("data-actor");
+        await().atMost(ReportingServiceTest.PATIENCE).untilAsserted(() -> assertThat(given()
+                .header("Authorization", TestTokens.bearer("team-manager:boss")).when()
+                .get("/cases/" + FakeCommandServices.CASE_B).then().statusCode(200).extract().asString())
+                .contains("Assessment requested</td><td class=\"govuk-table__cell\" data-actor>caseworker:jsmith</td>",
+                        "Assessment decided</td><td class=\"govuk-table__cell\">Assessment service</td>"));
         // C is requested (never decided in these tests): only the decision
         assertThat(page("/cases/" + FakeCommandServices.CASE_C, 200)).contains("id=\"form-decision\"")
                 .doesNotContain("id=\"form-final\"");

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * request or not a date refused as the API does, a final plan before its draft refused (422, no field).
  * Case D (refused on 2025-02-10: a dispute and its outcome, an outcome dated before the dispute refused) and case E
  * (final plan issued 2025-05-19, plan E in force: a review meeting, its decision, the amended plan, which is refused
- * within the family's 15 days); a transfer from a code that is none refused (400 naming the field).
+ * within the family's 15 days); the audit (team managers only); a transfer from a code that is none refused (400 naming the field).
  * Agency pages: two requests of agency ep-973, the agency's own-inbox check on the bearer token's claims, the 422 for
  * advice dated before its request, and a record of the last call's credential and Idempotency-Key at /_last.
  * A global test resource: it adds no Quarkus boot.
@@ -133,7 +133,7 @@ public class FakeCommandServices implements QuarkusTestResourceLifecycleManager 
             last.remove("body");
             if (caller == null) {
                 send(x, 401, problem(401, null, "sign in: every API call needs a bearer token"));
-            } else if (!caller.startsWith("caseworker")) {
+            } else if (!caller.startsWith("caseworker") && !caller.startsWith("team-manager")) {
                 send(x, 403, problem(403, null, "only caseworkers"));
             } else {
                 caseworkerApis(x, path);
@@ -174,6 +174,20 @@ public class FakeCommandServices implements QuarkusTestResourceLifecycleManager 
         }
         if (parts.length == 5 && "advice-requests".equals(parts[4]) && "GET".equals(x.getRequestMethod())) {
             send(x, 200, "[]");
+            return;
+        }
+        if (parts.length == 5 && "audit".equals(parts[4]) && "GET".equals(x.getRequestMethod())) {
+            // team managers only, as assessment-service; case B's request recorded by jsmith (Events' 10:00 UTC)
+            if (!last.get("actor").startsWith("team-manager")) {
+                send(x, 403, problem(403, null, "only team managers"));
+                return;
+            }
+            var audit = JSON.createArrayNode();
+            audit.addObject().put("at", "2025-01-06T10:00:00Z").put("actor", "caseworker:jsmith").put("kind", "EVENT")
+                    .put("action", "AssessmentRequested");
+            audit.addObject().put("at", "2025-01-07T09:00:00Z").put("actor", "team-manager:boss")
+                    .put("kind", "ASSIGNMENT").put("action", "assigned jsmith");
+            send(x, 200, JSON.writeValueAsString(audit));
             return;
         }
         if (parts.length == 5 && "plan".equals(parts[4]) && "GET".equals(x.getRequestMethod())) {

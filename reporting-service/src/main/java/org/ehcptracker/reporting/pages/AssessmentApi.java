@@ -59,6 +59,11 @@ public interface AssessmentApi {
     Uni<JsonNode> recordDisputeOutcome(@PathParam("caseId") UUID caseId, @PathParam("disputeId") UUID disputeId,
                                        Map<String, Object> body);
 
+    /** Who did what to the case (team managers only): each event's type, recorded time and actor (role:subject). */
+    @GET
+    @Path("/cases/{caseId}/audit")
+    Uni<JsonNode> audit(@PathParam("caseId") UUID caseId);
+
     @ClientExceptionMapper
     static RuntimeException problem(Response response) {
         return ApiProblem.of(response);

@@ -107,8 +107,11 @@ public class CasePages {
         }
     }
 
-    /** A timeline line (reporting's case_timeline). */
-    public record Happened(String date, String what, String source) {
+    /**
+     * A timeline line (reporting's case_timeline): {@code by} is the actor from the owning service's audit where the
+     * user may read it (team managers, assessment-service's lines), else the service that recorded it.
+     */
+    public record Happened(String date, String what, String by, boolean actorKnown) {
     }
 
     /** Each form: its API call and the fields it has (their ids are form-field). */
@@ -234,12 +237,12 @@ public class CasePages {
                 .chain(timeline -> assessment.find(caseId).chain(found -> advice.ofCase(caseId)
                         .map(list -> list.stream().map(CasePages::asked).toList())
                         .onFailure().recoverWithItem(List.of())
-                        .chain(asked -> planInForce(caseId).map(plan -> {
+                        .chain(asked -> planInForce(caseId).chain(plan -> actorsOf(caseId).map(actors -> {
                             CaseSummary kase = summary(found, timeline);
                             return AgencyInboxPage.html(status, Templates.kase(plan == null ? kase
                                     : kase.withPlanIssued(), asked, plan, timeline.stream()
-                                    .map(CasePages::happened).toList(), done, errors, values, Choices.ALL));
-                        }))))
+                                    .map(e -> happened(e, actors)).toList(), done, errors, values, Choices.ALL));
+                        })))))
                 .onFailure(AccessDenied.class).recoverWithItem(e -> AgencyInboxPage.html(403,
                         Pages.Templates.problem("You do not have access to this case: " + e.getMessage() + ".")))
                 .onFailure(ApiProblem.class).recoverWithItem(e -> ((ApiProblem) e).status() == 404
@@ -266,6 +269,35 @@ public class CasePages {
                     }
                     return null;
                 });
+    }
+
+    /**
+     * Who recorded each of the case's assessment events, from assessment-service's audit, keyed by event type and
+     * recorded time (to the millisecond; the audit names no event id). Only team managers may read the audit; for
+     * anyone else, or when it does not answer, nothing (docs/front-end.md, "Who recorded what").
+     */
+    private Uni<Map<String, String>> actorsOf(UUID caseId) {
+        return Uni.createFrom().deferred(() -> actor.current().hasRole(Role.TEAM_MANAGER)
+                        ? assessment.audit(caseId).map(CasePages::actors) : Uni.createFrom().item(Map.<String, String>of()))
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("case %s: no audit from assessment-service: %s", caseId, e.getMessage());
+                    return Map.of();
+                });
+    }
+
+    static Map<String, String> actors(JsonNode audit) {
+        Map<String, String> actors = new java.util.HashMap<>();
+        for (JsonNode entry : audit) {
+            if ("EVENT".equals(entry.path("kind").asText()) && entry.hasNonNull("at")) {
+                actors.put(auditKey(entry.path("action").asText(), java.time.Instant.parse(entry.path("at").asText())),
+                        entry.path("actor").asText());
+            }
+        }
+        return actors;
+    }
+
+    private static String auditKey(String type, java.time.Instant at) {
+        return type + "@" + at.toEpochMilli();
     }
 
     static PlanSummary planSummary(JsonNode p) {
@@ -385,10 +417,13 @@ public class CasePages {
         return new AdviceAsked(row.adviceType(), r.agencyId(), row.requested(), row.due(), row.state(), row.late());
     }
 
-    static Happened happened(TimelineEntry e) {
+    static Happened happened(TimelineEntry e, Map<String, String> actors) {
         String what = e.type().replaceAll("([a-z])([A-Z])", "$1 $2");
         what = what.charAt(0) + what.substring(1).toLowerCase(Locale.UK);
-        return new Happened(BoardView.day(e.businessDate()), what, e.source());
+        String actor = "assessment".equals(e.source()) && e.occurredAt() != null
+                ? actors.get(auditKey(e.type(), e.occurredAt())) : null;
+        return new Happened(BoardView.day(e.businessDate()), what,
+                actor != null ? actor : words(e.source()) + " service", actor != null);
     }
 
     /** A code in words: FINAL_PLAN_20_WEEKS -> "Final plan 20 weeks". */

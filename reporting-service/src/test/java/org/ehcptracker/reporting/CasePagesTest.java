@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ehcptracker.contracts.IntegrationEvent;
+import org.ehcptracker.contracts.advice.AdviceType;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
 import org.ehcptracker.devinfra.InfraTestResource;
 import org.ehcptracker.devinfra.TestInfra;
@@ -61,9 +63,21 @@ class CasePagesTest {
                 .formParam("csrf-token", csrf[1]);
     }
 
+    /*
+     * Held up by, from this service's own events: case A's EP advice asked Tue 7 Jan 2025 was due Tue 18 Feb (6
+     * weeks); on the worklist's today, Thu 20 Feb 2025, it is 2 days late. Case B has no advice: nothing.
+     */
     @Test
     void the_worklist_shows_each_cases_next_step_and_how_late_it_is() {
+        Events a = new Events(FakeCommandServices.CASE_A, "975");
+        produce(a.requested(LocalDate.parse("2025-01-06")),
+                a.adviceRequested(LocalDate.parse("2025-01-07"), AdviceType.EDUCATIONAL_PSYCHOLOGY, "ep-975"));
+        await().atMost(ReportingServiceTest.PATIENCE).untilAsserted(() ->
+                assertThat(page("/councils/975/worklist", 200)).contains("EP advice overdue 2 days"));
         String html = page("/councils/975/worklist?overdue=true&dueWithinDays=30", 200);
+        assertThat(html).contains("<th scope=\"col\" class=\"govuk-table__header\">Held up by</th>",
+                "<td class=\"govuk-table__cell\" data-held-up-by>EP advice overdue 2 days</td>",
+                "<td class=\"govuk-table__cell\" data-held-up-by></td>");
         assertThat(html).contains("<h1 class=\"govuk-heading-l\">Council 975</h1>",
                 "<a class=\"govuk-link\" href=\"/cases/" + FakeCommandServices.CASE_A + "\">C-975-A</a>",
                 "Decide whether to assess", "17 Feb 2025", "3 days late", "govuk-tag--red",
@@ -71,6 +85,14 @@ class CasePagesTest {
                 "value=\"30\"", "id=\"overdue\" name=\"overdue\" type=\"checkbox\" value=\"true\" checked");
         assertThat(lastCall().get("path").asText()).isEqualTo("/api/worklist?la=975&dueWithinDays=30&overdue=true&size=200");
         assertThat(lastCall().get("actor").asText()).isEqualTo("caseworker jsmith");
+    }
+
+    static void produce(IntegrationEvent... events) {
+        try (KafkaCompanion kafka = new KafkaCompanion(TestInfra.get().kafkaBootstrapServers())) {
+            kafka.produceStrings().fromRecords(List.of(events).stream()
+                    .map(e -> new ProducerRecord<>(ReportingServiceTest.topicOf(e.getClass()), e.caseId().toString(),
+                            ReportingServiceTest.EVENTS.write(e))).toList()).awaitCompletion(ReportingServiceTest.PATIENCE);
+        }
     }
 
     @Test
@@ -89,12 +111,7 @@ class CasePagesTest {
     @Test
     void a_case_page_shows_the_facts_the_timeline_and_the_actions_of_its_stage() {
         Events b = new Events(FakeCommandServices.CASE_B, "975");
-        try (KafkaCompanion kafka = new KafkaCompanion(TestInfra.get().kafkaBootstrapServers())) {
-            kafka.produceStrings().fromRecords(List.of(b.requested(LocalDate.parse("2025-01-06")),
-                            b.decided(LocalDate.parse("2025-02-10"), AssessmentDecision.ASSESS)).stream()
-                    .map(e -> new ProducerRecord<>(ReportingServiceTest.topicOf(e.getClass()), e.caseId().toString(),
-                            ReportingServiceTest.EVENTS.write(e))).toList()).awaitCompletion(ReportingServiceTest.PATIENCE);
-        }
+        produce(b.requested(LocalDate.parse("2025-01-06")), b.decided(LocalDate.parse("2025-02-10"), AssessmentDecision.ASSESS));
         await().atMost(ReportingServiceTest.PATIENCE).untilAsserted(() ->
                 assertThat(page("/cases/" + FakeCommandServices.CASE_B, 200)).contains("Assessment decided"));
         String html = page("/cases/" + FakeCommandServices.CASE_B, 200);
@@ -105,6 +122,13 @@ class CasePagesTest {
                 "id=\"form-conclusion\"", "<option value=\"EDUCATIONAL_PSYCHOLOGY\">Educational psychology</option>",
                 "Assessment requested", "No advice has been asked for.")
                 .doesNotContain("id=\"form-decision\"");
+        // who recorded each line: the service for a caseworker; for a team manager, the person from the audit
+        assertThat(html).contains("<td class=\"govuk-table__cell\">Assessment service</td>").doesNotContain("data-actor");
+        await().atMost(ReportingServiceTest.PATIENCE).untilAsserted(() -> assertThat(given()
+                .header("Authorization", TestTokens.bearer("team-manager:boss")).when()
+                .get("/cases/" + FakeCommandServices.CASE_B).then().statusCode(200).extract().asString())
+                .contains("Assessment requested</td><td class=\"govuk-table__cell\" data-actor>caseworker:jsmith</td>",
+                        "Assessment decided</td><td class=\"govuk-table__cell\">Assessment service</td>"));
         // C is requested (never decided in these tests): only the decision
         assertThat(page("/cases/" + FakeCommandServices.CASE_C, 200)).contains("id=\"form-decision\"")
                 .doesNotContain("id=\"form-final\"");
@@ -157,5 +181,104 @@ class CasePagesTest {
         given().header("Authorization", CASEWORKER).contentType("application/x-www-form-urlencoded")
                 .formParam("issuedDate", "2025-05-19")
                 .when().post("/cases/" + FakeCommandServices.CASE_B + "/nonsense").then().statusCode(400);
+    }
+
+    /** Case B is assessing: a transfer in is offered; a code that is none is refused on its field, a good one sent. */
+    @Test
+    void a_transfer_in_goes_to_assessment_service_and_a_bad_code_is_shown_on_its_field() {
+        assertThat(page("/cases/" + FakeCommandServices.CASE_B, 200)).contains("id=\"form-transfer\"")
+                .doesNotContain("id=\"form-dispute\"");
+        String html = form(FakeCommandServices.CASE_B).formParam("fromLocalAuthorityCode", "85")
+                .formParam("transferDate", "2025-03-03")
+                .when().post("/cases/" + FakeCommandServices.CASE_B + "/transfer").then().statusCode(400).extract().asString();
+        assertThat(html).contains("<a href=\"#transfer-fromLocalAuthorityCode\">must be the DfE three-digit local"
+                + " authority code, e.g. 850</a>", "id=\"transfer-fromLocalAuthorityCode-error\"", "value=\"2025-03-03\"");
+        form(FakeCommandServices.CASE_B).formParam("fromLocalAuthorityCode", "850").formParam("transferDate", "2025-03-03")
+                .when().post("/cases/" + FakeCommandServices.CASE_B + "/transfer").then().statusCode(303)
+                .header("Location", containsString("?done=transfer"));
+        JsonNode call = lastCall();
+        assertThat(call.get("path").asText()).isEqualTo("/api/cases/" + FakeCommandServices.CASE_B + "/transfer-in");
+        assertThat(ReportingServiceTest.tree(call.get("body").asText())).isEqualTo(ReportingServiceTest.tree(
+                "{\"fromLocalAuthorityCode\": \"850\", \"transferDate\": \"2025-03-03\"}"));
+        assertThat(page("/cases/" + FakeCommandServices.CASE_B + "?done=transfer", 200))
+                .contains("The transfer is recorded", "from council 850 on 3 Mar 2025");
+    }
+
+    /**
+     * Case D was refused: only a dispute about the refusal is offered (no decision, no transfer: the case is closed);
+     * then the outcome of that dispute, its id taken from the page and sent as the API's path, an outcome dated
+     * before the registration refused on its field.
+     */
+    @Test
+    void a_refused_case_records_a_dispute_and_then_its_outcome() {
+        UUID d = FakeCommandServices.CASE_D;
+        String html = page("/cases/" + d, 200);
+        assertThat(html).contains("id=\"form-dispute\"", "<option value=\"REFUSAL_TO_ASSESS\">Refusal to assess</option>",
+                "<option value=\"TRIBUNAL\">Tribunal</option>")
+                .doesNotContain("REFUSAL_TO_ISSUE_PLAN", "id=\"form-transfer\"", "id=\"form-decision\"",
+                        "id=\"form-disputeOutcome\"");
+        form(d).formParam("kind", "MEDIATION").formParam("stage", "REFUSAL_TO_ASSESS").formParam("registeredDate", "2025-03-03")
+                .when().post("/cases/" + d + "/dispute").then().statusCode(303).header("Location", containsString("?done=dispute"));
+        assertThat(lastCall().get("path").asText()).isEqualTo("/api/cases/" + d + "/disputes");
+        html = page("/cases/" + d + "?done=dispute", 200);
+        assertThat(html).contains("The dispute is recorded", "Mediation about the refusal to assess, registered on 3 Mar 2025",
+                "id=\"form-disputeOutcome\"");
+        String disputeId = html.replaceAll("(?s).*name=\"disputeId\" value=\"([^\"]+)\".*", "$1");
+
+        html = form(d).formParam("outcome", "DECISION_UPHELD").formParam("outcomeDate", "2025-03-01")
+                .formParam("disputeId", disputeId)
+                .when().post("/cases/" + d + "/disputeOutcome").then().statusCode(422).extract().asString();
+        assertThat(html).contains("<a href=\"#disputeOutcome-outcomeDate\">outcomeDate 2025-03-01 is before the dispute"
+                + " was registered (2025-03-03)</a>", "<option value=\"DECISION_UPHELD\" selected>Decision upheld</option>");
+        form(d).formParam("outcome", "DECISION_UPHELD").formParam("outcomeDate", "2025-04-01").formParam("disputeId", disputeId)
+                .when().post("/cases/" + d + "/disputeOutcome").then().statusCode(303);
+        JsonNode call = lastCall();
+        assertThat(call.get("path").asText()).isEqualTo("/api/cases/" + d + "/disputes/" + disputeId + "/outcome");
+        assertThat(ReportingServiceTest.tree(call.get("body").asText())).isEqualTo(ReportingServiceTest.tree(
+                "{\"outcome\": \"DECISION_UPHELD\", \"outcomeDate\": \"2025-04-01\"}"));
+        assertThat(page("/cases/" + d, 200)).contains("ended: decision upheld on 1 Apr 2025")
+                .doesNotContain("id=\"form-disputeOutcome\"");
+        // a form whose hidden id was tampered with is refused before anything is sent
+        form(d).formParam("outcome", "WITHDRAWN").formParam("outcomeDate", "2025-04-01").formParam("disputeId", "nonsense")
+                .when().post("/cases/" + d + "/disputeOutcome").then().statusCode(400);
+    }
+
+    /**
+     * Case E's final plan was issued Mon 19 May 2025 (plan E in force): the meeting on Mon 11 May 2026, the decision to
+     * amend on Mon 1 Jun 2026 (the family's 15 days on the proposal to Tue 16 Jun), the amended plan refused on Tue
+     * 16 Jun and issued on Wed 1 Jul 2026. Each step is offered only when it is next.
+     */
+    @Test
+    void annual_review_steps_are_offered_in_turn_and_sent_to_plan_service() {
+        UUID e = FakeCommandServices.CASE_E;
+        String html = page("/cases/" + e, 200);
+        assertThat(html).contains("Plan and annual reviews", "Next annual review due", "19 May 2026", "id=\"form-review\"",
+                "name=\"planId\" value=\"" + FakeCommandServices.PLAN_E + "\"")
+                .doesNotContain("id=\"form-reviewDecision\"", "id=\"form-amended\"", "id=\"form-draft\"",
+                        "id=\"form-transfer\"");
+        form(e).formParam("meetingDate", "2026-05-11").formParam("planId", FakeCommandServices.PLAN_E.toString())
+                .when().post("/cases/" + e + "/review").then().statusCode(303).header("Location", containsString("?done=review"));
+        assertThat(lastCall().get("path").asText()).isEqualTo("/api/plans/" + FakeCommandServices.PLAN_E + "/reviews");
+        assertThat(ReportingServiceTest.tree(lastCall().get("body").asText()))
+                .isEqualTo(ReportingServiceTest.tree("{\"meetingDate\": \"2026-05-11\"}"));
+
+        html = page("/cases/" + e + "?done=review", 200);
+        assertThat(html).contains("The annual review meeting is recorded", "11 May 2026", "Awaiting decision",
+                "id=\"form-reviewDecision\"").doesNotContain("id=\"form-review\"");
+        String reviewId = html.replaceAll("(?s).*name=\"reviewId\" value=\"([^\"]+)\".*", "$1");
+        form(e).formParam("outcome", "AMEND").formParam("decidedDate", "2026-06-01").formParam("reviewId", reviewId)
+                .when().post("/cases/" + e + "/reviewDecision").then().statusCode(303);
+        assertThat(lastCall().get("path").asText()).isEqualTo("/api/reviews/" + reviewId + "/decision");
+
+        html = form(e).formParam("issuedDate", "2026-06-16").formParam("settingType", "MSS").formParam("reviewId", reviewId)
+                .when().post("/cases/" + e + "/amended").then().statusCode(422).extract().asString();
+        assertThat(html).contains("<a href=\"#amended-issuedDate\">issuedDate 2026-06-16 is within the family&#39;s 15"
+                + " days on the proposal (to 2026-06-16)</a>", "value=\"MSS\"");
+        form(e).formParam("issuedDate", "2026-07-01").formParam("settingType", "MSS").formParam("reviewId", reviewId)
+                .when().post("/cases/" + e + "/amended").then().statusCode(303);
+        assertThat(ReportingServiceTest.tree(lastCall().get("body").asText())).isEqualTo(ReportingServiceTest.tree(
+                "{\"issuedDate\": \"2026-07-01\", \"settingType\": \"MSS\"}"));
+        assertThat(page("/cases/" + e + "?done=amended", 200)).contains("The amended plan is recorded", "Amend on 1 Jun 2026",
+                "id=\"form-review\"").doesNotContain("id=\"form-amended\"");
     }
 }

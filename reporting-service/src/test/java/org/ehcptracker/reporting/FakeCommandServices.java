@@ -19,6 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * service tests (the real ones are driven in the browser system test). Caseworker pages: council 975's worklist,
  * cases A (requested), B (assessing) and C (requested; the refusals are tried on it), a decision dated before the
  * request or not a date refused as the API does, a final plan before its draft refused (422, no field).
+ * Case D (refused on 2025-02-10: a dispute and its outcome, an outcome dated before the dispute refused) and case E
+ * (final plan issued 2025-05-19, plan E in force: a review meeting, its decision, the amended plan, which is refused
+ * within the family's 15 days); the audit (team managers only); a transfer from a code that is none refused (400 naming the field).
  * Agency pages: two requests of agency ep-973, the agency's own-inbox check on the bearer token's claims, the 422 for
  * advice dated before its request, and a record of the last call's credential and Idempotency-Key at /_last.
  * A global test resource: it adds no Quarkus boot.
@@ -36,11 +39,16 @@ public class FakeCommandServices implements QuarkusTestResourceLifecycleManager 
     static final UUID CASE_A = UUID.fromString("97500000-0000-0000-0000-00000000000a");
     static final UUID CASE_B = UUID.fromString("97500000-0000-0000-0000-00000000000b");
     static final UUID CASE_C = UUID.fromString("97500000-0000-0000-0000-00000000000c");
+    static final UUID CASE_D = UUID.fromString("97500000-0000-0000-0000-00000000000d");
+    static final UUID CASE_E = UUID.fromString("97500000-0000-0000-0000-00000000000e");
+    static final UUID PLAN_E = UUID.fromString("97500000-0000-0000-0000-0000000000e1");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<UUID, ObjectNode> cases = new ConcurrentHashMap<>();
     private final Map<UUID, String> drafts = new ConcurrentHashMap<>();
     private final Map<UUID, ObjectNode> requests = new ConcurrentHashMap<>();
+    private final Map<UUID, ObjectNode> plansInForce = new ConcurrentHashMap<>();
+    private final Map<UUID, ObjectNode> reviews = new ConcurrentHashMap<>();
     private final Map<String, String> last = new ConcurrentHashMap<>();
     private HttpServer server;
 
@@ -59,6 +67,14 @@ public class FakeCommandServices implements QuarkusTestResourceLifecycleManager 
         cases.put(CASE_A, kase(CASE_A, "C-975-A", "REQUESTED"));
         cases.put(CASE_B, kase(CASE_B, "C-975-B", "ASSESSING"));
         cases.put(CASE_C, kase(CASE_C, "C-975-C", "REQUESTED"));
+        cases.put(CASE_D, kase(CASE_D, "C-975-D", "REFUSED"));
+        cases.get(CASE_D).put("decision", "REFUSE").put("decisionDate", "2025-02-10");
+        cases.put(CASE_E, kase(CASE_E, "C-975-E", "ASSESSING"));
+        plansInForce.put(PLAN_E, JSON.createObjectNode().put("planId", PLAN_E.toString())
+                .put("caseId", CASE_E.toString()).put("localAuthorityCode", "975").put("status", "IN_FORCE")
+                .put("issuedDate", "2025-05-19").putNull("lastReviewMeeting").put("reviewDue", "2026-05-19")
+                .put("reviewOverdue", false).putNull("openReviewId"));
+        plansInForce.get(PLAN_E).putArray("reviews");
         String url = "http://localhost:" + server.getAddress().getPort();
         return Map.of("ehcp.services.advice-url", url, "ehcp.services.assessment-url", url,
                 "ehcp.services.plan-url", url);
@@ -109,14 +125,15 @@ public class FakeCommandServices implements QuarkusTestResourceLifecycleManager 
 
     private void handle(HttpExchange x) throws IOException {
         String path = x.getRequestURI().getPath();
-        if (path.startsWith("/api/worklist") || path.startsWith("/api/cases/")) {
+        if (path.startsWith("/api/worklist") || path.startsWith("/api/cases/") || path.startsWith("/api/plans/")
+                || path.startsWith("/api/reviews/")) {
             String caller = actor(x.getRequestHeaders().getFirst("Authorization"));
             last.put("actor", String.valueOf(caller));
             last.put("path", path + (x.getRequestURI().getQuery() == null ? "" : "?" + x.getRequestURI().getQuery()));
             last.remove("body");
             if (caller == null) {
                 send(x, 401, problem(401, null, "sign in: every API call needs a bearer token"));
-            } else if (!caller.startsWith("caseworker")) {
+            } else if (!caller.startsWith("caseworker") && !caller.startsWith("team-manager")) {
                 send(x, 403, problem(403, null, "only caseworkers"));
             } else {
                 caseworkerApis(x, path);
@@ -141,6 +158,10 @@ public class FakeCommandServices implements QuarkusTestResourceLifecycleManager 
             return;
         }
         String[] parts = path.split("/");
+        if (!"cases".equals(parts[2])) {
+            planApis(x, parts);
+            return;
+        }
         UUID id = UUID.fromString(parts[3]);
         ObjectNode c = cases.get(id);
         if (c == null) {
@@ -153,6 +174,29 @@ public class FakeCommandServices implements QuarkusTestResourceLifecycleManager 
         }
         if (parts.length == 5 && "advice-requests".equals(parts[4]) && "GET".equals(x.getRequestMethod())) {
             send(x, 200, "[]");
+            return;
+        }
+        if (parts.length == 5 && "audit".equals(parts[4]) && "GET".equals(x.getRequestMethod())) {
+            // team managers only, as assessment-service; case B's request recorded by jsmith (Events' 10:00 UTC)
+            if (!last.get("actor").startsWith("team-manager")) {
+                send(x, 403, problem(403, null, "only team managers"));
+                return;
+            }
+            var audit = JSON.createArrayNode();
+            audit.addObject().put("at", "2025-01-06T10:00:00Z").put("actor", "caseworker:jsmith").put("kind", "EVENT")
+                    .put("action", "AssessmentRequested");
+            audit.addObject().put("at", "2025-01-07T09:00:00Z").put("actor", "team-manager:boss")
+                    .put("kind", "ASSIGNMENT").put("action", "assigned jsmith");
+            send(x, 200, JSON.writeValueAsString(audit));
+            return;
+        }
+        if (parts.length == 5 && "plan".equals(parts[4]) && "GET".equals(x.getRequestMethod())) {
+            if (CASE_E.equals(id)) {
+                send(x, 200, JSON.writeValueAsString(JSON.createObjectNode().put("caseId", id.toString())
+                        .put("planId", PLAN_E.toString()).put("status", "FINAL").put("finalIssuedDate", "2025-05-19")));
+            } else {
+                send(x, 404, problem(404, null, "no draft plan issued for case " + id));
+            }
             return;
         }
         var body = JSON.readTree(x.getRequestBody());
@@ -177,6 +221,17 @@ public class FakeCommandServices implements QuarkusTestResourceLifecycleManager 
                 send(x, 200, JSON.writeValueAsString(c));
             }
             case "advice-requests" -> send(x, 201, "{}");
+            case "transfer-in" -> {
+                String from = body.path("fromLocalAuthorityCode").asText("");
+                if (!from.matches("\\d{3}")) {
+                    send(x, 400, problem(400, "fromLocalAuthorityCode", "must be the DfE three-digit local authority code, e.g. 850"));
+                    return;
+                }
+                c.withArray("transfers").addObject().put("fromLocalAuthorityCode", from)
+                        .put("transferDate", body.path("transferDate").asText());
+                send(x, 200, JSON.writeValueAsString(c));
+            }
+            case "disputes" -> dispute(x, c, parts, body);
             case "draft-plan" -> {
                 drafts.put(id, body.path("issuedDate").asText());
                 send(x, 201, "{}");
@@ -190,6 +245,92 @@ public class FakeCommandServices implements QuarkusTestResourceLifecycleManager 
                 send(x, 200, "{}");
             }
             default -> send(x, 404, problem(404, null, "no such route"));
+        }
+    }
+
+    /** A dispute (POST .../disputes) or its outcome (POST .../disputes/{id}/outcome), not before its registration. */
+    private void dispute(HttpExchange x, ObjectNode c, String[] parts, com.fasterxml.jackson.databind.JsonNode body)
+            throws IOException {
+        if (parts.length == 5) {
+            c.withArray("disputes").addObject().put("disputeId", UUID.randomUUID().toString())
+                    .put("kind", body.path("kind").asText()).put("stage", body.path("stage").asText())
+                    .put("registeredDate", body.path("registeredDate").asText()).putNull("outcome").putNull("outcomeDate");
+            send(x, 201, JSON.writeValueAsString(c));
+            return;
+        }
+        for (var d : c.withArray("disputes")) {
+            if (d.path("disputeId").asText().equals(parts[5])) {
+                String date = body.path("outcomeDate").asText();
+                if (date.compareTo(d.path("registeredDate").asText()) < 0) {
+                    send(x, 422, problem(422, "outcomeDate", "outcomeDate " + date + " is before the dispute was"
+                            + " registered (" + d.path("registeredDate").asText() + ")"));
+                    return;
+                }
+                ((ObjectNode) d).put("outcome", body.path("outcome").asText()).put("outcomeDate", date);
+                send(x, 200, JSON.writeValueAsString(c));
+                return;
+            }
+        }
+        send(x, 404, problem(404, null, "no dispute " + parts[5]));
+    }
+
+    /**
+     * Plan E in force and its reviews: a meeting opens a review (AWAITING_DECISION); KEEP or CEASE closes it, AMEND
+     * waits for the amended plan, which must come after the family's 15 days from the decision.
+     */
+    private void planApis(HttpExchange x, String[] parts) throws IOException {
+        boolean get = "GET".equals(x.getRequestMethod());
+        if ("plans".equals(parts[2])) {
+            ObjectNode plan = plansInForce.get(UUID.fromString(parts[3]));
+            if (plan == null) {
+                send(x, 404, problem(404, null, "no plan in force " + parts[3]));
+            } else if (get && parts.length == 4) {
+                send(x, 200, JSON.writeValueAsString(plan));
+            } else if (!get && parts.length == 5 && "reviews".equals(parts[4])) {
+                var body = JSON.readTree(x.getRequestBody());
+                last.put("body", JSON.writeValueAsString(body));
+                UUID reviewId = UUID.randomUUID();
+                ObjectNode review = plan.withArray("reviews").addObject().put("reviewId", reviewId.toString())
+                        .put("status", "AWAITING_DECISION").put("meetingDate", body.path("meetingDate").asText())
+                        .put("decisionDue", LocalDate.parse(body.path("meetingDate").asText()).plusWeeks(4).toString())
+                        .putNull("outcome").putNull("decidedDate");
+                reviews.put(reviewId, review);
+                plan.put("openReviewId", reviewId.toString()).put("lastReviewMeeting", body.path("meetingDate").asText());
+                send(x, 201, JSON.writeValueAsString(review));
+            } else {
+                send(x, 404, problem(404, null, "no such route"));
+            }
+            return;
+        }
+        ObjectNode review = reviews.get(UUID.fromString(parts[3]));
+        if (review == null || get || parts.length != 5) {
+            send(x, 404, problem(404, null, "no such review or route"));
+            return;
+        }
+        var body = JSON.readTree(x.getRequestBody());
+        last.put("body", JSON.writeValueAsString(body));
+        ObjectNode plan = plansInForce.get(PLAN_E);
+        if ("decision".equals(parts[4])) {
+            String outcome = body.path("outcome").asText();
+            review.put("outcome", outcome).put("decidedDate", body.path("decidedDate").asText())
+                    .put("status", "AMEND".equals(outcome) ? "AWAITING_AMENDED_PLAN" : "DECIDED");
+            if (!"AMEND".equals(outcome)) {
+                plan.putNull("openReviewId");
+            }
+            send(x, 200, JSON.writeValueAsString(review));
+        } else if ("amended-plan".equals(parts[4])) {
+            LocalDate commentsEnd = LocalDate.parse(review.path("decidedDate").asText()).plusDays(15);
+            String issued = body.path("issuedDate").asText();
+            if (!LocalDate.parse(issued).isAfter(commentsEnd)) {
+                send(x, 422, problem(422, "issuedDate", "issuedDate " + issued + " is within the family's 15 days"
+                        + " on the proposal (to " + commentsEnd + ")"));
+                return;
+            }
+            review.put("status", "AMENDED");
+            plan.putNull("openReviewId");
+            send(x, 200, JSON.writeValueAsString(review));
+        } else {
+            send(x, 404, problem(404, null, "no such route"));
         }
     }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The pages in a real browser: Debian's Chromium driven by Playwright (its own browser download is never used), every
  * page checked by axe-core, the dashboard's headline changing live after a final plan is issued through the APIs,
  * its form used with the keyboard alone, and a caseworker and an agency taking a case to its final plan by clicking. A screenshot of each page is saved under target/pages/.
- * Every user signs in on Keycloak's own login page. Councils 874 and 876 belong to this class alone.
+ * Every user signs in on Keycloak's own login page. Councils 874, 876, 878 and 879 belong to this class alone.
  */
 @ExtendWith(SystemStack.Shared.class)
 class PagesBrowserSystemTest {
@@ -227,8 +227,10 @@ class PagesBrowserSystemTest {
      * The caseworker's and the agency's journey by clicking, council 876: a request recorded through the API is
      * found on the worklist; a bad date and a final plan before its draft are refused in the error summary; the
      * decision, the advice request, the agency's advice through its inbox, the draft and the final plan are each
-     * made on a page. Dates count back from today: received 120 days ago, decided 90, advice asked 85 and sent 50,
-     * draft 40, final plan 20 days ago (day 100: within 20 weeks; 20 days after the draft, past the family's 15).
+     * made on a page, then the plan's annual review: the meeting, the decision to amend and the amended plan. Dates
+     * count back from today: received 120 days ago, decided 90, advice asked 85 and sent 50, draft 40, final plan 20
+     * days ago (day 100: within 20 weeks; 20 days after the draft, past the family's 15); review meeting 19 days ago,
+     * decision to amend 18 (the family's 15 days on the proposal end 3 days ago), amended plan 1 day ago.
      */
     @Test
     void aCaseworkerTakesACaseFromRequestToFinalPlanAndTheAgencySendsItsAdviceByClicking() {
@@ -301,6 +303,104 @@ class PagesBrowserSystemTest {
         page.fill("#final-issuedDate", today.minusDays(20).toString());
         page.fill("#final-settingType", "MSS");
         submitUntilDone("button:has-text('Record the final plan')", "final");
+
+        // the plan in force (plan-service's own view, current at once): its annual review, step by step
+        page.waitForSelector("#form-review");
+        assertNoAccessibilityViolations("case-plan-in-force");
+        page.fill("#review-meetingDate", today.minusDays(19).toString());
+        submitUntilDone("button:has-text('Record the review meeting')", "review");
+        page.selectOption("#reviewDecision-outcome", "AMEND");
+        page.fill("#reviewDecision-decidedDate", today.minusDays(18).toString());
+        assertNoAccessibilityViolations("case-review-decision");
+        submitUntilDone("button:has-text('Record the review decision')", "reviewDecision");
+        page.fill("#amended-issuedDate", today.minusDays(1).toString());
+        page.fill("#amended-settingType", "MSS");
+        assertNoAccessibilityViolations("case-amended-plan");
+        shot("case-review");
+        submitUntilDone("button:has-text('Record the amended plan')", "amended");
+        assertThat(page.locator("#reviews").textContent()).contains("Amended");
+        assertThat(page.locator("#form-review").count()).as("the next review can be recorded").isEqualTo(1);
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    /**
+     * Council 878, by clicking: a transfer in from council 850, a refusal to assess, a mediation about that refusal
+     * and its outcome (one dated before the mediation was registered refused in the error summary, on its field).
+     * Received 60 days ago, transferred in 55 days ago, refused 40, mediation registered 30, ended 10 days ago.
+     */
+    @Test
+    void aCaseworkerRecordsATransferARefusalAndItsMediationByClicking() {
+        String caseId = steps.requestAssessment("878", today.minusDays(60).toString(), "C-878-D");
+        signInAndOpen(page, "caseworker:pages-878", "/cases/" + caseId);
+        // a page opened afresh, as a caseworker coming from the worklist would (not the sign-in's return)
+        page.navigate(url("/cases/" + caseId));
+        page.fill("#transfer-fromLocalAuthorityCode", "850");
+        page.fill("#transfer-transferDate", today.minusDays(55).toString());
+        submitUntilDone("button:has-text('Record the transfer')", "transfer");
+        assertThat(page.locator("#facts").textContent()).contains("from council 850");
+
+        page.check("#decision-decision-2");
+        page.fill("#decision-decisionDate", today.minusDays(40).toString());
+        page.selectOption("#decision-refusalReason", "EHC_PLAN_NOT_NECESSARY");
+        submitUntilDone("button:has-text('Record the decision')", "decision");
+        assertThat(page.locator("#form-transfer").count()).as("a refused case is closed").isZero();
+
+        page.selectOption("#dispute-kind", "MEDIATION");
+        page.selectOption("#dispute-stage", "REFUSAL_TO_ASSESS");
+        page.fill("#dispute-registeredDate", today.minusDays(30).toString());
+        assertNoAccessibilityViolations("case-dispute");
+        shot("case-dispute");
+        submitUntilDone("button:has-text('Record the dispute')", "dispute");
+
+        page.selectOption("#disputeOutcome-outcome", "DECISION_UPHELD");
+        page.fill("#disputeOutcome-outcomeDate", today.minusDays(31).toString());
+        page.click("button:has-text('Record the outcome')");
+        page.waitForSelector(".govuk-error-summary");
+        assertThat(page.locator(".govuk-error-summary a").first().getAttribute("href"))
+                .isEqualTo("#disputeOutcome-outcomeDate");
+        assertNoAccessibilityViolations("case-dispute-error");
+        page.fill("#disputeOutcome-outcomeDate", today.minusDays(10).toString());
+        submitUntilDone("button:has-text('Record the outcome')", "disputeOutcome");
+        assertThat(page.locator("#facts").textContent()).contains("ended: decision upheld");
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    /**
+     * Council 879, by clicking: an exception to the 20 weeks, which the worklist then shows as what holds the case
+     * (from the read side's events), and a conclusion with no plan (one dated before the decision refused in the
+     * error summary), after which a dispute about that decision is offered. Received 100 days ago, decided to assess
+     * 80 days ago (through the API), exception from 30 days ago, concluded 5 days ago.
+     */
+    @Test
+    void aCaseworkerRecordsAnExceptionSeesItHoldTheCaseAndConcludesWithNoPlanByClicking() {
+        String caseId = steps.requestAssessment("879", today.minusDays(100).toString(), "C-879-X");
+        steps.decideToAssess(caseId, today.minusDays(80).toString());
+        signInAndOpen(page, "caseworker:pages-879", "/cases/" + caseId);
+        // a page opened afresh, as a caseworker coming from the worklist would (not the sign-in's return)
+        page.navigate(url("/cases/" + caseId));
+        page.selectOption("#exception-limit", "FINAL_PLAN_20_WEEKS");
+        page.selectOption("#exception-reason", "EXCEPTIONAL_PERSONAL_CIRCUMSTANCES");
+        page.fill("#exception-startDate", today.minusDays(30).toString());
+        submitUntilDone("button:has-text('Record the exception')", "exception");
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+            page.navigate(url("/councils/879/worklist"));
+            assertThat(page.locator("[data-case='" + caseId + "'] [data-held-up-by]").textContent())
+                    .contains("Exception: exceptional personal circumstances since");
+        });
+        assertNoAccessibilityViolations("worklist-held-up-by");
+        shot("worklist-held-up-by");
+
+        page.navigate(url("/cases/" + caseId));
+        page.fill("#conclusion-conclusionDate", today.minusDays(85).toString());
+        page.click("button:has-text('Conclude with no plan')");
+        page.waitForSelector(".govuk-error-summary");
+        assertThat(page.locator(".govuk-error-summary a").first().getAttribute("href"))
+                .isEqualTo("#conclusion-conclusionDate");
+        page.fill("#conclusion-conclusionDate", today.minusDays(5).toString());
+        submitUntilDone("button:has-text('Conclude with no plan')", "conclusion");
+        assertThat(page.locator("#dispute-stage option[value=REFUSAL_TO_ISSUE_PLAN]").count()).isEqualTo(1);
+        assertNoAccessibilityViolations("case-concluded");
         assertThat(consoleErrors).isEmpty();
     }
 

@@ -46,6 +46,24 @@ public interface AssessmentApi {
     @Path("/cases/{caseId}/conclusion")
     Uni<JsonNode> conclude(@PathParam("caseId") UUID caseId, Map<String, Object> body);
 
+    @POST
+    @Path("/cases/{caseId}/transfer-in")
+    Uni<JsonNode> transferIn(@PathParam("caseId") UUID caseId, Map<String, Object> body);
+
+    @POST
+    @Path("/cases/{caseId}/disputes")
+    Uni<JsonNode> recordDispute(@PathParam("caseId") UUID caseId, Map<String, Object> body);
+
+    @POST
+    @Path("/cases/{caseId}/disputes/{disputeId}/outcome")
+    Uni<JsonNode> recordDisputeOutcome(@PathParam("caseId") UUID caseId, @PathParam("disputeId") UUID disputeId,
+                                       Map<String, Object> body);
+
+    /** Who did what to the case (team managers only): each event's type, recorded time and actor (role:subject). */
+    @GET
+    @Path("/cases/{caseId}/audit")
+    Uni<JsonNode> audit(@PathParam("caseId") UUID caseId);
+
     @ClientExceptionMapper
     static RuntimeException problem(Response response) {
         return ApiProblem.of(response);

@@ -29,7 +29,11 @@ import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.ehcptracker.contracts.advice.AdviceType;
+import org.ehcptracker.contracts.assessment.DisputeKind;
+import org.ehcptracker.contracts.assessment.DisputeOutcome;
+import org.ehcptracker.contracts.assessment.DisputeStage;
 import org.ehcptracker.contracts.assessment.ExceptionReason;
+import org.ehcptracker.contracts.plan.ReviewOutcome;
 import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.ehcptracker.contracts.assessment.StatutoryLimit;
 import org.ehcptracker.kit.domain.AccessDenied;
@@ -50,15 +54,34 @@ public class CasePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance kase(CaseSummary kase, List<AdviceAsked> advice, List<Happened> timeline,
-                                            String done, List<FieldError> errors, Map<String, String> values,
-                                            Choices choices);
+        static native TemplateInstance kase(CaseSummary kase, List<AdviceAsked> advice, PlanSummary plan,
+                                            List<Happened> timeline, String done, List<FieldError> errors,
+                                            Map<String, String> values, Choices choices);
     }
 
     /** The case as the page shows it: assessment-service's view, put into words. */
     public record CaseSummary(String caseId, String childRef, String la, String status, String statusCode,
                               List<BoardView.Figure> facts, List<String> exceptions, boolean canDecide,
-                              boolean assessing, boolean planIssued) {
+                              boolean assessing, boolean planIssued, boolean canTransfer, List<Choice> disputeStages,
+                              Choice openDispute) {
+
+        /** The case as it is once plan-service says its final plan is issued (the timeline may lag behind). */
+        CaseSummary withPlanIssued() {
+            return new CaseSummary(caseId, childRef, la, status, statusCode, facts, exceptions, canDecide, assessing,
+                    true, false, disputeStages, openDispute);
+        }
+    }
+
+    /**
+     * The plan in force and its annual reviews (plan-service), and which review step is next: a meeting (no review
+     * open), the decision (the open review awaits it), or the amended plan (decided AMEND, not issued yet).
+     */
+    public record PlanSummary(String planId, List<BoardView.Figure> facts, List<ReviewRow> reviews,
+                              boolean canHoldMeeting, String awaitingDecision, String awaitingAmendedPlan) {
+    }
+
+    /** One annual review, in words. */
+    public record ReviewRow(String meeting, String status, String decisionDue, String decision) {
     }
 
     /** An advice request of the case (advice-service). */
@@ -72,18 +95,23 @@ public class CasePages {
 
     /** The codes the forms offer: the contracts' enums, so a new code appears by itself. */
     public record Choices(List<Choice> refusalReasons, List<Choice> adviceTypes, List<Choice> limits,
-                          List<Choice> exceptionReasons) {
+                          List<Choice> exceptionReasons, List<Choice> disputeKinds, List<Choice> disputeOutcomes,
+                          List<Choice> reviewOutcomes) {
 
         static final Choices ALL = new Choices(choices(RefusalReason.values()), choices(AdviceType.values()),
-                choices(StatutoryLimit.values()), choices(ExceptionReason.values()));
+                choices(StatutoryLimit.values()), choices(ExceptionReason.values()), choices(DisputeKind.values()),
+                choices(DisputeOutcome.values()), choices(ReviewOutcome.values()));
 
         private static List<Choice> choices(Enum<?>[] codes) {
             return java.util.Arrays.stream(codes).map(c -> new Choice(c.name(), words(c.name()))).toList();
         }
     }
 
-    /** A timeline line (reporting's case_timeline). */
-    public record Happened(String date, String what, String source) {
+    /**
+     * A timeline line (reporting's case_timeline): {@code by} is the actor from the owning service's audit where the
+     * user may read it (team managers, assessment-service's lines), else the service that recorded it.
+     */
+    public record Happened(String date, String what, String by, boolean actorKnown) {
     }
 
     /** Each form: its API call and the fields it has (their ids are form-field). */
@@ -177,7 +205,28 @@ public class CasePages {
                 body -> plan.issueFinal(caseId, body)));
         actions.put("conclusion", new Action("conclusion", List.of("conclusionDate"),
                 body -> assessment.conclude(caseId, body)));
+        actions.put("transfer", new Action("transfer", List.of("fromLocalAuthorityCode", "transferDate"),
+                body -> assessment.transferIn(caseId, body)));
+        actions.put("dispute", new Action("dispute", List.of("kind", "stage", "registeredDate"),
+                body -> assessment.recordDispute(caseId, body)));
+        // the hidden id of the dispute or plan or review comes last: an error is never linked to a hidden field
+        actions.put("disputeOutcome", new Action("disputeOutcome", List.of("outcome", "outcomeDate", "disputeId"),
+                body -> withId(body, "disputeId", id -> assessment.recordDisputeOutcome(caseId, id, body))));
+        actions.put("review", new Action("review", List.of("meetingDate", "planId"),
+                body -> withId(body, "planId", id -> plan.holdReviewMeeting(id, body))));
+        actions.put("reviewDecision", new Action("reviewDecision", List.of("outcome", "decidedDate", "reviewId"),
+                body -> withId(body, "reviewId", id -> plan.decideReview(id, body))));
+        actions.put("amended", new Action("amended", List.of("issuedDate", "namedSettingUrn", "settingType",
+                "reviewId"), body -> withId(body, "reviewId", id -> plan.issueAmended(id, body))));
         return actions;
+    }
+
+    /** Takes the hidden id out of the body (it is the API's path); a form without a valid one is refused. */
+    private static Uni<JsonNode> withId(Map<String, Object> body, String name, Function<UUID, Uni<JsonNode>> send) {
+        Object value = body.remove(name);
+        UUID id = value == null ? null : uuid(value.toString());
+        return id == null ? Uni.createFrom().failure(new ApiProblem(400, null, "This form is out of date: open the case"
+                + " again and retry")) : send.apply(id);
     }
 
     private Uni<Response> page(UUID caseId, int status, String done, List<FieldError> errors,
@@ -188,9 +237,12 @@ public class CasePages {
                 .chain(timeline -> assessment.find(caseId).chain(found -> advice.ofCase(caseId)
                         .map(list -> list.stream().map(CasePages::asked).toList())
                         .onFailure().recoverWithItem(List.of())
-                        .map(asked -> AgencyInboxPage.html(status, Templates.kase(summary(found, timeline), asked,
-                                timeline.stream().map(CasePages::happened).toList(), done, errors, values,
-                                Choices.ALL)))))
+                        .chain(asked -> planInForce(caseId).chain(plan -> actorsOf(caseId).map(actors -> {
+                            CaseSummary kase = summary(found, timeline);
+                            return AgencyInboxPage.html(status, Templates.kase(plan == null ? kase
+                                    : kase.withPlanIssued(), asked, plan, timeline.stream()
+                                    .map(e -> happened(e, actors)).toList(), done, errors, values, Choices.ALL));
+                        })))))
                 .onFailure(AccessDenied.class).recoverWithItem(e -> AgencyInboxPage.html(403,
                         Pages.Templates.problem("You do not have access to this case: " + e.getMessage() + ".")))
                 .onFailure(ApiProblem.class).recoverWithItem(e -> ((ApiProblem) e).status() == 404
@@ -201,6 +253,79 @@ public class CasePages {
                     return AgencyInboxPage.html(502, Pages.Templates.problem(
                             "The assessment service is not answering. Try again in a few minutes."));
                 });
+    }
+
+    /**
+     * The case's plan in force from plan-service, or null: before the final plan (404), or when plan-service does
+     * not answer (the rest of the page is still worth showing; its review forms are then left out).
+     */
+    private Uni<PlanSummary> planInForce(UUID caseId) {
+        return plan.ofCase(caseId)
+                .chain(p -> p.hasNonNull("finalIssuedDate") ? plan.inForce(UUID.fromString(p.path("planId").asText()))
+                        .map(CasePages::planSummary) : Uni.createFrom().nullItem())
+                .onFailure().recoverWithItem(e -> {
+                    if (!(e instanceof ApiProblem problem && problem.status() == 404)) {
+                        LOG.warnf(e, "case %s: no plan from plan-service", caseId);
+                    }
+                    return null;
+                });
+    }
+
+    /**
+     * Who recorded each of the case's assessment events, from assessment-service's audit, keyed by event type and
+     * recorded time (to the millisecond; the audit names no event id). Only team managers may read the audit; for
+     * anyone else, or when it does not answer, nothing (docs/front-end.md, "Who recorded what").
+     */
+    private Uni<Map<String, String>> actorsOf(UUID caseId) {
+        return Uni.createFrom().deferred(() -> actor.current().hasRole(Role.TEAM_MANAGER)
+                        ? assessment.audit(caseId).map(CasePages::actors) : Uni.createFrom().item(Map.<String, String>of()))
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("case %s: no audit from assessment-service: %s", caseId, e.getMessage());
+                    return Map.of();
+                });
+    }
+
+    static Map<String, String> actors(JsonNode audit) {
+        Map<String, String> actors = new java.util.HashMap<>();
+        for (JsonNode entry : audit) {
+            if ("EVENT".equals(entry.path("kind").asText()) && entry.hasNonNull("at")) {
+                actors.put(auditKey(entry.path("action").asText(), java.time.Instant.parse(entry.path("at").asText())),
+                        entry.path("actor").asText());
+            }
+        }
+        return actors;
+    }
+
+    private static String auditKey(String type, java.time.Instant at) {
+        return type + "@" + at.toEpochMilli();
+    }
+
+    static PlanSummary planSummary(JsonNode p) {
+        List<BoardView.Figure> facts = new ArrayList<>();
+        fact(facts, "Final plan issued", day(p.path("issuedDate").asText(null)));
+        fact(facts, "Plan", "CEASED".equals(p.path("status").asText()) ? "Ceased on "
+                + day(p.path("ceasedDate").asText()) : "In force");
+        fact(facts, "Last review meeting", day(p.path("lastReviewMeeting").asText(null)));
+        fact(facts, "Next annual review due", day(p.path("reviewDue").asText(null))
+                + (p.path("reviewOverdue").asBoolean() ? " (overdue)" : ""));
+        List<ReviewRow> reviews = new ArrayList<>();
+        String awaitingDecision = null;
+        String awaitingAmended = null;
+        for (JsonNode r : p.path("reviews")) {
+            String reviewStatus = r.path("status").asText();
+            reviews.add(new ReviewRow(day(r.path("meetingDate").asText(null)), words(reviewStatus),
+                    day(r.path("decisionDue").asText(null)), r.hasNonNull("outcome") ? words(r.path("outcome").asText())
+                    + " on " + day(r.path("decidedDate").asText()) : "Not yet"));
+            if ("AWAITING_DECISION".equals(reviewStatus)) {
+                awaitingDecision = r.path("reviewId").asText();
+            } else if ("AWAITING_AMENDED_PLAN".equals(reviewStatus)) {
+                awaitingAmended = r.path("reviewId").asText();
+            }
+        }
+        boolean inForce = "IN_FORCE".equals(p.path("status").asText());
+        return new PlanSummary(p.path("planId").asText(), facts, reviews,
+                inForce && !p.hasNonNull("openReviewId"), inForce ? awaitingDecision : null,
+                inForce ? awaitingAmended : null);
     }
 
     static CaseSummary summary(JsonNode c, List<TimelineEntry> timeline) {
@@ -218,7 +343,10 @@ public class CasePages {
         c.path("transfers").forEach(t -> fact(facts, "Transferred in", "from council "
                 + t.path("fromLocalAuthorityCode").asText() + " on " + day(t.path("transferDate").asText())));
         c.path("disputes").forEach(d -> fact(facts, "Dispute", words(d.path("kind").asText(""))
-                + " " + words(d.path("stage").asText("")).toLowerCase(Locale.UK)));
+                + " about the " + words(d.path("stage").asText("")).toLowerCase(Locale.UK)
+                + (d.hasNonNull("registeredDate") ? ", registered on " + day(d.path("registeredDate").asText()) : "")
+                + (d.hasNonNull("outcome") ? "; ended: " + words(d.path("outcome").asText()).toLowerCase(Locale.UK)
+                + " on " + day(d.path("outcomeDate").asText()) : "")));
         fact(facts, "Exceptions to the 20 weeks apply", c.path("exceptionsApply").asBoolean() ? "Yes" : "No");
         List<String> exceptions = new ArrayList<>();
         c.path("exceptions").forEach(x -> exceptions.add(words(x.path("reason").asText()) + " ("
@@ -230,7 +358,52 @@ public class CasePages {
         return new CaseSummary(c.path("caseId").asText(), c.path("childRef").asText(),
                 c.path("localAuthorityCode").asText(), words(status), status, facts, exceptions,
                 "REQUESTED".equals(status), "ASSESSING".equals(status) || "CONCLUDED_ISSUE_PLAN".equals(status),
-                planIssued);
+                planIssued, !planIssued && OPEN.contains(status), disputeStages(c), openDispute(c));
+    }
+
+    /** The stages open: while not closed, a transfer in can restart the clock (assessment-service decides the rest). */
+    private static final java.util.Set<String> OPEN = java.util.Set.of("REQUESTED", "ASSESSING", "CONCLUDED_ISSUE_PLAN");
+
+    /**
+     * The decisions a mediation or tribunal appeal can be about, as assessment-service allows them: a refusal to
+     * assess (any refusal made), a decision not to issue a plan, or the plan's contents (a conclusion to issue one).
+     * None once the request is withdrawn.
+     */
+    static List<Choice> disputeStages(JsonNode c) {
+        List<Choice> stages = new ArrayList<>();
+        if ("WITHDRAWN".equals(c.path("status").asText())) {
+            return stages;
+        }
+        boolean refused = "REFUSE".equals(c.path("decision").asText());
+        for (JsonNode d : c.path("decisions")) {
+            refused |= "REFUSE".equals(d.path("decision").asText());
+        }
+        if (refused) {
+            stages.add(choice(DisputeStage.REFUSAL_TO_ASSESS));
+        }
+        if ("NO_PLAN".equals(c.path("outcome").asText())) {
+            stages.add(choice(DisputeStage.REFUSAL_TO_ISSUE_PLAN));
+        }
+        if ("ISSUE_PLAN".equals(c.path("outcome").asText())) {
+            stages.add(choice(DisputeStage.PLAN_CONTENTS));
+        }
+        return stages;
+    }
+
+    /** The oldest dispute without an outcome (its id and words), whose outcome the page offers to record; or null. */
+    static Choice openDispute(JsonNode c) {
+        for (JsonNode d : c.path("disputes")) {
+            if (!d.hasNonNull("outcome")) {
+                return new Choice(d.path("disputeId").asText(), words(d.path("kind").asText()) + " about the "
+                        + words(d.path("stage").asText()).toLowerCase(Locale.UK) + ", registered on "
+                        + day(d.path("registeredDate").asText()));
+            }
+        }
+        return null;
+    }
+
+    private static Choice choice(Enum<?> code) {
+        return new Choice(code.name(), words(code.name()));
     }
 
     private static void fact(List<BoardView.Figure> facts, String label, String value) {
@@ -244,10 +417,13 @@ public class CasePages {
         return new AdviceAsked(row.adviceType(), r.agencyId(), row.requested(), row.due(), row.state(), row.late());
     }
 
-    static Happened happened(TimelineEntry e) {
+    static Happened happened(TimelineEntry e, Map<String, String> actors) {
         String what = e.type().replaceAll("([a-z])([A-Z])", "$1 $2");
         what = what.charAt(0) + what.substring(1).toLowerCase(Locale.UK);
-        return new Happened(BoardView.day(e.businessDate()), what, e.source());
+        String actor = "assessment".equals(e.source()) && e.occurredAt() != null
+                ? actors.get(auditKey(e.type(), e.occurredAt())) : null;
+        return new Happened(BoardView.day(e.businessDate()), what,
+                actor != null ? actor : words(e.source()) + " service", actor != null);
     }
 
     /** A code in words: FINAL_PLAN_20_WEEKS -> "Final plan 20 weeks". */

@@ -14,11 +14,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.UUID;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.ehcptracker.reporting.app.CaseTimelines;
 
 /**
  * A council's caseworker worklist: each case's next statutory step, its due date and how many days are left or
@@ -40,19 +43,25 @@ public class WorklistPage {
 
     /** One worklist line. */
     public record WorkRow(String caseId, String childRef, String status, String nextStep, String due, String timing,
-                          boolean late, boolean excused, String caseworker) {
+                          boolean late, boolean excused, String caseworker, List<String> heldUpBy) {
+
+        WorkRow heldUpBy(List<String> holdUps) {
+            return new WorkRow(caseId, childRef, status, nextStep, due, timing, late, excused, caseworker, holdUps);
+        }
     }
 
     private static final Pattern LA = Pattern.compile("\\d{3}");
 
     private final AssessmentApi assessment;
+    private final CaseTimelines timelines;
 
-    public WorklistPage(@RestClient AssessmentApi assessment) {
+    public WorklistPage(@RestClient AssessmentApi assessment, CaseTimelines timelines) {
         this.assessment = assessment;
+        this.timelines = timelines;
     }
 
     @GET
-        @Produces(MediaType.TEXT_HTML)
+    @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public Uni<Response> worklist(@PathParam("la") String la, @QueryParam("caseworker") String caseworker,
                                   @QueryParam("status") String status, @QueryParam("dueWithinDays") String within,
@@ -63,11 +72,17 @@ public class WorklistPage {
         Filters filters = new Filters(CasePages.blank(caseworker), CasePages.blank(status), CasePages.blank(within), CasePages.blank(overdue));
         return assessment.worklist(la, filters.caseworker(), filters.status(), filters.dueWithinDays(),
                         filters.overdue(), 200)
-                .map(page -> {
+                .chain(page -> {
                     List<WorkRow> rows = new ArrayList<>();
                     page.path("cases").forEach(c -> rows.add(workRow(c)));
-                    return AgencyInboxPage.html(200, Templates.worklist(la, filters, rows, page.path("total").asLong(),
-                            CasePages.day(page.path("today").asText(null)), null));
+                    // "held up by" from this service's own events of the listed cases, on the council's today
+                    LocalDate today = page.hasNonNull("today") ? LocalDate.parse(page.get("today").asText())
+                            : LocalDate.now();
+                    return timelines.holdUps(rows.stream().map(r -> UUID.fromString(r.caseId())).toList(), today)
+                            .map(holdUps -> AgencyInboxPage.html(200, Templates.worklist(la, filters,
+                                    rows.stream().map(r -> r.heldUpBy(HeldUpBy.words(holdUps.getOrDefault(
+                                            UUID.fromString(r.caseId()), List.of())))).toList(),
+                                    page.path("total").asLong(), CasePages.day(today.toString()), null)));
                 })
                 .onFailure(ApiProblem.class).recoverWithItem(e -> AgencyInboxPage.html(((ApiProblem) e).status(),
                         Templates.worklist(la, filters, List.of(), 0, null, e.getMessage())))
@@ -87,7 +102,7 @@ public class WorklistPage {
         }
         return new WorkRow(c.path("caseId").asText(), c.path("childRef").asText(), CasePages.words(c.path("status").asText()),
                 CasePages.step(c.path("nextStep").asText(null)), CasePages.day(c.path("dueDate").asText(null)), timing, late,
-                c.path("exceptionApplies").asBoolean(), c.path("assignedCaseworker").asText(""));
+                c.path("exceptionApplies").asBoolean(), c.path("assignedCaseworker").asText(""), List.of());
     }
 
 }

@@ -83,6 +83,11 @@ public class CaseTimelineStore {
         }
     }
 
+    /** The events of each of the cases, in {@link #forCase}'s order; inside an open session (Panache). */
+    public Uni<List<CaseTimelineRow>> forCases(java.util.Collection<UUID> caseIds) {
+        return CaseTimelineRow.list("caseId in ?1 order by businessDate, occurredAt, eventId", List.copyOf(caseIds));
+    }
+
     /**
      * Every event recorded (occurredAt) on or before {@code knownOn} (null: all), of every case (the board's measures rank a
      * council among all of them; issue 13's pre-aggregated tables are to replace this full read). Inside an open

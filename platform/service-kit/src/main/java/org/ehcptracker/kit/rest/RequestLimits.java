@@ -63,6 +63,10 @@ public class RequestLimits {
     /** Path and query values checked once their parameters are known, so the problem can name them. */
     @ServerRequestFilter
     public Response refuseUnstorableValues(ResteasyReactiveContainerRequestContext request, UriInfo uri) {
+        // the APIs only: a page answers a bad value with its own GOV.UK error summary, in HTML, naming the field
+        if (!uri.getPath().startsWith("/api/")) {
+            return null;
+        }
         for (var values : List.of(Map.entry("path", uri.getPathParameters()), Map.entry("query", uri.getQueryParameters()))) {
             for (var parameter : values.getValue().entrySet()) {
                 for (String value : parameter.getValue()) {

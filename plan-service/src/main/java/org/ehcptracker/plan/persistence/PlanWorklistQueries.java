@@ -32,9 +32,9 @@ public final class PlanWorklistQueries {
     public static Uni<Found> consultationsOverdue(String la, LocalDate today, int page, int size) {
         var query = SettingConsultationEntity.<SettingConsultationEntity>find("localAuthorityCode = ?1 and answeredDate"
                 + " is null and caseOpen = true and answerDue < ?2",
-                Sort.by("answerDue").and("id.caseId").and("id.settingUrn"), la, today).page(Page.of(page, size));
+                Sort.by("answerDue").and("caseId").and("id.planId").and("id.settingUrn"), la, today).page(Page.of(page, size));
         return query.list().chain(rows -> query.count().map(total -> new Found(rows.stream()
-                .map(r -> new WorklistLine(r.id.caseId(), r.planId, null, r.id.settingUrn(), r.consultedDate,
+                .map(r -> new WorklistLine(r.caseId, r.id.planId(), null, r.id.settingUrn(), r.consultedDate,
                         r.answerDue, today))
                 .toList(), total)));
     }

@@ -178,8 +178,9 @@ public class Plans {
                         : ParentResponseEntity.comments(current))
                         .chain(comments -> (finalPlanId == null ? Uni.createFrom().<Boolean>nullItem()
                                 : PlanInForceEntity.adviceOutstandingAtIssue(finalPlanId))
-                                .map(flag -> PlanView.of(plan, known, advice, today, comments, flag, cessations)
-                                        .orElseThrow(() -> noPlan(caseId)))));
+                                .chain(flag -> AssessmentCaseView.history(caseId)
+                                        .map(history -> PlanView.of(plan, known, advice, today, comments, flag,
+                                                cessations, history).orElseThrow(() -> noPlan(caseId))))));
     }
 
     private static boolean notFound(Throwable failure) {

@@ -26,6 +26,8 @@ import org.ehcptracker.statutory.StatutoryClock;
  *                                null before the final plan, or for a plan issued before the flag was kept
  * @param earlierPlans            the case's plans made before this one (each ceased), oldest first; empty for a
  *                                case's first plan
+ * @param assessment              the case's conclusion, exceptions and disputes as plan-service's local view knows
+ *                                them (shown, never used to refuse)
  */
 public record PlanView(UUID caseId,
                        UUID planId,
@@ -44,7 +46,8 @@ public record PlanView(UUID caseId,
                        Double weeksToIssue,
                        Boolean adviceOutstandingAtIssue,
                        AdviceSummary advice,
-                       List<EarlierPlan> earlierPlans) {
+                       List<EarlierPlan> earlierPlans,
+                       AssessmentHistory assessment) {
 
     public enum PlanStatus { DRAFT, FINAL }
 
@@ -100,17 +103,19 @@ public record PlanView(UUID caseId,
      */
     public static Optional<PlanView> of(PlanState plan, Optional<AssessmentCase> assessmentCase, AdviceSummary advice,
                                         LocalDate today, String comments, Boolean adviceOutstandingAtIssue) {
-        return of(plan, assessmentCase, advice, today, comments, adviceOutstandingAtIssue, Map.of());
+        return of(plan, assessmentCase, advice, today, comments, adviceOutstandingAtIssue, Map.of(),
+                AssessmentHistory.NONE);
     }
 
     /**
      * As above, with how the case's earlier plans ended.
      *
      * @param cessations by planId, the cessation of each of the case's plans that ceased
+     * @param assessment the case's conclusion, exceptions and disputes (local view)
      */
     public static Optional<PlanView> of(PlanState plan, Optional<AssessmentCase> assessmentCase, AdviceSummary advice,
                                         LocalDate today, String comments, Boolean adviceOutstandingAtIssue,
-                                        Map<UUID, Cessation> cessations) {
+                                        Map<UUID, Cessation> cessations, AssessmentHistory assessment) {
         List<EarlierPlan> earlier = plan.earlierPlans().stream().map(f -> {
             Cessation ceased = cessations.get(f.planId());
             return new EarlierPlan(f.planId(), f.draft().draftIssuedDate(), f.finalIssuedDate(), f.namedSettingUrn(),
@@ -128,7 +133,7 @@ public record PlanView(UUID caseId,
                     consultations(draft, today),
                     today == null ? List.of() : heldUpBy(draft, today),
                     null, null, null, null, null, null,
-                    adviceOrNone, earlier));
+                    adviceOrNone, earlier, assessment == null ? AssessmentHistory.NONE : assessment));
         }
         if (plan instanceof PlanState.FinalIssued fin) {
             // measured against the clock the final plan was issued with, so the figures never change afterwards
@@ -148,7 +153,7 @@ public record PlanView(UUID caseId,
                     StatutoryClock.issuedWithin20Weeks(clockStart, fin.finalIssuedDate()),
                     StatutoryClock.weeksToIssue(clockStart, fin.finalIssuedDate()),
                     adviceOutstandingAtIssue,
-                    adviceOrNone, earlier));
+                    adviceOrNone, earlier, assessment == null ? AssessmentHistory.NONE : assessment));
         }
         return Optional.empty();
     }

@@ -773,7 +773,8 @@ class EhcPlanTest {
             redraft(redrafted, Optional.of(ceased));
 
             PlanView view = PlanView.of(plan(), ASSESSING, AdviceSummary.NONE, TODAY, null, null,
-                    java.util.Map.of(id(2), new PlanView.Cessation(ceased, "MOVED_TO_ANOTHER_LA"))).orElseThrow();
+                    java.util.Map.of(id(2), new PlanView.Cessation(ceased, "MOVED_TO_ANOTHER_LA")), AssessmentHistory.NONE)
+                    .orElseThrow();
 
             assertThat(view.planId()).isEqualTo(id(5));
             assertThat(view.status()).isEqualTo(PlanView.PlanStatus.DRAFT);
@@ -788,6 +789,60 @@ class EhcPlanTest {
             firstPlanIssued();
 
             assertThat(PlanView.of(plan(), ASSESSING, AdviceSummary.NONE).orElseThrow().earlierPlans()).isEmpty();
+        }
+    }
+
+    /**
+     * The case's exceptions and disputes as plan-service's view knows them (issue 9 item 6): SEN2's "exceptions apply"
+     * for the final plan is derived from the exceptions not withdrawn against the final plan's limit.
+     */
+    @Nested
+    class AssessmentHistoryShown {
+
+        static AssessmentHistory.LimitException exception(org.ehcptracker.contracts.assessment.StatutoryLimit limit,
+                                                          boolean withdrawn) {
+            // recorded Wednesday 14 May 2025, applying from Monday 12 May to Friday 20 June
+            return new AssessmentHistory.LimitException(id(90), limit,
+                    org.ehcptracker.contracts.assessment.ExceptionReason.EXCEPTIONAL_PERSONAL_CIRCUMSTANCES,
+                    LocalDate.of(2025, 5, 14), LocalDate.of(2025, 5, 12), LocalDate.of(2025, 6, 20), withdrawn);
+        }
+
+        @Test
+        void an_exception_to_the_20_or_14_weeks_applies_to_the_final_plan_unless_withdrawn() {
+            var twenty = org.ehcptracker.contracts.assessment.StatutoryLimit.FINAL_PLAN_20_WEEKS;
+            var fourteen = org.ehcptracker.contracts.assessment.StatutoryLimit.FINAL_PLAN_14_WEEKS_REASSESSMENT;
+            var sixWeeks = org.ehcptracker.contracts.assessment.StatutoryLimit.DECISION_6_WEEKS;
+
+            assertThat(AssessmentHistory.of(null, null, List.of(exception(twenty, false)), List.of())
+                    .finalPlanExceptionApplies()).isTrue();
+            assertThat(AssessmentHistory.of(null, null, List.of(exception(fourteen, false)), List.of())
+                    .finalPlanExceptionApplies()).isTrue();
+            assertThat(AssessmentHistory.of(null, null, List.of(exception(twenty, true)), List.of())
+                    .finalPlanExceptionApplies()).isFalse();
+            assertThat(AssessmentHistory.of(null, null, List.of(exception(sixWeeks, false)), List.of())
+                    .finalPlanExceptionApplies()).isFalse();
+            assertThat(AssessmentHistory.NONE.finalPlanExceptionApplies()).isFalse();
+        }
+
+        @Test
+        void a_dispute_is_shown_and_flagged_whatever_its_outcome() {
+            // mediation registered Monday 16 June 2025 about the refusal to assess, resolved Tuesday 1 July
+            var dispute = new AssessmentHistory.Dispute(id(91), org.ehcptracker.contracts.assessment.DisputeKind.MEDIATION,
+                    org.ehcptracker.contracts.assessment.DisputeStage.REFUSAL_TO_ASSESS, LocalDate.of(2025, 6, 16),
+                    org.ehcptracker.contracts.assessment.DisputeOutcome.DECISION_CHANGED, LocalDate.of(2025, 7, 1));
+            AssessmentHistory history = AssessmentHistory.of(LocalDate.of(2025, 6, 2),
+                    org.ehcptracker.contracts.assessment.AssessmentOutcome.ISSUE_PLAN, List.of(), List.of(dispute));
+
+            assertThat(history.wentToMediationOrTribunal()).isTrue();
+            assertThat(AssessmentHistory.NONE.wentToMediationOrTribunal()).isFalse();
+
+            draft(DRAFTED, ASSESSING);
+            PlanView view = PlanView.of(plan(), ASSESSING, AdviceSummary.NONE, TODAY, null, null, java.util.Map.of(),
+                    history).orElseThrow();
+            assertThat(view.assessment()).isEqualTo(history);
+            assertThat(view.assessment().disputes()).containsExactly(dispute);
+            assertThat(PlanView.of(plan(), ASSESSING, AdviceSummary.NONE).orElseThrow().assessment())
+                    .isEqualTo(AssessmentHistory.NONE);
         }
     }
 }

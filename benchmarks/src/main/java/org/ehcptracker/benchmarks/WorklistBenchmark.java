@@ -72,7 +72,7 @@ public final class WorklistBenchmark {
         int rounds = Integer.getInteger("benchmark.rounds", 1000);
         int warmup = Integer.getInteger("benchmark.warmup", 200);
         int threads = Integer.getInteger("benchmark.threads", 8);
-        Path jar = jar();
+        Path jar = jar("assessment-service");
         Path work = Files.createTempDirectory("worklist-benchmark-");
         System.out.println("# worklist benchmark, " + java.time.Instant.now() + ", " + machine());
         System.out.println("# work directory " + work + ", service " + jar);
@@ -214,7 +214,7 @@ public final class WorklistBenchmark {
         }
     }
 
-    private static void sql(String jdbc, String statement) throws Exception {
+    static void sql(String jdbc, String statement) throws Exception {
         try (Connection c = DriverManager.getConnection(jdbc, EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
              Statement s = c.createStatement()) {
             s.execute(statement);
@@ -265,23 +265,24 @@ public final class WorklistBenchmark {
         Object apply(int i) throws Exception;
     }
 
-    private static Path jar() {
+    /** {@code benchmark.jar}, else the service module's packaged quarkus-run.jar (run from the root or benchmarks/). */
+    static Path jar(String service) {
         String given = System.getProperty("benchmark.jar");
         if (given != null) {
             return Path.of(given).toAbsolutePath();
         }
-        Path relative = Path.of("assessment-service", "target", "quarkus-app", "quarkus-run.jar");
+        Path relative = Path.of(service, "target", "quarkus-app", "quarkus-run.jar");
         Path here = relative.toAbsolutePath();
         return Files.exists(here) ? here : Path.of("..").resolve(relative).toAbsolutePath().normalize();
     }
 
-    private static String machine() {
+    static String machine() {
         var os = ManagementFactory.getOperatingSystemMXBean();
         return String.format(Locale.ROOT, "%s %s, %d cores, Java %s, load average %s", os.getName(), os.getVersion(),
                 os.getAvailableProcessors(), System.getProperty("java.version"), loadAverage());
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (Exception e) {

@@ -83,7 +83,8 @@ class CaseHistoryViewResourceTest extends PlanServiceTestSupport {
                 .body("advice.submitted", equalTo(0));
 
         // the conclusion is the last assessment event of the case's partition: once it shows, all before it were read
-        await().atMost(PATIENCE).untilAsserted(() -> given().header("Authorization", TestTokens.bearer(ACTOR))
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            given().header("Authorization", TestTokens.bearer(ACTOR))
                 .when().get("/api/cases/{caseId}/plan", caseId).then()
                 .statusCode(200)
                 .body("assessment.concludedDate", equalTo("2025-06-02"))
@@ -109,10 +110,11 @@ class CaseHistoryViewResourceTest extends PlanServiceTestSupport {
                 .body("assessment.disputes[0].resolvedDate", equalTo("2025-07-01"))
                 .body("assessment.wentToMediationOrTribunal", equalTo(true))
                 // ISSUE_PLAN keeps the case open to plans
-                .body("status", equalTo("FINAL")));
-        assertThat(count("select count(*) from case_exception where case_id = $1", caseId)).isEqualTo(2);
-        assertThat(one("select status from assessment_case where case_id = $1", caseId).orElseThrow()
-                .getString("status")).isEqualTo("ASSESSING");
+                .body("status", equalTo("FINAL"));
+            assertThat(count("select count(*) from case_exception where case_id = $1", caseId)).isEqualTo(2);
+            assertThat(assessmentCase(caseId)).hasValueSatisfying(row ->
+                    assertThat(row.getString("status")).isEqualTo("ASSESSING"));
+        });
         assertThat(one("select advice_outstanding_at_issue from plan_in_force where case_id = $1", caseId).orElseThrow()
                 .getBoolean("advice_outstanding_at_issue")).isTrue();
     }
@@ -144,12 +146,12 @@ class CaseHistoryViewResourceTest extends PlanServiceTestSupport {
                 of882("AssessmentDecided", caseId, Map.of("decision", "ASSESS")),
                 of882("AssessmentConcluded", caseId, Map.of("businessDate", "2025-06-16", "outcome", "NO_PLAN")));
 
-        await().atMost(PATIENCE).untilAsserted(() -> {
-            var row = assessmentCase(caseId).orElseThrow();
+        // an assertion, not orElseThrow: the await retries only on assertion failures
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(assessmentCase(caseId)).hasValueSatisfying(row -> {
             assertThat(row.getString("status")).isEqualTo("CONCLUDED_NO_PLAN");
             assertThat(row.getString("assessment_outcome")).isEqualTo("NO_PLAN");
             assertThat(row.getLocalDate("concluded_date")).isEqualTo(java.time.LocalDate.of(2025, 6, 16));
-        });
+        }));
         post("/api/cases/{caseId}/draft-plan", Map.of("issuedDate", "2025-06-20"), caseId).statusCode(422);
     }
 }

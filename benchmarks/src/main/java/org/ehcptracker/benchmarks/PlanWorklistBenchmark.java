@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.HdrHistogram.Histogram;
 import org.ehcptracker.devinfra.EmbeddedPostgresServer;
 import org.ehcptracker.devinfra.FreePort;
 import org.ehcptracker.devinfra.KafkaBroker;
@@ -217,40 +216,9 @@ public final class PlanWorklistBenchmark {
             System.out.printf(Locale.ROOT, "# %s: %d bytes, %s%n", shape.getKey(), body.length(),
                     body.length() > 160 ? body.substring(0, 160) + "..." : body);
         }
-        Map<String, Histogram> histograms = new LinkedHashMap<>();
-        all.keySet().forEach(k -> histograms.put(k, LatencyReading.newHistogram()));
-        long t0 = System.nanoTime();
-        for (int round = 0; round < warmup; round++) {
-            for (String path : all.values()) {
-                get(path);
-            }
-        }
-        System.out.printf(Locale.ROOT, "# warm-up: %d rounds in %.1f s; load average %s%n", warmup,
-                (System.nanoTime() - t0) / 1e9, WorklistBenchmark.loadAverage());
-        // one client thread, shapes interleaved round by round, so a burst of load from other processes falls on
-        // every shape alike and the ratios stay comparable
-        for (int round = 0; round < rounds; round++) {
-            for (var shape : all.entrySet()) {
-                long start = System.nanoTime();
-                get(shape.getValue());
-                histograms.get(shape.getKey()).recordValue(System.nanoTime() - start);
-            }
-        }
-        Map<String, LatencyReading> readings = new LinkedHashMap<>();
-        histograms.forEach((k, h) -> readings.put(k, LatencyReading.of(k, h)));
-        LatencyReading byId = readings.get("baseline: GET /api/plans/{id}");
-        LatencyReading live = readings.get("baseline: GET /q/health/live");
-        System.out.println();
-        System.out.printf("%d requests per shape after %d warm-up rounds; ratios are p99(shape) / p99(baseline)%n%n",
-                rounds, warmup);
-        System.out.println("| shape | p50 | p99 | max | p99 / p99(plan by id) | p99 / p99(health) |");
-        System.out.println("|---|---|---|---|---|---|");
-        for (LatencyReading r : readings.values()) {
-            System.out.println(r.row(byId) + String.format(Locale.ROOT, " %.2f |", r.p99Ratio(live)));
-        }
-        System.out.println();
-        boolean met = shapes.keySet().stream().allMatch(k -> readings.get(k).p99Millis() < 50.0);
-        System.out.println("target p99 < 50 ms for every plan worklist: " + (met ? "MET" : "MISSED"));
+        Map<String, LatencyReading> readings = ShapeTimings.time(all, warmup, rounds, this::get);
+        ShapeTimings.print(readings, "baseline: GET /api/plans/{id}", "plan by id", "baseline: GET /q/health/live",
+                shapes.keySet(), warmup, rounds, "plan worklist");
     }
 
     /** The queries behind each list (as PlanWorklistQueries words them), page and count, on the seeded data. */

@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.HdrHistogram.Histogram;
 import org.ehcptracker.devinfra.EmbeddedPostgresServer;
 import org.ehcptracker.devinfra.FreePort;
 import org.ehcptracker.devinfra.KafkaBroker;
@@ -159,40 +158,9 @@ public final class WorklistBenchmark {
         baselines.put("baseline: GET /q/health/live", "/q/health/live");
         Map<String, String> all = new LinkedHashMap<>(baselines);
         all.putAll(shapes);
-        Map<String, Histogram> histograms = new LinkedHashMap<>();
-        all.keySet().forEach(k -> histograms.put(k, LatencyReading.newHistogram()));
-        long t0 = System.nanoTime();
-        for (int round = 0; round < warmup; round++) {
-            for (String path : all.values()) {
-                get(path);
-            }
-        }
-        System.out.printf(Locale.ROOT, "# warm-up: %d rounds in %.1f s; load average %s%n", warmup,
-                (System.nanoTime() - t0) / 1e9, loadAverage());
-        // one client thread, shapes interleaved round by round, so a burst of load from other processes falls
-        // on every shape alike and the ratios stay comparable
-        for (int round = 0; round < rounds; round++) {
-            for (var shape : all.entrySet()) {
-                long start = System.nanoTime();
-                get(shape.getValue());
-                histograms.get(shape.getKey()).recordValue(System.nanoTime() - start);
-            }
-        }
-        Map<String, LatencyReading> readings = new LinkedHashMap<>();
-        histograms.forEach((k, h) -> readings.put(k, LatencyReading.of(k, h)));
-        LatencyReading byId = readings.get("baseline: GET /api/cases/{id}");
-        LatencyReading live = readings.get("baseline: GET /q/health/live");
-        System.out.println();
-        System.out.printf("%d requests per shape after %d warm-up rounds; ratios are p99(shape) / p99(baseline)%n%n",
-                rounds, warmup);
-        System.out.println("| shape | p50 | p99 | max | p99 / p99(case by id) | p99 / p99(health) |");
-        System.out.println("|---|---|---|---|---|---|");
-        for (LatencyReading r : readings.values()) {
-            System.out.println(r.row(byId) + String.format(Locale.ROOT, " %.2f |", r.p99Ratio(live)));
-        }
-        System.out.println();
-        boolean met = shapes.keySet().stream().allMatch(k -> readings.get(k).p99Millis() < 50.0);
-        System.out.println("target p99 < 50 ms for every worklist shape: " + (met ? "MET" : "MISSED"));
+        Map<String, LatencyReading> readings = ShapeTimings.time(all, warmup, rounds, this::get);
+        ShapeTimings.print(readings, "baseline: GET /api/cases/{id}", "case by id", "baseline: GET /q/health/live",
+                shapes.keySet(), warmup, rounds, "worklist shape");
     }
 
     private void explain(String jdbc) throws Exception {

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.util.Map;
 import java.util.UUID;
@@ -31,9 +30,7 @@ import org.junit.jupiter.api.Test;
 class CaseHistoryViewResourceTest extends PlanServiceTestSupport {
 
     static ValidatableResponse post(String path, Object body, Object... params) {
-        return given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON).body(body)
-                .when().post(path, params)
-                .then();
+        return postJson(path, body, params);
     }
 
     static ObjectNode of882(String type, UUID caseId, Map<String, String> fields) {

@@ -1,6 +1,5 @@
 package org.ehcptracker.plan.service;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,17 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.ehcptracker.contracts.Topics;
 import org.ehcptracker.devinfra.InfraTestResource;
-import org.ehcptracker.testtokens.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,13 +29,11 @@ import org.junit.jupiter.api.Test;
 class NewPlanAfterCessationResourceTest extends PlanServiceTestSupport {
 
     static ValidatableResponse post(String path, Object body, Object... params) {
-        return given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON).body(body)
-                .when().post(path, params)
-                .then();
+        return postJson(path, body, params);
     }
 
     static ValidatableResponse get(String path, Object... params) {
-        return given().header("Authorization", TestTokens.bearer(ACTOR)).when().get(path, params).then();
+        return getJson(path, params);
     }
 
     /** A case of council 880, received Monday 3 March 2025 and accepted for assessment. */
@@ -154,27 +146,8 @@ class NewPlanAfterCessationResourceTest extends PlanServiceTestSupport {
         UUID caseId = caseOf880();
         firstPlanIssuedAndCeased(caseId);
 
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Integer>> calls = List.of("2025-11-10", "2025-11-11").stream()
-                .map(date -> CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return post("/api/cases/{caseId}/draft-plan", Map.of("issuedDate", date), caseId)
-                            .extract().statusCode();
-                }))
-                .toList();
-        start.countDown();
-
-        List<Integer> statuses = calls.stream().map(c -> {
-            try {
-                return c.get(60, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).sorted().toList();
+        List<Integer> statuses = concurrently(() -> post("/api/cases/{caseId}/draft-plan",
+                Map.of("issuedDate", "2025-11-10"), caseId).extract().statusCode());
         assertThat(statuses).containsExactly(201, 409);
         assertThat(count("select count(*) from event where stream_id = $1 and type = 'DraftPlanIssued'", caseId))
                 .isEqualTo(2);

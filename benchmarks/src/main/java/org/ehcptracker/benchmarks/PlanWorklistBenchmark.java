@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,10 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.ehcptracker.devinfra.EmbeddedPostgresServer;
-import org.ehcptracker.devinfra.FreePort;
-import org.ehcptracker.devinfra.KafkaBroker;
-import org.ehcptracker.devinfra.KeycloakServer;
-import org.ehcptracker.devinfra.ServiceProcess;
 
 /**
  * Issue 9 item 7: plan-service's caseworker worklists ({@code GET /api/plan-worklists/{list}} and
@@ -59,44 +53,20 @@ public final class PlanWorklistBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         int rounds = Integer.getInteger("benchmark.rounds", 1000);
         int warmup = Integer.getInteger("benchmark.warmup", 200);
-        Path jar = WorklistBenchmark.jar("plan-service");
-        Path work = Files.createTempDirectory("plan-worklist-benchmark-");
-        System.out.println("# plan worklist benchmark, " + java.time.Instant.now() + ", " + WorklistBenchmark.machine());
-        System.out.println("# work directory " + work + ", service " + jar);
-        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.startTemporary();
-             KafkaBroker kafka = KafkaBroker.start(FreePort.find(), FreePort.find(), work.resolve("kafka"));
-             KeycloakServer keycloak = KeycloakServer.start(FreePort.find(), work.resolve("keycloak"),
-                     KeycloakServer.localRealmFile())) {
-            keycloak.setAccessTokenLifespan(Duration.ofHours(2));
-            keycloak.addUser("bench", "bench-pw", List.of("team-manager", "caseworker"), List.of("*"), null);
-            String bearer = "Bearer " + keycloak.accessToken("bench", "bench-pw");
-            pg.createDatabases(List.of("plan"));
-            var env = new java.util.HashMap<>(Map.of("PGHOST", "localhost", "PGPORT", String.valueOf(pg.port()),
-                    "PGUSER", EmbeddedPostgresServer.USER, "PGPASSWORD", EmbeddedPostgresServer.PASSWORD,
-                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "EHCP_OIDC_URL", keycloak.issuer()));
-            try (ServiceProcess service = ServiceProcess.start("plan-service", jar, FreePort.find(), env,
-                    work.resolve("plan-service.log"), List.of("-Xmx256m"))) {
-                service.awaitReady(Duration.ofSeconds(180));
-                String jdbc = pg.jdbcBaseUrl() + "plan";
-                long t0 = System.nanoTime();
-                seed(jdbc);
-                System.out.printf(Locale.ROOT, "# seeded in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9,
-                        counts(jdbc));
-                var bench = new PlanWorklistBenchmark(service.baseUrl(), bearer);
-                int year = Integer.parseInt(one(jdbc, "select extract(year from phase_transfer_deadline)::int from"
-                        + " annual_review where local_authority_code = '" + COUNCIL + "' and phase_transfer is not null"
-                        + " group by 1 order by count(*) desc limit 1"));
-                String somePlan = one(jdbc, "select plan_id from plan_in_force where local_authority_code = '" + COUNCIL
-                        + "' and last_review_meeting is not null order by plan_id limit 1");
-                bench.measure(somePlan, year, warmup, rounds);
-                explain(jdbc, year);
-                System.out.println("# load average at the end " + WorklistBenchmark.loadAverage());
-            }
-        }
+        BenchmarkStack.run("plan worklist benchmark", "plan-service", "plan", (baseUrl, bearer, jdbc) -> {
+            long t0 = System.nanoTime();
+            seed(jdbc);
+            System.out.printf(Locale.ROOT, "# seeded in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, counts(jdbc));
+            int year = Integer.parseInt(one(jdbc, "select extract(year from phase_transfer_deadline)::int from"
+                    + " annual_review where local_authority_code = '" + COUNCIL + "' and phase_transfer is not null"
+                    + " group by 1 order by count(*) desc limit 1"));
+            String somePlan = one(jdbc, "select plan_id from plan_in_force where local_authority_code = '" + COUNCIL
+                    + "' and last_review_meeting is not null order by plan_id limit 1");
+            new PlanWorklistBenchmark(baseUrl, bearer).measure(somePlan, year, warmup, rounds);
+            explain(jdbc, year);
+        });
     }
 
     /**

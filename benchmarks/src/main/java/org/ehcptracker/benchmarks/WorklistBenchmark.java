@@ -25,10 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ehcptracker.devinfra.EmbeddedPostgresServer;
-import org.ehcptracker.devinfra.FreePort;
-import org.ehcptracker.devinfra.KafkaBroker;
-import org.ehcptracker.devinfra.KeycloakServer;
-import org.ehcptracker.devinfra.ServiceProcess;
 
 /**
  * Issue 7 item 7: {@code GET /api/worklist} of assessment-service for a council with 5,000 open cases, target p99
@@ -66,39 +62,16 @@ public final class WorklistBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         int rounds = Integer.getInteger("benchmark.rounds", 1000);
         int warmup = Integer.getInteger("benchmark.warmup", 200);
         int threads = Integer.getInteger("benchmark.threads", 8);
-        Path jar = jar("assessment-service");
-        Path work = Files.createTempDirectory("worklist-benchmark-");
-        System.out.println("# worklist benchmark, " + java.time.Instant.now() + ", " + machine());
-        System.out.println("# work directory " + work + ", service " + jar);
-        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.startTemporary();
-             KafkaBroker kafka = KafkaBroker.start(FreePort.find(), FreePort.find(), work.resolve("kafka"));
-             KeycloakServer keycloak = KeycloakServer.start(FreePort.find(), work.resolve("keycloak"),
-                     KeycloakServer.localRealmFile())) {
-            // the benchmark's caller: one token for the whole run, from its own Keycloak
-            keycloak.setAccessTokenLifespan(Duration.ofHours(2));
-            keycloak.addUser("bench", "bench-pw", List.of("team-manager", "caseworker"), List.of("*"), null);
-            String bearer = "Bearer " + keycloak.accessToken("bench", "bench-pw");
-            pg.createDatabases(List.of("assessment"));
-            var env = new java.util.HashMap<>(Map.of("PGHOST", "localhost", "PGPORT", String.valueOf(pg.port()),
-                    "PGUSER", EmbeddedPostgresServer.USER, "PGPASSWORD", EmbeddedPostgresServer.PASSWORD,
-                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "EHCP_OIDC_URL", keycloak.issuer()));
-            try (ServiceProcess service = ServiceProcess.start("assessment-service", jar, FreePort.find(), env,
-                    work.resolve("assessment-service.log"), List.of("-Xmx256m"))) {
-                service.awaitReady(Duration.ofSeconds(180));
-                var bench = new WorklistBenchmark(service.baseUrl(), bearer);
-                String someCase = bench.load(threads);
-                String jdbc = pg.jdbcBaseUrl() + "assessment";
-                sql(jdbc, "analyze worklist_entry");
-                bench.measure(someCase, warmup, rounds);
-                bench.explain(jdbc);
-                System.out.println("# load average at the end " + loadAverage());
-            }
-        }
+        BenchmarkStack.run("worklist benchmark", "assessment-service", "assessment", (baseUrl, bearer, jdbc) -> {
+            var bench = new WorklistBenchmark(baseUrl, bearer);
+            String someCase = bench.load(threads);
+            sql(jdbc, "analyze worklist_entry");
+            bench.measure(someCase, warmup, rounds);
+            bench.explain(jdbc);
+        });
     }
 
     /** Creates the cases through the public API; returns the id of one of the council's cases, for the baseline. */

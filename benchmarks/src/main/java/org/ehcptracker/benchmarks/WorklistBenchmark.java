@@ -24,12 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.HdrHistogram.Histogram;
 import org.ehcptracker.devinfra.EmbeddedPostgresServer;
-import org.ehcptracker.devinfra.FreePort;
-import org.ehcptracker.devinfra.KafkaBroker;
-import org.ehcptracker.devinfra.KeycloakServer;
-import org.ehcptracker.devinfra.ServiceProcess;
 
 /**
  * Issue 7 item 7: {@code GET /api/worklist} of assessment-service for a council with 5,000 open cases, target p99
@@ -67,39 +62,16 @@ public final class WorklistBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         int rounds = Integer.getInteger("benchmark.rounds", 1000);
         int warmup = Integer.getInteger("benchmark.warmup", 200);
         int threads = Integer.getInteger("benchmark.threads", 8);
-        Path jar = jar();
-        Path work = Files.createTempDirectory("worklist-benchmark-");
-        System.out.println("# worklist benchmark, " + java.time.Instant.now() + ", " + machine());
-        System.out.println("# work directory " + work + ", service " + jar);
-        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.startTemporary();
-             KafkaBroker kafka = KafkaBroker.start(FreePort.find(), FreePort.find(), work.resolve("kafka"));
-             KeycloakServer keycloak = KeycloakServer.start(FreePort.find(), work.resolve("keycloak"),
-                     KeycloakServer.localRealmFile())) {
-            // the benchmark's caller: one token for the whole run, from its own Keycloak
-            keycloak.setAccessTokenLifespan(Duration.ofHours(2));
-            keycloak.addUser("bench", "bench-pw", List.of("team-manager", "caseworker"), List.of("*"), null);
-            String bearer = "Bearer " + keycloak.accessToken("bench", "bench-pw");
-            pg.createDatabases(List.of("assessment"));
-            var env = new java.util.HashMap<>(Map.of("PGHOST", "localhost", "PGPORT", String.valueOf(pg.port()),
-                    "PGUSER", EmbeddedPostgresServer.USER, "PGPASSWORD", EmbeddedPostgresServer.PASSWORD,
-                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "EHCP_OIDC_URL", keycloak.issuer()));
-            try (ServiceProcess service = ServiceProcess.start("assessment-service", jar, FreePort.find(), env,
-                    work.resolve("assessment-service.log"), List.of("-Xmx256m"))) {
-                service.awaitReady(Duration.ofSeconds(180));
-                var bench = new WorklistBenchmark(service.baseUrl(), bearer);
-                String someCase = bench.load(threads);
-                String jdbc = pg.jdbcBaseUrl() + "assessment";
-                sql(jdbc, "analyze worklist_entry");
-                bench.measure(someCase, warmup, rounds);
-                bench.explain(jdbc);
-                System.out.println("# load average at the end " + loadAverage());
-            }
-        }
+        BenchmarkStack.run("worklist benchmark", "assessment-service", "assessment", (baseUrl, bearer, jdbc) -> {
+            var bench = new WorklistBenchmark(baseUrl, bearer);
+            String someCase = bench.load(threads);
+            sql(jdbc, "analyze worklist_entry");
+            bench.measure(someCase, warmup, rounds);
+            bench.explain(jdbc);
+        });
     }
 
     /** Creates the cases through the public API; returns the id of one of the council's cases, for the baseline. */
@@ -159,40 +131,9 @@ public final class WorklistBenchmark {
         baselines.put("baseline: GET /q/health/live", "/q/health/live");
         Map<String, String> all = new LinkedHashMap<>(baselines);
         all.putAll(shapes);
-        Map<String, Histogram> histograms = new LinkedHashMap<>();
-        all.keySet().forEach(k -> histograms.put(k, LatencyReading.newHistogram()));
-        long t0 = System.nanoTime();
-        for (int round = 0; round < warmup; round++) {
-            for (String path : all.values()) {
-                get(path);
-            }
-        }
-        System.out.printf(Locale.ROOT, "# warm-up: %d rounds in %.1f s; load average %s%n", warmup,
-                (System.nanoTime() - t0) / 1e9, loadAverage());
-        // one client thread, shapes interleaved round by round, so a burst of load from other processes falls
-        // on every shape alike and the ratios stay comparable
-        for (int round = 0; round < rounds; round++) {
-            for (var shape : all.entrySet()) {
-                long start = System.nanoTime();
-                get(shape.getValue());
-                histograms.get(shape.getKey()).recordValue(System.nanoTime() - start);
-            }
-        }
-        Map<String, LatencyReading> readings = new LinkedHashMap<>();
-        histograms.forEach((k, h) -> readings.put(k, LatencyReading.of(k, h)));
-        LatencyReading byId = readings.get("baseline: GET /api/cases/{id}");
-        LatencyReading live = readings.get("baseline: GET /q/health/live");
-        System.out.println();
-        System.out.printf("%d requests per shape after %d warm-up rounds; ratios are p99(shape) / p99(baseline)%n%n",
-                rounds, warmup);
-        System.out.println("| shape | p50 | p99 | max | p99 / p99(case by id) | p99 / p99(health) |");
-        System.out.println("|---|---|---|---|---|---|");
-        for (LatencyReading r : readings.values()) {
-            System.out.println(r.row(byId) + String.format(Locale.ROOT, " %.2f |", r.p99Ratio(live)));
-        }
-        System.out.println();
-        boolean met = shapes.keySet().stream().allMatch(k -> readings.get(k).p99Millis() < 50.0);
-        System.out.println("target p99 < 50 ms for every worklist shape: " + (met ? "MET" : "MISSED"));
+        Map<String, LatencyReading> readings = ShapeTimings.time(all, warmup, rounds, this::get);
+        ShapeTimings.print(readings, "baseline: GET /api/cases/{id}", "case by id", "baseline: GET /q/health/live",
+                shapes.keySet(), warmup, rounds, "worklist shape");
     }
 
     private void explain(String jdbc) throws Exception {
@@ -214,7 +155,7 @@ public final class WorklistBenchmark {
         }
     }
 
-    private static void sql(String jdbc, String statement) throws Exception {
+    static void sql(String jdbc, String statement) throws Exception {
         try (Connection c = DriverManager.getConnection(jdbc, EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
              Statement s = c.createStatement()) {
             s.execute(statement);
@@ -265,23 +206,24 @@ public final class WorklistBenchmark {
         Object apply(int i) throws Exception;
     }
 
-    private static Path jar() {
+    /** {@code benchmark.jar}, else the service module's packaged quarkus-run.jar (run from the root or benchmarks/). */
+    static Path jar(String service) {
         String given = System.getProperty("benchmark.jar");
         if (given != null) {
             return Path.of(given).toAbsolutePath();
         }
-        Path relative = Path.of("assessment-service", "target", "quarkus-app", "quarkus-run.jar");
+        Path relative = Path.of(service, "target", "quarkus-app", "quarkus-run.jar");
         Path here = relative.toAbsolutePath();
         return Files.exists(here) ? here : Path.of("..").resolve(relative).toAbsolutePath().normalize();
     }
 
-    private static String machine() {
+    static String machine() {
         var os = ManagementFactory.getOperatingSystemMXBean();
         return String.format(Locale.ROOT, "%s %s, %d cores, Java %s, load average %s", os.getName(), os.getVersion(),
                 os.getAvailableProcessors(), System.getProperty("java.version"), loadAverage());
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (Exception e) {

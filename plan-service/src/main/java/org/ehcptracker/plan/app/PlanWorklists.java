@@ -12,6 +12,7 @@ import org.ehcptracker.kit.domain.Role;
 import org.ehcptracker.kit.persistence.Transactions;
 import org.ehcptracker.plan.domain.ReviewView;
 import org.ehcptracker.plan.domain.WorklistLine;
+import org.ehcptracker.plan.persistence.AnnualReviewEntity;
 import org.ehcptracker.plan.persistence.PlanWorklistQueries;
 
 /**
@@ -61,17 +62,20 @@ public class PlanWorklists {
         }).map(found -> new Page(kind, council, today, p, s, found.total(), found.lines()));
     }
 
-    /** A council's phase transfers of one year (by the year of their deadline): counts and every line. */
+    /**
+     * A council's phase transfers of one year (by the year of their deadline): the counts of all of them and one
+     * page of lines.
+     */
     public record PhaseTransfers(String localAuthorityCode, int year, LocalDate today, long due, long done, long late,
-                                 List<ReviewView> transfers) {
+                                 int page, int size, long total, List<ReviewView> transfers) {
     }
 
     /**
-     * Reg 18 per council and year: every review preparing a move whose deadline falls in {@code year}; 403 for an
-     * actor who does not act for that council. The lines (a child's case, review and next setting) are for
-     * caseworkers; a board member gets the counts with no lines (figures, no case data).
+     * Reg 18 per council and year: the reviews preparing a move whose deadline falls in {@code year}, counted and one
+     * page of them; 403 for an actor who does not act for that council. The lines (a child's case, review and next
+     * setting) are for caseworkers; a board member gets the counts with no lines (figures, no case data).
      */
-    public Uni<PhaseTransfers> phaseTransfers(Actor actor, String la, String year) {
+    public Uni<PhaseTransfers> phaseTransfers(Actor actor, String la, String year, String page, String size) {
         String council = requireLa(la);
         CouncilScope.require(actor, council);
         boolean lines = actor.hasRole(Role.CASEWORKER);
@@ -79,17 +83,15 @@ public class PlanWorklists {
         if (y < 0) {
             throw CommandRejected.invalid("year", "year is required: the calendar year of the moves, e.g. 2027");
         }
+        int p = number(page, "page", 0, 0, 100_000);
+        int s = number(size, "size", 50, 1, 200);
         LocalDate today = LocalDate.now(clock);
-        return Transactions.inSession(session -> PlanWorklistQueries.phaseTransfers(council, y))
-                .map(rows -> {
-                    List<ReviewView> views = rows.stream().map(r -> ReviewRows.view(r, today)).toList();
-                    return new PhaseTransfers(council, y, today, count(views, "DUE"), count(views, "DONE"),
-                            count(views, "LATE"), lines ? views : List.of());
-                });
-    }
-
-    private static long count(List<ReviewView> views, String status) {
-        return views.stream().filter(v -> status.equals(v.phaseTransferStatus())).count();
+        return Transactions.inSession(session -> PlanWorklistQueries.phaseTransferCounts(council, y, today)
+                .chain(counts -> (lines ? PlanWorklistQueries.phaseTransfers(council, y, p, s)
+                        : Uni.createFrom().item(List.<AnnualReviewEntity>of()))
+                        .map(rows -> new PhaseTransfers(council, y, today, counts.due(), counts.done(), counts.late(),
+                                p, s, counts.due() + counts.done() + counts.late(),
+                                rows.stream().map(r -> ReviewRows.view(r, today)).toList()))));
     }
 
     private static Kind kind(String list) {

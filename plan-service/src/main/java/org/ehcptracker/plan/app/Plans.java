@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ehcptracker.contracts.plan.PlanEvent;
@@ -31,7 +32,7 @@ import org.ehcptracker.plan.persistence.ParentResponseEntity;
 import org.ehcptracker.plan.persistence.PlanInForceEntity;
 
 /**
- * The EHC plans of cases (stream id = caseId). Each command reads the case from the local view in the
+ * The EHC plans of cases (stream id = caseId: the making of each of the case's plans in turn). Each command reads the case from the local view in the
  * same transaction as the append, so the decision and the row it was made on are one snapshot.
  */
 @ApplicationScoped
@@ -45,8 +46,15 @@ public class Plans {
         this.clock = clock;
     }
 
+    /**
+     * The case's first draft, or a new plan's once the last one ceased: the cessation is read from
+     * {@code plan_in_force} (kept from the plan's own stream) in the same transaction.
+     */
     public Uni<PlanView> issueDraft(UUID caseId, Actor actor, IssueDraftPlan c) {
-        return handle(caseId, actor, (s, known, ctx) -> PlanDecider.decide(c, s, known, ctx));
+        return handle(caseId, actor, (s, known, cessations, ctx) -> PlanDecider.decide(c, s, known,
+                s instanceof PlanState.FinalIssued f
+                        ? Optional.ofNullable(cessations.get(f.planId())).map(PlanView.Cessation::ceasedDate)
+                        : Optional.empty(), ctx));
     }
 
     /**
@@ -89,7 +97,8 @@ public class Plans {
                 .onFailure(Plans::notFound).transform(noStream -> noPlan(caseId))
                 .chain(plan -> AssessmentCaseView.known(caseId).chain(known -> {
                     CouncilScope.require(actor, councilOf(plan, known));
-                    return view(caseId, plan, known);
+                    return PlanInForceEntity.cessationsOfCase(caseId)
+                            .chain(cessations -> view(caseId, plan, known, cessations));
                 })));
     }
 
@@ -111,10 +120,28 @@ public class Plans {
         return null;
     }
 
-    /** A plan command's decision: the plan, the case as the local view knows it, the context. */
+    /**
+     * A plan command's decision: the plan, the case as the local view knows it, how the case's earlier plans
+     * ceased (by planId), the context.
+     */
     @FunctionalInterface
     private interface DecisionOnCase {
+        List<PlanEvent> decide(PlanState plan, Optional<AssessmentCase> known, Map<UUID, PlanView.Cessation> cessations,
+                               DecisionContext ctx);
+    }
+
+    /** A decision that needs only the plan and the case. */
+    @FunctionalInterface
+    private interface Decision {
         List<PlanEvent> decide(PlanState plan, Optional<AssessmentCase> known, DecisionContext ctx);
+    }
+
+    private Uni<PlanView> handle(UUID caseId, Actor actor, Decision decision) {
+        return handle(caseId, actor, decision, AfterAppend.nothing());
+    }
+
+    private Uni<PlanView> handle(UUID caseId, Actor actor, Decision decision, AfterAppend<PlanState, PlanEvent> after) {
+        return handle(caseId, actor, (s, known, cessations, ctx) -> decision.decide(s, known, ctx), after);
     }
 
     private Uni<PlanView> handle(UUID caseId, Actor actor, DecisionOnCase decision) {
@@ -128,26 +155,32 @@ public class Plans {
         // the plan's state as loaded. Neither known: the decider refuses on its own, with nothing to leak.
         return aggregates.inTransaction(session -> AssessmentCaseView.known(caseId)
                 .invoke(known -> known.ifPresent(c -> CouncilScope.require(actor, c.localAuthorityCode())))
-                .chain(known -> aggregates.handle(session, PlanState.TYPE, caseId, actor,
+                .chain(known -> PlanInForceEntity.cessationsOfCase(caseId).chain(cessations -> aggregates.handle(
+                                session, PlanState.TYPE, caseId, actor,
                                 (s, ctx) -> {
                                     String council = councilOf(s, known);
                                     if (council != null) {
                                         CouncilScope.require(actor, council);
                                     }
-                                    return decision.decide(s, known, ctx);
+                                    return decision.decide(s, known, cessations, ctx);
                                 }, after)
-                        .chain(handled -> view(caseId, handled.state(), known))));
+                        .chain(handled -> view(caseId, handled.state(), known, cessations)))));
     }
 
-    private Uni<PlanView> view(UUID caseId, PlanState plan, Optional<AssessmentCase> known) {
+    private Uni<PlanView> view(UUID caseId, PlanState plan, Optional<AssessmentCase> known,
+                               Map<UUID, PlanView.Cessation> cessations) {
         LocalDate today = LocalDate.now(clock);
-        UUID planId = plan instanceof PlanState.FinalIssued f ? f.planId() : null;
+        UUID current = plan instanceof PlanState.DraftIssued d ? d.planId()
+                : plan instanceof PlanState.FinalIssued f ? f.planId() : null;
+        UUID finalPlanId = plan instanceof PlanState.FinalIssued f ? f.planId() : null;
         return CaseAdviceView.summary(caseId, today)
-                .chain(advice -> ParentResponseEntity.comments(caseId)
-                        .chain(comments -> (planId == null ? Uni.createFrom().<Boolean>nullItem()
-                                : PlanInForceEntity.adviceOutstandingAtIssue(planId))
-                                .map(flag -> PlanView.of(plan, known, advice, today, comments, flag)
-                                        .orElseThrow(() -> noPlan(caseId)))));
+                .chain(advice -> (current == null ? Uni.createFrom().<String>nullItem()
+                        : ParentResponseEntity.comments(current))
+                        .chain(comments -> (finalPlanId == null ? Uni.createFrom().<Boolean>nullItem()
+                                : PlanInForceEntity.adviceOutstandingAtIssue(finalPlanId))
+                                .chain(flag -> AssessmentCaseView.history(caseId)
+                                        .map(history -> PlanView.of(plan, known, advice, today, comments, flag,
+                                                cessations, history).orElseThrow(() -> noPlan(caseId))))));
     }
 
     private static boolean notFound(Throwable failure) {

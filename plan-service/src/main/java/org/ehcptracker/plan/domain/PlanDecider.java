@@ -26,6 +26,8 @@ import org.ehcptracker.statutory.StatutoryClock;
  *       the clock start;</li>
  *   <li>one draft, then one final plan, issued on or after the draft; the final plan names a
  *       specific setting (URN/UKPRN) or a type of setting, exactly one of the two;</li>
+ *   <li>once that plan ceased, the case may have a new one: a new draft (a new planId), on or after the
+ *       cessation, then its final plan; the earlier plans stay as they were;</li>
  *   <li>no issue date in the future: the service records what was issued;</li>
  *   <li>the family has 15 days to comment on the draft (Reg 13(1)): a final plan dated on or before
  *       the last of them is refused unless their response is recorded (they may answer early and agree);</li>
@@ -40,19 +42,37 @@ public final class PlanDecider {
     private PlanDecider() {
     }
 
+    /** A draft for a case whose plan (if it has had one) is not known to have ceased. */
     public static List<PlanEvent> decide(IssueDraftPlan command, PlanState plan, Optional<AssessmentCase> assessmentCase,
                                          DecisionContext ctx) {
+        return decide(command, plan, assessmentCase, Optional.empty(), ctx);
+    }
+
+    /**
+     * A draft: the case's first plan, or a new plan once the last one ceased.
+     *
+     * @param lastPlanCeased the day the case's last final plan ceased (plan-service's {@code plan_in_force}, kept
+     *                       from the plan's own stream), empty while it is in force or when the case has none
+     */
+    public static List<PlanEvent> decide(IssueDraftPlan command, PlanState plan, Optional<AssessmentCase> assessmentCase,
+                                         Optional<LocalDate> lastPlanCeased, DecisionContext ctx) {
         UUID caseId = command.caseId();
         requireThisCase(caseId, plan);
         LocalDate issued = requireDate(command.issuedDate());
         if (plan instanceof PlanState.DraftIssued d) {
             throw draftAlreadyIssued(caseId, d);
         }
-        if (plan instanceof PlanState.FinalIssued f) {
-            throw draftAlreadyIssued(caseId, f.draft());
+        if (plan instanceof PlanState.FinalIssued f && lastPlanCeased.isEmpty()) {
+            throw CommandRejected.conflict("a draft plan was already issued for case " + caseId + " on "
+                    + f.draft().draftIssuedDate() + " and its final plan " + f.planId() + " (issued "
+                    + f.finalIssuedDate() + ") is in force: a new plan can be drafted only after it ceases");
         }
         AssessmentCase known = requireAssessing(caseId, assessmentCase, "drafted");
         requireNotBeforeClockStart(caseId, issued, known);
+        if (plan instanceof PlanState.FinalIssued f) {
+            // the new plan follows the ceased one; a draft dated before the cessation would overlap it
+            requireOnOrAfter(issued, "issuedDate", lastPlanCeased.get(), "plan " + f.planId() + " ceased");
+        }
         requireNotInFuture(issued, ctx);
         return List.of(new DraftPlanIssued(ctx.nextEventId(), caseId, known.localAuthorityCode(), issued, ctx.now(),
                 DraftPlanIssued.SCHEMA_VERSION, ctx.nextEventId()));

@@ -1,8 +1,10 @@
 package org.ehcptracker.plan.domain;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +21,8 @@ import org.ehcptracker.kit.domain.AggregateType;
  * The EHC plan of one case, rebuilt from its stream: none yet, the draft issued, or the final plan
  * issued. The stream id is the caseId: it holds the making of the plan (draft, the family's
  * response, consultations, the final plan); the planId is generated when the draft is issued and
- * carried in every later event.
+ * carried in every later event. After a plan ceased (on the plan's own stream) the case may make another: a new
+ * draft with a new planId starts the cycle again, and the plans made before stay in {@code earlierPlans}.
  */
 public sealed interface PlanState permits PlanState.NoPlan, PlanState.DraftIssued, PlanState.FinalIssued {
 
@@ -45,15 +48,21 @@ public sealed interface PlanState permits PlanState.NoPlan, PlanState.DraftIssue
         }
     }
 
+    /** The plans the case made before the current one, oldest first (empty for a case's first plan). */
+    default List<FinalIssued> earlierPlans() {
+        return List.of();
+    }
+
     /**
      * The draft was served on the family; the final plan is awaited.
      *
      * @param parentResponse the family's response to the draft, or null while none is recorded
      * @param consultations  the settings consulted, by URN, in the order consulted
+     * @param earlierPlans   the case's plans issued (and ceased) before this draft, oldest first
      */
     record DraftIssued(UUID caseId, UUID planId, String localAuthorityCode, LocalDate draftIssuedDate,
                        ParentResponse parentResponse,
-                       Map<String, Consultation> consultations) implements PlanState {
+                       Map<String, Consultation> consultations, List<FinalIssued> earlierPlans) implements PlanState {
 
         public DraftIssued {
             Objects.requireNonNull(caseId, "caseId");
@@ -61,6 +70,12 @@ public sealed interface PlanState permits PlanState.NoPlan, PlanState.DraftIssue
             Objects.requireNonNull(localAuthorityCode, "localAuthorityCode");
             Objects.requireNonNull(draftIssuedDate, "draftIssuedDate");
             consultations = Collections.unmodifiableMap(new LinkedHashMap<>(consultations));
+            earlierPlans = List.copyOf(earlierPlans);
+        }
+
+        public DraftIssued(UUID caseId, UUID planId, String localAuthorityCode, LocalDate draftIssuedDate,
+                           ParentResponse parentResponse, Map<String, Consultation> consultations) {
+            this(caseId, planId, localAuthorityCode, draftIssuedDate, parentResponse, consultations, List.of());
         }
 
         public DraftIssued(UUID caseId, UUID planId, String localAuthorityCode, LocalDate draftIssuedDate) {
@@ -81,13 +96,14 @@ public sealed interface PlanState permits PlanState.NoPlan, PlanState.DraftIssue
             if (event instanceof ParentResponseReceived r) {
                 return new DraftIssued(caseId, planId, localAuthorityCode, draftIssuedDate,
                         new ParentResponse(r.businessDate(), r.requestedSetting(), r.requestedSettingType()),
-                        consultations);
+                        consultations, earlierPlans);
             }
             if (event instanceof SettingConsulted c) {
                 Map<String, Consultation> next = new LinkedHashMap<>(consultations);
                 next.put(c.settingUrn(), new Consultation(c.settingUrn(), c.businessDate(), c.consultationDueDate(),
                         null, null));
-                return new DraftIssued(caseId, planId, localAuthorityCode, draftIssuedDate, parentResponse, next);
+                return new DraftIssued(caseId, planId, localAuthorityCode, draftIssuedDate, parentResponse, next,
+                        earlierPlans);
             }
             if (event instanceof ConsultationAnswered a) {
                 Consultation asked = consultations.get(a.settingUrn());
@@ -96,7 +112,8 @@ public sealed interface PlanState permits PlanState.NoPlan, PlanState.DraftIssue
                 }
                 Map<String, Consultation> next = new LinkedHashMap<>(consultations);
                 next.put(a.settingUrn(), asked.answered(a.businessDate(), a.canMeetNeeds()));
-                return new DraftIssued(caseId, planId, localAuthorityCode, draftIssuedDate, parentResponse, next);
+                return new DraftIssued(caseId, planId, localAuthorityCode, draftIssuedDate, parentResponse, next,
+                        earlierPlans);
             }
             if (event instanceof DraftPlanIssued d) {
                 throw cannotApply(d, "after the draft of plan " + planId);
@@ -167,15 +184,27 @@ public sealed interface PlanState permits PlanState.NoPlan, PlanState.DraftIssue
         }
 
         @Override
+        public List<FinalIssued> earlierPlans() {
+            return draft.earlierPlans();
+        }
+
+        @Override
         public PlanState evolve(PlanEvent event) {
             requireSameCase(caseId(), event);
+            if (event instanceof DraftPlanIssued d) {
+                // the decider allowed it only once this plan ceased (PlanCeased is on the plan's own stream)
+                List<FinalIssued> made = new ArrayList<>(draft.earlierPlans());
+                made.add(this);
+                return new DraftIssued(d.caseId(), d.planId(), d.localAuthorityCode(), d.businessDate(), null,
+                        Map.of(), made);
+            }
             if (event instanceof ConsultationAnswered a) {
                 // a late answer is still recorded after the final plan (Code 9.83: the LA decides without it)
                 PlanState answered = draft.evolve(a);
                 return new FinalIssued((DraftIssued) answered, finalIssuedDate, namedSettingUrn, settingType,
                         requestReceivedDate);
             }
-            if (event instanceof DraftPlanIssued || event instanceof FinalPlanIssued) {
+            if (event instanceof FinalPlanIssued) {
                 throw cannotApply(event, "after the final plan " + planId());
             }
             return this;

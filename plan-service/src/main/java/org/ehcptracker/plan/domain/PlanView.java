@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ehcptracker.statutory.StatutoryClock;
@@ -23,6 +24,10 @@ import org.ehcptracker.statutory.StatutoryClock;
  * @param weeksToIssue            days from clock start to final issue / 7, once issued (else null)
  * @param adviceOutstandingAtIssue whether advice was still awaited when the final plan was issued (allowed, flagged);
  *                                null before the final plan, or for a plan issued before the flag was kept
+ * @param earlierPlans            the case's plans made before this one (each ceased), oldest first; empty for a
+ *                                case's first plan
+ * @param assessment              the case's conclusion, exceptions and disputes as plan-service's local view knows
+ *                                them (shown, never used to refuse)
  */
 public record PlanView(UUID caseId,
                        UUID planId,
@@ -40,7 +45,9 @@ public record PlanView(UUID caseId,
                        Boolean issuedWithin20Weeks,
                        Double weeksToIssue,
                        Boolean adviceOutstandingAtIssue,
-                       AdviceSummary advice) {
+                       AdviceSummary advice,
+                       List<EarlierPlan> earlierPlans,
+                       AssessmentHistory assessment) {
 
     public enum PlanStatus { DRAFT, FINAL }
 
@@ -69,6 +76,15 @@ public record PlanView(UUID caseId,
                                      String comments) {
     }
 
+    /** How a plan ended (plan-service's {@code plan_in_force}, kept from the plan's own stream). */
+    public record Cessation(LocalDate ceasedDate, String reason) {
+    }
+
+    /** A plan the case had before the current one: made, issued, and (for a new one to be drafted) ceased. */
+    public record EarlierPlan(UUID planId, LocalDate draftIssuedDate, LocalDate finalIssuedDate, String namedSettingUrn,
+                              String settingType, LocalDate ceasedDate, String ceaseReason) {
+    }
+
     public record ConsultationView(String settingUrn, LocalDate consultedDate, LocalDate answerDue,
                                    LocalDate answeredDate, Boolean canMeetNeeds, boolean overdue) {
     }
@@ -87,6 +103,24 @@ public record PlanView(UUID caseId,
      */
     public static Optional<PlanView> of(PlanState plan, Optional<AssessmentCase> assessmentCase, AdviceSummary advice,
                                         LocalDate today, String comments, Boolean adviceOutstandingAtIssue) {
+        return of(plan, assessmentCase, advice, today, comments, adviceOutstandingAtIssue, Map.of(),
+                AssessmentHistory.NONE);
+    }
+
+    /**
+     * As above, with how the case's earlier plans ended.
+     *
+     * @param cessations by planId, the cessation of each of the case's plans that ceased
+     * @param assessment the case's conclusion, exceptions and disputes (local view)
+     */
+    public static Optional<PlanView> of(PlanState plan, Optional<AssessmentCase> assessmentCase, AdviceSummary advice,
+                                        LocalDate today, String comments, Boolean adviceOutstandingAtIssue,
+                                        Map<UUID, Cessation> cessations, AssessmentHistory assessment) {
+        List<EarlierPlan> earlier = plan.earlierPlans().stream().map(f -> {
+            Cessation ceased = cessations.get(f.planId());
+            return new EarlierPlan(f.planId(), f.draft().draftIssuedDate(), f.finalIssuedDate(), f.namedSettingUrn(),
+                    f.settingType(), ceased == null ? null : ceased.ceasedDate(), ceased == null ? null : ceased.reason());
+        }).toList();
         AdviceSummary adviceOrNone = advice == null ? AdviceSummary.NONE : advice;
         if (plan instanceof PlanState.DraftIssued draft) {
             LocalDate clockStart = assessmentCase.map(AssessmentCase::clockStart).orElse(null);
@@ -99,7 +133,7 @@ public record PlanView(UUID caseId,
                     consultations(draft, today),
                     today == null ? List.of() : heldUpBy(draft, today),
                     null, null, null, null, null, null,
-                    adviceOrNone));
+                    adviceOrNone, earlier, assessment == null ? AssessmentHistory.NONE : assessment));
         }
         if (plan instanceof PlanState.FinalIssued fin) {
             // measured against the clock the final plan was issued with, so the figures never change afterwards
@@ -119,7 +153,7 @@ public record PlanView(UUID caseId,
                     StatutoryClock.issuedWithin20Weeks(clockStart, fin.finalIssuedDate()),
                     StatutoryClock.weeksToIssue(clockStart, fin.finalIssuedDate()),
                     adviceOutstandingAtIssue,
-                    adviceOrNone));
+                    adviceOrNone, earlier, assessment == null ? AssessmentHistory.NONE : assessment));
         }
         return Optional.empty();
     }

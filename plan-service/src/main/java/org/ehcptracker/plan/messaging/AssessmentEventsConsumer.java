@@ -6,7 +6,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.ehcptracker.contracts.assessment.AssessmentConcluded;
 import org.ehcptracker.contracts.assessment.AssessmentDecided;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
-import org.ehcptracker.contracts.assessment.AssessmentOutcome;
+import org.ehcptracker.contracts.assessment.DisputeResolved;
+import org.ehcptracker.contracts.assessment.ExceptionCorrected;
+import org.ehcptracker.contracts.assessment.ExceptionRecorded;
+import org.ehcptracker.contracts.assessment.ExceptionWithdrawn;
+import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
 import org.ehcptracker.contracts.assessment.AssessmentRequested;
 import org.ehcptracker.contracts.assessment.PersonalDetailsErased;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
@@ -15,14 +19,17 @@ import org.ehcptracker.kit.messaging.IdempotentConsumer;
 import org.ehcptracker.kit.messaging.ParkedEventHandler;
 import org.ehcptracker.plan.domain.CaseStatus;
 import org.ehcptracker.plan.persistence.AssessmentCaseView;
+import org.ehcptracker.plan.persistence.CaseDisputeView;
+import org.ehcptracker.plan.persistence.CaseExceptionView;
 import org.ehcptracker.plan.persistence.ParentResponseEntity;
 import org.ehcptracker.plan.persistence.PlanQualityAuditEntity;
 
 /**
- * Feeds {@code assessment_case} from ehcp.assessment.events. An AssessmentConcluded with outcome
- * NO_PLAN closes the case to plans; with ISSUE_PLAN it leaves the case ASSESSING. PersonalDetailsErased erases the
- * family's comments ({@code parent_response.comments}), the only free text plan-service holds. Other assessment
- * events (exceptions, disputes) do not change what plan-service decides and are only marked processed.
+ * Feeds {@code assessment_case}, {@code case_exception} and {@code case_dispute} from ehcp.assessment.events. An
+ * AssessmentConcluded is kept with its date and outcome; NO_PLAN also closes the case to plans, ISSUE_PLAN leaves it
+ * ASSESSING. Exceptions and disputes are shown with the plan and never change what plan-service decides.
+ * PersonalDetailsErased erases the family's comments ({@code parent_response.comments}) and audit notes, the only
+ * free text plan-service holds.
  */
 @ApplicationScoped
 public class AssessmentEventsConsumer implements ParkedEventHandler.OneConsumer {
@@ -49,8 +56,23 @@ public class AssessmentEventsConsumer implements ParkedEventHandler.OneConsumer 
             if (event instanceof RequestWithdrawn e) {
                 return AssessmentCaseView.status(e.caseId(), CaseStatus.WITHDRAWN);
             }
-            if (event instanceof AssessmentConcluded e && e.outcome() == AssessmentOutcome.NO_PLAN) {
-                return AssessmentCaseView.status(e.caseId(), CaseStatus.CONCLUDED_NO_PLAN);
+            if (event instanceof AssessmentConcluded e) {
+                return AssessmentCaseView.concluded(e.caseId(), e.businessDate(), e.outcome());
+            }
+            if (event instanceof ExceptionRecorded e) {
+                return CaseExceptionView.recorded(e);
+            }
+            if (event instanceof ExceptionCorrected e) {
+                return CaseExceptionView.corrected(e.exceptionId(), e.endDate());
+            }
+            if (event instanceof ExceptionWithdrawn e) {
+                return CaseExceptionView.withdrawn(e.exceptionId());
+            }
+            if (event instanceof MediationOrTribunalRecorded e) {
+                return CaseDisputeView.registered(e);
+            }
+            if (event instanceof DisputeResolved e) {
+                return CaseDisputeView.resolved(e);
             }
             if (event instanceof PersonalDetailsErased e) {
                 return ParentResponseEntity.erase(session, e.caseId())

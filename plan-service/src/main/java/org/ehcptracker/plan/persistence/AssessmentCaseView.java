@@ -11,7 +11,9 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import org.ehcptracker.contracts.assessment.AssessmentOutcome;
 import org.ehcptracker.plan.domain.AssessmentCase;
+import org.ehcptracker.plan.domain.AssessmentHistory;
 import org.ehcptracker.plan.domain.CaseStatus;
 import org.jboss.logging.Logger;
 
@@ -40,6 +42,14 @@ public class AssessmentCaseView extends PanacheEntityBase {
     @Column(name = "status", nullable = false)
     public CaseStatus status;
 
+    /** The day the assessment concluded (either outcome), or null. */
+    @Column(name = "concluded_date")
+    public LocalDate concludedDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "assessment_outcome")
+    public AssessmentOutcome assessmentOutcome;
+
     /** The case as the domain sees it; empty when the view has never heard of it. */
     public static Uni<Optional<AssessmentCase>> known(UUID caseId) {
         return AssessmentCaseView.<AssessmentCaseView>findById(caseId)
@@ -54,6 +64,34 @@ public class AssessmentCaseView extends PanacheEntityBase {
         return AssessmentCaseView.<AssessmentCaseView>findById(caseId).chain(row -> row != null
                 ? Uni.createFrom().voidItem()
                 : newCase(caseId, localAuthorityCode, received).persist().replaceWithVoid());
+    }
+
+    /**
+     * The assessment concluded: the outcome and its date are kept; NO_PLAN also closes the case to plans
+     * (CONCLUDED_NO_PLAN), ISSUE_PLAN leaves it ASSESSING.
+     */
+    public static Uni<Void> concluded(UUID caseId, LocalDate on, AssessmentOutcome outcome) {
+        return AssessmentCaseView.<AssessmentCaseView>findById(caseId).invoke(row -> {
+            if (row == null) {
+                LOG.warnf("assessment_case has no case %s to conclude: its AssessmentRequested was never received",
+                        caseId);
+            } else {
+                row.concludedDate = on;
+                row.assessmentOutcome = outcome;
+                if (outcome == AssessmentOutcome.NO_PLAN) {
+                    row.status = CaseStatus.CONCLUDED_NO_PLAN;
+                }
+            }
+        }).replaceWithVoid();
+    }
+
+    /** The case's conclusion, exceptions and disputes as this service knows them (NONE for a case it never saw). */
+    public static Uni<AssessmentHistory> history(UUID caseId) {
+        return AssessmentCaseView.<AssessmentCaseView>findById(caseId)
+                .chain(row -> CaseExceptionView.ofCase(caseId)
+                        .chain(exceptions -> CaseDisputeView.ofCase(caseId)
+                                .map(disputes -> AssessmentHistory.of(row == null ? null : row.concludedDate,
+                                        row == null ? null : row.assessmentOutcome, exceptions, disputes))));
     }
 
     /** A decision to assess or refuse, a withdrawal, or a conclusion with no plan. */

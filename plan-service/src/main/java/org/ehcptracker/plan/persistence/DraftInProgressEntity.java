@@ -8,17 +8,20 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A row of {@code draft_in_progress}: a case's draft until (and after) its final plan, kept by {@link PlanMakingProjection}. */
+/**
+ * A row of {@code draft_in_progress}: a plan's draft until (and after) its final plan, kept by {@link PlanMakingProjection};
+ * one per plan, so a case whose plan ceased has a row for each plan it made.
+ */
 @Entity
 @Table(name = "draft_in_progress")
 public class DraftInProgressEntity extends PanacheEntityBase {
 
     @Id
-    @Column(name = "case_id")
-    public UUID caseId;
-
-    @Column(name = "plan_id", nullable = false)
+    @Column(name = "plan_id")
     public UUID planId;
+
+    @Column(name = "case_id", nullable = false)
+    public UUID caseId;
 
     @Column(name = "local_authority_code", nullable = false)
     public String localAuthorityCode;

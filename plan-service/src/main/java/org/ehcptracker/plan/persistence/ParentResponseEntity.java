@@ -12,18 +12,19 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * A row of {@code parent_response}: the family's comments on the draft, kept only in plan-service (the
- * event {@code ParentResponseReceived} carries the date and the setting asked for, never the text).
+ * event {@code ParentResponseReceived} carries the date and the setting asked for, never the text); one per plan's
+ * draft.
  */
 @Entity
 @Table(name = "parent_response")
 public class ParentResponseEntity extends PanacheEntityBase {
 
     @Id
-    @Column(name = "case_id")
-    public UUID caseId;
-
-    @Column(name = "plan_id", nullable = false)
+    @Column(name = "plan_id")
     public UUID planId;
+
+    @Column(name = "case_id", nullable = false)
+    public UUID caseId;
 
     @Column(name = "received_date", nullable = false)
     public LocalDate receivedDate;
@@ -40,9 +41,9 @@ public class ParentResponseEntity extends PanacheEntityBase {
         return row.persist().replaceWithVoid();
     }
 
-    /** The comments, or null when none were recorded. */
-    public static Uni<String> comments(UUID caseId) {
-        return ParentResponseEntity.<ParentResponseEntity>findById(caseId).map(row -> row == null ? null : row.comments);
+    /** The comments on the draft of plan {@code planId}, or null when none were recorded. */
+    public static Uni<String> comments(UUID planId) {
+        return ParentResponseEntity.<ParentResponseEntity>findById(planId).map(row -> row == null ? null : row.comments);
     }
 
     /**

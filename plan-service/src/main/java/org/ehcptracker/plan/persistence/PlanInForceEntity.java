@@ -7,9 +7,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.ehcptracker.plan.domain.PlanInForce;
+import org.ehcptracker.plan.domain.PlanView;
 
 /** A row of {@code plan_in_force}: a plan from its final issue, written in the final plan's transaction. */
 @Entity
@@ -72,6 +75,13 @@ public class PlanInForceEntity extends PanacheEntityBase {
         row.adviceOutstandingAtIssue = adviceOutstanding;
         row.reviewDue = row.toPlan().reviewDue();
         return row.persist().replaceWithVoid();
+    }
+
+    /** How each of the case's plans that ceased ended, by planId (empty while none has). */
+    public static Uni<Map<UUID, PlanView.Cessation>> cessationsOfCase(UUID caseId) {
+        return PlanInForceEntity.<PlanInForceEntity>list("caseId = ?1 and ceasedDate is not null", caseId)
+                .map(rows -> rows.stream().collect(Collectors.toMap(r -> r.planId,
+                        r -> new PlanView.Cessation(r.ceasedDate, r.ceaseReason))));
     }
 
     /** The flag kept at issue, or null for a plan with no row. */

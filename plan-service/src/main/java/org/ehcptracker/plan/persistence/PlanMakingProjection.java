@@ -15,7 +15,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Keeps {@code draft_in_progress} and {@code setting_consultation} in step with the case's plan events inside the
- * transaction that appends them (the case's stream version already orders them, so plain updates suffice).
+ * transaction that appends them (the case's stream version already orders them, so plain updates suffice). Rows are
+ * keyed by planId: a case whose plan ceased makes its next plan in new rows.
  */
 @ApplicationScoped
 public class PlanMakingProjection implements InlineProjection {
@@ -41,7 +42,7 @@ public class PlanMakingProjection implements InlineProjection {
             return session.persist(row);
         }
         if (event instanceof ParentResponseReceived r) {
-            return session.find(DraftInProgressEntity.class, r.caseId()).invoke(row -> {
+            return session.find(DraftInProgressEntity.class, r.planId()).invoke(row -> {
                 if (row != null) {
                     row.parentResponseDate = r.businessDate();
                 }
@@ -49,8 +50,8 @@ public class PlanMakingProjection implements InlineProjection {
         }
         if (event instanceof SettingConsulted c) {
             SettingConsultationEntity row = new SettingConsultationEntity();
-            row.id = new SettingConsultationEntity.Key(c.caseId(), c.settingUrn());
-            row.planId = c.planId();
+            row.id = new SettingConsultationEntity.Key(c.planId(), c.settingUrn());
+            row.caseId = c.caseId();
             row.localAuthorityCode = c.localAuthorityCode();
             row.consultedDate = c.businessDate();
             row.answerDue = c.consultationDueDate();
@@ -58,7 +59,7 @@ public class PlanMakingProjection implements InlineProjection {
             return session.persist(row);
         }
         if (event instanceof ConsultationAnswered a) {
-            return session.find(SettingConsultationEntity.class, new SettingConsultationEntity.Key(a.caseId(),
+            return session.find(SettingConsultationEntity.class, new SettingConsultationEntity.Key(a.planId(),
                     a.settingUrn())).invoke(row -> {
                         if (row != null) {
                             row.answeredDate = a.businessDate();
@@ -66,12 +67,12 @@ public class PlanMakingProjection implements InlineProjection {
                     }).replaceWithVoid();
         }
         if (event instanceof FinalPlanIssued f) {
-            return session.find(DraftInProgressEntity.class, f.caseId()).invoke(row -> {
+            return session.find(DraftInProgressEntity.class, f.planId()).invoke(row -> {
                 if (row != null) {
                     row.finalIssuedDate = f.businessDate();
                 }
             }).chain(() -> session.createMutationQuery("update SettingConsultationEntity set caseOpen = false"
-                    + " where id.caseId = :caseId").setParameter("caseId", f.caseId()).executeUpdate())
+                    + " where id.planId = :planId").setParameter("planId", f.planId()).executeUpdate())
                     .replaceWithVoid();
         }
         return Uni.createFrom().voidItem();

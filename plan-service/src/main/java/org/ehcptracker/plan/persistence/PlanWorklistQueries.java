@@ -32,9 +32,9 @@ public final class PlanWorklistQueries {
     public static Uni<Found> consultationsOverdue(String la, LocalDate today, int page, int size) {
         var query = SettingConsultationEntity.<SettingConsultationEntity>find("localAuthorityCode = ?1 and answeredDate"
                 + " is null and caseOpen = true and answerDue < ?2",
-                Sort.by("answerDue").and("id.caseId").and("id.settingUrn"), la, today).page(Page.of(page, size));
+                Sort.by("answerDue").and("caseId").and("id.planId").and("id.settingUrn"), la, today).page(Page.of(page, size));
         return query.list().chain(rows -> query.count().map(total -> new Found(rows.stream()
-                .map(r -> new WorklistLine(r.id.caseId(), r.planId, null, r.id.settingUrn(), r.consultedDate,
+                .map(r -> new WorklistLine(r.caseId, r.id.planId(), null, r.id.settingUrn(), r.consultedDate,
                         r.answerDue, today))
                 .toList(), total)));
     }
@@ -50,11 +50,36 @@ public final class PlanWorklistQueries {
                 .toList(), total)));
     }
 
-    /** Every review of the council preparing a move whose deadline falls in {@code year}, soonest first. */
-    public static Uni<List<AnnualReviewEntity>> phaseTransfers(String la, int year) {
-        return AnnualReviewEntity.list("localAuthorityCode = ?1 and phaseTransfer is not null"
-                + " and phaseTransferDeadline >= ?2 and phaseTransferDeadline <= ?3",
-                Sort.by("phaseTransferDeadline").and("reviewId"), la, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    /** A council's phase transfers of a year by status, as {@code ReviewView.transferStatus} words them. */
+    public record TransferCounts(long due, long done, long late) {
+    }
+
+    private static final String TRANSFERS_OF_YEAR = "localAuthorityCode = ?1 and phaseTransfer is not null"
+            + " and phaseTransferDeadline >= ?2 and phaseTransferDeadline <= ?3";
+    /** amended naming a setting (the row keeps the setting named, null when the amended plan named none) */
+    private static final String AMENDED_NAMING = "amendedIssuedDate is not null and amendedSetting is not null";
+
+    /**
+     * One page of the reviews of the council preparing a move whose deadline falls in {@code year}, soonest first
+     * (then by id, so pages are stable).
+     */
+    public static Uni<List<AnnualReviewEntity>> phaseTransfers(String la, int year, int page, int size) {
+        return AnnualReviewEntity.<AnnualReviewEntity>find(TRANSFERS_OF_YEAR,
+                Sort.by("phaseTransferDeadline").and("reviewId"), la, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
+                .page(Page.of(page, size)).list();
+    }
+
+    /** The counts of all the year's transfers, counted in the database (a council moves a few thousand a year). */
+    public static Uni<TransferCounts> phaseTransferCounts(String la, int year, LocalDate today) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 31);
+        return AnnualReviewEntity.count(TRANSFERS_OF_YEAR, la, from, to)
+                .chain(total -> AnnualReviewEntity.count(TRANSFERS_OF_YEAR + " and " + AMENDED_NAMING
+                        + " and amendedIssuedDate <= phaseTransferDeadline", la, from, to)
+                        .chain(done -> AnnualReviewEntity.count(TRANSFERS_OF_YEAR + " and ((" + AMENDED_NAMING
+                                + " and amendedIssuedDate > phaseTransferDeadline) or ((amendedIssuedDate is null"
+                                + " or amendedSetting is null) and phaseTransferDeadline < ?4))", la, from, to, today)
+                                .map(late -> new TransferCounts(total - done - late, done, late))));
     }
 
     public static Uni<Found> reviewDecisionsOverdue(String la, LocalDate today, int page, int size) {

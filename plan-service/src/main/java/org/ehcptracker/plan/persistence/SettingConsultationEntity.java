@@ -10,21 +10,21 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A row of {@code setting_consultation}: one setting consulted for a case's plan, kept by {@link PlanMakingProjection}. */
+/** A row of {@code setting_consultation}: one setting consulted for a plan's draft (each plan of a case consults afresh), kept by {@link PlanMakingProjection}. */
 @Entity
 @Table(name = "setting_consultation")
 public class SettingConsultationEntity extends PanacheEntityBase {
 
     @Embeddable
-    public record Key(@Column(name = "case_id") UUID caseId, @Column(name = "setting_urn") String settingUrn)
+    public record Key(@Column(name = "plan_id") UUID planId, @Column(name = "setting_urn") String settingUrn)
             implements Serializable {
     }
 
     @EmbeddedId
     public Key id;
 
-    @Column(name = "plan_id", nullable = false)
-    public UUID planId;
+    @Column(name = "case_id", nullable = false)
+    public UUID caseId;
 
     @Column(name = "local_authority_code", nullable = false)
     public String localAuthorityCode;

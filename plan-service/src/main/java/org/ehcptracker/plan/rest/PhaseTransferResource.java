@@ -36,17 +36,22 @@ public class PhaseTransferResource {
     @GET
     @Operation(summary = "A council's phase transfers of a year: the amended plans naming the new setting due by 15"
             + " February (31 March for secondary to post-16), with counts due, done and late")
-    @APIResponse(responseCode = "200", description = "counts and every review preparing a move that year (the lines"
-            + " for caseworkers only: a board member gets the counts and an empty list)")
-    @APIResponse(responseCode = "400", description = "la missing or not three digits, year missing or out of range"
-            + " (the problem's field names it)")
+    @APIResponse(responseCode = "200", description = "counts of the year's moves and one page of the reviews preparing"
+            + " them, soonest deadline first (the lines for caseworkers only: a board member gets the counts and an"
+            + " empty list)")
+    @APIResponse(responseCode = "400", description = "la missing or not three digits, year missing or out of range,"
+            + " page or size out of range (the problem's field names it)")
     @APIResponse(responseCode = "401", description = "no valid bearer token")
     @APIResponse(responseCode = "403", description = "not a caseworker or board member, or not acting for council la")
     public Uni<PlanWorklists.PhaseTransfers> list(
             @Parameter(description = "DfE three-digit local authority code", required = true, example = "839")
             @RestQuery String la,
             @Parameter(description = "calendar year of the moves (of their deadline)", required = true, example = "2027",
-                    schema = @Schema(type = SchemaType.INTEGER)) @RestQuery String year) {
-        return worklists.phaseTransfers(actor.current(), la, year);
+                    schema = @Schema(type = SchemaType.INTEGER)) @RestQuery String year,
+            @Parameter(description = "page of lines, from 0 (the counts are of the whole year)", example = "0",
+                    schema = @Schema(type = SchemaType.INTEGER)) @RestQuery String page,
+            @Parameter(description = "lines per page, 1-200 (default 50)", example = "50",
+                    schema = @Schema(type = SchemaType.INTEGER)) @RestQuery String size) {
+        return worklists.phaseTransfers(actor.current(), la, year, page, size);
     }
 }

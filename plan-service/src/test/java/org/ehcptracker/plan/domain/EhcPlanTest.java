@@ -667,4 +667,182 @@ class EhcPlanTest {
             assertThat(view.weeksToIssue()).isEqualTo(141 / 7.0);
         }
     }
+
+    /**
+     * A new plan after the case's plan ceased (issue 9 item 2). The first plan: draft Monday 9 June 2025 (event id 1,
+     * plan id 2), final Friday 18 July 2025 (event id 3); it ceased on Friday 3 October 2025 (its own stream; the
+     * decider is told the date). The second: draft Monday 10 November 2025 (event id 4, plan id 5); the family's
+     * 15 days run to Tuesday 25 November (10 + 15); its final plan on Wednesday 26 November needs no response (event
+     * id 6). Today is Monday 1 December 2025.
+     */
+    @Nested
+    class NewPlanAfterCessation {
+
+        final LocalDate issued = LocalDate.of(2025, 7, 18);
+        final LocalDate ceased = LocalDate.of(2025, 10, 3);
+        final LocalDate redrafted = LocalDate.of(2025, 11, 10);
+        final LocalDate reissued = LocalDate.of(2025, 11, 26);
+
+        void firstPlanIssued() {
+            draft(DRAFTED, ASSESSING);
+            fin(issued, "139021", null, ASSESSING);
+        }
+
+        List<PlanEvent> redraft(LocalDate on, Optional<LocalDate> lastCeased) {
+            return record(PlanDecider.decide(new IssueDraftPlan(CASE, on), plan(), ASSESSING, lastCeased, ctx));
+        }
+
+        @Test
+        void once_the_plan_ceased_a_new_draft_gets_a_new_plan_id_and_the_first_plan_stays_as_history() {
+            firstPlanIssued();
+            PlanState.FinalIssued first = (PlanState.FinalIssued) plan();
+
+            assertThat(redraft(redrafted, Optional.of(ceased)))
+                    .containsExactly(new DraftPlanIssued(id(4), CASE, "839", redrafted, NOW, 1, id(5)));
+            assertThat(plan()).isEqualTo(new PlanState.DraftIssued(CASE, id(5), "839", redrafted, null,
+                    java.util.Map.of(), List.of(first)));
+        }
+
+        @Test
+        void the_new_plan_runs_its_own_course_to_its_final_plan() {
+            firstPlanIssued();
+            redraft(redrafted, Optional.of(ceased));
+
+            // 26 November is the day after the family's 15 days (to 25 November): no response needed
+            assertThat(fin(reissued, null, "MSS", ASSESSING)).containsExactly(new FinalPlanIssued(id(6), CASE, "839",
+                    reissued, NOW, 1, id(5), null, "MSS", RECEIVED));
+            assertThat(plan()).isInstanceOfSatisfying(PlanState.FinalIssued.class, f -> {
+                assertThat(f.planId()).isEqualTo(id(5));
+                assertThat(f.earlierPlans()).extracting(PlanState.FinalIssued::planId).containsExactly(id(2));
+            });
+        }
+
+        @Test
+        void the_new_plans_family_has_their_own_15_days() {
+            firstPlanIssued();
+            redraft(redrafted, Optional.of(ceased));
+
+            assertRejected(() -> fin(LocalDate.of(2025, 11, 25), "139021", null, ASSESSING),
+                    CommandRejected.Kind.UNPROCESSABLE, "issuedDate", "within the family's 15 days to comment on the"
+                            + " draft (until 2025-11-25");
+        }
+
+        @Test
+        void while_the_plan_is_in_force_a_new_draft_is_a_conflict() {
+            firstPlanIssued();
+
+            assertRejected(() -> redraft(redrafted, Optional.empty()), CommandRejected.Kind.CONFLICT, null,
+                    "final plan " + id(2) + " (issued 2025-07-18) is in force: a new plan can be drafted only after it"
+                            + " ceases");
+            assertRejected(() -> draft(redrafted, ASSESSING), CommandRejected.Kind.CONFLICT, null,
+                    "a draft plan was already issued for case " + CASE + " on " + DRAFTED);
+        }
+
+        @Test
+        void a_new_draft_dated_before_the_cessation_is_unprocessable_on_issued_date() {
+            firstPlanIssued();
+
+            // Thursday 2 October, the day before the first plan ceased
+            assertRejected(() -> redraft(LocalDate.of(2025, 10, 2), Optional.of(ceased)),
+                    CommandRejected.Kind.UNPROCESSABLE, "issuedDate",
+                    "issuedDate 2025-10-02 is before plan " + id(2) + " ceased (2025-10-03)");
+            assertThat(redraft(ceased, Optional.of(ceased))).hasSize(1);
+        }
+
+        @Test
+        void the_case_must_still_be_one_the_la_may_plan_for() {
+            firstPlanIssued();
+
+            assertRejected(() -> record(PlanDecider.decide(new IssueDraftPlan(CASE, redrafted), plan(),
+                    caseIn(CaseStatus.WITHDRAWN), Optional.of(ceased), ctx)), CommandRejected.Kind.UNPROCESSABLE, null,
+                    "was withdrawn; no plan can be drafted");
+        }
+
+        @Test
+        void a_second_draft_of_the_new_plan_is_a_conflict() {
+            firstPlanIssued();
+            redraft(redrafted, Optional.of(ceased));
+
+            assertRejected(() -> redraft(redrafted.plusDays(1), Optional.of(ceased)), CommandRejected.Kind.CONFLICT,
+                    null, "a draft plan was already issued for case " + CASE + " on " + redrafted);
+        }
+
+        @Test
+        void the_case_view_shows_the_new_plan_and_the_ceased_one() {
+            firstPlanIssued();
+            redraft(redrafted, Optional.of(ceased));
+
+            PlanView view = PlanView.of(plan(), ASSESSING, AdviceSummary.NONE, TODAY, null, null,
+                    java.util.Map.of(id(2), new PlanView.Cessation(ceased, "MOVED_TO_ANOTHER_LA")), AssessmentHistory.NONE)
+                    .orElseThrow();
+
+            assertThat(view.planId()).isEqualTo(id(5));
+            assertThat(view.status()).isEqualTo(PlanView.PlanStatus.DRAFT);
+            assertThat(view.draftIssuedDate()).isEqualTo(redrafted);
+            assertThat(view.parentCommentPeriodEnds()).isEqualTo(LocalDate.of(2025, 11, 25));
+            assertThat(view.earlierPlans()).containsExactly(new PlanView.EarlierPlan(id(2), DRAFTED, issued, "139021",
+                    null, ceased, "MOVED_TO_ANOTHER_LA"));
+        }
+
+        @Test
+        void a_first_plan_has_no_earlier_plans() {
+            firstPlanIssued();
+
+            assertThat(PlanView.of(plan(), ASSESSING, AdviceSummary.NONE).orElseThrow().earlierPlans()).isEmpty();
+        }
+    }
+
+    /**
+     * The case's exceptions and disputes as plan-service's view knows them (issue 9 item 6): SEN2's "exceptions apply"
+     * for the final plan is derived from the exceptions not withdrawn against the final plan's limit.
+     */
+    @Nested
+    class AssessmentHistoryShown {
+
+        static AssessmentHistory.LimitException exception(org.ehcptracker.contracts.assessment.StatutoryLimit limit,
+                                                          boolean withdrawn) {
+            // recorded Wednesday 14 May 2025, applying from Monday 12 May to Friday 20 June
+            return new AssessmentHistory.LimitException(id(90), limit,
+                    org.ehcptracker.contracts.assessment.ExceptionReason.EXCEPTIONAL_PERSONAL_CIRCUMSTANCES,
+                    LocalDate.of(2025, 5, 14), LocalDate.of(2025, 5, 12), LocalDate.of(2025, 6, 20), withdrawn);
+        }
+
+        @Test
+        void an_exception_to_the_20_or_14_weeks_applies_to_the_final_plan_unless_withdrawn() {
+            var twenty = org.ehcptracker.contracts.assessment.StatutoryLimit.FINAL_PLAN_20_WEEKS;
+            var fourteen = org.ehcptracker.contracts.assessment.StatutoryLimit.FINAL_PLAN_14_WEEKS_REASSESSMENT;
+            var sixWeeks = org.ehcptracker.contracts.assessment.StatutoryLimit.DECISION_6_WEEKS;
+
+            assertThat(AssessmentHistory.of(null, null, List.of(exception(twenty, false)), List.of())
+                    .finalPlanExceptionApplies()).isTrue();
+            assertThat(AssessmentHistory.of(null, null, List.of(exception(fourteen, false)), List.of())
+                    .finalPlanExceptionApplies()).isTrue();
+            assertThat(AssessmentHistory.of(null, null, List.of(exception(twenty, true)), List.of())
+                    .finalPlanExceptionApplies()).isFalse();
+            assertThat(AssessmentHistory.of(null, null, List.of(exception(sixWeeks, false)), List.of())
+                    .finalPlanExceptionApplies()).isFalse();
+            assertThat(AssessmentHistory.NONE.finalPlanExceptionApplies()).isFalse();
+        }
+
+        @Test
+        void a_dispute_is_shown_and_flagged_whatever_its_outcome() {
+            // mediation registered Monday 16 June 2025 about the refusal to assess, resolved Tuesday 1 July
+            var dispute = new AssessmentHistory.Dispute(id(91), org.ehcptracker.contracts.assessment.DisputeKind.MEDIATION,
+                    org.ehcptracker.contracts.assessment.DisputeStage.REFUSAL_TO_ASSESS, LocalDate.of(2025, 6, 16),
+                    org.ehcptracker.contracts.assessment.DisputeOutcome.DECISION_CHANGED, LocalDate.of(2025, 7, 1));
+            AssessmentHistory history = AssessmentHistory.of(LocalDate.of(2025, 6, 2),
+                    org.ehcptracker.contracts.assessment.AssessmentOutcome.ISSUE_PLAN, List.of(), List.of(dispute));
+
+            assertThat(history.wentToMediationOrTribunal()).isTrue();
+            assertThat(AssessmentHistory.NONE.wentToMediationOrTribunal()).isFalse();
+
+            draft(DRAFTED, ASSESSING);
+            PlanView view = PlanView.of(plan(), ASSESSING, AdviceSummary.NONE, TODAY, null, null, java.util.Map.of(),
+                    history).orElseThrow();
+            assertThat(view.assessment()).isEqualTo(history);
+            assertThat(view.assessment().disputes()).containsExactly(dispute);
+            assertThat(PlanView.of(plan(), ASSESSING, AdviceSummary.NONE).orElseThrow().assessment())
+                    .isEqualTo(AssessmentHistory.NONE);
+        }
+    }
 }

@@ -1,8 +1,6 @@
 package org.ehcptracker.plan.service;
 
-import org.ehcptracker.testtokens.TestTokens;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -14,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +25,11 @@ import org.junit.jupiter.api.Test;
 class PlanLifeResourceTest extends PlanServiceTestSupport {
 
     static ValidatableResponse post(String path, Object body, Object... params) {
-        return given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON).body(body)
-                .when().post(path, params)
-                .then();
+        return postJson(path, body, params);
     }
 
     static ValidatableResponse get(String path, Object... params) {
-        return given().header("Authorization", TestTokens.bearer(ACTOR)).when().get(path, params).then();
+        return getJson(path, params);
     }
 
     /** A case with its final plan issued on 18 July 2025; the planId. */

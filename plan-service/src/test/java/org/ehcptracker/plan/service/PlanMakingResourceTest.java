@@ -20,10 +20,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.ehcptracker.contracts.Topics;
 import org.ehcptracker.devinfra.InfraTestResource;
 import org.junit.jupiter.api.Test;
@@ -228,27 +224,5 @@ class PlanMakingResourceTest extends PlanServiceTestSupport {
         assertThat(count("select count(*) from event where stream_id = $1 and type = 'ParentResponseReceived'", caseId))
                 .isEqualTo(1);
         assertThat(count("select count(*) from parent_response where case_id = $1", caseId)).isEqualTo(1);
-    }
-
-    static List<Integer> concurrently(Supplier<Integer> call) {
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Integer>> calls = List.of(1, 2).stream()
-                .map(i -> CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return call.get();
-                }))
-                .toList();
-        start.countDown();
-        return calls.stream().map(c -> {
-            try {
-                return c.get(60, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).sorted().toList();
     }
 }

@@ -1,10 +1,13 @@
 package org.ehcptracker.plan.service;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -16,11 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.ehcptracker.contracts.ContractExamples;
 import org.ehcptracker.contracts.Topics;
 import org.ehcptracker.devinfra.TestInfra;
+import org.ehcptracker.testtokens.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -64,6 +72,41 @@ abstract class PlanServiceTestSupport {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** POSTs a JSON body as a caseworker with every council. */
+    static ValidatableResponse postJson(String path, Object body, Object... params) {
+        return given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON).body(body)
+                .when().post(path, params)
+                .then();
+    }
+
+    /** GETs as a caseworker with every council. */
+    static ValidatableResponse getJson(String path, Object... params) {
+        return given().header("Authorization", TestTokens.bearer(ACTOR)).when().get(path, params).then();
+    }
+
+    /** Runs {@code call} twice at once (both released together) and returns the two statuses, sorted. */
+    static List<Integer> concurrently(Supplier<Integer> call) {
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Integer>> calls = List.of(1, 2).stream()
+                .map(i -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return call.get();
+                }))
+                .toList();
+        start.countDown();
+        return calls.stream().map(c -> {
+            try {
+                return c.get(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).sorted().toList();
     }
 
     /** Publishes events to a topic keyed by their caseId, as the upstream relay does, and waits for the acks. */

@@ -144,6 +144,31 @@ class PlanWorklistResourceTest extends PlanServiceTestSupport {
         assertThat(transfers.getList("transfers.reviewId")).containsExactly(due, done);
         assertThat(transfers.getString("transfers[0].phaseTransferDeadline")).isEqualTo(year + "-02-15");
         assertThat(transfers.getString("transfers[1].phaseTransferDeadline")).isEqualTo(year + "-03-31");
+        assertThat(transfers.getLong("total")).isEqualTo(2);
+
+        // paged: the counts are of the whole year, the lines of the page
+        JsonPath second = given().header("Authorization", TestTokens.bearer(ACTOR)).queryParam("la", TRANSFERS_LA)
+                .queryParam("year", year).queryParam("page", 1).queryParam("size", 1)
+                .get("/api/phase-transfers").then().statusCode(200).extract().jsonPath();
+        assertThat(second.getList("transfers.reviewId")).containsExactly(done);
+        assertThat(second.getLong("total")).isEqualTo(2);
+        assertThat(second.getLong("due")).isEqualTo(1);
+        assertThat(second.getLong("done")).isEqualTo(1);
+        // this year's move, reviewed on 1 January with no amended plan: late once 15 February has passed, due until
+        // then (computed, so the test holds on any day)
+        int thisYear = TODAY.getYear();
+        String lateOrDuePlan = planIssued(TRANSFERS_LA, TODAY.minusMonths(13));
+        post("/api/plans/{id}/reviews", Map.of("meetingDate", LocalDate.of(thisYear, 1, 1).toString(),
+                "phaseTransfer", "PRIMARY_TO_SECONDARY", "yearOfMove", thisYear), 201, lateOrDuePlan);
+        boolean past = TODAY.isAfter(LocalDate.of(thisYear, 2, 15));
+        JsonPath current = given().header("Authorization", TestTokens.bearer(ACTOR)).queryParam("la", TRANSFERS_LA)
+                .queryParam("year", thisYear).get("/api/phase-transfers").then().statusCode(200).extract().jsonPath();
+        assertThat(current.getLong("late")).isEqualTo(past ? 1 : 0);
+        assertThat(current.getLong("due")).isEqualTo(past ? 0 : 1);
+        assertThat(current.getString("transfers[0].phaseTransferStatus")).isEqualTo(past ? "LATE" : "DUE");
+        given().header("Authorization", TestTokens.bearer(ACTOR)).queryParam("la", TRANSFERS_LA).queryParam("year", year)
+                .queryParam("size", 201).get("/api/phase-transfers").then()
+                .statusCode(400).contentType("application/problem+json").body("field", equalTo("size"));
 
         given().header("Authorization", TestTokens.bearer(ACTOR)).queryParam("la", LA).get("/api/phase-transfers").then()
                 .statusCode(400).body("field", equalTo("year"));

@@ -1,0 +1,61 @@
+package org.ehcptracker.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.ehcptracker.devinfra.EmbeddedPostgresServer;
+import org.ehcptracker.devinfra.FreePort;
+import org.ehcptracker.devinfra.KafkaBroker;
+import org.ehcptracker.devinfra.KeycloakServer;
+import org.ehcptracker.devinfra.ServiceProcess;
+
+/**
+ * What every benchmark runs against: PostgreSQL, Kafka and Keycloak (platform/dev-infra, in the benchmark's JVM) and
+ * one service from its packaged quarkus-run.jar as a separate JVM at -Xmx256m (as {@code ./ehcp up} runs it), with
+ * its own database; one caller (a team manager and caseworker of every council) with one token for the whole run.
+ */
+final class BenchmarkStack {
+
+    /** The benchmark itself, once the service is ready. */
+    @FunctionalInterface
+    interface Body {
+        /**
+         * @param baseUrl the service's address
+         * @param bearer  the value of the Authorization header
+         * @param jdbc    the JDBC URL of the service's database, for seeding and EXPLAIN
+         */
+        void run(String baseUrl, String bearer, String jdbc) throws Exception;
+    }
+
+    private BenchmarkStack() {
+    }
+
+    static void run(String title, String service, String database, Body body) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        Path jar = WorklistBenchmark.jar(service);
+        Path work = Files.createTempDirectory(title.replace(' ', '-') + "-");
+        System.out.println("# " + title + ", " + java.time.Instant.now() + ", " + WorklistBenchmark.machine());
+        System.out.println("# work directory " + work + ", service " + jar);
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.startTemporary();
+             KafkaBroker kafka = KafkaBroker.start(FreePort.find(), FreePort.find(), work.resolve("kafka"));
+             KeycloakServer keycloak = KeycloakServer.start(FreePort.find(), work.resolve("keycloak"),
+                     KeycloakServer.localRealmFile())) {
+            keycloak.setAccessTokenLifespan(Duration.ofHours(2));
+            keycloak.addUser("bench", "bench-pw", List.of("team-manager", "caseworker"), List.of("*"), null);
+            String bearer = "Bearer " + keycloak.accessToken("bench", "bench-pw");
+            pg.createDatabases(List.of(database));
+            var env = new java.util.HashMap<>(Map.of("PGHOST", "localhost", "PGPORT", String.valueOf(pg.port()),
+                    "PGUSER", EmbeddedPostgresServer.USER, "PGPASSWORD", EmbeddedPostgresServer.PASSWORD,
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "EHCP_OIDC_URL", keycloak.issuer()));
+            try (ServiceProcess process = ServiceProcess.start(service, jar, FreePort.find(), env,
+                    work.resolve(service + ".log"), List.of("-Xmx256m"))) {
+                process.awaitReady(Duration.ofSeconds(180));
+                body.run(process.baseUrl(), bearer, pg.jdbcBaseUrl() + database);
+                System.out.println("# load average at the end " + WorklistBenchmark.loadAverage());
+            }
+        }
+    }
+}

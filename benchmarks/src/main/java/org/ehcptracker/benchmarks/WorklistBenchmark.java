@@ -1,6 +1,5 @@
 package org.ehcptracker.benchmarks;
 
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,7 +73,7 @@ public final class WorklistBenchmark {
         int threads = Integer.getInteger("benchmark.threads", 8);
         Path jar = jar();
         Path work = Files.createTempDirectory("worklist-benchmark-");
-        System.out.println("# worklist benchmark, " + java.time.Instant.now() + ", " + machine());
+        System.out.println("# worklist benchmark, " + java.time.Instant.now() + ", " + Machine.describe());
         System.out.println("# work directory " + work + ", service " + jar);
         try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.startTemporary();
              KafkaBroker kafka = KafkaBroker.start(FreePort.find(), FreePort.find(), work.resolve("kafka"));
@@ -97,7 +96,7 @@ public final class WorklistBenchmark {
                 sql(jdbc, "analyze worklist_entry");
                 bench.measure(someCase, warmup, rounds);
                 bench.explain(jdbc);
-                System.out.println("# load average at the end " + loadAverage());
+                System.out.println("# load average at the end " + Machine.loadAverage());
             }
         }
     }
@@ -168,7 +167,7 @@ public final class WorklistBenchmark {
             }
         }
         System.out.printf(Locale.ROOT, "# warm-up: %d rounds in %.1f s; load average %s%n", warmup,
-                (System.nanoTime() - t0) / 1e9, loadAverage());
+                (System.nanoTime() - t0) / 1e9, Machine.loadAverage());
         // one client thread, shapes interleaved round by round, so a burst of load from other processes falls
         // on every shape alike and the ratios stay comparable
         for (int round = 0; round < rounds; round++) {
@@ -273,19 +272,5 @@ public final class WorklistBenchmark {
         Path relative = Path.of("assessment-service", "target", "quarkus-app", "quarkus-run.jar");
         Path here = relative.toAbsolutePath();
         return Files.exists(here) ? here : Path.of("..").resolve(relative).toAbsolutePath().normalize();
-    }
-
-    private static String machine() {
-        var os = ManagementFactory.getOperatingSystemMXBean();
-        return String.format(Locale.ROOT, "%s %s, %d cores, Java %s, load average %s", os.getName(), os.getVersion(),
-                os.getAvailableProcessors(), System.getProperty("java.version"), loadAverage());
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (Exception e) {
-            return String.format(Locale.ROOT, "%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        }
     }
 }

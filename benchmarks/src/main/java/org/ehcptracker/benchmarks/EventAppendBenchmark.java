@@ -113,38 +113,82 @@ public final class EventAppendBenchmark {
             }
             pg.createDatabases(databases);
             for (String db : databases) {
-                if (!db.equals("bench_axon")) {
-                    Flyway.configure().dataSource(pg.jdbcBaseUrl() + db, EmbeddedPostgresServer.USER,
+                if (db.equals("bench_axon")) {
+                    AxonJdbc.createSchema(pg.port(), db);
+                } else {
+                    Flyway.configure().dataSource(url(pg.port(), db), EmbeddedPostgresServer.USER,
                             EmbeddedPostgresServer.PASSWORD).locations("classpath:db/event-store").load().migrate();
                 }
             }
-            printSettings(pg);
+            if (diagnose) {
+                sql(pg.port(), "bench_jdbc_no_notify", "drop trigger event_appended_notify on event");
+            }
+            printSettings(pg.port());
             Vertx vertx = Vertx.vertx();
-            List<Contender> contenders = new ArrayList<>();
             try {
-                contenders.add(new ProjectEventStore("project event store (EventStore.append)", vertx, pg, "bench_store",
-                        writers, false));
-                contenders.add(new PlainJdbc("plain batched JDBC", pg, "bench_jdbc", writers, false));
-                contenders.add(new AxonJdbc(pg, "bench_axon", writers));
+                List<Contender> contenders = contenders(vertx, pg.port(), writers, diagnose);
+                try {
+                    run(contenders, commands, rounds, writers);
+                } finally {
+                    for (Contender c : contenders) {
+                        c.close();
+                    }
+                }
                 if (diagnose) {
-                    contenders.add(new ProjectEventStore("diagnostic: EventStore.append, Vert.x statement cache on", vertx,
-                            pg, "bench_store_cached", writers, true));
-                    contenders.add(new StoreSqlOverJdbc(pg, "bench_store_sql", writers));
-                    contenders.add(new PlainJdbc("diagnostic: plain JDBC + version check first", pg, "bench_jdbc_check",
-                            writers, true));
-                    sql(pg, "bench_jdbc_no_notify", "drop trigger event_appended_notify on event");
-                    contenders.add(new PlainJdbc("diagnostic: plain JDBC, no NOTIFY trigger", pg, "bench_jdbc_no_notify",
-                            writers, false));
+                    countRoundTrips(vertx, pg.port());
                 }
-                run(contenders, commands, rounds, writers);
             } finally {
-                for (Contender c : contenders) {
-                    c.close();
-                }
                 vertx.closeAndAwait();
             }
         }
         System.out.println("# load average at the end " + Machine.loadAverage());
+    }
+
+    private static List<Contender> contenders(Vertx vertx, int port, int writers, boolean diagnose) throws Exception {
+        List<Contender> contenders = new ArrayList<>();
+        contenders.add(new ProjectEventStore("project event store (EventStore.append)", vertx, port, "bench_store",
+                writers, false));
+        contenders.add(new PlainJdbc("plain batched JDBC", port, "bench_jdbc", writers, false));
+        contenders.add(new AxonJdbc(port, "bench_axon", writers));
+        if (diagnose) {
+            contenders.add(new ProjectEventStore("diagnostic: EventStore.append, Vert.x statement cache on", vertx,
+                    port, "bench_store_cached", writers, true));
+            contenders.add(new StoreSqlOverJdbc(port, "bench_store_sql", writers));
+            contenders.add(new PlainJdbc("diagnostic: plain JDBC + version check first", port, "bench_jdbc_check",
+                    writers, true));
+            contenders.add(new PlainJdbc("diagnostic: plain JDBC, no NOTIFY trigger", port, "bench_jdbc_no_notify",
+                    writers, false));
+        }
+        return contenders;
+    }
+
+    /**
+     * Network round trips per command, counted by a relay between client and PostgreSQL: on a host where every
+     * process waits for a core, each round trip is a wait for the server's backend to be scheduled, so their number
+     * is what the contenders' speeds follow. One writer, so the count per command is exact.
+     */
+    private static void countRoundTrips(Vertx vertx, int port) throws Exception {
+        int n = 300;
+        System.out.println();
+        System.out.println("| contender | round trips per command (" + n + " commands, 1 writer, after " + n + " warm-up) |");
+        System.out.println("|---|---|");
+        try (RoundTripCounter counter = RoundTripCounter.start(port)) {
+            Random random = new Random(7);
+            ExecutorService pool = Executors.newFixedThreadPool(1);
+            try {
+                for (Contender c : contenders(vertx, counter.port(), 1, true)) {
+                    try (c) {
+                        timed(pool, 1, c, prepared(c, commands(random, n)));
+                        long before = counter.roundTrips();
+                        timed(pool, 1, c, prepared(c, commands(random, n)));
+                        System.out.printf(Locale.ROOT, "| %s | %.2f |%n", c.name(),
+                                (counter.roundTrips() - before) / (double) n);
+                    }
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
     }
 
     private static void run(List<Contender> contenders, int commands, int rounds, int writers) throws Exception {
@@ -278,8 +322,12 @@ public final class EventAppendBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static void printSettings(EmbeddedPostgresServer pg) throws Exception {
-        try (Connection c = connect(pg, "bench_jdbc"); Statement s = c.createStatement();
+    static String url(int port, String db) {
+        return "jdbc:postgresql://localhost:" + port + "/" + db;
+    }
+
+    private static void printSettings(int port) throws Exception {
+        try (Connection c = connect(port, "bench_jdbc"); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select version(), current_setting('fsync'), current_setting('synchronous_commit'),"
                      + " current_setting('shared_buffers')")) {
             rs.next();
@@ -288,23 +336,23 @@ public final class EventAppendBenchmark {
         }
     }
 
-    static Connection connect(EmbeddedPostgresServer pg, String db) throws java.sql.SQLException {
+    static Connection connect(int port, String db) throws java.sql.SQLException {
         Properties props = new Properties();
         props.setProperty("user", EmbeddedPostgresServer.USER);
         props.setProperty("password", EmbeddedPostgresServer.PASSWORD);
-        return new org.postgresql.Driver().connect(pg.jdbcBaseUrl() + db, props);
+        return new org.postgresql.Driver().connect(url(port, db), props);
     }
 
-    private static void sql(EmbeddedPostgresServer pg, String db, String statement) throws Exception {
-        try (Connection c = connect(pg, db); Statement s = c.createStatement()) {
+    private static void sql(int port, String db, String statement) throws Exception {
+        try (Connection c = connect(port, db); Statement s = c.createStatement()) {
             s.execute(statement);
         }
     }
 
-    static HikariDataSource hikari(EmbeddedPostgresServer pg, String db, int size) {
+    static HikariDataSource hikari(int port, String db, int size) {
         HikariConfig config = new HikariConfig();
         config.setDriverClassName("org.postgresql.Driver");
-        config.setJdbcUrl(pg.jdbcBaseUrl() + db);
+        config.setJdbcUrl(url(port, db));
         config.setUsername(EmbeddedPostgresServer.USER);
         config.setPassword(EmbeddedPostgresServer.PASSWORD);
         config.setMaximumPoolSize(size);
@@ -320,9 +368,9 @@ public final class EventAppendBenchmark {
         private final EventStore store;
 
         /** {@code cachePrepared}: the Vert.x client's prepared-statement cache (off by default, as in the services). */
-        ProjectEventStore(String name, Vertx vertx, EmbeddedPostgresServer pg, String db, int size, boolean cachePrepared) {
+        ProjectEventStore(String name, Vertx vertx, int port, String db, int size, boolean cachePrepared) {
             this.name = name;
-            PgConnectOptions options = new PgConnectOptions().setHost(pg.host()).setPort(pg.port()).setDatabase(db)
+            PgConnectOptions options = new PgConnectOptions().setHost("localhost").setPort(port).setDatabase(db)
                     .setUser(EmbeddedPostgresServer.USER).setPassword(EmbeddedPostgresServer.PASSWORD)
                     .setCachePreparedStatements(cachePrepared);
             this.pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(size)).connectingTo(options).using(vertx).build();
@@ -369,9 +417,9 @@ public final class EventAppendBenchmark {
         private final HikariDataSource dataSource;
         private final boolean check;
 
-        PlainJdbc(String name, EmbeddedPostgresServer pg, String db, int size, boolean check) {
+        PlainJdbc(String name, int port, String db, int size, boolean check) {
             this.name = name;
-            this.dataSource = hikari(pg, db, size);
+            this.dataSource = hikari(port, db, size);
             this.check = check;
         }
 
@@ -441,8 +489,8 @@ public final class EventAppendBenchmark {
         private final HikariDataSource dataSource;
         private final ObjectMapper json = new ObjectMapper();
 
-        StoreSqlOverJdbc(EmbeddedPostgresServer pg, String db, int size) {
-            this.dataSource = hikari(pg, db, size);
+        StoreSqlOverJdbc(int port, String db, int size) {
+            this.dataSource = hikari(port, db, size);
         }
 
         @Override
@@ -501,17 +549,21 @@ public final class EventAppendBenchmark {
         private final JdbcEventStorageEngine engine;
         private final ObjectMapper json = new ObjectMapper();
 
-        AxonJdbc(EmbeddedPostgresServer pg, String db, int size) throws Exception {
-            this.dataSource = hikari(pg, db, size);
+        AxonJdbc(int port, String db, int size) throws Exception {
+            this.dataSource = hikari(port, db, size);
             JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
-            // the schema with an auto-committing connection of its own
-            JdbcEventStorageEngine.builder().connectionProvider(() -> connect(pg, db))
-                    .transactionManager(NoTransactionManager.INSTANCE).eventSerializer(serializer)
-                    .snapshotSerializer(serializer).build().createSchema(PostgresEventTableFactory.INSTANCE);
             this.engine = JdbcEventStorageEngine.builder()
                     .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(new DataSourceConnectionProvider(dataSource)))
                     .transactionManager(NoTransactionManager.INSTANCE).eventSerializer(serializer)
                     .snapshotSerializer(serializer).build();
+        }
+
+        /** Axon's tables, with an auto-committing connection of its own. */
+        static void createSchema(int port, String db) {
+            JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+            JdbcEventStorageEngine.builder().connectionProvider(() -> connect(port, db))
+                    .transactionManager(NoTransactionManager.INSTANCE).eventSerializer(serializer)
+                    .snapshotSerializer(serializer).build().createSchema(PostgresEventTableFactory.INSTANCE);
         }
 
         @Override

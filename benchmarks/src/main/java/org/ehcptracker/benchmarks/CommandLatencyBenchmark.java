@@ -51,7 +51,7 @@ import org.ehcptracker.devinfra.ServiceProcess;
  * ./mvnw -o package -DskipTests -pl assessment-service,advice-service,plan-service,reporting-service
  * ./mvnw -o -q -pl benchmarks exec:java -Dexec.mainClass=org.ehcptracker.benchmarks.CommandLatencyBenchmark
  * </pre>
- * Settings: {@code benchmark.rates} (25,50,100,200,400), {@code benchmark.step-seconds} (20), {@code benchmark.hold-seconds}
+ * Settings: {@code benchmark.warmup} (400 creations, closed loop), {@code benchmark.rates} (10,25,50,100,200), {@code benchmark.step-seconds} (20), {@code benchmark.hold-seconds}
  * (60), {@code benchmark.explode-ms} (1000), {@code benchmark.sample} (4), {@code benchmark.poll-ms} (20),
  * {@code benchmark.apps} (the directory holding {@code <name>-service/target/quarkus-app}; the repository by default).
  */
@@ -88,7 +88,7 @@ public final class CommandLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
-        double[] rates = Arrays.stream(System.getProperty("benchmark.rates", "25,50,100,200,400").split(","))
+        double[] rates = Arrays.stream(System.getProperty("benchmark.rates", "10,25,50,100,200").split(","))
                 .mapToDouble(Double::parseDouble).toArray();
         int stepSeconds = Integer.getInteger("benchmark.step-seconds", 20);
         int holdSeconds = Integer.getInteger("benchmark.hold-seconds", 60);
@@ -141,10 +141,11 @@ public final class CommandLatencyBenchmark {
 
     private void run(double[] rates, int stepSeconds, int holdSeconds, long explodeMillis, int sample,
                      Map<String, ServiceProcess> services) throws Exception {
+        warmUp(Integer.getInteger("benchmark.warmup", 400));
         long t0 = System.nanoTime();
-        step(rates[0], 15, sample);
-        System.out.printf(Locale.ROOT, "# warm-up: 15 s at %.0f/s in %.1f s; load average %s%n", rates[0],
-                (System.nanoTime() - t0) / 1e9, Machine.loadAverage());
+        Step first = step(rates[0], 10, sample);
+        System.out.printf(Locale.ROOT, "# open-loop warm-up: 10 s at %.0f/s, done in %.1f s: %s; load average %s%n", rates[0],
+                (System.nanoTime() - t0) / 1e9, row(first), Machine.loadAverage());
         System.out.println();
         System.out.println("| offered/s | achieved/s | p50 | p90 | p99 | p99.9 | max | errors | answers in after the last send | load average (1, 5, 15 min) |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
@@ -198,6 +199,62 @@ public final class CommandLatencyBenchmark {
                 total == 0 ? 0 : 100.0 * busy / total);
     }
 
+    /**
+     * Closed loop first, 4 requests in flight: a freshly started JVM on a loaded host answers its first requests in
+     * seconds (JIT, pools filling), and an open-loop schedule would pile requests up behind them. Prints what it saw.
+     */
+    private void warmUp(int n) throws Exception {
+        Histogram h = LatencyReading.newHistogram();
+        AtomicInteger errors = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
+        Map<String, AtomicInteger> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+        long t0 = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Thread thread = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    long start = System.nanoTime();
+                    String outcome;
+                    try {
+                        outcome = String.valueOf(http.send(createCase(i), HttpResponse.BodyHandlers.discarding()).statusCode());
+                    } catch (Exception e) {
+                        outcome = e.getClass().getSimpleName();
+                    }
+                    synchronized (h) {
+                        h.recordValue(System.nanoTime() - start);
+                    }
+                    outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
+                    if (!outcome.equals("201")) {
+                        errors.incrementAndGet();
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "# closed-loop warm-up: %d creations, 4 in flight, %.1f s (%.1f/s): p50 %.1f ms,"
+                        + " p99 %.1f ms, max %.1f ms; outcomes %s; load average %s%n", n, seconds, n / seconds,
+                millis(h.getValueAtPercentile(50)), millis(h.getValueAtPercentile(99)), millis(h.getMaxValue()),
+                outcomes, Machine.loadAverage());
+    }
+
+    private HttpRequest createCase(int i) {
+        UUID caseId = UUID.randomUUID();
+        return createCase(i, caseId);
+    }
+
+    private HttpRequest createCase(int i, UUID caseId) {
+        String body = "{\"caseId\":\"" + caseId + "\",\"localAuthorityCode\":\"" + COUNCIL + "\",\"receivedDate\":\""
+                + today.minusDays(i % 100) + "\",\"requestedBy\":\"PARENT\",\"childRef\":\"L-" + caseId + "\"}";
+        return HttpRequest.newBuilder(URI.create(assessmentUrl + "/api/cases"))
+                .header("Authorization", bearer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build();
+    }
+
     /** Sends {@code rate * seconds} case creations on the open-loop schedule; samples freshness of one case in {@code sample}. */
     private Step step(double rate, int seconds, int sample) throws Exception {
         int n = (int) Math.round(rate * seconds);
@@ -206,6 +263,7 @@ public final class CommandLatencyBenchmark {
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger sampled = new AtomicInteger();
         AtomicInteger neverVisible = new AtomicInteger();
+        Map<String, AtomicInteger> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
         List<CompletableFuture<?>> inFlight = new ArrayList<>(n);
         List<CompletableFuture<?>> polls = new java.util.concurrent.CopyOnWriteArrayList<>();
         long start = System.nanoTime() + 20_000_000;
@@ -216,11 +274,7 @@ public final class CommandLatencyBenchmark {
             }
             UUID caseId = UUID.randomUUID();
             boolean measureFreshness = sample > 0 && i % sample == 0;
-            String body = "{\"caseId\":\"" + caseId + "\",\"localAuthorityCode\":\"" + COUNCIL + "\",\"receivedDate\":\""
-                    + today.minusDays(i % 100) + "\",\"requestedBy\":\"PARENT\",\"childRef\":\"L-" + caseId + "\"}";
-            HttpRequest request = HttpRequest.newBuilder(URI.create(assessmentUrl + "/api/cases"))
-                    .header("Authorization", bearer).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build();
+            HttpRequest request = createCase(i, caseId);
             inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
                 long done = System.nanoTime();
                 synchronized (latency) {
@@ -228,6 +282,8 @@ public final class CommandLatencyBenchmark {
                 }
                 if (failure != null || response.statusCode() != 201) {
                     errors.incrementAndGet();
+                    outcomes.computeIfAbsent(failure != null ? rootName(failure) : String.valueOf(response.statusCode()),
+                            k -> new AtomicInteger()).incrementAndGet();
                 } else if (measureFreshness) {
                     sampled.incrementAndGet();
                     CompletableFuture<Void> visible = new CompletableFuture<>();
@@ -242,6 +298,9 @@ public final class CommandLatencyBenchmark {
         double drain = (System.nanoTime() - lastSend) / 1e9;
         double achieved = (n - errors.get()) / ((System.nanoTime() - start) / 1e9);
         CompletableFuture.allOf(polls.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+        if (!outcomes.isEmpty()) {
+            System.out.printf(Locale.ROOT, "# %.0f/s: failed requests by outcome %s%n", rate, outcomes);
+        }
         return new Step(rate, achieved, latency, errors.get(), drain, freshness, sampled.get(), neverVisible.get(),
                 Machine.loadAverage());
     }
@@ -265,6 +324,14 @@ public final class CommandLatencyBenchmark {
                         TimeUnit.MILLISECONDS);
             }
         });
+    }
+
+    private static String rootName(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName();
     }
 
     private static String row(Step s) {

@@ -51,7 +51,8 @@ import org.ehcptracker.devinfra.ServiceProcess;
  * ./mvnw -o package -DskipTests -pl assessment-service,advice-service,plan-service,reporting-service
  * ./mvnw -o -q -pl benchmarks exec:java -Dexec.mainClass=org.ehcptracker.benchmarks.CommandLatencyBenchmark
  * </pre>
- * Settings: {@code benchmark.warmup} (400 creations, closed loop), {@code benchmark.rates} (10,25,50,100,200), {@code benchmark.step-seconds} (20), {@code benchmark.hold-seconds}
+ * Settings: {@code benchmark.warmup} (200 creations, closed loop, 4 in flight), {@code benchmark.rates} (by default
+ * 0.25, 0.5, 1, 1.5, 2 and 3 times the closed-loop throughput of the warm-up's second half; e.g. 25,50,100,200), {@code benchmark.step-seconds} (20), {@code benchmark.hold-seconds}
  * (60), {@code benchmark.explode-ms} (1000), {@code benchmark.sample} (4), {@code benchmark.poll-ms} (20),
  * {@code benchmark.apps} (the directory holding {@code <name>-service/target/quarkus-app}; the repository by default).
  */
@@ -88,8 +89,9 @@ public final class CommandLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
-        double[] rates = Arrays.stream(System.getProperty("benchmark.rates", "10,25,50,100,200").split(","))
-                .mapToDouble(Double::parseDouble).toArray();
+        String givenRates = System.getProperty("benchmark.rates");
+        double[] rates = givenRates == null ? null
+                : Arrays.stream(givenRates.split(",")).mapToDouble(Double::parseDouble).toArray();
         int stepSeconds = Integer.getInteger("benchmark.step-seconds", 20);
         int holdSeconds = Integer.getInteger("benchmark.hold-seconds", 60);
         long explodeMillis = Long.getLong("benchmark.explode-ms", 1000);
@@ -141,7 +143,13 @@ public final class CommandLatencyBenchmark {
 
     private void run(double[] rates, int stepSeconds, int holdSeconds, long explodeMillis, int sample,
                      Map<String, ServiceProcess> services) throws Exception {
-        warmUp(Integer.getInteger("benchmark.warmup", 400));
+        double closedLoop = warmUp(Integer.getInteger("benchmark.warmup", 200));
+        if (rates == null) {
+            // around what the stack sustained closed-loop, so the steps find the knee on a quiet or a crowded host
+            rates = Arrays.stream(new double[] {0.25, 0.5, 1.0, 1.5, 2.0, 3.0})
+                    .map(f -> Math.max(0.5, Math.round(closedLoop * f * 2) / 2.0)).distinct().toArray();
+            System.out.println("# rates from the closed-loop throughput: " + Arrays.toString(rates) + " per second");
+        }
         long t0 = System.nanoTime();
         Step first = step(rates[0], 10, sample);
         System.out.printf(Locale.ROOT, "# open-loop warm-up: 10 s at %.0f/s, done in %.1f s: %s; load average %s%n", rates[0],
@@ -203,10 +211,12 @@ public final class CommandLatencyBenchmark {
      * Closed loop first, 4 requests in flight: a freshly started JVM on a loaded host answers its first requests in
      * seconds (JIT, pools filling), and an open-loop schedule would pile requests up behind them. Prints what it saw.
      */
-    private void warmUp(int n) throws Exception {
+    private double warmUp(int n) throws Exception {
         Histogram h = LatencyReading.newHistogram();
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        long[] half = new long[1];
         Map<String, AtomicInteger> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
         long t0 = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
@@ -224,6 +234,9 @@ public final class CommandLatencyBenchmark {
                         h.recordValue(System.nanoTime() - start);
                     }
                     outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
+                    if (done.incrementAndGet() == n / 2) {
+                        half[0] = System.nanoTime();
+                    }
                     if (!outcome.equals("201")) {
                         errors.incrementAndGet();
                     }
@@ -235,11 +248,15 @@ public final class CommandLatencyBenchmark {
         for (Thread thread : threads) {
             thread.join();
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "# closed-loop warm-up: %d creations, 4 in flight, %.1f s (%.1f/s): p50 %.1f ms,"
-                        + " p99 %.1f ms, max %.1f ms; outcomes %s; load average %s%n", n, seconds, n / seconds,
-                millis(h.getValueAtPercentile(50)), millis(h.getValueAtPercentile(99)), millis(h.getMaxValue()),
-                outcomes, Machine.loadAverage());
+        long end = System.nanoTime();
+        double seconds = (end - t0) / 1e9;
+        // the second half, when the JIT and the pools have warmed up
+        double throughput = (n - n / 2) / ((end - half[0]) / 1e9);
+        System.out.printf(Locale.ROOT, "# closed-loop warm-up: %d creations, 4 in flight, %.1f s; %.1f/s over the second"
+                        + " half: p50 %.1f ms, p99 %.1f ms, max %.1f ms; outcomes %s; load average %s%n", n, seconds,
+                throughput, millis(h.getValueAtPercentile(50)), millis(h.getValueAtPercentile(99)),
+                millis(h.getMaxValue()), outcomes, Machine.loadAverage());
+        return throughput;
     }
 
     private HttpRequest createCase(int i) {
@@ -336,7 +353,7 @@ public final class CommandLatencyBenchmark {
 
     private static String row(Step s) {
         Histogram h = s.latency();
-        return String.format(Locale.ROOT, "| %.0f | %.1f | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %d | %.2f s | %s |",
+        return String.format(Locale.ROOT, "| %.1f | %.1f | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %d | %.2f s | %s |",
                 s.offered(), s.achieved(), millis(h.getValueAtPercentile(50)), millis(h.getValueAtPercentile(90)),
                 millis(h.getValueAtPercentile(99)), millis(h.getValueAtPercentile(99.9)), millis(h.getMaxValue()),
                 s.errors(), s.drainSeconds(), s.load());

@@ -116,6 +116,8 @@ public final class CommandLatencyBenchmark {
             try {
                 for (String name : SERVICES) {
                     Map<String, String> more = new HashMap<>(env);
+                    // on a crowded host Flyway's first connection at start-up can take longer than the default 5 s
+                    more.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S");
                     if (name.equals("reporting")) {
                         more.put("EHCP_ASSESSMENT_URL", services.get("assessment").baseUrl());
                         more.put("EHCP_ADVICE_URL", services.get("advice").baseUrl());

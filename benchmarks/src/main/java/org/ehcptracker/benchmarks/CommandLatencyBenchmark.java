@@ -154,7 +154,7 @@ public final class CommandLatencyBenchmark {
         }
         long t0 = System.nanoTime();
         Step first = step(rates[0], 10, sample);
-        System.out.printf(Locale.ROOT, "# open-loop warm-up: 10 s at %.0f/s, done in %.1f s: %s; load average %s%n", rates[0],
+        System.out.printf(Locale.ROOT, "# open-loop warm-up: 10 s at %.1f/s, done in %.1f s: %s; load average %s%n", rates[0],
                 (System.nanoTime() - t0) / 1e9, row(first), Machine.loadAverage());
         System.out.println();
         System.out.println("| offered/s | achieved/s | p50 | p90 | p99 | p99.9 | max | errors | answers in after the last send | load average (1, 5, 15 min) |");
@@ -164,7 +164,7 @@ public final class CommandLatencyBenchmark {
             Step s = step(rate, stepSeconds, 0);
             System.out.println(row(s));
             if (!s.healthy(explodeMillis)) {
-                System.out.printf(Locale.ROOT, "(at %.0f/s the p99 exploded or errors appeared: stopping)%n", rate);
+                System.out.printf(Locale.ROOT, "(at %.1f/s the p99 exploded or errors appeared: stopping)%n", rate);
                 break;
             }
             capacity = rate;
@@ -176,7 +176,7 @@ public final class CommandLatencyBenchmark {
         }
         boolean lowerBound = capacity == rates[rates.length - 1];
         double half = capacity / 2;
-        System.out.printf(Locale.ROOT, "%ncapacity: %.0f commands/s%s; holding %.0f/s (50%%) for %d s, freshness of one case"
+        System.out.printf(Locale.ROOT, "%ncapacity: %.1f commands/s%s; holding %.2f/s (50%%) for %d s, freshness of one case"
                 + " in %d (timeline polled every %d ms)%n", capacity, lowerBound ? " (a lower bound: the highest rate tried)" : "",
                 half, holdSeconds, sample, pollMillis);
         Map<String, Long> cpuBefore = cpu(services);
@@ -318,7 +318,7 @@ public final class CommandLatencyBenchmark {
         double achieved = (n - errors.get()) / ((System.nanoTime() - start) / 1e9);
         CompletableFuture.allOf(polls.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
         if (!outcomes.isEmpty()) {
-            System.out.printf(Locale.ROOT, "# %.0f/s: failed requests by outcome %s%n", rate, outcomes);
+            System.out.printf(Locale.ROOT, "# %.1f/s: failed requests by outcome %s%n", rate, outcomes);
         }
         return new Step(rate, achieved, latency, errors.get(), drain, freshness, sampled.get(), neverVisible.get(),
                 Machine.loadAverage());

@@ -105,9 +105,7 @@ public final class CommandLatencyBenchmark {
              KafkaBroker kafka = KafkaBroker.start(FreePort.find(), FreePort.find(), work.resolve("kafka"));
              KeycloakServer keycloak = KeycloakServer.start(FreePort.find(), work.resolve("keycloak"),
                      KeycloakServer.localRealmFile())) {
-            keycloak.setAccessTokenLifespan(Duration.ofHours(2));
-            keycloak.addUser("bench", "bench-pw", List.of("team-manager", "caseworker"), List.of("*"), null);
-            String bearer = "Bearer " + keycloak.accessToken("bench", "bench-pw");
+            String bearer = BenchmarkSignIn.bearer(keycloak);
             pg.createDatabases(SERVICES);
             Map<String, String> env = Map.of("PGHOST", "localhost", "PGPORT", String.valueOf(pg.port()),
                     "PGUSER", EmbeddedPostgresServer.USER, "PGPASSWORD", EmbeddedPostgresServer.PASSWORD,

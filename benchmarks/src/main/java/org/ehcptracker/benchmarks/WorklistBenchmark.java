@@ -79,10 +79,7 @@ public final class WorklistBenchmark {
              KafkaBroker kafka = KafkaBroker.start(FreePort.find(), FreePort.find(), work.resolve("kafka"));
              KeycloakServer keycloak = KeycloakServer.start(FreePort.find(), work.resolve("keycloak"),
                      KeycloakServer.localRealmFile())) {
-            // the benchmark's caller: one token for the whole run, from its own Keycloak
-            keycloak.setAccessTokenLifespan(Duration.ofHours(2));
-            keycloak.addUser("bench", "bench-pw", List.of("team-manager", "caseworker"), List.of("*"), null);
-            String bearer = "Bearer " + keycloak.accessToken("bench", "bench-pw");
+            String bearer = BenchmarkSignIn.bearer(keycloak);
             pg.createDatabases(List.of("assessment"));
             var env = new java.util.HashMap<>(Map.of("PGHOST", "localhost", "PGPORT", String.valueOf(pg.port()),
                     "PGUSER", EmbeddedPostgresServer.USER, "PGPASSWORD", EmbeddedPostgresServer.PASSWORD,

@@ -37,15 +37,13 @@ final class BenchmarkStack {
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         Path jar = WorklistBenchmark.jar(service);
         Path work = Files.createTempDirectory(title.replace(' ', '-') + "-");
-        System.out.println("# " + title + ", " + java.time.Instant.now() + ", " + WorklistBenchmark.machine());
+        System.out.println("# " + title + ", " + java.time.Instant.now() + ", " + Machine.describe());
         System.out.println("# work directory " + work + ", service " + jar);
         try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.startTemporary();
              KafkaBroker kafka = KafkaBroker.start(FreePort.find(), FreePort.find(), work.resolve("kafka"));
              KeycloakServer keycloak = KeycloakServer.start(FreePort.find(), work.resolve("keycloak"),
                      KeycloakServer.localRealmFile())) {
-            keycloak.setAccessTokenLifespan(Duration.ofHours(2));
-            keycloak.addUser("bench", "bench-pw", List.of("team-manager", "caseworker"), List.of("*"), null);
-            String bearer = "Bearer " + keycloak.accessToken("bench", "bench-pw");
+            String bearer = BenchmarkSignIn.bearer(keycloak);
             pg.createDatabases(List.of(database));
             var env = new java.util.HashMap<>(Map.of("PGHOST", "localhost", "PGPORT", String.valueOf(pg.port()),
                     "PGUSER", EmbeddedPostgresServer.USER, "PGPASSWORD", EmbeddedPostgresServer.PASSWORD,
@@ -54,7 +52,7 @@ final class BenchmarkStack {
                     work.resolve(service + ".log"), List.of("-Xmx256m"))) {
                 process.awaitReady(Duration.ofSeconds(180));
                 body.run(process.baseUrl(), bearer, pg.jdbcBaseUrl() + database);
-                System.out.println("# load average at the end " + WorklistBenchmark.loadAverage());
+                System.out.println("# load average at the end " + Machine.loadAverage());
             }
         }
     }

@@ -34,7 +34,7 @@ final class ShapeTimings {
             }
         }
         System.out.printf(Locale.ROOT, "# warm-up: %d rounds in %.1f s; load average %s%n", warmup,
-                (System.nanoTime() - t0) / 1e9, WorklistBenchmark.loadAverage());
+                (System.nanoTime() - t0) / 1e9, Machine.loadAverage());
         for (int round = 0; round < rounds; round++) {
             for (var shape : all.entrySet()) {
                 long start = System.nanoTime();

@@ -1,6 +1,5 @@
 package org.ehcptracker.benchmarks;
 
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -215,19 +214,5 @@ public final class WorklistBenchmark {
         Path relative = Path.of(service, "target", "quarkus-app", "quarkus-run.jar");
         Path here = relative.toAbsolutePath();
         return Files.exists(here) ? here : Path.of("..").resolve(relative).toAbsolutePath().normalize();
-    }
-
-    static String machine() {
-        var os = ManagementFactory.getOperatingSystemMXBean();
-        return String.format(Locale.ROOT, "%s %s, %d cores, Java %s, load average %s", os.getName(), os.getVersion(),
-                os.getAvailableProcessors(), System.getProperty("java.version"), loadAverage());
-    }
-
-    static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (Exception e) {
-            return String.format(Locale.ROOT, "%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        }
     }
 }

@@ -277,13 +277,19 @@ class AssessmentCaseResourceTest {
     void a_date_no_ehcp_case_can_have_is_400_naming_it_and_nothing_is_recorded() {
         UUID caseId = UUID.randomUUID();
         Map<String, Object> body = requestBody(caseId);
-        body.put("receivedDate", "-5000-01-06"); // valid ISO, before the 2014 Act and beyond PostgreSQL's date range
+        body.put("receivedDate", "2014-08-31"); // a day before the 2014 Act's EHC plans began
 
         api().body(body).post("/api/cases").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("receivedDate")))
                 .body("violations.message", org.hamcrest.Matchers.hasItem("must not be before 2014-09-01"));
+        // ISO 8601's signed years (beyond PostgreSQL's date range) are not yyyy-mm-dd: refused as such (StrictJson)
+        body.put("receivedDate", "-5000-01-06");
+        api().body(body).post("/api/cases").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("receivedDate"));
         api().get("/api/cases/{id}", caseId).then().statusCode(404);
     }
 

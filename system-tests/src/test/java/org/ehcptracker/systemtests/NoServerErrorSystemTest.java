@@ -200,6 +200,18 @@ class NoServerErrorSystemTest {
     }
 
     private static long eventsBy(String service, List<String> actors) {
+        try {
+            // reporting-service keeps no events of its own (its one command, an operator's replay, appends none)
+            try (var t = databases.get(service).createStatement();
+                 ResultSet r = t.executeQuery("select to_regclass('public.event') is not null")) {
+                r.next();
+                if (!r.getBoolean(1)) {
+                    return 0;
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
         try (PreparedStatement s = databases.get(service).prepareStatement(
                 "select count(*) from event where metadata->>'actor' like any (?)")) {
             s.setArray(1, databases.get(service).createArrayOf("text", actors.toArray()));

@@ -47,7 +47,7 @@ public class PhaseTransferResource {
             @Parameter(description = "DfE three-digit local authority code", required = true, example = "839")
             @RestQuery String la,
             @Parameter(description = "calendar year of the moves (of their deadline)", required = true, example = "2027",
-                    schema = @Schema(type = SchemaType.INTEGER)) @RestQuery String year,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "2015", maximum = "2100")) @RestQuery String year,
             @Parameter(description = "page of lines, from 0 (the counts are of the whole year)", example = "0",
                     schema = @Schema(type = SchemaType.INTEGER)) @RestQuery String page,
             @Parameter(description = "lines per page, 1-200 (default 50)", example = "50",

@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ehcptracker.kit.domain.AccessDenied;
@@ -65,7 +68,11 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "403", description = "not an administrator, or not of the event's council")
     @APIResponse(responseCode = "404", description = "no such parked record")
     @APIResponse(responseCode = "422", description = "no consumer of that name in this service")
-    public Uni<ParkedEvents.Replayed> replay(@RestPath String consumer, @RestPath String eventId) {
+    public Uni<ParkedEvents.Replayed> replay(
+            @Parameter(description = "the consumer it was parked under, as the list gives it", example = "reporting-case-timeline")
+            @RestPath String consumer,
+            @Parameter(description = "the parked event's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @RestPath String eventId) {
         UUID id = uuid(eventId);
         Actor who = actor.current();
         return parked.find(consumer, id)

@@ -89,7 +89,9 @@ class NoServerErrorSystemTest {
 
         var generator = new HostileRequests(SEED, Map.of("caseId", caseId, "agencyId", "fuzz-882-agency",
                 // reporting's board and figures need a period (its OpenAPI document does not mark them required)
-                "from", today.minusYears(1).toString(), "to", today.toString()), LA, BODY_LIMIT);
+                "from", today.minusYears(1).toString(), "to", today.toString(),
+                // plan-service's phase transfers need a year of 2015-2100 (the generator's integer is 1)
+                "year", String.valueOf(today.getYear())), LA, BODY_LIMIT);
         Map<String, ServiceProcess> services = new LinkedHashMap<>();
         services.put("assessment", stack.assessment);
         services.put("advice", stack.advice);

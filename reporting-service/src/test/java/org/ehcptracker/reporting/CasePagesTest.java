@@ -117,6 +117,7 @@ class CasePagesTest {
         String html = page("/cases/" + FakeCommandServices.CASE_B, 200);
         assertThat(html).contains("<h1 class=\"govuk-heading-l\">Case C-975-B</h1>", "data-status=\"ASSESSING\"",
                 "Final plan due (20 weeks)</dt><dd class=\"govuk-summary-list__value\">26 May 2025",
+                "Year group when requested</dt><dd class=\"govuk-summary-list__value\">Year 10",
                 "Assess on 10 Feb 2025", "School closure (final plan 20 weeks), from 6 May 2025 to 6 Jun 2025",
                 "id=\"form-advice\"", "id=\"form-draft\"", "id=\"form-final\"", "id=\"form-exception\"",
                 "id=\"form-conclusion\"", "<option value=\"EDUCATIONAL_PSYCHOLOGY\">Educational psychology</option>",
@@ -131,7 +132,7 @@ class CasePagesTest {
                         "Assessment decided</td><td class=\"govuk-table__cell\">Assessment service</td>"));
         // C is requested (never decided in these tests): only the decision
         assertThat(page("/cases/" + FakeCommandServices.CASE_C, 200)).contains("id=\"form-decision\"")
-                .doesNotContain("id=\"form-final\"");
+                .doesNotContain("id=\"form-final\"", "Year group when requested");
     }
 
     @Test

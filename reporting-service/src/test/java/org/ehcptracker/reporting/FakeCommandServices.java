@@ -112,7 +112,7 @@ public class FakeCommandServices implements QuarkusTestResourceLifecycleManager 
                 .put("decisionDue", "2025-02-17").put("noPlanDecisionDue", "2025-04-28").put("finalPlanDue", "2025-05-26")
                 .put("exceptionsApply", false);
         if ("ASSESSING".equals(status)) {
-            c.put("decision", "ASSESS").put("decisionDate", "2025-02-10");
+            c.put("decision", "ASSESS").put("decisionDate", "2025-02-10").put("yearGroup", "Y10");
             c.putArray("exceptions").addObject().put("limit", "FINAL_PLAN_20_WEEKS").put("reason", "SCHOOL_CLOSURE")
                     .put("startDate", "2025-05-06").put("endDate", "2025-06-06");
         } else {

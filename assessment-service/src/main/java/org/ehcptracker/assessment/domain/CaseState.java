@@ -23,6 +23,7 @@ import org.ehcptracker.contracts.assessment.ExceptionReason;
 import org.ehcptracker.contracts.assessment.ExceptionRecorded;
 import org.ehcptracker.contracts.assessment.ExceptionWithdrawn;
 import org.ehcptracker.contracts.assessment.MediationOrTribunalRecorded;
+import org.ehcptracker.contracts.assessment.NationalCurriculumYear;
 import org.ehcptracker.contracts.assessment.PersonalDetailsErased;
 import org.ehcptracker.contracts.assessment.RequestWithdrawn;
 import org.ehcptracker.contracts.assessment.RequestKind;
@@ -44,6 +45,8 @@ import org.ehcptracker.statutory.StatutoryClock;
  * @param localAuthorityCode the LA responsible now (a transfer in names the receiving LA)
  * @param requestKind        INITIAL, or REASSESSMENT of a child who already has a plan (Reg 27: only the
  *                           14-week final plan limit)
+ * @param yearGroup          the child's national curriculum year group on the day the request was received, as
+ *                           recorded with it; null when not given (older requests, or not known)
  * @param receivedDate       the day the request was first received (by this LA or, for a transfer, the previous one)
  * @param status             null only for {@link #NONE}
  * @param decisions          every decision whether to assess, in order: a refusal may be followed by a
@@ -59,6 +62,7 @@ public record CaseState(
         String childRef,
         RequesterType requestedBy,
         RequestKind requestKind,
+        NationalCurriculumYear yearGroup,
         LocalDate receivedDate,
         CaseStatus status,
         List<Decision> decisions,
@@ -71,7 +75,7 @@ public record CaseState(
         LocalDate personalDetailsErasedDate) {
 
     /** A case id that has no events. */
-    public static final CaseState NONE = new CaseState(null, null, null, null, null, null, null, List.of(), null, null, null,
+    public static final CaseState NONE = new CaseState(null, null, null, null, null, null, null, null, List.of(), null, null, null,
             List.of(), List.of(), List.of(), null);
 
     /** What the application service needs to load and rebuild a case. */
@@ -122,7 +126,7 @@ public record CaseState(
             if (exists()) {
                 throw new IllegalStateException("case " + caseId + " has a second AssessmentRequested");
             }
-            return new CaseState(e.caseId(), e.localAuthorityCode(), e.childRef(), e.requestedBy(), e.requestKind(), e.businessDate(),
+            return new CaseState(e.caseId(), e.localAuthorityCode(), e.childRef(), e.requestedBy(), e.requestKind(), e.yearGroup(), e.businessDate(),
                     CaseStatus.REQUESTED, List.of(), null, null, null, List.of(), List.of(), List.of(), null);
         }
         if (!exists()) {
@@ -131,22 +135,22 @@ public record CaseState(
         }
         if (event instanceof AssessmentDecided e) {
             CaseStatus next = e.decision() == AssessmentDecision.ASSESS ? CaseStatus.ASSESSING : CaseStatus.REFUSED;
-            return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, requestKind, receivedDate, next,
+            return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, requestKind, yearGroup, receivedDate, next,
                     plus(decisions, new Decision(e.eventId(), e.decision(), e.businessDate(), e.refusalReason())), withdrawnDate,
                     outcome, conclusionDate, transfers, exceptions, disputes, personalDetailsErasedDate);
         }
         if (event instanceof RequestWithdrawn e) {
-            return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, requestKind, receivedDate, CaseStatus.WITHDRAWN,
+            return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, requestKind, yearGroup, receivedDate, CaseStatus.WITHDRAWN,
                     decisions, e.businessDate(), outcome, conclusionDate, transfers, exceptions, disputes, personalDetailsErasedDate);
         }
         if (event instanceof AssessmentConcluded e) {
             CaseStatus next = e.outcome() == AssessmentOutcome.NO_PLAN
                     ? CaseStatus.CONCLUDED_NO_PLAN : CaseStatus.CONCLUDED_ISSUE_PLAN;
-            return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, requestKind, receivedDate, next,
+            return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, requestKind, yearGroup, receivedDate, next,
                     decisions, withdrawnDate, e.outcome(), e.businessDate(), transfers, exceptions, disputes, personalDetailsErasedDate);
         }
         if (event instanceof ResponsibilityTransferredIn e) {
-            return new CaseState(caseId, e.localAuthorityCode(), childRef, requestedBy, requestKind, receivedDate, status,
+            return new CaseState(caseId, e.localAuthorityCode(), childRef, requestedBy, requestKind, yearGroup, receivedDate, status,
                     decisions, withdrawnDate, outcome, conclusionDate,
                     plus(transfers, new Transfer(e.fromLocalAuthorityCode(), e.businessDate())), exceptions, disputes,
                     personalDetailsErasedDate);
@@ -175,7 +179,7 @@ public record CaseState(
         }
         if (event instanceof PersonalDetailsErased e) {
             // The first erasure's date stays: a second one is never decided (AssessmentDecider).
-            return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, requestKind, receivedDate, status,
+            return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, requestKind, yearGroup, receivedDate, status,
                     decisions, withdrawnDate, outcome, conclusionDate, transfers, exceptions, disputes,
                     personalDetailsErasedDate != null ? personalDetailsErasedDate : e.businessDate());
         }
@@ -311,12 +315,12 @@ public record CaseState(
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     private CaseState withExceptions(List<CaseException> next) {
-        return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, requestKind, receivedDate, status, decisions,
+        return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, requestKind, yearGroup, receivedDate, status, decisions,
                 withdrawnDate, outcome, conclusionDate, transfers, next, disputes, personalDetailsErasedDate);
     }
 
     private CaseState withDisputes(List<Dispute> next) {
-        return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, requestKind, receivedDate, status, decisions,
+        return new CaseState(caseId, localAuthorityCode, childRef, requestedBy, requestKind, yearGroup, receivedDate, status, decisions,
                 withdrawnDate, outcome, conclusionDate, transfers, exceptions, next, personalDetailsErasedDate);
     }
 

@@ -11,6 +11,7 @@ import org.ehcptracker.assessment.domain.CaseState;
 import org.ehcptracker.assessment.domain.CaseStatus;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
 import org.ehcptracker.contracts.assessment.AssessmentOutcome;
+import org.ehcptracker.contracts.assessment.NationalCurriculumYear;
 import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.ehcptracker.contracts.assessment.RequestKind;
 import org.ehcptracker.contracts.assessment.RequesterType;
@@ -28,6 +29,9 @@ public record CaseView(
         @Schema(description = "INITIAL, or REASSESSMENT of a child who already has a plan (Reg 27: final plan within 14 weeks;"
                 + " no 6- or 16-week limit, so decisionDue and noPlanDecisionDue are null)")
         RequestKind requestKind,
+        @Schema(description = "the child's national curriculum year group when the request was received (SEN2 codes);"
+                + " null when not recorded. From Year 9 on the decision date, preparation-for-adulthood advice is sought")
+        NationalCurriculumYear yearGroup,
         CaseStatus status,
         @Schema(description = "the day the request was first received (by the previous LA for a transferred-in case)")
         LocalDate receivedDate,
@@ -82,7 +86,7 @@ public record CaseView(
 
     static CaseView of(CaseFile file) {
         CaseState c = file.state();
-        return new CaseView(c.caseId(), c.localAuthorityCode(), c.childRef(), c.requestedBy(), c.requestKind(), c.status(),
+        return new CaseView(c.caseId(), c.localAuthorityCode(), c.childRef(), c.requestedBy(), c.requestKind(), c.yearGroup(), c.status(),
                 c.receivedDate(), c.clockStart(), c.transferredInDate(), c.decisionDue(), c.noPlanDecisionDue(),
                 c.finalPlanDue(), c.decision(), c.decisionDate(), c.refusalReason(), file.decisionNote(currentDecisionId(c)), c.decisionOnTime().orElse(null),
                 c.decisions().stream().map(d -> new DecisionEntry(d.decision(), d.date(), d.refusalReason(),

@@ -118,6 +118,11 @@ class ReassessmentResourceTest {
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(records.get(records.size() - 1).value());
         assertThat(json.get("yearGroup").textValue()).isEqualTo("Y9");
         assertThat(json.get("schemaVersion").intValue()).isEqualTo(3);
+        // the caseworker sees it in the case view, and a request without one shows null
+        api().get("/api/cases/" + caseId).then().statusCode(200).body("yearGroup", org.hamcrest.Matchers.equalTo("Y9"));
+        UUID without = UUID.randomUUID();
+        api().body(requestBody(without, TODAY)).post("/api/cases").then().statusCode(201)
+                .body("yearGroup", org.hamcrest.Matchers.nullValue());
 
         for (Object bad : List.of("Year 9", "y9", 9, "9")) {
             Map<String, Object> refused = new HashMap<>(body);

@@ -331,6 +331,7 @@ public class CasePages {
     static CaseSummary summary(JsonNode c, List<TimelineEntry> timeline) {
         List<BoardView.Figure> facts = new ArrayList<>();
         fact(facts, "Request received", day(c.path("receivedDate").asText(null)));
+        fact(facts, "Year group when requested", yearGroup(c.path("yearGroup").asText(null)));
         fact(facts, "Clock started", day(c.path("clockStart").asText(null)));
         fact(facts, "Decision whether to assess due (6 weeks)", day(c.path("decisionDue").asText(null)));
         fact(facts, "Decision", c.hasNonNull("decision") ? words(c.path("decision").asText()) + " on "
@@ -400,6 +401,14 @@ public class CasePages {
             }
         }
         return null;
+    }
+
+    /** SEN2's year-group code in words: Y10 -> "Year 10", EARLY_YEARS -> "Early years"; null stays null. */
+    static String yearGroup(String code) {
+        if (code == null) {
+            return null;
+        }
+        return code.matches("Y\\d{1,2}") ? "Year " + code.substring(1) : words(code);
     }
 
     private static Choice choice(Enum<?> code) {

@@ -52,6 +52,7 @@ class BoardPageMeasuresTest {
         // every figure below depends on events of all three topics: all inside the wait
         await().atMost(ReportingServiceTest.PATIENCE).untilAsserted(() -> {
             String html = page(PATH, 200);
+            assertThat(html).doesNotContain("demo-data"); // 968 is not a demo council
             // the initial request alone in the DfE measure (a re-assessment whose request is not yet known would
             // count here)
             assertThat(tile(html, "plans-issued")).isEqualTo("1 | including 0 exception cases");

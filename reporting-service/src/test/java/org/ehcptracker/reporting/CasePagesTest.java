@@ -77,7 +77,8 @@ class CasePagesTest {
         String html = page("/councils/975/worklist?overdue=true&dueWithinDays=30", 200);
         assertThat(html).contains("<th scope=\"col\" class=\"govuk-table__header\">Held up by</th>",
                 "<td class=\"govuk-table__cell\" data-held-up-by>EP advice overdue 2 days</td>",
-                "<td class=\"govuk-table__cell\" data-held-up-by></td>");
+                "<td class=\"govuk-table__cell\" data-held-up-by></td>",
+                "id=\"demo-data\""); // 975 is a demo council in the test profile
         assertThat(html).contains("<h1 class=\"govuk-heading-l\">Council 975</h1>",
                 "<a class=\"govuk-link\" href=\"/cases/" + FakeCommandServices.CASE_A + "\">C-975-A</a>",
                 "Decide whether to assess", "17 Feb 2025", "3 days late", "govuk-tag--red",

@@ -123,6 +123,8 @@ class PagesTest {
             assertThat(shown).containsPattern("Graded good</dt>\\s*<dd[^>]*>1 of 1 \\(100.0%\\)</dd>");
         });
         String html = page(path, 200);
+        // 971 is a demo council in the test profile (ehcp.demo.councils): its page says so
+        assertThat(html).contains("id=\"demo-data\"", "Demo data: this council's");
         assertThat(html).contains("<html lang=\"en\"", "<title>Board dashboard: Council 971 - EHCP Tracker</title>",
                 "href=\"#main-content\"", "Skip to main content", "EHCP Tracker", "govuk-phase-banner",
                 "href=\"/accessibility\"");

@@ -50,7 +50,7 @@ public class BoardPage {
     static class Templates {
         static native TemplateInstance board(String la, String council, Form form, List<FieldError> errors,
                                              BoardView view, List<BoardView.Tile> tiles, String updated, String liveUrl,
-                                             String csvUrl);
+                                             String csvUrl, boolean demo);
 
         static native TemplateInstance board$tiles(List<BoardView.Tile> tiles, String updated);
     }
@@ -69,12 +69,15 @@ public class BoardPage {
     private final BoardChanges changes;
     private final Clock clock;
     private final CurrentActor actor;
+    private final DemoCouncils demoCouncils;
 
-    public BoardPage(BoardReports reports, BoardChanges changes, Clock clock, CurrentActor actor) {
+    public BoardPage(BoardReports reports, BoardChanges changes, Clock clock, CurrentActor actor,
+                     DemoCouncils demoCouncils) {
         this.reports = reports;
         this.changes = changes;
         this.clock = clock;
         this.actor = actor;
+        this.demoCouncils = demoCouncils;
     }
 
     /** A council's figures to those who act for it; all councils' to national users only (docs/security.md). */
@@ -125,7 +128,7 @@ public class BoardPage {
         String csvUrl = report == null ? null : "/councils/" + la + "/board.csv" + query;
         BoardView view = report == null ? null : BoardView.of(report);
         TemplateInstance page = Templates.board(la, BoardView.council(la), form, errors,
-                view, view == null ? List.of() : view.tiles(), updated(), liveUrl, csvUrl);
+                view, view == null ? List.of() : view.tiles(), updated(), liveUrl, csvUrl, demoCouncils.marks(la));
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page).build();
     }
 

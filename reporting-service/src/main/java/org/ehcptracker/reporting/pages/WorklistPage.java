@@ -34,7 +34,7 @@ public class WorklistPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance worklist(String la, Filters filters, List<WorkRow> rows, long total,
-                                                String today, String error);
+                                                String today, String error, boolean demo);
     }
 
     /** The worklist's filters as the user chose them. */
@@ -54,10 +54,12 @@ public class WorklistPage {
 
     private final AssessmentApi assessment;
     private final CaseTimelines timelines;
+    private final DemoCouncils demoCouncils;
 
-    public WorklistPage(@RestClient AssessmentApi assessment, CaseTimelines timelines) {
+    public WorklistPage(@RestClient AssessmentApi assessment, CaseTimelines timelines, DemoCouncils demoCouncils) {
         this.assessment = assessment;
         this.timelines = timelines;
+        this.demoCouncils = demoCouncils;
     }
 
     @GET
@@ -82,12 +84,13 @@ public class WorklistPage {
                             .map(holdUps -> AgencyInboxPage.html(200, Templates.worklist(la, filters,
                                     rows.stream().map(r -> r.heldUpBy(HeldUpBy.words(holdUps.getOrDefault(
                                             UUID.fromString(r.caseId()), List.of())))).toList(),
-                                    page.path("total").asLong(), CasePages.day(today.toString()), null)));
+                                    page.path("total").asLong(), CasePages.day(today.toString()), null, demoCouncils.marks(la))));
                 })
                 .onFailure(ApiProblem.class).recoverWithItem(e -> AgencyInboxPage.html(((ApiProblem) e).status(),
-                        Templates.worklist(la, filters, List.of(), 0, null, e.getMessage())))
+                        Templates.worklist(la, filters, List.of(), 0, null, e.getMessage(), demoCouncils.marks(la))))
                 .onFailure().recoverWithItem(e -> AgencyInboxPage.html(502, Templates.worklist(la, filters, List.of(),
-                        0, null, "The assessment service is not answering. Try again in a few minutes.")));
+                        0, null, "The assessment service is not answering. Try again in a few minutes.",
+                        demoCouncils.marks(la))));
     }
 
     static WorkRow workRow(JsonNode c) {

@@ -111,6 +111,7 @@ public final class CommandLatencyBenchmark {
                     "PGUSER", EmbeddedPostgresServer.USER, "PGPASSWORD", EmbeddedPostgresServer.PASSWORD,
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "EHCP_OIDC_URL", keycloak.issuer());
             Map<String, ServiceProcess> services = new LinkedHashMap<>();
+            Map<String, Long> started = new LinkedHashMap<>();
             try {
                 for (String name : SERVICES) {
                     Map<String, String> more = new HashMap<>(env);
@@ -122,15 +123,27 @@ public final class CommandLatencyBenchmark {
                         more.put("EHCP_PLAN_URL", services.get("plan").baseUrl());
                     }
                     Path jar = apps.resolve(name + "-service").resolve("target/quarkus-app/quarkus-run.jar");
+                    started.put(name, System.nanoTime());
                     services.put(name, ServiceProcess.start(name, jar, FreePort.find(), more,
                             work.resolve(name + ".log"), List.of("-Xmx256m")));
                 }
+                Map<String, Double> toReady = timesToReady(services, started, Duration.ofSeconds(300));
                 for (ServiceProcess service : services.values()) {
                     service.awaitReady(Duration.ofSeconds(300));
                 }
+                System.out.println("# time from process start to the first ready answer (GET /q/health/ready 200), the four"
+                        + " started together: " + toReady.entrySet().stream().map(e -> String.format(Locale.ROOT,
+                        "%s-service %.1f s", e.getKey(), e.getValue())).collect(java.util.stream.Collectors.joining(", ")));
+                Map<String, Long> idle = memory(services);
                 var bench = new CommandLatencyBenchmark(services.get("assessment").baseUrl(),
                         services.get("reporting").baseUrl(), bearer, pollMillis);
                 bench.run(rates, stepSeconds, holdSeconds, explodeMillis, sample, services);
+                Map<String, Long> loaded = memory(services);
+                System.out.println();
+                System.out.println("| process | RSS idle (ready, before any command) | RSS after the load |");
+                System.out.println("|---|---|---|");
+                loaded.forEach((name, kb) -> System.out.printf(Locale.ROOT, "| %s | %s | %s |%n", name,
+                        megabytes(idle.getOrDefault(name, 0L)), megabytes(kb)));
             } finally {
                 for (ServiceProcess service : services.values()) {
                     service.close();
@@ -385,6 +398,82 @@ public final class CommandLatencyBenchmark {
         } catch (Exception e) {
             return 0;
         }
+    }
+
+    /**
+     * Seconds from each service's process start to its first {@code /q/health/ready} 200, polled every 100 ms for
+     * all of them at once (so a slow one does not delay the others' reading); absent for one never ready.
+     */
+    private static Map<String, Double> timesToReady(Map<String, ServiceProcess> services, Map<String, Long> started,
+                                                    Duration timeout) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Map<String, Double> ready = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (ready.size() < services.size() && System.nanoTime() < deadline) {
+            for (var e : services.entrySet()) {
+                if (ready.containsKey(e.getKey())) {
+                    continue;
+                }
+                try {
+                    int status = client.send(HttpRequest.newBuilder(URI.create(e.getValue().baseUrl() + "/q/health/ready"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (status == 200) {
+                        ready.put(e.getKey(), (System.nanoTime() - started.get(e.getKey())) / 1e9);
+                    }
+                } catch (java.io.IOException notYet) {
+                    // not listening yet
+                }
+            }
+            Thread.sleep(100);
+        }
+        return ready;
+    }
+
+    /**
+     * Resident memory (kB, VmRSS) of each service, of this JVM (client, Kafka broker, launchers), of PostgreSQL's
+     * processes together and of Keycloak's, all read from /proc (Linux only; 0 where unreadable).
+     */
+    private static Map<String, Long> memory(Map<String, ServiceProcess> services) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        java.util.Set<Long> servicePids = new java.util.HashSet<>();
+        services.forEach((name, s) -> {
+            out.put(name + "-service", rss(s.pid()));
+            servicePids.add(s.pid());
+        });
+        out.put("benchmark JVM (client, Kafka broker)", rss(ProcessHandle.current().pid()));
+        long postgres = 0;
+        long keycloak = 0;
+        for (ProcessHandle p : ProcessHandle.current().descendants().toList()) {
+            if (servicePids.contains(p.pid())) {
+                continue;
+            }
+            String command = p.info().commandLine().orElse("");
+            if (command.contains("postgres")) {
+                postgres += rss(p.pid());
+            } else if (command.contains("keycloak") || command.contains("kc.sh")) {
+                keycloak += rss(p.pid());
+            }
+        }
+        out.put("PostgreSQL (all its processes; shared memory counted in each)", postgres);
+        out.put("Keycloak", keycloak);
+        return out;
+    }
+
+    private static String megabytes(long kb) {
+        return kb == 0 ? "not found" : String.format(Locale.ROOT, "%,d MB", kb / 1024);
+    }
+
+    private static long rss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (Exception e) {
+            // gone or unreadable
+        }
+        return 0;
     }
 
     /** {busy, total} ticks of the whole machine from /proc/stat. */

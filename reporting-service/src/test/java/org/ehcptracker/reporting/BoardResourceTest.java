@@ -94,7 +94,7 @@ class BoardResourceTest {
         org.ehcptracker.reporting.domain.AnnualReviewsTest.fivePlans("961").forEach(events::addAll);
         publish(events);
         // due 4, on time 3; meetings 2; decided 2, within 1; amendments 3, within 1; phase transfers 2, by the
-        // deadline 1; ceased 1 (no longer necessary)
+        // deadline 1; ceased 1 (no longer necessary); in force on 2025-06-30 4 (P3 ceased)
         await().atMost(ReportingServiceTest.PATIENCE).untilAsserted(() -> assertThat(
                 board("961", "2025-01-01", "2025-06-30", null).at("/annualReviews")).isEqualTo(ReportingServiceTest.tree("""
                 {"reviewsDue": 4, "dueHeldOnTime": 3, "percentDueHeldOnTime": 75.0, "meetingsHeld": 2,
@@ -102,7 +102,7 @@ class BoardResourceTest {
                  "amendmentsIssued": 3, "amendmentsWithinDue": 1, "percentAmendmentsWithinDue": 33.3,
                  "phaseTransfersDue": 2, "phaseTransfersAmendedByDeadline": 1,
                  "percentPhaseTransfersAmendedByDeadline": 50.0,
-                 "ceasedByReason": [{"key": "NO_LONGER_NECESSARY", "ceased": 1}]}""")));
+                 "ceasedByReason": [{"key": "NO_LONGER_NECESSARY", "ceased": 1}], "plansInForce": 4}""")));
         String csv = given().header("Authorization", TestTokens.bearer(ACTOR)).queryParam("format", "csv")
                 .queryParam("from", "2025-01-01").queryParam("to", "2025-06-30")
                 .when().get("/api/local-authorities/{la}/board", "961")
@@ -110,6 +110,7 @@ class BoardResourceTest {
         assertThat(csv).contains("961,2025-01-01,2025-06-30,,annualReviews.percentDueHeldOnTime,75.0\r\n");
         assertThat(csv).contains("961,2025-01-01,2025-06-30,,annualReviews.phaseTransfersAmendedByDeadline,1\r\n");
         assertThat(csv).contains("961,2025-01-01,2025-06-30,,annualReviews.ceasedByReason[NO_LONGER_NECESSARY].ceased,1\r\n");
+        assertThat(csv).contains("961,2025-01-01,2025-06-30,,annualReviews.plansInForce,4\r\n");
     }
 
     /**
@@ -235,13 +236,14 @@ class BoardResourceTest {
                     {"plansIssued": 1, "issuedWithin14Weeks": 1, "percentWithin14Weeks": 100.0,
                      "averageWeeksToIssue": 14.0, "medianWeeksToIssue": 14.0}"""));
             JsonNode twoYears = board("951", "2019-01-01", "2020-12-31", null);
-            // due: P 2020-05-27 (held 05-11: on time), Q 2020-05-28 and S 2020-06-10 (never held): 3, 1, 33.3%
+            // due: P 2020-05-27 (held 05-11: on time), Q 2020-05-28 and S 2020-06-10 (never held): 3, 1, 33.3%;
+            // in force on 2020-12-31: P, Q, S (R is 952's)
             assertThat(twoYears.at("/annualReviews")).isEqualTo(ReportingServiceTest.tree("""
                     {"reviewsDue": 3, "dueHeldOnTime": 1, "percentDueHeldOnTime": 33.3, "meetingsHeld": 1,
                      "decided": 1, "decidedWithin4Weeks": 1, "percentDecidedWithin4Weeks": 100.0,
                      "amendmentsIssued": 1, "amendmentsWithinDue": 1, "percentAmendmentsWithinDue": 100.0,
                      "phaseTransfersDue": 0, "phaseTransfersAmendedByDeadline": 0,
-                     "percentPhaseTransfersAmendedByDeadline": null, "ceasedByReason": []}"""));
+                     "percentPhaseTransfersAmendedByDeadline": null, "ceasedByReason": [], "plansInForce": 3}"""));
             assertThat(twoYears.at("/planQuality/byGrade/1")).isEqualTo(ReportingServiceTest.tree(
                     "{\"key\": \"GOOD\", \"plans\": 1, \"percent\": 100.0}"));
         });

@@ -442,6 +442,7 @@ public final class BoardMeasures {
      *        the period, the plan in force on it and the review not decided CEASE
      * @param phaseTransfersAmendedByDeadline of those, amended on or before the deadline
      * @param ceasedByReason plans ceased in the period, by reason (only non-zero counts)
+     * @param plansInForce plans in force on {@code to} (issued on or before it, not ceased by then)
      */
     public record AnnualReviews(int reviewsDue, int dueHeldOnTime, BigDecimal percentDueHeldOnTime,
                                 int meetingsHeld,
@@ -449,12 +450,15 @@ public final class BoardMeasures {
                                 int amendmentsIssued, int amendmentsWithinDue, BigDecimal percentAmendmentsWithinDue,
                                 int phaseTransfersDue, int phaseTransfersAmendedByDeadline,
                                 BigDecimal percentPhaseTransfersAmendedByDeadline,
-                                List<CeasedCount> ceasedByReason) {
+                                List<CeasedCount> ceasedByReason, int plansInForce) {
     }
 
     /**
      * The annual reviews of {@code la}'s plans in [from, to]: each figure counted for the council on its event
      * (plan-service names the council that issued the plan). Plans of re-assessments count too: a plan is a plan.
+     * Every plan of a case counts on its own ({@link CaseFile#plans()}, keyed by planId): a plan made after the
+     * case's first plan ceased has its own reviews due, meetings, decisions, amendments, phase transfers,
+     * cessation and days in force.
      */
     public static AnnualReviews annualReviews(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases) {
         requirePeriod(from, to);
@@ -467,57 +471,64 @@ public final class BoardMeasures {
         int amendedWithin = 0;
         int transfers = 0;
         int transfersAmended = 0;
+        int inForce = 0;
         Map<String, Integer> ceased = new TreeMap<>();
         for (CaseFile c : cases) {
-            if (la == null || la.equals(c.planLocalAuthorityCode())) {
-                for (CaseFile.ReviewDue d : c.reviewsDue()) {
-                    if (in(d.due(), from, to)) {
-                        due++;
-                        if (d.heldOn() != null && !d.heldOn().isAfter(d.due())) {
-                            dueHeld++;
+            for (CaseFile.Plan plan : c.plans()) {
+                if (la == null || la.equals(plan.localAuthorityCode())) {
+                    for (CaseFile.ReviewDue d : plan.reviewsDue()) {
+                        if (in(d.due(), from, to)) {
+                            due++;
+                            if (d.heldOn() != null && !d.heldOn().isAfter(d.due())) {
+                                dueHeld++;
+                            }
+                        }
+                    }
+                    if (plan.inForceOn(to)) {
+                        inForce++;
+                    }
+                }
+                for (CaseFile.Review r : plan.reviews()) {
+                    if (la != null && !la.equals(r.localAuthorityCode())) {
+                        continue;
+                    }
+                    if (r.meeting() != null && in(r.meeting(), from, to)) {
+                        held++;
+                    }
+                    if (r.decided() != null && in(r.decided(), from, to)) {
+                        decided++;
+                        if (!r.decided().isAfter(StatutoryClock.reviewDecisionDue(r.meeting()))) {
+                            decidedWithin++;
+                        }
+                    }
+                    if (r.amendedPlanIssued() != null && in(r.amendedPlanIssued(), from, to)) {
+                        amended++;
+                        // an amendment whose decision is not known (never in practice: plan-service needs it) is late
+                        if (r.amendedPlanDue() != null && !r.amendedPlanIssued().isAfter(r.amendedPlanDue())) {
+                            amendedWithin++;
+                        }
+                    }
+                    LocalDate deadline = r.phaseTransferDeadline();
+                    // in force on the deadline: the reviewed plan's own cessation, not another plan's of the case
+                    if (deadline != null && in(deadline, from, to) && r.outcome() != ReviewOutcome.CEASE
+                            && (plan.ceased() == null || plan.ceased().isAfter(deadline))) {
+                        transfers++;
+                        if (r.amendedPlanIssued() != null && !r.amendedPlanIssued().isAfter(deadline)) {
+                            transfersAmended++;
                         }
                     }
                 }
-            }
-            for (CaseFile.Review r : c.reviews()) {
-                if (la != null && !la.equals(r.localAuthorityCode())) {
-                    continue;
+                if (plan.ceased() != null && in(plan.ceased(), from, to)
+                        && (la == null || la.equals(plan.ceasedLocalAuthorityCode()))) {
+                    ceased.merge(plan.ceaseReason().name(), 1, Integer::sum);
                 }
-                if (r.meeting() != null && in(r.meeting(), from, to)) {
-                    held++;
-                }
-                if (r.decided() != null && in(r.decided(), from, to)) {
-                    decided++;
-                    if (!r.decided().isAfter(StatutoryClock.reviewDecisionDue(r.meeting()))) {
-                        decidedWithin++;
-                    }
-                }
-                if (r.amendedPlanIssued() != null && in(r.amendedPlanIssued(), from, to)) {
-                    amended++;
-                    // an amendment whose decision is not known (never in practice: plan-service needs it) is late
-                    if (r.amendedPlanDue() != null && !r.amendedPlanIssued().isAfter(r.amendedPlanDue())) {
-                        amendedWithin++;
-                    }
-                }
-                LocalDate deadline = r.phaseTransferDeadline();
-                if (deadline != null && in(deadline, from, to) && r.outcome() != ReviewOutcome.CEASE
-                        && (c.planCeased() == null || c.planCeased().isAfter(deadline))) {
-                    transfers++;
-                    if (r.amendedPlanIssued() != null && !r.amendedPlanIssued().isAfter(deadline)) {
-                        transfersAmended++;
-                    }
-                }
-            }
-            if (c.planCeased() != null && in(c.planCeased(), from, to)
-                    && (la == null || la.equals(c.ceasedLocalAuthorityCode()))) {
-                ceased.merge(c.ceaseReason().name(), 1, Integer::sum);
             }
         }
         List<CeasedCount> byReason = new ArrayList<>();
         ceased.forEach((k, n) -> byReason.add(new CeasedCount(k, n)));
         return new AnnualReviews(due, dueHeld, percent(dueHeld, due), held, decided, decidedWithin,
                 percent(decidedWithin, decided), amended, amendedWithin, percent(amendedWithin, amended),
-                transfers, transfersAmended, percent(transfersAmended, transfers), byReason);
+                transfers, transfersAmended, percent(transfersAmended, transfers), byReason, inForce);
     }
 
     // ---- plan quality ---------------------------------------------------------------------------------

@@ -193,6 +193,9 @@ class BoardResourceTest {
                 .twoCasesWithTwoPlansEach("957");
         List<IntegrationEvent> events = new ArrayList<>();
         cases.forEach(events::addAll);
+        // and S's reuse of existing EP advice (Reg 6(4)) recorded 2024-02-05: reused, not returned
+        events.add(new Events(cases.get(0).get(0).caseId(), "957").adviceReused(parse("2024-02-05"),
+                AdviceType.EDUCATIONAL_PSYCHOLOGY, "EPS-957", parse("2023-11-20")));
         publish(events);
         // due 3 (S1 2024-05-22, U1 2024-07-17 late, S2 2025-12-09 held early), on time 2; meetings 3; decided 3,
         // within 2; S2's amendment within; S2's phase transfer by 2025-03-31; three plans ceased, one reason each;
@@ -216,6 +219,9 @@ class BoardResourceTest {
             JsonNode b = board("957", "2024-01-01", "2025-12-31", null);
             assertThat(b.at("/annualReviews")).isEqualTo(ReportingServiceTest.tree(reviews));
             assertThat(b.at("/twentyWeeks/includingExceptions/plansIssued").asInt()).isZero();
+            assertThat(b.at("/adviceByAgency")).isEqualTo(ReportingServiceTest.tree("""
+                    [{"key": "EPS-957", "returned": 0, "within6Weeks": 0, "percentWithin6Weeks": null,
+                      "averageDays": null, "reused": 1}]"""));
             assertThat(board("957", "2023-01-01", "2023-12-31", null).at("/twentyWeeks/includingExceptions"))
                     .isEqualTo(ReportingServiceTest.tree(firstPlans));
             // case_progress keeps the first final plan whichever arrived first
@@ -232,6 +238,7 @@ class BoardResourceTest {
         assertThat(csv).contains("957,2024-01-01,2025-12-31,,annualReviews.phaseTransfersAmendedByDeadline,1\r\n");
         assertThat(csv).contains("957,2024-01-01,2025-12-31,,annualReviews.ceasedByReason[HIGHER_EDUCATION].ceased,1\r\n");
         assertThat(csv).contains("957,2024-01-01,2025-12-31,,annualReviews.plansInForce,1\r\n");
+        assertThat(csv).contains("957,2024-01-01,2025-12-31,,adviceByType[EDUCATIONAL_PSYCHOLOGY].reused,1\r\n");
         JsonNode before = withoutRanks(board("957", "2024-01-01", "2025-12-31", null));
         JsonNode before2023 = withoutRanks(board("957", "2023-01-01", "2023-12-31", null));
 
@@ -297,7 +304,8 @@ class BoardResourceTest {
                     {"plansIssued": 2, "issuedWithin20Weeks": 1, "percentWithin20Weeks": 50.0,
                      "averageWeeksToIssue": 20.1, "medianWeeksToIssue": 20.1}"""));
             assertThat(b.at("/adviceByAgency")).isEqualTo(ReportingServiceTest.tree("""
-                    [{"key": "EPS-951", "returned": 1, "within6Weeks": 1, "percentWithin6Weeks": 100.0, "averageDays": 42.0}]"""));
+                    [{"key": "EPS-951", "returned": 1, "within6Weeks": 1, "percentWithin6Weeks": 100.0, "averageDays": 42.0,
+                      "reused": 0}]"""));
             assertThat(board("952", "2019-01-01", "2019-06-30", null).at("/twentyWeeks/excludingExceptions/plansIssued").asInt())
                     .isEqualTo(1);
             // the decisions come on another topic than the plans, so they may land after them: wait for them too

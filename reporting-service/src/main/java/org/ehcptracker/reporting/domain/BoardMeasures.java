@@ -77,9 +77,14 @@ public final class BoardMeasures {
     public record ReassessmentFigures(FourteenWeeks includingExceptions, FourteenWeeks excludingExceptions) {
     }
 
-    /** Advice returned in a period for one agency or one advice type. */
+    /**
+     * Advice returned in a period for one agency or one advice type, and the existing advice of that agency or type
+     * reused instead of a new request (Reg 6(4), {@code ExistingAdviceReused}) recorded in the period. A reuse is not
+     * a request: it is in none of {@code returned}, {@code within6Weeks} or the days (no 6-week limit runs). A key
+     * with reuses only has {@code returned} 0 and null percent and days.
+     */
     public record AdviceFigures(String key, int returned, int within6Weeks, BigDecimal percentWithin6Weeks,
-                                BigDecimal averageDays) {
+                                BigDecimal averageDays, int reused) {
     }
 
     /** Educational psychology requests owed on a date, and those past their 6 weeks. */
@@ -257,11 +262,33 @@ public final class BoardMeasures {
     /**
      * Advice returned in [from, to] (by the date the advice that stands was returned), grouped by {@code key}
      * (agency or type); within 6 weeks = returned on or before {@link StatutoryClock#adviceDue} of the day the
-     * agency received the request. Average days from request to return, half-up to one decimal.
+     * agency received the request. Average days from request to return, half-up to one decimal. Reuses of existing
+     * advice are not counted here ({@code reused} 0): {@link #adviceByAgency} and {@link #adviceByType} count them.
      */
     public static List<AdviceFigures> advice(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases,
                                              Function<CaseFile.AdviceRequest, String> key) {
+        return advice(la, from, to, cases, key, null);
+    }
+
+    /** Advice returned in [from, to] by agency, with the existing advice of each agency reused in the period. */
+    public static List<AdviceFigures> adviceByAgency(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases) {
+        return advice(la, from, to, cases, CaseFile.AdviceRequest::agencyId, CaseFile.AdviceReuse::agencyId);
+    }
+
+    /** Advice returned in [from, to] by advice type, with the existing advice of each type reused in the period. */
+    public static List<AdviceFigures> adviceByType(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases) {
+        return advice(la, from, to, cases, a -> a.type().name(), r -> r.type().name());
+    }
+
+    /**
+     * As {@link #advice(String, LocalDate, LocalDate, Collection, Function)}, plus the reuses of existing advice
+     * (Reg 6(4)) recorded in [from, to] for the council on the event, grouped by {@code reuseKey} (none when null).
+     */
+    private static List<AdviceFigures> advice(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases,
+                                              Function<CaseFile.AdviceRequest, String> key,
+                                              Function<CaseFile.AdviceReuse, String> reuseKey) {
         requirePeriod(from, to);
+        // per key: returned, within 6 weeks, total days, reused
         Map<String, long[]> groups = new TreeMap<>();
         for (CaseFile c : cases) {
             for (CaseFile.AdviceRequest a : c.adviceRequests()) {
@@ -270,17 +297,25 @@ public final class BoardMeasures {
                         || (la != null && !la.equals(a.localAuthorityCode()))) {
                     continue;
                 }
-                long[] g = groups.computeIfAbsent(key.apply(a), k -> new long[3]);
+                long[] g = groups.computeIfAbsent(key.apply(a), k -> new long[4]);
                 g[0]++;
                 if (!returned.isAfter(StatutoryClock.adviceDue(a.requested()))) {
                     g[1]++;
                 }
                 g[2] += StatutoryClock.daysElapsed(a.requested(), returned);
             }
+            if (reuseKey == null) {
+                continue;
+            }
+            for (CaseFile.AdviceReuse r : c.adviceReuses()) {
+                if (in(r.recorded(), from, to) && (la == null || la.equals(r.localAuthorityCode()))) {
+                    groups.computeIfAbsent(reuseKey.apply(r), k -> new long[4])[3]++;
+                }
+            }
         }
         List<AdviceFigures> out = new ArrayList<>();
         groups.forEach((k, g) -> out.add(new AdviceFigures(k, (int) g[0], (int) g[1], percent(g[1], g[0]),
-                BigDecimal.valueOf(g[2]).divide(BigDecimal.valueOf(g[0]), 1, RoundingMode.HALF_UP))));
+                mean(g[2], g[0]), (int) g[3])));
         return out;
     }
 

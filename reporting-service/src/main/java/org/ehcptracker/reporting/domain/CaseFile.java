@@ -15,6 +15,7 @@ import org.ehcptracker.contracts.advice.AdviceRequested;
 import org.ehcptracker.contracts.advice.AdviceReturnedForRework;
 import org.ehcptracker.contracts.advice.AdviceSubmitted;
 import org.ehcptracker.contracts.advice.AdviceType;
+import org.ehcptracker.contracts.advice.ExistingAdviceReused;
 import org.ehcptracker.contracts.assessment.AssessmentConcluded;
 import org.ehcptracker.contracts.assessment.AssessmentDecided;
 import org.ehcptracker.contracts.assessment.AssessmentOutcome;
@@ -112,6 +113,14 @@ public final class CaseFile {
             return requested != null && !requested.isAfter(date) && returnedOn(date) == null
                     && (cancelled == null || cancelled.isAfter(date));
         }
+    }
+
+    /**
+     * Existing advice reused instead of a new request (Reg 6(4), {@code ExistingAdviceReused}): recorded on
+     * {@code recorded} by the council {@code localAuthorityCode}; the advice itself is of {@code adviceDate}.
+     */
+    public record AdviceReuse(UUID id, String localAuthorityCode, AdviceType type, String agencyId,
+                              LocalDate adviceDate, LocalDate recorded) {
     }
 
     /** One annual review of one of the case's plans (plan-service's events; the meeting, decision and amendment). */
@@ -290,6 +299,7 @@ public final class CaseFile {
     private final List<Transfer> transfers = new ArrayList<>();
     private final List<Dispute> disputes = new ArrayList<>();
     private final Map<UUID, AdviceRequest> advice = new LinkedHashMap<>();
+    private final Map<UUID, AdviceReuse> reuses = new LinkedHashMap<>();
     private LocalDate firstDecisionDate;
     private LocalDate draftIssued;
     private LocalDate noPlanDate;
@@ -331,6 +341,10 @@ public final class CaseFile {
                 a.type = a.type == null ? s.adviceType() : a.type;
                 a.agencyId = a.agencyId == null ? s.agencyId() : a.agencyId;
                 a.localAuthorityCode = a.localAuthorityCode == null ? s.localAuthorityCode() : a.localAuthorityCode;
+            } else if (e instanceof ExistingAdviceReused u) {
+                // one per case and advice type; should the event come twice, the first (earliest) stands
+                reuses.putIfAbsent(u.adviceReuseId(), new AdviceReuse(u.adviceReuseId(), u.localAuthorityCode(),
+                        u.adviceType(), u.agencyId(), u.adviceDate(), u.businessDate()));
             } else if (e instanceof AdviceReturnedForRework w) {
                 adviceRequest(w.adviceRequestId()).reworks.add(w.businessDate());
             } else if (e instanceof FinalPlanIssued f) {
@@ -442,6 +456,11 @@ public final class CaseFile {
 
     public Collection<AdviceRequest> adviceRequests() {
         return advice.values();
+    }
+
+    /** Existing advice reused instead of new requests (Reg 6(4)), by reuse. */
+    public Collection<AdviceReuse> adviceReuses() {
+        return reuses.values();
     }
 
     public Collection<Review> reviews() {

@@ -26,6 +26,7 @@ import org.ehcptracker.contracts.advice.AdviceRequested;
 import org.ehcptracker.contracts.advice.AdviceReturnedForRework;
 import org.ehcptracker.contracts.advice.AdviceSubmitted;
 import org.ehcptracker.contracts.advice.AdviceType;
+import org.ehcptracker.contracts.advice.ExistingAdviceReused;
 import org.ehcptracker.contracts.assessment.AssessmentConcluded;
 import org.ehcptracker.contracts.assessment.AssessmentDecided;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
@@ -141,6 +142,14 @@ class BoardMeasuresOracleTest {
                     }
                 }
             }
+        }
+        // one case in eight reuses existing advice (Reg 6(4)) instead of asking for it; drawn from its own seeded
+        // Random (from the case's dates), so the other cases stay as generated before reuses were added
+        Random reuse = new Random(received.toEpochDay() * 1_000 + decided.toEpochDay());
+        if (reuse.nextInt(8) == 0) {
+            AdviceType type = AdviceType.values()[reuse.nextInt(AdviceType.values().length)];
+            ev.add(c.adviceReused(decided.plusDays(between(reuse, 0, 10)), type,
+                    AGENCIES.get(reuse.nextInt(AGENCIES.size())), decided.minusDays(between(reuse, 30, 300))));
         }
         int end = r.nextInt(20);
         if (end == 0) {
@@ -427,7 +436,8 @@ class BoardMeasuresOracleTest {
 
     /** Per agency: returned, within 6 weeks, total days; by the last submission not sent back afterwards. */
     static Map<String, long[]> oracleAdvice(List<IntegrationEvent> all, String la, LocalDate from, LocalDate to,
-                                            Function<AdviceRequested, String> key) {
+                                            Function<AdviceRequested, String> key,
+                                            Function<ExistingAdviceReused, String> reuseKey) {
         Map<UUID, AdviceRequested> requests = new HashMap<>();
         Map<UUID, LocalDate> lastSubmission = new HashMap<>();
         Map<UUID, LocalDate> lastRework = new HashMap<>();
@@ -448,12 +458,19 @@ class BoardMeasuresOracleTest {
                     || returned.isAfter(to) || !scoped(la, q.localAuthorityCode())) {
                 return;
             }
-            long[] g = out.computeIfAbsent(key.apply(q), k -> new long[3]);
+            long[] g = out.computeIfAbsent(key.apply(q), k -> new long[4]);
             long days = ChronoUnit.DAYS.between(q.businessDate(), returned);
             g[0]++;
             g[1] += days <= 42 ? 1 : 0;
             g[2] += days;
         });
+        // reuses of existing advice recorded in the period: a count of their own, never a request returned
+        for (IntegrationEvent e : all) {
+            if (e instanceof ExistingAdviceReused u && !u.businessDate().isBefore(from) && !u.businessDate().isAfter(to)
+                    && scoped(la, u.localAuthorityCode())) {
+                out.computeIfAbsent(reuseKey.apply(u), k -> new long[4])[3]++;
+            }
+        }
         return out;
     }
 
@@ -787,10 +804,12 @@ class BoardMeasuresOracleTest {
         assertThat(new int[] {decisions.decided(), decisions.within6Weeks()}).as(m + " decisions").isEqualTo(dec);
         assertThat(decisions.percentWithin6Weeks()).isEqualTo(ratio(100L * dec[1], dec[0]));
 
-        checkAdvice(BoardMeasures.advice(la, from, to, cases, CaseFile.AdviceRequest::agencyId),
-                oracleAdvice(events, la, from, to, AdviceRequested::agencyId), m + " advice by agency");
-        checkAdvice(BoardMeasures.advice(la, from, to, cases, a -> a.type().name()),
-                oracleAdvice(events, la, from, to, q -> q.adviceType().name()), m + " advice by type");
+        checkAdvice(BoardMeasures.adviceByAgency(la, from, to, cases),
+                oracleAdvice(events, la, from, to, AdviceRequested::agencyId, ExistingAdviceReused::agencyId),
+                m + " advice by agency");
+        checkAdvice(BoardMeasures.adviceByType(la, from, to, cases),
+                oracleAdvice(events, la, from, to, q -> q.adviceType().name(), u -> u.adviceType().name()),
+                m + " advice by type");
 
         int[] noPlan = oracleNoPlan(events, la, from, to);
         var np = BoardMeasures.noPlanDecisions(la, from, to, cases);
@@ -824,6 +843,7 @@ class BoardMeasuresOracleTest {
             assertThat(new long[] {a.returned(), a.within6Weeks()}).as(what + " " + a.key()).isEqualTo(new long[] {g[0], g[1]});
             assertThat(a.percentWithin6Weeks()).as(what + " " + a.key() + " percent").isEqualTo(ratio(100L * g[1], g[0]));
             assertThat(a.averageDays()).as(what + " " + a.key() + " days").isEqualTo(ratio(g[2], g[0]));
+            assertThat(a.reused()).as(what + " " + a.key() + " reused").isEqualTo(g[3]);
         }
     }
 
@@ -882,6 +902,9 @@ class BoardMeasuresOracleTest {
         assertThat(re.includingExceptions().issuedWithin14Weeks()).isGreaterThan(2);
         assertThat(re.includingExceptions().plansIssued() - re.includingExceptions().issuedWithin14Weeks()).isGreaterThan(2);
         assertThat(re.excludingExceptions().plansIssued()).isLessThan(re.includingExceptions().plansIssued());
+        // reuses of existing advice recorded, some for an agency with no advice returned that month
+        assertThat(BoardMeasures.adviceByAgency(null, LocalDate.parse("2023-01-01"), END, cases).stream()
+                .mapToInt(BoardMeasures.AdviceFigures::reused).sum()).isGreaterThan(10);
         // every stage of where time is lost was measured somewhere
         var lost = BoardMeasures.timeLost(null, LocalDate.parse("2023-01-01"), END, cases);
         assertThat(lost.stages()).allSatisfy(st -> assertThat(st.plans()).isGreaterThan(5));

@@ -141,6 +141,14 @@ public record Events(UUID caseId, String la, UUID planId) {
                 request.adviceRequestId(), AdviceCancellationReason.EXISTING_ADVICE_REUSED);
     }
 
+    /** Existing advice of {@code agency} dated {@code adviceDate} reused instead of a new request (Reg 6(4)), recorded on {@code date}. */
+    public org.ehcptracker.contracts.advice.ExistingAdviceReused adviceReused(LocalDate date, AdviceType type, String agency,
+                                                                           LocalDate adviceDate) {
+        return new org.ehcptracker.contracts.advice.ExistingAdviceReused(UUID.randomUUID(), caseId, la, date, at(date),
+                org.ehcptracker.contracts.advice.ExistingAdviceReused.SCHEMA_VERSION, UUID.randomUUID(), type, agency,
+                adviceDate);
+    }
+
     /** The annual review meeting of review {@code reviewId} on {@code meeting}; a phase transfer or nulls. */
     public AnnualReviewMeetingHeld reviewMeeting(LocalDate meeting, UUID reviewId, String phaseTransfer,
                                                  LocalDate phaseTransferDeadline) {

@@ -215,6 +215,19 @@ class BoardMeasuresTest {
     }
 
     /**
+     * Case one's advice, received 2025-01-20: EP advice of EPS-931 requested 2025-03-03 (due + 42 = 2025-04-14),
+     * submitted 04-10, sent back 04-11, submitted again 04-14: returned 2025-04-14 = day 42, within; health advice of
+     * NHS-DORSET requested 03-03, returned 2025-04-15 = day 43: late.
+     */
+    static List<IntegrationEvent> caseOneAdvice(Events one) {
+        AdviceRequested ep = one.adviceRequested(parse("2025-03-03"), AdviceType.EDUCATIONAL_PSYCHOLOGY, "EPS-931");
+        AdviceRequested health = one.adviceRequested(parse("2025-03-03"), AdviceType.HEALTH, "NHS-DORSET");
+        return List.of(one.requested(parse("2025-01-20")), ep, health,
+                one.adviceSubmitted(parse("2025-04-10"), ep), one.adviceReworked(parse("2025-04-11"), ep),
+                one.adviceSubmitted(parse("2025-04-14"), ep), one.adviceSubmitted(parse("2025-04-15"), health));
+    }
+
+    /**
      * Reg 6(4): existing advice reused instead of a new request is counted as reused, never as advice returned on
      * time or late. April 2025, council 931: case one's EP advice (requested 2025-03-03, returned 04-14, day 42:
      * within) and health advice (returned 04-15, day 43: late), as in the test below; case three's EP request to
@@ -224,15 +237,9 @@ class BoardMeasuresTest {
      */
     @Test
     void reusedAdviceIsCountedApartFromAdviceReturnedAndIsNoRequestOwed() {
-        Events one = Events.forNewCase(LA);
         Events three = Events.forNewCase(LA);
-        AdviceRequested ep = one.adviceRequested(parse("2025-03-03"), AdviceType.EDUCATIONAL_PSYCHOLOGY, "EPS-931");
-        AdviceRequested health = one.adviceRequested(parse("2025-03-03"), AdviceType.HEALTH, "NHS-DORSET");
         AdviceRequested dropped = three.adviceRequested(parse("2025-03-03"), AdviceType.EDUCATIONAL_PSYCHOLOGY, "EPS-931");
-        var cases = fold(List.of(
-                List.of(one.requested(parse("2025-01-20")), ep, health,
-                        one.adviceSubmitted(parse("2025-04-10"), ep), one.adviceReworked(parse("2025-04-11"), ep),
-                        one.adviceSubmitted(parse("2025-04-14"), ep), one.adviceSubmitted(parse("2025-04-15"), health)),
+        var cases = fold(List.of(caseOneAdvice(Events.forNewCase(LA)),
                 List.of(three.requested(parse("2025-01-20")), dropped, three.adviceCancelled(parse("2025-03-05"), dropped),
                         three.adviceReused(parse("2025-04-02"), AdviceType.EDUCATIONAL_PSYCHOLOGY, "EPS-931",
                                 parse("2024-11-18")),
@@ -273,20 +280,12 @@ class BoardMeasuresTest {
 
     @Test
     void adviceByAgencyAndTypeAndTheEpBacklog() {
-        Events one = Events.forNewCase(LA);
         Events two = Events.forNewCase(LA);
-        AdviceRequested ep = one.adviceRequested(parse("2025-03-03"), AdviceType.EDUCATIONAL_PSYCHOLOGY, "EPS-931");
-        AdviceRequested health = one.adviceRequested(parse("2025-03-03"), AdviceType.HEALTH, "NHS-DORSET");
         AdviceRequested ep2 = two.adviceRequested(parse("2025-03-10"), AdviceType.EDUCATIONAL_PSYCHOLOGY, "EPS-931");
         AdviceRequested cancelled = two.adviceRequested(parse("2025-03-10"), AdviceType.EDUCATIONAL_PSYCHOLOGY, "EPS-931");
         var cases = fold(List.of(
-                // EP due 2025-03-03 + 42 = 2025-04-14; submitted 04-10, sent back 04-11, submitted again 04-14:
-                //   returned 2025-04-14 = day 42, within
-                List.of(one.requested(parse("2025-01-20")), ep, health,
-                        one.adviceSubmitted(parse("2025-04-10"), ep), one.adviceReworked(parse("2025-04-11"), ep),
-                        one.adviceSubmitted(parse("2025-04-14"), ep),
-                        // health returned 2025-04-15 = day 43: late
-                        one.adviceSubmitted(parse("2025-04-15"), health)),
+                // EP returned on day 42 (within, after a rework), health on day 43 (late)
+                caseOneAdvice(Events.forNewCase(LA)),
                 // EP requested 2025-03-10, due 2025-04-21, never returned; a second one cancelled on 2025-03-20
                 List.of(two.requested(parse("2025-01-27")), ep2, cancelled, two.adviceCancelled(parse("2025-03-20"), cancelled))));
         var from = parse("2025-04-01");

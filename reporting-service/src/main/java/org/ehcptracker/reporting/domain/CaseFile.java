@@ -40,9 +40,10 @@ import org.ehcptracker.statutory.StatutoryClock;
 /**
  * Everything the board measures know about one case, folded from all its events (of the three topics) in any
  * order: the {@link CaseProgress} merge for the 20-week facts, plus what the other measures need and
- * case_progress does not keep (the council responsible on each day, the first decision, every advice request,
- * the draft, every dispute). Events are sorted by business date, then event id, before anything reads them, so
- * the result never depends on arrival order.
+ * case_progress does not keep (the council responsible on each day, the first decision, every advice request and
+ * reuse of existing advice, the draft, every dispute, and each of the case's plans by planId with its reviews and
+ * cessation). Events are sorted by business date, then event id, before anything reads them, so the result never
+ * depends on arrival order.
  */
 public final class CaseFile {
 
@@ -541,6 +542,7 @@ public final class CaseFile {
         return firstDecisionDate;
     }
 
+    /** The case's first draft (the earliest DraftPlanIssued): the first plan's, as a later plan is drafted after a cessation. */
     public LocalDate draftIssued() {
         return draftIssued;
     }

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The board endpoint (JSON and CSV), "as known on", ranks, bad input and the live stream, against real PostgreSQL
  * and Kafka. Cases are in 2019 (no other test class has figures then) and in councils 951-953 (no other class
- * uses them), so the exact figures below are these cases' alone.
+ * uses them), so the exact figures below are these cases' alone; the new plans after a cessation are council 957's.
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "reporting"))
@@ -94,7 +94,7 @@ class BoardResourceTest {
         org.ehcptracker.reporting.domain.AnnualReviewsTest.fivePlans("961").forEach(events::addAll);
         publish(events);
         // due 4, on time 3; meetings 2; decided 2, within 1; amendments 3, within 1; phase transfers 2, by the
-        // deadline 1; ceased 1 (no longer necessary)
+        // deadline 1; ceased 1 (no longer necessary); in force on 2025-06-30 4 (P3 ceased)
         await().atMost(ReportingServiceTest.PATIENCE).untilAsserted(() -> assertThat(
                 board("961", "2025-01-01", "2025-06-30", null).at("/annualReviews")).isEqualTo(ReportingServiceTest.tree("""
                 {"reviewsDue": 4, "dueHeldOnTime": 3, "percentDueHeldOnTime": 75.0, "meetingsHeld": 2,
@@ -102,7 +102,7 @@ class BoardResourceTest {
                  "amendmentsIssued": 3, "amendmentsWithinDue": 1, "percentAmendmentsWithinDue": 33.3,
                  "phaseTransfersDue": 2, "phaseTransfersAmendedByDeadline": 1,
                  "percentPhaseTransfersAmendedByDeadline": 50.0,
-                 "ceasedByReason": [{"key": "NO_LONGER_NECESSARY", "ceased": 1}]}""")));
+                 "ceasedByReason": [{"key": "NO_LONGER_NECESSARY", "ceased": 1}], "plansInForce": 4}""")));
         String csv = given().header("Authorization", TestTokens.bearer(ACTOR)).queryParam("format", "csv")
                 .queryParam("from", "2025-01-01").queryParam("to", "2025-06-30")
                 .when().get("/api/local-authorities/{la}/board", "961")
@@ -110,6 +110,7 @@ class BoardResourceTest {
         assertThat(csv).contains("961,2025-01-01,2025-06-30,,annualReviews.percentDueHeldOnTime,75.0\r\n");
         assertThat(csv).contains("961,2025-01-01,2025-06-30,,annualReviews.phaseTransfersAmendedByDeadline,1\r\n");
         assertThat(csv).contains("961,2025-01-01,2025-06-30,,annualReviews.ceasedByReason[NO_LONGER_NECESSARY].ceased,1\r\n");
+        assertThat(csv).contains("961,2025-01-01,2025-06-30,,annualReviews.plansInForce,4\r\n");
     }
 
     /**
@@ -180,6 +181,85 @@ class BoardResourceTest {
     }
 
     /**
+     * Council 957, a new plan after a cessation: {@code NewPlanAfterCessationTest}'s two cases, each with a first plan
+     * that ceased and a second plan (its own planId) with its own review, phase transfer and cessation, published on
+     * the topics. Each plan counts on its own, the 20-week measure counts the first plans only (JSON, CSV and
+     * {@code /figures}); then a rebuild (rows and processed_event entries dropped, the events replayed shuffled)
+     * gives the identical report.
+     */
+    @Test
+    void a_new_plan_after_a_cessation_counts_on_its_own_and_a_rebuild_gives_the_same_report() {
+        List<List<IntegrationEvent>> cases = org.ehcptracker.reporting.domain.NewPlanAfterCessationTest
+                .twoCasesWithTwoPlansEach("957");
+        List<IntegrationEvent> events = new ArrayList<>();
+        cases.forEach(events::addAll);
+        // and S's reuse of existing EP advice (Reg 6(4)) recorded 2024-02-05: reused, not returned
+        events.add(new Events(cases.get(0).get(0).caseId(), "957").adviceReused(parse("2024-02-05"),
+                AdviceType.EDUCATIONAL_PSYCHOLOGY, "EPS-957", parse("2023-11-20")));
+        publish(events);
+        // due 3 (S1 2024-05-22, U1 2024-07-17 late, S2 2025-12-09 held early), on time 2; meetings 3; decided 3,
+        // within 2; S2's amendment within; S2's phase transfer by 2025-03-31; three plans ceased, one reason each;
+        // in force on 2025-12-31: S2
+        String reviews = """
+                {"reviewsDue": 3, "dueHeldOnTime": 2, "percentDueHeldOnTime": 66.7, "meetingsHeld": 3,
+                 "decided": 3, "decidedWithin4Weeks": 2, "percentDecidedWithin4Weeks": 66.7,
+                 "amendmentsIssued": 1, "amendmentsWithinDue": 1, "percentAmendmentsWithinDue": 100.0,
+                 "phaseTransfersDue": 1, "phaseTransfersAmendedByDeadline": 1,
+                 "percentPhaseTransfersAmendedByDeadline": 100.0,
+                 "ceasedByReason": [{"key": "HIGHER_EDUCATION", "ceased": 1},
+                                    {"key": "LEFT_EDUCATION_OR_TRAINING", "ceased": 1},
+                                    {"key": "NO_LONGER_NECESSARY", "ceased": 1}],
+                 "plansInForce": 1}""";
+        // S1 and U1 on day 133 in 2023 (Jan 9 -> May 22, Mar 6 -> Jul 17): 2 plans, both within, 19.0 weeks; the
+        // second plans (700 and 679 days from the clock start they carry) in no 20-week figure
+        String firstPlans = """
+                {"plansIssued": 2, "issuedWithin20Weeks": 2, "percentWithin20Weeks": 100.0,
+                 "averageWeeksToIssue": 19.0, "medianWeeksToIssue": 19.0}""";
+        await().atMost(ReportingServiceTest.PATIENCE).untilAsserted(() -> {
+            JsonNode b = board("957", "2024-01-01", "2025-12-31", null);
+            assertThat(b.at("/annualReviews")).isEqualTo(ReportingServiceTest.tree(reviews));
+            assertThat(b.at("/twentyWeeks/includingExceptions/plansIssued").asInt()).isZero();
+            assertThat(b.at("/adviceByAgency")).isEqualTo(ReportingServiceTest.tree("""
+                    [{"key": "EPS-957", "returned": 0, "within6Weeks": 0, "percentWithin6Weeks": null,
+                      "averageDays": null, "reused": 1}]"""));
+            assertThat(board("957", "2023-01-01", "2023-12-31", null).at("/twentyWeeks/includingExceptions"))
+                    .isEqualTo(ReportingServiceTest.tree(firstPlans));
+            // case_progress keeps the first final plan whichever arrived first
+            JsonNode figures = ReportingServiceTest.figures("957", "2023-01-01", "2023-12-31");
+            assertThat(figures.get("plansIssued").asInt()).isEqualTo(2);
+            assertThat(figures.get("issuedWithin20Weeks").asInt()).isEqualTo(2);
+            assertThat(ReportingServiceTest.figures("957", "2024-01-01", "2025-12-31").get("plansIssued").asInt()).isZero();
+        });
+        String csv = given().header("Authorization", TestTokens.bearer(ACTOR)).queryParam("format", "csv")
+                .queryParam("from", "2024-01-01").queryParam("to", "2025-12-31")
+                .when().get("/api/local-authorities/{la}/board", "957")
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+        assertThat(csv).contains("957,2024-01-01,2025-12-31,,annualReviews.reviewsDue,3\r\n");
+        assertThat(csv).contains("957,2024-01-01,2025-12-31,,annualReviews.phaseTransfersAmendedByDeadline,1\r\n");
+        assertThat(csv).contains("957,2024-01-01,2025-12-31,,annualReviews.ceasedByReason[HIGHER_EDUCATION].ceased,1\r\n");
+        assertThat(csv).contains("957,2024-01-01,2025-12-31,,annualReviews.plansInForce,1\r\n");
+        assertThat(csv).contains("957,2024-01-01,2025-12-31,,adviceByType[EDUCATIONAL_PSYCHOLOGY].reused,1\r\n");
+        JsonNode before = withoutRanks(board("957", "2024-01-01", "2025-12-31", null));
+        JsonNode before2023 = withoutRanks(board("957", "2023-01-01", "2023-12-31", null));
+
+        UUID[] caseIds = cases.stream().map(c -> c.get(0).caseId()).toArray(UUID[]::new);
+        UUID[] eventIds = events.stream().map(IntegrationEvent::eventId).toArray(UUID[]::new);
+        pool.preparedQuery("delete from case_progress where case_id = any($1)").executeAndAwait(Tuple.of(caseIds));
+        pool.preparedQuery("delete from case_timeline where case_id = any($1)").executeAndAwait(Tuple.of(caseIds));
+        pool.preparedQuery("delete from processed_event where event_id = any($1)").executeAndAwait(Tuple.of(eventIds));
+        assertThat(board("957", "2024-01-01", "2025-12-31", null).at("/annualReviews/reviewsDue").asInt()).isZero();
+        List<IntegrationEvent> replay = new ArrayList<>(events);
+        Collections.shuffle(replay, new Random(957));
+        publish(replay);
+        await().atMost(ReportingServiceTest.PATIENCE).untilAsserted(() -> {
+            assertThat(withoutRanks(board("957", "2024-01-01", "2025-12-31", null))).isEqualTo(before);
+            assertThat(withoutRanks(board("957", "2023-01-01", "2023-12-31", null))).isEqualTo(before2023);
+            assertThat(ReportingServiceTest.figures("957", "2023-01-01", "2023-12-31").get("plansIssued").asInt())
+                    .isEqualTo(2);
+        });
+    }
+
+    /**
      * Council 951: P received Mon 2019-01-07, assess 2019-02-18 (Jan 7->Feb 7 31, ->Feb 18 11 = day 42: within),
      * final plan 2019-05-27 (Jan 7->May 7 31+28+31+30 = 120, ->May 27 20 = day 140: within), that plan recorded
      * late, on 2019-06-20. Q received 2019-01-07, assess 2019-02-19 (day 43: late), plan 2019-05-28 (day 141: late),
@@ -224,7 +304,8 @@ class BoardResourceTest {
                     {"plansIssued": 2, "issuedWithin20Weeks": 1, "percentWithin20Weeks": 50.0,
                      "averageWeeksToIssue": 20.1, "medianWeeksToIssue": 20.1}"""));
             assertThat(b.at("/adviceByAgency")).isEqualTo(ReportingServiceTest.tree("""
-                    [{"key": "EPS-951", "returned": 1, "within6Weeks": 1, "percentWithin6Weeks": 100.0, "averageDays": 42.0}]"""));
+                    [{"key": "EPS-951", "returned": 1, "within6Weeks": 1, "percentWithin6Weeks": 100.0, "averageDays": 42.0,
+                      "reused": 0}]"""));
             assertThat(board("952", "2019-01-01", "2019-06-30", null).at("/twentyWeeks/excludingExceptions/plansIssued").asInt())
                     .isEqualTo(1);
             // the decisions come on another topic than the plans, so they may land after them: wait for them too
@@ -235,13 +316,14 @@ class BoardResourceTest {
                     {"plansIssued": 1, "issuedWithin14Weeks": 1, "percentWithin14Weeks": 100.0,
                      "averageWeeksToIssue": 14.0, "medianWeeksToIssue": 14.0}"""));
             JsonNode twoYears = board("951", "2019-01-01", "2020-12-31", null);
-            // due: P 2020-05-27 (held 05-11: on time), Q 2020-05-28 and S 2020-06-10 (never held): 3, 1, 33.3%
+            // due: P 2020-05-27 (held 05-11: on time), Q 2020-05-28 and S 2020-06-10 (never held): 3, 1, 33.3%;
+            // in force on 2020-12-31: P, Q, S (R is 952's)
             assertThat(twoYears.at("/annualReviews")).isEqualTo(ReportingServiceTest.tree("""
                     {"reviewsDue": 3, "dueHeldOnTime": 1, "percentDueHeldOnTime": 33.3, "meetingsHeld": 1,
                      "decided": 1, "decidedWithin4Weeks": 1, "percentDecidedWithin4Weeks": 100.0,
                      "amendmentsIssued": 1, "amendmentsWithinDue": 1, "percentAmendmentsWithinDue": 100.0,
                      "phaseTransfersDue": 0, "phaseTransfersAmendedByDeadline": 0,
-                     "percentPhaseTransfersAmendedByDeadline": null, "ceasedByReason": []}"""));
+                     "percentPhaseTransfersAmendedByDeadline": null, "ceasedByReason": [], "plansInForce": 3}"""));
             assertThat(twoYears.at("/planQuality/byGrade/1")).isEqualTo(ReportingServiceTest.tree(
                     "{\"key\": \"GOOD\", \"plans\": 1, \"percent\": 100.0}"));
         });
@@ -306,6 +388,12 @@ class BoardResourceTest {
         JsonNode all = board("all", "2019-05-01", "2019-05-31", null);
         assertThat(all.at("/twentyWeeks/includingExceptions/plansIssued").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(all.get("ranks").isNull()).isTrue();
+    }
+
+    /** The report without its ranks, which compare with every other council (other classes' data may still land). */
+    static JsonNode withoutRanks(JsonNode report) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) report).remove("ranks");
+        return report;
     }
 
     static void bad(String la, String field, String... params) {

@@ -77,9 +77,14 @@ public final class BoardMeasures {
     public record ReassessmentFigures(FourteenWeeks includingExceptions, FourteenWeeks excludingExceptions) {
     }
 
-    /** Advice returned in a period for one agency or one advice type. */
+    /**
+     * Advice returned in a period for one agency or one advice type, and the existing advice of that agency or type
+     * reused instead of a new request (Reg 6(4), {@code ExistingAdviceReused}) recorded in the period. A reuse is not
+     * a request: it is in none of {@code returned}, {@code within6Weeks} or the days (no 6-week limit runs). A key
+     * with reuses only has {@code returned} 0 and null percent and days.
+     */
     public record AdviceFigures(String key, int returned, int within6Weeks, BigDecimal percentWithin6Weeks,
-                                BigDecimal averageDays) {
+                                BigDecimal averageDays, int reused) {
     }
 
     /** Educational psychology requests owed on a date, and those past their 6 weeks. */
@@ -257,11 +262,33 @@ public final class BoardMeasures {
     /**
      * Advice returned in [from, to] (by the date the advice that stands was returned), grouped by {@code key}
      * (agency or type); within 6 weeks = returned on or before {@link StatutoryClock#adviceDue} of the day the
-     * agency received the request. Average days from request to return, half-up to one decimal.
+     * agency received the request. Average days from request to return, half-up to one decimal. Reuses of existing
+     * advice are not counted here ({@code reused} 0): {@link #adviceByAgency} and {@link #adviceByType} count them.
      */
     public static List<AdviceFigures> advice(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases,
                                              Function<CaseFile.AdviceRequest, String> key) {
+        return advice(la, from, to, cases, key, null);
+    }
+
+    /** Advice returned in [from, to] by agency, with the existing advice of each agency reused in the period. */
+    public static List<AdviceFigures> adviceByAgency(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases) {
+        return advice(la, from, to, cases, CaseFile.AdviceRequest::agencyId, CaseFile.AdviceReuse::agencyId);
+    }
+
+    /** Advice returned in [from, to] by advice type, with the existing advice of each type reused in the period. */
+    public static List<AdviceFigures> adviceByType(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases) {
+        return advice(la, from, to, cases, a -> a.type().name(), r -> r.type().name());
+    }
+
+    /**
+     * As {@link #advice(String, LocalDate, LocalDate, Collection, Function)}, plus the reuses of existing advice
+     * (Reg 6(4)) recorded in [from, to] for the council on the event, grouped by {@code reuseKey} (none when null).
+     */
+    private static List<AdviceFigures> advice(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases,
+                                              Function<CaseFile.AdviceRequest, String> key,
+                                              Function<CaseFile.AdviceReuse, String> reuseKey) {
         requirePeriod(from, to);
+        // per key: returned, within 6 weeks, total days, reused
         Map<String, long[]> groups = new TreeMap<>();
         for (CaseFile c : cases) {
             for (CaseFile.AdviceRequest a : c.adviceRequests()) {
@@ -270,17 +297,25 @@ public final class BoardMeasures {
                         || (la != null && !la.equals(a.localAuthorityCode()))) {
                     continue;
                 }
-                long[] g = groups.computeIfAbsent(key.apply(a), k -> new long[3]);
+                long[] g = groups.computeIfAbsent(key.apply(a), k -> new long[4]);
                 g[0]++;
                 if (!returned.isAfter(StatutoryClock.adviceDue(a.requested()))) {
                     g[1]++;
                 }
                 g[2] += StatutoryClock.daysElapsed(a.requested(), returned);
             }
+            if (reuseKey == null) {
+                continue;
+            }
+            for (CaseFile.AdviceReuse r : c.adviceReuses()) {
+                if (in(r.recorded(), from, to) && (la == null || la.equals(r.localAuthorityCode()))) {
+                    groups.computeIfAbsent(reuseKey.apply(r), k -> new long[4])[3]++;
+                }
+            }
         }
         List<AdviceFigures> out = new ArrayList<>();
         groups.forEach((k, g) -> out.add(new AdviceFigures(k, (int) g[0], (int) g[1], percent(g[1], g[0]),
-                BigDecimal.valueOf(g[2]).divide(BigDecimal.valueOf(g[0]), 1, RoundingMode.HALF_UP))));
+                mean(g[2], g[0]), (int) g[3])));
         return out;
     }
 
@@ -442,6 +477,7 @@ public final class BoardMeasures {
      *        the period, the plan in force on it and the review not decided CEASE
      * @param phaseTransfersAmendedByDeadline of those, amended on or before the deadline
      * @param ceasedByReason plans ceased in the period, by reason (only non-zero counts)
+     * @param plansInForce plans in force on {@code to} (issued on or before it, not ceased by then)
      */
     public record AnnualReviews(int reviewsDue, int dueHeldOnTime, BigDecimal percentDueHeldOnTime,
                                 int meetingsHeld,
@@ -449,12 +485,15 @@ public final class BoardMeasures {
                                 int amendmentsIssued, int amendmentsWithinDue, BigDecimal percentAmendmentsWithinDue,
                                 int phaseTransfersDue, int phaseTransfersAmendedByDeadline,
                                 BigDecimal percentPhaseTransfersAmendedByDeadline,
-                                List<CeasedCount> ceasedByReason) {
+                                List<CeasedCount> ceasedByReason, int plansInForce) {
     }
 
     /**
      * The annual reviews of {@code la}'s plans in [from, to]: each figure counted for the council on its event
      * (plan-service names the council that issued the plan). Plans of re-assessments count too: a plan is a plan.
+     * Every plan of a case counts on its own ({@link CaseFile#plans()}, keyed by planId): a plan made after the
+     * case's first plan ceased has its own reviews due, meetings, decisions, amendments, phase transfers,
+     * cessation and days in force.
      */
     public static AnnualReviews annualReviews(String la, LocalDate from, LocalDate to, Collection<CaseFile> cases) {
         requirePeriod(from, to);
@@ -467,57 +506,64 @@ public final class BoardMeasures {
         int amendedWithin = 0;
         int transfers = 0;
         int transfersAmended = 0;
+        int inForce = 0;
         Map<String, Integer> ceased = new TreeMap<>();
         for (CaseFile c : cases) {
-            if (la == null || la.equals(c.planLocalAuthorityCode())) {
-                for (CaseFile.ReviewDue d : c.reviewsDue()) {
-                    if (in(d.due(), from, to)) {
-                        due++;
-                        if (d.heldOn() != null && !d.heldOn().isAfter(d.due())) {
-                            dueHeld++;
+            for (CaseFile.Plan plan : c.plans()) {
+                if (la == null || la.equals(plan.localAuthorityCode())) {
+                    for (CaseFile.ReviewDue d : plan.reviewsDue()) {
+                        if (in(d.due(), from, to)) {
+                            due++;
+                            if (d.heldOn() != null && !d.heldOn().isAfter(d.due())) {
+                                dueHeld++;
+                            }
+                        }
+                    }
+                    if (plan.inForceOn(to)) {
+                        inForce++;
+                    }
+                }
+                for (CaseFile.Review r : plan.reviews()) {
+                    if (la != null && !la.equals(r.localAuthorityCode())) {
+                        continue;
+                    }
+                    if (r.meeting() != null && in(r.meeting(), from, to)) {
+                        held++;
+                    }
+                    if (r.decided() != null && in(r.decided(), from, to)) {
+                        decided++;
+                        if (!r.decided().isAfter(StatutoryClock.reviewDecisionDue(r.meeting()))) {
+                            decidedWithin++;
+                        }
+                    }
+                    if (r.amendedPlanIssued() != null && in(r.amendedPlanIssued(), from, to)) {
+                        amended++;
+                        // an amendment whose decision is not known (never in practice: plan-service needs it) is late
+                        if (r.amendedPlanDue() != null && !r.amendedPlanIssued().isAfter(r.amendedPlanDue())) {
+                            amendedWithin++;
+                        }
+                    }
+                    LocalDate deadline = r.phaseTransferDeadline();
+                    // in force on the deadline: the reviewed plan's own cessation, not another plan's of the case
+                    if (deadline != null && in(deadline, from, to) && r.outcome() != ReviewOutcome.CEASE
+                            && (plan.ceased() == null || plan.ceased().isAfter(deadline))) {
+                        transfers++;
+                        if (r.amendedPlanIssued() != null && !r.amendedPlanIssued().isAfter(deadline)) {
+                            transfersAmended++;
                         }
                     }
                 }
-            }
-            for (CaseFile.Review r : c.reviews()) {
-                if (la != null && !la.equals(r.localAuthorityCode())) {
-                    continue;
+                if (plan.ceased() != null && in(plan.ceased(), from, to)
+                        && (la == null || la.equals(plan.ceasedLocalAuthorityCode()))) {
+                    ceased.merge(plan.ceaseReason().name(), 1, Integer::sum);
                 }
-                if (r.meeting() != null && in(r.meeting(), from, to)) {
-                    held++;
-                }
-                if (r.decided() != null && in(r.decided(), from, to)) {
-                    decided++;
-                    if (!r.decided().isAfter(StatutoryClock.reviewDecisionDue(r.meeting()))) {
-                        decidedWithin++;
-                    }
-                }
-                if (r.amendedPlanIssued() != null && in(r.amendedPlanIssued(), from, to)) {
-                    amended++;
-                    // an amendment whose decision is not known (never in practice: plan-service needs it) is late
-                    if (r.amendedPlanDue() != null && !r.amendedPlanIssued().isAfter(r.amendedPlanDue())) {
-                        amendedWithin++;
-                    }
-                }
-                LocalDate deadline = r.phaseTransferDeadline();
-                if (deadline != null && in(deadline, from, to) && r.outcome() != ReviewOutcome.CEASE
-                        && (c.planCeased() == null || c.planCeased().isAfter(deadline))) {
-                    transfers++;
-                    if (r.amendedPlanIssued() != null && !r.amendedPlanIssued().isAfter(deadline)) {
-                        transfersAmended++;
-                    }
-                }
-            }
-            if (c.planCeased() != null && in(c.planCeased(), from, to)
-                    && (la == null || la.equals(c.ceasedLocalAuthorityCode()))) {
-                ceased.merge(c.ceaseReason().name(), 1, Integer::sum);
             }
         }
         List<CeasedCount> byReason = new ArrayList<>();
         ceased.forEach((k, n) -> byReason.add(new CeasedCount(k, n)));
         return new AnnualReviews(due, dueHeld, percent(dueHeld, due), held, decided, decidedWithin,
                 percent(decidedWithin, decided), amended, amendedWithin, percent(amendedWithin, amended),
-                transfers, transfersAmended, percent(transfersAmended, transfers), byReason);
+                transfers, transfersAmended, percent(transfersAmended, transfers), byReason, inForce);
     }
 
     // ---- plan quality ---------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import org.ehcptracker.contracts.advice.AdviceRequested;
 import org.ehcptracker.contracts.advice.AdviceReturnedForRework;
 import org.ehcptracker.contracts.advice.AdviceSubmitted;
 import org.ehcptracker.contracts.advice.AdviceType;
+import org.ehcptracker.contracts.advice.ExistingAdviceReused;
 import org.ehcptracker.contracts.assessment.AssessmentConcluded;
 import org.ehcptracker.contracts.assessment.AssessmentDecided;
 import org.ehcptracker.contracts.assessment.AssessmentOutcome;
@@ -39,9 +40,10 @@ import org.ehcptracker.statutory.StatutoryClock;
 /**
  * Everything the board measures know about one case, folded from all its events (of the three topics) in any
  * order: the {@link CaseProgress} merge for the 20-week facts, plus what the other measures need and
- * case_progress does not keep (the council responsible on each day, the first decision, every advice request,
- * the draft, every dispute). Events are sorted by business date, then event id, before anything reads them, so
- * the result never depends on arrival order.
+ * case_progress does not keep (the council responsible on each day, the first decision, every advice request and
+ * reuse of existing advice, the draft, every dispute, and each of the case's plans by planId with its reviews and
+ * cessation). Events are sorted by business date, then event id, before anything reads them, so the result never
+ * depends on arrival order.
  */
 public final class CaseFile {
 
@@ -114,9 +116,18 @@ public final class CaseFile {
         }
     }
 
-    /** One annual review of the case's plan (plan-service's events; the meeting, decision and amendment). */
+    /**
+     * Existing advice reused instead of a new request (Reg 6(4), {@code ExistingAdviceReused}): recorded on
+     * {@code recorded} by the council {@code localAuthorityCode}; the advice itself is of {@code adviceDate}.
+     */
+    public record AdviceReuse(UUID id, String localAuthorityCode, AdviceType type, String agencyId,
+                              LocalDate adviceDate, LocalDate recorded) {
+    }
+
+    /** One annual review of one of the case's plans (plan-service's events; the meeting, decision and amendment). */
     public static final class Review {
         final UUID id;
+        UUID planId;
         String localAuthorityCode;
         LocalDate meeting;
         String phaseTransfer;
@@ -132,6 +143,11 @@ public final class CaseFile {
 
         public UUID id() {
             return id;
+        }
+
+        /** The plan reviewed (every review event names it). */
+        public UUID planId() {
+            return planId;
         }
 
         /** The council of the plan (plan-service names the LA that issued it on every review event). */
@@ -170,6 +186,107 @@ public final class CaseFile {
         }
     }
 
+    /**
+     * One plan of the case, keyed by plan-service's planId: the case's first plan, or a new plan made after the
+     * previous one ceased (docs/plan-service.md, "A new plan after a cessation"; every plan event carries its
+     * planId). Each plan has its own issue date, reviews, amendments, phase transfers and cessation.
+     */
+    public static final class Plan {
+        final UUID id;
+        String localAuthorityCode;
+        LocalDate draftIssued;
+        LocalDate issued;
+        LocalDate issueClockStart;
+        LocalDate ceased;
+        CeaseReason ceaseReason;
+        String ceasedLocalAuthorityCode;
+        final Map<UUID, Review> reviews = new LinkedHashMap<>();
+
+        Plan(UUID id) {
+            this.id = id;
+        }
+
+        public UUID id() {
+            return id;
+        }
+
+        /** The council that issued the final plan (FinalPlanIssued); null while its final plan is not known. */
+        public String localAuthorityCode() {
+            return localAuthorityCode;
+        }
+
+        /** The draft of this plan (the earliest DraftPlanIssued with its planId), or null. */
+        public LocalDate draftIssued() {
+            return draftIssued;
+        }
+
+        /** The final plan's issue date (the earliest FinalPlanIssued with this planId), or null. */
+        public LocalDate issued() {
+            return issued;
+        }
+
+        /** The clock start the final plan carries ({@code requestReceivedDate}), or null. */
+        public LocalDate issueClockStart() {
+            return issueClockStart;
+        }
+
+        /** The day this plan ceased (its earliest PlanCeased), or null. */
+        public LocalDate ceased() {
+            return ceased;
+        }
+
+        public CeaseReason ceaseReason() {
+            return ceaseReason;
+        }
+
+        /** The council named on the PlanCeased (the plan's), or null. */
+        public String ceasedLocalAuthorityCode() {
+            return ceasedLocalAuthorityCode;
+        }
+
+        /** This plan's reviews, in the order first seen (the events' business-date order). */
+        public Collection<Review> reviews() {
+            return reviews.values();
+        }
+
+        /**
+         * In force on {@code date}: its final plan issued on or before it and not ceased by then (ceased on that
+         * very day is no longer in force, as a review due on the day of the cessation is not due).
+         */
+        public boolean inForceOn(LocalDate date) {
+            return issued != null && !issued.isAfter(date) && (ceased == null || ceased.isAfter(date));
+        }
+
+        /**
+         * Every annual review this plan fell due for while in force: 12 months after its issue
+         * ({@link StatutoryClock#annualReviewDue}), then 12 months after each of its review meetings (an amendment
+         * does not restart the 12 months); each answered by its next meeting, if any. A due date on or after the
+         * day the plan ceased is not a review due. Empty without a final plan.
+         */
+        public List<ReviewDue> reviewsDue() {
+            if (issued == null) {
+                return List.of();
+            }
+            List<LocalDate> meetings = reviews.values().stream().map(Review::meeting).filter(Objects::nonNull)
+                    .sorted().toList();
+            List<ReviewDue> due = new ArrayList<>();
+            LocalDate anchor = issued;
+            for (int k = 0; ; k++) {
+                LocalDate d = StatutoryClock.annualReviewDue(anchor);
+                if (ceased != null && !ceased.isAfter(d)) {
+                    break;
+                }
+                LocalDate next = k < meetings.size() ? meetings.get(k) : null;
+                due.add(new ReviewDue(d, next));
+                if (next == null) {
+                    break;
+                }
+                anchor = next;
+            }
+            return due;
+        }
+    }
+
     /** An annual review that fell due: on {@code due}, and the meeting that answered it (the next one), or null. */
     public record ReviewDue(LocalDate due, LocalDate heldOn) {
     }
@@ -177,15 +294,13 @@ public final class CaseFile {
     private final UUID caseId;
     private final List<IntegrationEvent> events;
     private final Map<UUID, Review> reviews = new LinkedHashMap<>();
-    private String planLa;
-    private LocalDate planCeased;
-    private CeaseReason ceaseReason;
-    private String ceasedLa;
+    private final Map<UUID, Plan> plans = new LinkedHashMap<>();
     private final CaseProgress progress;
     private final String requestLa;
     private final List<Transfer> transfers = new ArrayList<>();
     private final List<Dispute> disputes = new ArrayList<>();
     private final Map<UUID, AdviceRequest> advice = new LinkedHashMap<>();
+    private final Map<UUID, AdviceReuse> reuses = new LinkedHashMap<>();
     private LocalDate firstDecisionDate;
     private LocalDate draftIssued;
     private LocalDate noPlanDate;
@@ -210,8 +325,10 @@ public final class CaseFile {
                 firstDecisionDate = d.businessDate();
             } else if (e instanceof MediationOrTribunalRecorded m) {
                 disputes.add(new Dispute(m.businessDate(), m.kind(), m.stage(), m.localAuthorityCode()));
-            } else if (e instanceof DraftPlanIssued d && draftIssued == null) {
-                draftIssued = d.businessDate();
+            } else if (e instanceof DraftPlanIssued d) {
+                draftIssued = draftIssued == null ? d.businessDate() : draftIssued;
+                Plan plan = plan(d.planId());
+                plan.draftIssued = plan.draftIssued == null ? d.businessDate() : plan.draftIssued;
             } else if (e instanceof AdviceRequested r) {
                 AdviceRequest a = adviceRequest(r.adviceRequestId());
                 a.localAuthorityCode = r.localAuthorityCode();
@@ -225,29 +342,42 @@ public final class CaseFile {
                 a.type = a.type == null ? s.adviceType() : a.type;
                 a.agencyId = a.agencyId == null ? s.agencyId() : a.agencyId;
                 a.localAuthorityCode = a.localAuthorityCode == null ? s.localAuthorityCode() : a.localAuthorityCode;
+            } else if (e instanceof ExistingAdviceReused u) {
+                // one per case and advice type; should the event come twice, the first (earliest) stands
+                reuses.putIfAbsent(u.adviceReuseId(), new AdviceReuse(u.adviceReuseId(), u.localAuthorityCode(),
+                        u.adviceType(), u.agencyId(), u.adviceDate(), u.businessDate()));
             } else if (e instanceof AdviceReturnedForRework w) {
                 adviceRequest(w.adviceRequestId()).reworks.add(w.businessDate());
-            } else if (e instanceof FinalPlanIssued f && planLa == null) {
-                planLa = f.localAuthorityCode();
+            } else if (e instanceof FinalPlanIssued f) {
+                // the earliest final plan of each planId (sorted: the first seen); one per plan in practice
+                Plan plan = plan(f.planId());
+                if (plan.issued == null) {
+                    plan.issued = f.businessDate();
+                    plan.issueClockStart = f.requestReceivedDate();
+                    plan.localAuthorityCode = f.localAuthorityCode();
+                }
             } else if (e instanceof AnnualReviewMeetingHeld m) {
-                Review r = review(m.reviewId(), m.localAuthorityCode());
+                Review r = review(m.planId(), m.reviewId(), m.localAuthorityCode());
                 r.meeting = m.businessDate();
                 r.phaseTransfer = m.phaseTransfer();
                 r.phaseTransferDeadline = m.phaseTransferDeadline();
             } else if (e instanceof AnnualReviewDecided d) {
-                Review r = review(d.reviewId(), d.localAuthorityCode());
+                Review r = review(d.planId(), d.reviewId(), d.localAuthorityCode());
                 r.decided = d.businessDate();
                 r.outcome = d.outcome();
                 r.amendedPlanDue = d.amendedPlanDue();
                 // the decision repeats the meeting's date, so a review whose meeting event is missing still has it
                 r.meeting = r.meeting == null ? d.meetingDate() : r.meeting;
             } else if (e instanceof AmendedPlanIssued a) {
-                Review r = review(a.reviewId(), a.localAuthorityCode());
+                Review r = review(a.planId(), a.reviewId(), a.localAuthorityCode());
                 r.amendedPlanIssued = r.amendedPlanIssued == null ? a.businessDate() : r.amendedPlanIssued;
-            } else if (e instanceof PlanCeased c && planCeased == null) {
-                planCeased = c.businessDate();
-                ceaseReason = c.reason();
-                ceasedLa = c.localAuthorityCode();
+            } else if (e instanceof PlanCeased c) {
+                Plan plan = plan(c.planId());
+                if (plan.ceased == null) {
+                    plan.ceased = c.businessDate();
+                    plan.ceaseReason = c.reason();
+                    plan.ceasedLocalAuthorityCode = c.localAuthorityCode();
+                }
             } else if (e instanceof ExceptionRecorded x && x.limit() == StatutoryLimit.FINAL_PLAN_14_WEEKS_REASSESSMENT) {
                 fourteenWeekExceptions.add(x.exceptionId());
             } else if (e instanceof ExceptionWithdrawn w) {
@@ -265,10 +395,19 @@ public final class CaseFile {
         transfers.sort(Comparator.comparing(Transfer::date));
     }
 
-    private Review review(UUID id, String la) {
+    private Review review(UUID planId, UUID id, String la) {
         Review r = reviews.computeIfAbsent(id, Review::new);
         r.localAuthorityCode = r.localAuthorityCode == null ? la : r.localAuthorityCode;
+        if (r.planId == null) {
+            // a review belongs to one plan: every event of a review names the same planId
+            r.planId = planId;
+            plan(planId).reviews.put(id, r);
+        }
         return r;
+    }
+
+    private Plan plan(UUID id) {
+        return plans.computeIfAbsent(id, Plan::new);
     }
 
     private AdviceRequest adviceRequest(UUID id) {
@@ -320,56 +459,70 @@ public final class CaseFile {
         return advice.values();
     }
 
+    /** Existing advice reused instead of new requests (Reg 6(4)), by reuse. */
+    public Collection<AdviceReuse> adviceReuses() {
+        return reuses.values();
+    }
+
     public Collection<Review> reviews() {
         return reviews.values();
     }
 
-    /** The council that issued the plan (FinalPlanIssued), or null without one. */
+    /**
+     * The case's plans, first to last: by the final plan's issue date (plans whose final plan is not known last),
+     * then the draft's date, then planId. A new plan is drafted only after the previous one ceased, so the first is
+     * the plan the assessment issued, the one the 20-week measure counts ({@link CaseProgress} keeps its issue).
+     */
+    public List<Plan> plans() {
+        Comparator<LocalDate> nullsLast = Comparator.nullsLast(Comparator.naturalOrder());
+        return plans.values().stream()
+                .sorted(Comparator.comparing(Plan::issued, nullsLast)
+                        .thenComparing(Plan::draftIssued, nullsLast)
+                        .thenComparing(p -> p.id().toString()))
+                .toList();
+    }
+
+    /** The first of {@link #plans()}, or null when no plan event was seen. */
+    public Plan firstPlan() {
+        List<Plan> all = plans();
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    /** The council that issued the case's first final plan (FinalPlanIssued), or null without one. */
     public String planLocalAuthorityCode() {
-        return planLa;
+        Plan first = firstPlan();
+        return first == null ? null : first.localAuthorityCode();
     }
 
-    /** The day the plan ceased (the first PlanCeased), or null. */
+    /** The day the case's first plan ceased, or null ({@link Plan#ceased()} for each plan). */
     public LocalDate planCeased() {
-        return planCeased;
+        Plan first = firstPlan();
+        return first == null ? null : first.ceased();
     }
 
+    /** The reason the case's first plan ceased, or null. */
     public CeaseReason ceaseReason() {
-        return ceaseReason;
+        Plan first = firstPlan();
+        return first == null ? null : first.ceaseReason();
     }
 
+    /** The council named on the first plan's cessation, or null. */
     public String ceasedLocalAuthorityCode() {
-        return ceasedLa;
+        Plan first = firstPlan();
+        return first == null ? null : first.ceasedLocalAuthorityCode();
+    }
+
+    /** The plans in force on {@code date} ({@link Plan#inForceOn}): at most one in practice. */
+    public List<Plan> plansInForceOn(LocalDate date) {
+        return plans().stream().filter(p -> p.inForceOn(date)).toList();
     }
 
     /**
-     * Every annual review the plan fell due for while in force: 12 months after the issue
-     * ({@link StatutoryClock#annualReviewDue}), then 12 months after each review meeting (an amendment does not
-     * restart the 12 months); each answered by the next meeting, if any. A due date on or after the day the plan
-     * ceased is not a review due. Empty without a final plan.
+     * Every annual review any of the case's plans fell due for while in force ({@link Plan#reviewsDue()}), plan by
+     * plan. Empty without a final plan.
      */
     public List<ReviewDue> reviewsDue() {
-        LocalDate issued = progress.finalPlanIssuedDate();
-        if (issued == null) {
-            return List.of();
-        }
-        List<LocalDate> meetings = reviews.values().stream().map(Review::meeting).filter(Objects::nonNull)
-                .sorted().toList();
-        List<ReviewDue> due = new ArrayList<>();
-        LocalDate anchor = issued;
-        for (int k = 0; ; k++) {
-            LocalDate d = StatutoryClock.annualReviewDue(anchor);
-            if (planCeased != null && !planCeased.isAfter(d)) {
-                break;
-            }
-            LocalDate next = k < meetings.size() ? meetings.get(k) : null;
-            due.add(new ReviewDue(d, next));
-            if (next == null) {
-                break;
-            }
-            anchor = next;
-        }
-        return due;
+        return plans().stream().flatMap(p -> p.reviewsDue().stream()).toList();
     }
 
     /** Not a re-assessment (Reg 27): the DfE measures count initial requests only ({@link CaseProgress#initialRequest}). */
@@ -389,6 +542,7 @@ public final class CaseFile {
         return firstDecisionDate;
     }
 
+    /** The case's first draft (the earliest DraftPlanIssued): the first plan's, as a later plan is drafted after a cessation. */
     public LocalDate draftIssued() {
         return draftIssued;
     }

@@ -90,7 +90,9 @@ public class AnnualReviewsTest {
             3, 1, dec("33.3"),
             // phase transfers with a deadline in the period: P4 (by 02-15), P5 (after 03-31)
             2, 1, dec("50.0"),
-            List.of(new CeasedCount("NO_LONGER_NECESSARY", 1)));
+            List.of(new CeasedCount("NO_LONGER_NECESSARY", 1)),
+            // in force on 2025-06-30: P1, P2, P4, P5 (P3 ceased on 2025-01-20)
+            4);
 
     @Test
     void reviewsDueHeldDecidedAmendedPhaseTransfersAndCessations() {
@@ -107,7 +109,7 @@ public class AnnualReviewsTest {
         // all councils: every count doubled, the same percentages
         assertThat(BoardMeasures.annualReviews(null, FROM, TO, files)).isEqualTo(new AnnualReviews(8, 6, dec("75.0"),
                 4, 4, 2, dec("50.0"), 6, 2, dec("33.3"), 4, 2, dec("50.0"),
-                List.of(new CeasedCount("NO_LONGER_NECESSARY", 2))));
+                List.of(new CeasedCount("NO_LONGER_NECESSARY", 2)), 8));
         assertThat(BoardReport.of(LA, FROM, TO, TrendStep.MONTH, null, files).annualReviews()).isEqualTo(EXPECTED);
     }
 
@@ -116,11 +118,11 @@ public class AnnualReviewsTest {
         var files = fold(fivePlans(LA));
         // only 2025-03: P1's due (03-11, held) and meeting (03-04); P5's phase transfer deadline (03-31, missed)
         assertThat(BoardMeasures.annualReviews(LA, parse("2025-03-01"), parse("2025-03-31"), files)).isEqualTo(
-                new AnnualReviews(1, 1, dec("100.0"), 1, 0, 0, null, 0, 0, null, 1, 0, dec("0.0"), List.of()));
+                new AnnualReviews(1, 1, dec("100.0"), 1, 0, 0, null, 0, 0, null, 1, 0, dec("0.0"), List.of(), 4));
         // 2025-11-05 is P4's next due (12 months after its 2024-11-05 meeting): no meeting since, so not on time;
         // 2025-12-02 P5's; 2026-03-04 P1's is after the period
         assertThat(BoardMeasures.annualReviews(LA, parse("2025-07-01"), parse("2025-12-31"), files)).isEqualTo(
-                new AnnualReviews(2, 0, dec("0.0"), 0, 0, 0, null, 0, 0, null, 0, 0, null, List.of()));
+                new AnnualReviews(2, 0, dec("0.0"), 0, 0, 0, null, 0, 0, null, 0, 0, null, List.of(), 4));
     }
 
     @Test
@@ -130,7 +132,7 @@ public class AnnualReviewsTest {
         var ceasedOnDue = fold(List.of(plan(c, parse("2024-03-11"),
                 c.planCeased(parse("2025-03-11"), CeaseReason.MOVED_TO_ANOTHER_LA))));
         assertThat(BoardMeasures.annualReviews(LA, FROM, TO, ceasedOnDue)).isEqualTo(new AnnualReviews(0, 0, null,
-                0, 0, 0, null, 0, 0, null, 0, 0, null, List.of(new CeasedCount("MOVED_TO_ANOTHER_LA", 1))));
+                0, 0, 0, null, 0, 0, null, 0, 0, null, List.of(new CeasedCount("MOVED_TO_ANOTHER_LA", 1)), 0));
         List<IntegrationEvent> events = new ArrayList<>();
         fivePlans(LA).forEach(events::addAll);
         Random random = new Random(44);

@@ -26,6 +26,7 @@ import org.ehcptracker.contracts.advice.AdviceRequested;
 import org.ehcptracker.contracts.advice.AdviceReturnedForRework;
 import org.ehcptracker.contracts.advice.AdviceSubmitted;
 import org.ehcptracker.contracts.advice.AdviceType;
+import org.ehcptracker.contracts.advice.ExistingAdviceReused;
 import org.ehcptracker.contracts.assessment.AssessmentConcluded;
 import org.ehcptracker.contracts.assessment.AssessmentDecided;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
@@ -142,6 +143,14 @@ class BoardMeasuresOracleTest {
                 }
             }
         }
+        // one case in eight reuses existing advice (Reg 6(4)) instead of asking for it; drawn from its own seeded
+        // Random (from the case's dates), so the other cases stay as generated before reuses were added
+        Random reuse = new Random(received.toEpochDay() * 1_000 + decided.toEpochDay());
+        if (reuse.nextInt(8) == 0) {
+            AdviceType type = AdviceType.values()[reuse.nextInt(AdviceType.values().length)];
+            ev.add(c.adviceReused(decided.plusDays(between(reuse, 0, 10)), type,
+                    AGENCIES.get(reuse.nextInt(AGENCIES.size())), decided.minusDays(between(reuse, 30, 300))));
+        }
         int end = r.nextInt(20);
         if (end == 0) {
             ev.add(c.withdrawn(decided.plusDays(between(r, 5, 60))));
@@ -168,56 +177,80 @@ class BoardMeasuresOracleTest {
     /**
      * Annual reviews for the generated plans, as plan-service allows them: about every 12 months a meeting (up to
      * 60 days early or 40 late; one in six never held), one in five before a move between phases (deadline the next
-     * 15 February or 31 March after the meeting), a decision 7-40 days later (one in ten never), an amended plan
+     * 15 February or 31 March after the meeting; one review in ten held months early for such a move), a decision 7-40 days later (one in ten never), an amended plan
      * for most decisions to amend, a decision to cease followed by the plan ceasing, and some plans ceased anyway.
+     * Half the ceased plans are followed by a new plan of the same case (plan-service: a new draft with a new planId
+     * once the plan ceased, its final plan carrying the case's clock start), which has reviews of its own and may
+     * cease and be followed in turn.
      */
     static List<IntegrationEvent> withReviews(Random r, List<IntegrationEvent> events) {
         List<IntegrationEvent> all = new ArrayList<>(events);
         for (IntegrationEvent e : events) {
-            if (!(e instanceof FinalPlanIssued plan)) {
+            if (!(e instanceof FinalPlanIssued first)) {
                 continue;
             }
-            Events c = new Events(plan.caseId(), plan.localAuthorityCode());
-            LocalDate ceased = r.nextInt(8) == 0 ? plan.businessDate().plusDays(between(r, 100, 700)) : null;
-            CeaseReason reason = CeaseReason.values()[r.nextInt(CeaseReason.values().length)];
-            LocalDate anchor = plan.businessDate();
-            while (r.nextInt(6) > 0) {
-                LocalDate meeting = anchor.plusMonths(12).plusDays(between(r, -60, 40));
-                if (ceased != null && !meeting.isBefore(ceased)) {
-                    break;
-                }
-                UUID review = UUID.randomUUID();
-                boolean phase = r.nextInt(5) == 0;
-                boolean post16 = r.nextBoolean();
-                LocalDate deadline = null;
-                if (phase) {
-                    deadline = LocalDate.of(meeting.getYear(), post16 ? 3 : 2, post16 ? 31 : 15);
-                    deadline = deadline.isAfter(meeting) ? deadline : deadline.plusYears(1);
-                }
-                all.add(c.reviewMeeting(meeting, review, phase ? (post16 ? "SECONDARY_TO_POST_16" : "PRIMARY_TO_SECONDARY")
-                        : null, deadline));
-                if (r.nextInt(10) > 0) {
-                    LocalDate decided = meeting.plusDays(between(r, 7, 40));
-                    int o = r.nextInt(10);
-                    ReviewOutcome outcome = o == 0 ? ReviewOutcome.CEASE : o < (phase ? 9 : 5) ? ReviewOutcome.AMEND
-                            : ReviewOutcome.KEEP;
-                    all.add(c.reviewDecided(decided, review, outcome, meeting));
-                    if (outcome == ReviewOutcome.CEASE) {
-                        ceased = decided.plusDays(between(r, 0, 30));
-                        break;
-                    }
-                    LocalDate amended = decided.plusDays(between(r, 20, 90));
-                    if (outcome == ReviewOutcome.AMEND && r.nextInt(5) > 0 && (ceased == null || amended.isBefore(ceased))) {
-                        all.add(c.amendedPlan(amended, review));
-                    }
-                }
-                anchor = meeting;
-            }
-            if (ceased != null) {
-                all.add(c.planCeased(ceased, reason));
+            Events c = new Events(first.caseId(), first.localAuthorityCode(), first.planId());
+            LocalDate ceased = planLife(r, c, first.businessDate(), false, all);
+            while (ceased != null && r.nextBoolean()) {
+                Events next = c.plan(UUID.randomUUID());
+                LocalDate draft = ceased.plusDays(between(r, 20, 120));
+                LocalDate issued = draft.plusDays(between(r, 15, 50));
+                all.add(next.draftPlan(draft));
+                all.add(next.finalPlan(issued, first.requestReceivedDate()));
+                ceased = planLife(r, next, issued, true, all);
             }
         }
         return cut(all);
+    }
+
+    /**
+     * The reviews (and perhaps the cessation) of plan {@code c} issued on {@code issued}; the day it ceased, or null.
+     * A plan made after another ceased ({@code later}) has its reviews held early, for a move, more often (one in
+     * three), and ceases sooner more often, so that such reviews and cessations fall inside the generated years.
+     */
+    static LocalDate planLife(Random r, Events c, LocalDate issued, boolean later, List<IntegrationEvent> all) {
+        LocalDate ceased = r.nextInt(later ? 3 : 5) == 0 ? issued.plusDays(between(r, 100, later ? 300 : 700)) : null;
+        CeaseReason reason = CeaseReason.values()[r.nextInt(CeaseReason.values().length)];
+        LocalDate anchor = issued;
+        while (r.nextInt(6) > 0) {
+            // one review in ten held early, 2-7 months after the last, to prepare a move between phases
+            boolean early = r.nextInt(later ? 3 : 10) == 0;
+            LocalDate meeting = early ? anchor.plusDays(between(r, 60, 200))
+                    : anchor.plusMonths(12).plusDays(between(r, -60, 40));
+            if (ceased != null && !meeting.isBefore(ceased)) {
+                break;
+            }
+            UUID review = UUID.randomUUID();
+            boolean phase = early || r.nextInt(5) == 0;
+            boolean post16 = r.nextBoolean();
+            LocalDate deadline = null;
+            if (phase) {
+                deadline = LocalDate.of(meeting.getYear(), post16 ? 3 : 2, post16 ? 31 : 15);
+                deadline = deadline.isAfter(meeting) ? deadline : deadline.plusYears(1);
+            }
+            all.add(c.reviewMeeting(meeting, review, phase ? (post16 ? "SECONDARY_TO_POST_16" : "PRIMARY_TO_SECONDARY")
+                    : null, deadline));
+            if (r.nextInt(10) > 0) {
+                LocalDate decided = meeting.plusDays(between(r, 7, 40));
+                int o = r.nextInt(10);
+                ReviewOutcome outcome = o == 0 ? ReviewOutcome.CEASE : o < (phase ? 9 : 5) ? ReviewOutcome.AMEND
+                        : ReviewOutcome.KEEP;
+                all.add(c.reviewDecided(decided, review, outcome, meeting));
+                if (outcome == ReviewOutcome.CEASE) {
+                    ceased = decided.plusDays(between(r, 0, 30));
+                    break;
+                }
+                LocalDate amended = decided.plusDays(between(r, 20, 90));
+                if (outcome == ReviewOutcome.AMEND && r.nextInt(5) > 0 && (ceased == null || amended.isBefore(ceased))) {
+                    all.add(c.amendedPlan(amended, review));
+                }
+            }
+            anchor = meeting;
+        }
+        if (ceased != null) {
+            all.add(c.planCeased(ceased, reason));
+        }
+        return ceased;
     }
 
     // ---- the oracle: plain loops over the raw events ------------------------------------------------
@@ -273,6 +306,15 @@ class BoardMeasuresOracleTest {
         return ev.stream().anyMatch(e -> e instanceof AssessmentRequested q && q.requestKind() == RequestKind.REASSESSMENT);
     }
 
+    /**
+     * The case's first final plan (the earliest issue): the one its assessment issued. A plan made after that one
+     * ceased follows no request of its own, so no 20-week, re-assessment or time-lost figure counts it.
+     */
+    static FinalPlanIssued firstPlan(List<IntegrationEvent> ev) {
+        return (FinalPlanIssued) ev.stream().filter(e -> e instanceof FinalPlanIssued)
+                .min(Comparator.comparing(IntegrationEvent::businessDate)).orElse(null);
+    }
+
     static LocalDate startOn(List<IntegrationEvent> ev, LocalDate d) {
         LocalDate start = ev.stream().filter(e -> e instanceof AssessmentRequested).findFirst().orElseThrow().businessDate();
         for (IntegrationEvent e : ev) {
@@ -288,7 +330,7 @@ class BoardMeasuresOracleTest {
         int within = 0;
         for (UUID id : all.stream().map(IntegrationEvent::caseId).distinct().toList()) {
             List<IntegrationEvent> ev = ofCase(all, id);
-            FinalPlanIssued plan = (FinalPlanIssued) ev.stream().filter(e -> e instanceof FinalPlanIssued).findFirst().orElse(null);
+            FinalPlanIssued plan = firstPlan(ev);
             if (plan == null || reassessment(ev) || plan.businessDate().isBefore(from) || plan.businessDate().isAfter(to)
                     || !scoped(la, councilOn(ev, plan.businessDate()))) {
                 continue;
@@ -327,7 +369,7 @@ class BoardMeasuresOracleTest {
                 continue;
             }
             List<IntegrationEvent> ev = ofCase(all, plan.caseId());
-            if (!reassessment(ev) || !scoped(la, councilOn(ev, plan.businessDate()))
+            if (firstPlan(ev) != plan || !reassessment(ev) || !scoped(la, councilOn(ev, plan.businessDate()))
                     || ev.stream().anyMatch(x -> x instanceof MediationOrTribunalRecorded m && m.stage() != DisputeStage.PLAN_CONTENTS
                             && !m.businessDate().isAfter(plan.businessDate()))) {
                 continue;
@@ -394,7 +436,8 @@ class BoardMeasuresOracleTest {
 
     /** Per agency: returned, within 6 weeks, total days; by the last submission not sent back afterwards. */
     static Map<String, long[]> oracleAdvice(List<IntegrationEvent> all, String la, LocalDate from, LocalDate to,
-                                            Function<AdviceRequested, String> key) {
+                                            Function<AdviceRequested, String> key,
+                                            Function<ExistingAdviceReused, String> reuseKey) {
         Map<UUID, AdviceRequested> requests = new HashMap<>();
         Map<UUID, LocalDate> lastSubmission = new HashMap<>();
         Map<UUID, LocalDate> lastRework = new HashMap<>();
@@ -415,12 +458,19 @@ class BoardMeasuresOracleTest {
                     || returned.isAfter(to) || !scoped(la, q.localAuthorityCode())) {
                 return;
             }
-            long[] g = out.computeIfAbsent(key.apply(q), k -> new long[3]);
+            long[] g = out.computeIfAbsent(key.apply(q), k -> new long[4]);
             long days = ChronoUnit.DAYS.between(q.businessDate(), returned);
             g[0]++;
             g[1] += days <= 42 ? 1 : 0;
             g[2] += days;
         });
+        // reuses of existing advice recorded in the period: a count of their own, never a request returned
+        for (IntegrationEvent e : all) {
+            if (e instanceof ExistingAdviceReused u && !u.businessDate().isBefore(from) && !u.businessDate().isAfter(to)
+                    && scoped(la, u.localAuthorityCode())) {
+                out.computeIfAbsent(reuseKey.apply(u), k -> new long[4])[3]++;
+            }
+        }
         return out;
     }
 
@@ -494,7 +544,7 @@ class BoardMeasuresOracleTest {
                 continue;
             }
             List<IntegrationEvent> ev = ofCase(all, plan.caseId());
-            if (reassessment(ev) || !scoped(la, councilOn(ev, plan.businessDate()))) {
+            if (firstPlan(ev) != plan || reassessment(ev) || !scoped(la, councilOn(ev, plan.businessDate()))) {
                 continue;
             }
             late[0]++;
@@ -556,8 +606,8 @@ class BoardMeasuresOracleTest {
                 continue;
             }
             List<IntegrationEvent> ev = ofCase(all, plan.caseId());
-            // the first plan of the case only (plan-service issues one)
-            if (ev.stream().anyMatch(x -> x instanceof FinalPlanIssued f && f.businessDate().isBefore(plan.businessDate()))
+            // the first plan of the case only (a later plan follows the first one's cessation, no request of its own)
+            if (firstPlan(ev) != plan
                     || ChronoUnit.DAYS.between(plan.requestReceivedDate(), plan.businessDate()) <= 140
                     || reassessment(ev) || !scoped(la, councilOn(ev, plan.businessDate()))) {
                 continue;
@@ -610,7 +660,10 @@ class BoardMeasuresOracleTest {
         return new RawTimeLost(late, days, crossed);
     }
 
-    /** The annual review figures, plainly (docs/reporting.md, measure 8), in the record's field order. */
+    /**
+     * The annual review figures, plainly (docs/reporting.md, measure 8), in the record's field order: plan by plan
+     * (a case may have several, one after another, each with its own planId on every plan event).
+     */
     static List<Object> oracleAnnualReviews(List<IntegrationEvent> all, String la, LocalDate from, LocalDate to) {
         int due = 0;
         int dueHeld = 0;
@@ -621,9 +674,18 @@ class BoardMeasuresOracleTest {
         int amendedWithin = 0;
         int transfers = 0;
         int transfersAmended = 0;
+        int inForce = 0;
         Map<String, Integer> ceased = new TreeMap<>();
-        for (UUID id : all.stream().map(IntegrationEvent::caseId).distinct().toList()) {
-            List<IntegrationEvent> ev = ofCase(all, id);
+        Map<UUID, List<IntegrationEvent>> byPlan = new HashMap<>();
+        for (IntegrationEvent e : all) {
+            UUID planId = e instanceof FinalPlanIssued f ? f.planId() : e instanceof PlanCeased c ? c.planId()
+                    : e instanceof AnnualReviewMeetingHeld m ? m.planId() : e instanceof AnnualReviewDecided d ? d.planId()
+                    : e instanceof AmendedPlanIssued a ? a.planId() : null;
+            if (planId != null) {
+                byPlan.computeIfAbsent(planId, k -> new ArrayList<>()).add(e);
+            }
+        }
+        for (List<IntegrationEvent> ev : byPlan.values()) {
             FinalPlanIssued plan = (FinalPlanIssued) ev.stream().filter(e -> e instanceof FinalPlanIssued)
                     .min(Comparator.comparing(IntegrationEvent::businessDate)).orElse(null);
             PlanCeased cease = (PlanCeased) ev.stream().filter(e -> e instanceof PlanCeased)
@@ -642,6 +704,8 @@ class BoardMeasuresOracleTest {
                         dueHeld += n < meetings.size() && !meetings.get(n).isAfter(d) ? 1 : 0;
                     }
                 }
+                // in force on the last day: issued by then, not ceased by then
+                inForce += !plan.businessDate().isAfter(to) && (cease == null || cease.businessDate().isAfter(to)) ? 1 : 0;
             }
             for (IntegrationEvent e : ev) {
                 boolean inPeriod = !e.businessDate().isBefore(from) && !e.businessDate().isAfter(to);
@@ -680,7 +744,7 @@ class BoardMeasuresOracleTest {
         return List.of(due, dueHeld, String.valueOf(ratio(100L * dueHeld, due)), held, decided, decidedWithin,
                 String.valueOf(ratio(100L * decidedWithin, decided)), amended, amendedWithin,
                 String.valueOf(ratio(100L * amendedWithin, amended)), transfers, transfersAmended,
-                String.valueOf(ratio(100L * transfersAmended, transfers)), byReason);
+                String.valueOf(ratio(100L * transfersAmended, transfers)), byReason, inForce);
     }
 
     /** A council's place on a measure among the councils with a value: 1 + those strictly better; null without one. */
@@ -740,10 +804,12 @@ class BoardMeasuresOracleTest {
         assertThat(new int[] {decisions.decided(), decisions.within6Weeks()}).as(m + " decisions").isEqualTo(dec);
         assertThat(decisions.percentWithin6Weeks()).isEqualTo(ratio(100L * dec[1], dec[0]));
 
-        checkAdvice(BoardMeasures.advice(la, from, to, cases, CaseFile.AdviceRequest::agencyId),
-                oracleAdvice(events, la, from, to, AdviceRequested::agencyId), m + " advice by agency");
-        checkAdvice(BoardMeasures.advice(la, from, to, cases, a -> a.type().name()),
-                oracleAdvice(events, la, from, to, q -> q.adviceType().name()), m + " advice by type");
+        checkAdvice(BoardMeasures.adviceByAgency(la, from, to, cases),
+                oracleAdvice(events, la, from, to, AdviceRequested::agencyId, ExistingAdviceReused::agencyId),
+                m + " advice by agency");
+        checkAdvice(BoardMeasures.adviceByType(la, from, to, cases),
+                oracleAdvice(events, la, from, to, q -> q.adviceType().name(), u -> u.adviceType().name()),
+                m + " advice by type");
 
         int[] noPlan = oracleNoPlan(events, la, from, to);
         var np = BoardMeasures.noPlanDecisions(la, from, to, cases);
@@ -777,6 +843,7 @@ class BoardMeasuresOracleTest {
             assertThat(new long[] {a.returned(), a.within6Weeks()}).as(what + " " + a.key()).isEqualTo(new long[] {g[0], g[1]});
             assertThat(a.percentWithin6Weeks()).as(what + " " + a.key() + " percent").isEqualTo(ratio(100L * g[1], g[0]));
             assertThat(a.averageDays()).as(what + " " + a.key() + " days").isEqualTo(ratio(g[2], g[0]));
+            assertThat(a.reused()).as(what + " " + a.key() + " reused").isEqualTo(g[3]);
         }
     }
 
@@ -835,6 +902,9 @@ class BoardMeasuresOracleTest {
         assertThat(re.includingExceptions().issuedWithin14Weeks()).isGreaterThan(2);
         assertThat(re.includingExceptions().plansIssued() - re.includingExceptions().issuedWithin14Weeks()).isGreaterThan(2);
         assertThat(re.excludingExceptions().plansIssued()).isLessThan(re.includingExceptions().plansIssued());
+        // reuses of existing advice recorded, some for an agency with no advice returned that month
+        assertThat(BoardMeasures.adviceByAgency(null, LocalDate.parse("2023-01-01"), END, cases).stream()
+                .mapToInt(BoardMeasures.AdviceFigures::reused).sum()).isGreaterThan(10);
         // every stage of where time is lost was measured somewhere
         var lost = BoardMeasures.timeLost(null, LocalDate.parse("2023-01-01"), END, cases);
         assertThat(lost.stages()).allSatisfy(st -> assertThat(st.plans()).isGreaterThan(5));
@@ -965,12 +1035,24 @@ class BoardMeasuresOracleTest {
 
     /**
      * Annual reviews of the generated plans (meetings early and late, decisions in and after 4 weeks, amendments,
-     * phase transfers, ceased plans) for every council and all, by quarter and by year, against the oracle.
+     * phase transfers, ceased plans, new plans after a cessation) for every council and all, by quarter and by year,
+     * against the oracle; and every other measure of those events against its oracle (a later plan of a case is in
+     * none of them).
      */
     @Test
     void annual_reviews_agree_with_the_oracle() {
         List<IntegrationEvent> events = withReviews(new Random(SEED + 5), generate(new Random(SEED + 5), 400));
         List<CaseFile> cases = CaseFile.fold(events);
+        // the generator made new plans after cessations, with reviews due, phase transfers and cessations of their own
+        List<CaseFile.Plan> laterPlans = cases.stream().flatMap(c -> c.plans().stream().skip(1)).toList();
+        assertThat(laterPlans).hasSizeGreaterThan(5);
+        assertThat(laterPlans.stream().filter(p -> p.issued() != null && !p.issued().isAfter(END))).hasSizeGreaterThan(5);
+        assertThat(laterPlans.stream().mapToLong(p -> p.reviewsDue().size()).sum()).isGreaterThan(3);
+        assertThat(laterPlans.stream().filter(p -> p.ceased() != null)).isNotEmpty();
+        // phase transfers of later plans in the periods compared, after the case's first plan ceased
+        assertThat(laterPlans.stream().flatMap(p -> p.reviews().stream()).filter(v -> v.phaseTransferDeadline() != null
+                && !v.phaseTransferDeadline().isBefore(LocalDate.of(2024, 1, 1)) && !v.phaseTransferDeadline().isAfter(END)))
+                .hasSizeGreaterThan(1);
         int due = 0;
         int transfers = 0;
         for (String la : scopes()) {
@@ -988,7 +1070,7 @@ class BoardMeasuresOracleTest {
                             String.valueOf(a.percentDecidedWithin4Weeks()), a.amendmentsIssued(), a.amendmentsWithinDue(),
                             String.valueOf(a.percentAmendmentsWithinDue()), a.phaseTransfersDue(),
                             a.phaseTransfersAmendedByDeadline(), String.valueOf(a.percentPhaseTransfersAmendedByDeadline()),
-                            a.ceasedByReason());
+                            a.ceasedByReason(), a.plansInForce());
                     assertThat(actual).as(la + " annual reviews " + p[0] + ".." + p[1])
                             .isEqualTo(oracleAnnualReviews(events, la, p[0], p[1]));
                     if (la != null && p[1].getMonthValue() == 12 && p[0].getMonthValue() == 1) {
@@ -1000,6 +1082,12 @@ class BoardMeasuresOracleTest {
         }
         assertThat(due).isGreaterThan(100);
         assertThat(transfers).isGreaterThan(10);
+        // every other measure: the later plans change none of them
+        for (String la : scopes()) {
+            for (int year = 2023; year <= 2025; year++) {
+                checkPeriod(events, cases, la, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+            }
+        }
         // any arrival order: the same annual review figures
         List<IntegrationEvent> shuffled = new ArrayList<>(events);
         Collections.shuffle(shuffled, new Random(SEED));

@@ -214,32 +214,88 @@ class BoardMeasuresTest {
                 .isEqualTo(new BoardMeasures.NoPlanDecisions(2, 1, dec("50.0")));
     }
 
-    @Test
-    void adviceByAgencyAndTypeAndTheEpBacklog() {
-        Events one = Events.forNewCase(LA);
-        Events two = Events.forNewCase(LA);
+    /**
+     * Case one's advice, received 2025-01-20: EP advice of EPS-931 requested 2025-03-03 (due + 42 = 2025-04-14),
+     * submitted 04-10, sent back 04-11, submitted again 04-14: returned 2025-04-14 = day 42, within; health advice of
+     * NHS-DORSET requested 03-03, returned 2025-04-15 = day 43: late.
+     */
+    static List<IntegrationEvent> caseOneAdvice(Events one) {
         AdviceRequested ep = one.adviceRequested(parse("2025-03-03"), AdviceType.EDUCATIONAL_PSYCHOLOGY, "EPS-931");
         AdviceRequested health = one.adviceRequested(parse("2025-03-03"), AdviceType.HEALTH, "NHS-DORSET");
+        return List.of(one.requested(parse("2025-01-20")), ep, health,
+                one.adviceSubmitted(parse("2025-04-10"), ep), one.adviceReworked(parse("2025-04-11"), ep),
+                one.adviceSubmitted(parse("2025-04-14"), ep), one.adviceSubmitted(parse("2025-04-15"), health));
+    }
+
+    /**
+     * Reg 6(4): existing advice reused instead of a new request is counted as reused, never as advice returned on
+     * time or late. April 2025, council 931: case one's EP advice (requested 2025-03-03, returned 04-14, day 42:
+     * within) and health advice (returned 04-15, day 43: late), as in the test below; case three's EP request to
+     * EPS-931 of 2025-03-03 cancelled on 03-05 (existing advice reused) and the reuse of EPS-931's advice of
+     * 2024-11-18 recorded on 2025-04-02; social care advice of SC-931 reused, recorded 2025-04-10 (an agency with
+     * reuses only); a health reuse recorded 2025-05-06 (after April).
+     */
+    @Test
+    void reusedAdviceIsCountedApartFromAdviceReturnedAndIsNoRequestOwed() {
+        Events three = Events.forNewCase(LA);
+        AdviceRequested dropped = three.adviceRequested(parse("2025-03-03"), AdviceType.EDUCATIONAL_PSYCHOLOGY, "EPS-931");
+        var cases = fold(List.of(caseOneAdvice(Events.forNewCase(LA)),
+                List.of(three.requested(parse("2025-01-20")), dropped, three.adviceCancelled(parse("2025-03-05"), dropped),
+                        three.adviceReused(parse("2025-04-02"), AdviceType.EDUCATIONAL_PSYCHOLOGY, "EPS-931",
+                                parse("2024-11-18")),
+                        three.adviceReused(parse("2025-04-10"), AdviceType.SOCIAL_CARE, "SC-931", parse("2025-01-15")),
+                        three.adviceReused(parse("2025-05-06"), AdviceType.HEALTH, "NHS-DORSET", parse("2025-02-03")))));
+        var from = parse("2025-04-01");
+        var to = parse("2025-04-30");
+        // the returned figures exactly as without the reuses; reused beside them
+        assertThat(BoardMeasures.adviceByAgency(LA, from, to, cases)).containsExactly(
+                new BoardMeasures.AdviceFigures("EPS-931", 1, 1, dec("100.0"), dec("42.0"), 1),
+                new BoardMeasures.AdviceFigures("NHS-DORSET", 1, 0, dec("0.0"), dec("43.0"), 0),
+                new BoardMeasures.AdviceFigures("SC-931", 0, 0, null, null, 1));
+        assertThat(BoardMeasures.adviceByType(LA, from, to, cases)).containsExactly(
+                new BoardMeasures.AdviceFigures("EDUCATIONAL_PSYCHOLOGY", 1, 1, dec("100.0"), dec("42.0"), 1),
+                new BoardMeasures.AdviceFigures("HEALTH", 1, 0, dec("0.0"), dec("43.0"), 0),
+                new BoardMeasures.AdviceFigures("SOCIAL_CARE", 0, 0, null, null, 1));
+        // May: the health reuse alone
+        assertThat(BoardMeasures.adviceByAgency(LA, parse("2025-05-01"), parse("2025-05-31"), cases)).containsExactly(
+                new BoardMeasures.AdviceFigures("NHS-DORSET", 0, 0, null, null, 1));
+        // another council: none; all councils: the same as 931
+        assertThat(BoardMeasures.adviceByAgency("850", from, to, cases)).isEmpty();
+        assertThat(BoardMeasures.adviceByAgency(null, from, to, cases))
+                .isEqualTo(BoardMeasures.adviceByAgency(LA, from, to, cases));
+        // the plain advice figures (no reuse key) leave reuses out
+        assertThat(BoardMeasures.advice(LA, from, to, cases, CaseFile.AdviceRequest::agencyId)).extracting(
+                BoardMeasures.AdviceFigures::key).containsExactly("EPS-931", "NHS-DORSET");
+        // no request owed for a reuse: on 2025-03-04 the dropped request is owed (with ep), from 03-05 it is not
+        assertThat(BoardMeasures.epBacklog(LA, parse("2025-03-04"), cases).open()).isEqualTo(2);
+        assertThat(BoardMeasures.epBacklog(LA, parse("2025-04-02"), cases).open()).isEqualTo(1);
+        // in the board report, and in any arrival order
+        List<IntegrationEvent> events = new ArrayList<>(cases.stream().flatMap(c -> c.events().stream()).toList());
+        BoardReport report = BoardReport.of(LA, from, to, TrendStep.MONTH, null, cases);
+        assertThat(report.adviceByAgency()).isEqualTo(BoardMeasures.adviceByAgency(LA, from, to, cases));
+        assertThat(report.adviceByType()).isEqualTo(BoardMeasures.adviceByType(LA, from, to, cases));
+        Collections.shuffle(events, new Random(64));
+        assertThat(BoardReport.of(LA, from, to, TrendStep.MONTH, null, CaseFile.fold(events))).isEqualTo(report);
+    }
+
+    @Test
+    void adviceByAgencyAndTypeAndTheEpBacklog() {
+        Events two = Events.forNewCase(LA);
         AdviceRequested ep2 = two.adviceRequested(parse("2025-03-10"), AdviceType.EDUCATIONAL_PSYCHOLOGY, "EPS-931");
         AdviceRequested cancelled = two.adviceRequested(parse("2025-03-10"), AdviceType.EDUCATIONAL_PSYCHOLOGY, "EPS-931");
         var cases = fold(List.of(
-                // EP due 2025-03-03 + 42 = 2025-04-14; submitted 04-10, sent back 04-11, submitted again 04-14:
-                //   returned 2025-04-14 = day 42, within
-                List.of(one.requested(parse("2025-01-20")), ep, health,
-                        one.adviceSubmitted(parse("2025-04-10"), ep), one.adviceReworked(parse("2025-04-11"), ep),
-                        one.adviceSubmitted(parse("2025-04-14"), ep),
-                        // health returned 2025-04-15 = day 43: late
-                        one.adviceSubmitted(parse("2025-04-15"), health)),
+                // EP returned on day 42 (within, after a rework), health on day 43 (late)
+                caseOneAdvice(Events.forNewCase(LA)),
                 // EP requested 2025-03-10, due 2025-04-21, never returned; a second one cancelled on 2025-03-20
                 List.of(two.requested(parse("2025-01-27")), ep2, cancelled, two.adviceCancelled(parse("2025-03-20"), cancelled))));
         var from = parse("2025-04-01");
         var to = parse("2025-04-30");
         assertThat(BoardMeasures.advice(LA, from, to, cases, CaseFile.AdviceRequest::agencyId)).containsExactly(
-                new BoardMeasures.AdviceFigures("EPS-931", 1, 1, dec("100.0"), dec("42.0")),
-                new BoardMeasures.AdviceFigures("NHS-DORSET", 1, 0, dec("0.0"), dec("43.0")));
+                new BoardMeasures.AdviceFigures("EPS-931", 1, 1, dec("100.0"), dec("42.0"), 0),
+                new BoardMeasures.AdviceFigures("NHS-DORSET", 1, 0, dec("0.0"), dec("43.0"), 0));
         assertThat(BoardMeasures.advice(LA, from, to, cases, a -> a.type().name())).containsExactly(
-                new BoardMeasures.AdviceFigures("EDUCATIONAL_PSYCHOLOGY", 1, 1, dec("100.0"), dec("42.0")),
-                new BoardMeasures.AdviceFigures("HEALTH", 1, 0, dec("0.0"), dec("43.0")));
+                new BoardMeasures.AdviceFigures("EDUCATIONAL_PSYCHOLOGY", 1, 1, dec("100.0"), dec("42.0"), 0),
+                new BoardMeasures.AdviceFigures("HEALTH", 1, 0, dec("0.0"), dec("43.0"), 0));
         // 2025-03-15: ep, ep2, cancelled owed (cancelled leaves on 03-20): 3 open, none overdue
         assertThat(BoardMeasures.epBacklog(LA, parse("2025-03-15"), cases)).isEqualTo(new BoardMeasures.EpBacklog(parse("2025-03-15"), 3, 0));
         // 2025-04-11: ep sent back that day, so owed again; ep2 owed: 2 open, none overdue

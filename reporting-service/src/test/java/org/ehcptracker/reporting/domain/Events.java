@@ -43,8 +43,21 @@ import org.ehcptracker.contracts.plan.FinalPlanIssued;
 import org.ehcptracker.contracts.plan.PlanQualityAudited;
 import org.ehcptracker.contracts.plan.QualityGrade;
 
-/** Contract events for one case, built with fresh ids; dates are the business dates. */
-public record Events(UUID caseId, String la) {
+/**
+ * Contract events for one case, built with fresh ids; dates are the business dates. Plan events carry
+ * {@code planId}: the case's first plan has the case's id as its planId ({@code new Events(caseId, la)});
+ * {@link #plan(UUID)} gives the events of another plan of the same case (a new plan after a cessation).
+ */
+public record Events(UUID caseId, String la, UUID planId) {
+
+    public Events(UUID caseId, String la) {
+        this(caseId, la, caseId);
+    }
+
+    /** The same case's events for its plan {@code id} (plan-service makes a new planId for each new draft). */
+    public Events plan(UUID id) {
+        return new Events(caseId, la, id);
+    }
 
     public static Events forNewCase(String la) {
         return new Events(UUID.randomUUID(), la);
@@ -103,7 +116,7 @@ public record Events(UUID caseId, String la) {
     }
 
     public FinalPlanIssued finalPlan(LocalDate issued, LocalDate clockStart) {
-        return new FinalPlanIssued(UUID.randomUUID(), caseId, la, issued, at(issued), 1, UUID.randomUUID(), "139021",
+        return new FinalPlanIssued(UUID.randomUUID(), caseId, la, issued, at(issued), 1, planId, "139021",
                 null, clockStart);
     }
 
@@ -128,34 +141,42 @@ public record Events(UUID caseId, String la) {
                 request.adviceRequestId(), AdviceCancellationReason.EXISTING_ADVICE_REUSED);
     }
 
+    /** Existing advice of {@code agency} dated {@code adviceDate} reused instead of a new request (Reg 6(4)), recorded on {@code date}. */
+    public org.ehcptracker.contracts.advice.ExistingAdviceReused adviceReused(LocalDate date, AdviceType type, String agency,
+                                                                           LocalDate adviceDate) {
+        return new org.ehcptracker.contracts.advice.ExistingAdviceReused(UUID.randomUUID(), caseId, la, date, at(date),
+                org.ehcptracker.contracts.advice.ExistingAdviceReused.SCHEMA_VERSION, UUID.randomUUID(), type, agency,
+                adviceDate);
+    }
+
     /** The annual review meeting of review {@code reviewId} on {@code meeting}; a phase transfer or nulls. */
     public AnnualReviewMeetingHeld reviewMeeting(LocalDate meeting, UUID reviewId, String phaseTransfer,
                                                  LocalDate phaseTransferDeadline) {
-        return new AnnualReviewMeetingHeld(UUID.randomUUID(), caseId, la, meeting, at(meeting), 1, caseId, reviewId,
+        return new AnnualReviewMeetingHeld(UUID.randomUUID(), caseId, la, meeting, at(meeting), 1, planId, reviewId,
                 StatutoryClock.reviewDecisionDue(meeting), phaseTransfer, phaseTransferDeadline);
     }
 
     public AnnualReviewDecided reviewDecided(LocalDate date, UUID reviewId, ReviewOutcome outcome, LocalDate meeting) {
-        return new AnnualReviewDecided(UUID.randomUUID(), caseId, la, date, at(date), 1, caseId, reviewId, outcome,
+        return new AnnualReviewDecided(UUID.randomUUID(), caseId, la, date, at(date), 1, planId, reviewId, outcome,
                 meeting, outcome == ReviewOutcome.AMEND ? StatutoryClock.amendedPlanDue(date, meeting) : null);
     }
 
     public AmendedPlanIssued amendedPlan(LocalDate date, UUID reviewId) {
-        return new AmendedPlanIssued(UUID.randomUUID(), caseId, la, date, at(date), 1, caseId, reviewId, null, null);
+        return new AmendedPlanIssued(UUID.randomUUID(), caseId, la, date, at(date), 1, planId, reviewId, null, null);
     }
 
     public PlanCeased planCeased(LocalDate date, CeaseReason reason) {
-        return new PlanCeased(UUID.randomUUID(), caseId, la, date, at(date), 1, caseId, reason);
+        return new PlanCeased(UUID.randomUUID(), caseId, la, date, at(date), 1, planId, reason);
     }
 
-    /** A quality audit of the case's plan (planId = caseId, as above), recorded at {@code hour} o'clock UTC. */
+    /** A quality audit of this plan, recorded at {@code hour} o'clock UTC. */
     public PlanQualityAudited qualityAudited(LocalDate date, int hour, QualityGrade grade, int score,
                                              CriterionScore... criteria) {
         return new PlanQualityAudited(UUID.randomUUID(), caseId, la, date, date.atTime(hour, 0).toInstant(ZoneOffset.UTC),
-                1, caseId, grade, score, List.of(criteria));
+                1, planId, grade, score, List.of(criteria));
     }
 
     public DraftPlanIssued draftPlan(LocalDate date) {
-        return new DraftPlanIssued(UUID.randomUUID(), caseId, la, date, at(date), 1, UUID.randomUUID());
+        return new DraftPlanIssued(UUID.randomUUID(), caseId, la, date, at(date), 1, planId);
     }
 }

@@ -66,14 +66,22 @@ class ReassessmentsLeftOutTest {
         return cases;
     }
 
-    /** The report without the re-assessments' own measure (Reg 27: "Re-assessments" in docs/reporting.md). */
+    /**
+     * The report without the re-assessments' own measure (Reg 27: "Re-assessments" in docs/reporting.md), and
+     * without the plans in force, which count every plan, a re-assessment's too (measure 8: a plan is a plan).
+     */
     static BoardReport dfeMeasures(BoardReport r) {
+        var a = r.annualReviews();
+        var reviews = new BoardMeasures.AnnualReviews(a.reviewsDue(), a.dueHeldOnTime(), a.percentDueHeldOnTime(),
+                a.meetingsHeld(), a.decided(), a.decidedWithin4Weeks(), a.percentDecidedWithin4Weeks(),
+                a.amendmentsIssued(), a.amendmentsWithinDue(), a.percentAmendmentsWithinDue(), a.phaseTransfersDue(),
+                a.phaseTransfersAmendedByDeadline(), a.percentPhaseTransfersAmendedByDeadline(), a.ceasedByReason(), 0);
         return new BoardReport(r.localAuthorityCode(), r.from(), r.to(), r.knownOn(), r.twentyWeeks(), null,
                 r.backlog(), r.decisionsToAssess(), r.noPlanDecisions(),
                 r.months().stream().map(m -> new BoardMeasures.Month(m.month(), m.plans(), m.rolling12Months(),
                         m.decisions(), m.noPlanDecisions(), null)).toList(),
                 r.backlogTrend(), r.adviceByAgency(), r.adviceByType(), r.epBacklog(), r.epBacklogTrend(), r.disputes(),
-                r.timeLost(), r.annualReviews(), r.planQuality(), r.ranks());
+                r.timeLost(), reviews, r.planQuality(), r.ranks());
     }
 
     static BoardReport report(List<CaseFile> files) {
@@ -88,6 +96,9 @@ class ReassessmentsLeftOutTest {
         // every DfE measure, every month, every trend point, the ranks: identical (the re-assessments' own 14-week
         // measure aside, which is theirs)
         assertThat(dfeMeasures(withReassessments)).isEqualTo(dfeMeasures(without));
+        // in force on 2025-08-31: the four initial plans, and the re-assessment's plan (issued 2025-06-30)
+        assertThat(without.annualReviews().plansInForce()).isEqualTo(4);
+        assertThat(withReassessments.annualReviews().plansInForce()).isEqualTo(5);
         // which counts the late plan alone: day 175, 25.0 weeks, late for 14 weeks
         assertThat(withReassessments.reassessments().includingExceptions())
                 .isEqualTo(new BoardMeasures.FourteenWeeks(1, 0, dec("0.0"), dec("25.0"), dec("25.0")));

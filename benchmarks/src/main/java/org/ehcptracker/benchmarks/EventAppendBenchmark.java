@@ -47,7 +47,7 @@ import org.flywaydb.core.Flyway;
 /**
  * Issue 14 item 5, first part: appending events through the project's event store ({@code EventStore.append}, the
  * Vert.x client, as the relay's tests and tools use it; the services go through Hibernate Reactive's session, which
- * runs the same two statements) against plain batched JDBC inserting the same rows into the same table, and against
+ * runs the same statement inside their transaction) against plain batched JDBC inserting the same rows into the same table, and against
  * Axon Framework 4.13's JDBC event storage engine, all on one PostgreSQL ({@code EmbeddedPostgresServer.startTemporary()},
  * in this JVM), each contender in a database of its own built by its own schema (the event store's Flyway scripts;
  * Axon's {@code PostgresEventTableFactory}).
@@ -59,8 +59,10 @@ import org.flywaydb.core.Flyway;
  * them alike. Prints events/s per contender and per round, and the ratios against plain JDBC and Axon.
  *
  * <p>Diagnostic contenders (not in the goals, {@code -Dbenchmark.diagnose=false} leaves them out) isolate where the
- * store's time goes: the store's own two statements run over JDBC (the client's cost vs the SQL's), plain JDBC with a
- * version check before the insert (the extra round trip), and plain JDBC into a table without the NOTIFY trigger.
+ * store's time goes: the append inside a caller's transaction (BEGIN, append, COMMIT: the services' path), the
+ * append with the Vert.x client's prepared-statement cache off (the client's default), the store's statement run over
+ * JDBC (the client's cost vs the SQL's), plain JDBC with a version check before the insert (the extra round trip), and
+ * plain JDBC into a table without the NOTIFY trigger.
  * <pre>
  * ./mvnw -o -q -pl benchmarks exec:java -Dexec.mainClass=org.ehcptracker.benchmarks.EventAppendBenchmark
  * </pre>
@@ -109,7 +111,7 @@ public final class EventAppendBenchmark {
         try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.startTemporary()) {
             List<String> databases = new ArrayList<>(List.of("bench_store", "bench_jdbc", "bench_axon"));
             if (diagnose) {
-                databases.addAll(List.of("bench_store_cached", "bench_store_sql", "bench_jdbc_check", "bench_jdbc_no_notify"));
+                databases.addAll(List.of("bench_store_tx", "bench_store_uncached", "bench_store_sql", "bench_jdbc_check", "bench_jdbc_no_notify"));
             }
             pg.createDatabases(databases);
             for (String db : databases) {
@@ -147,12 +149,14 @@ public final class EventAppendBenchmark {
     private static List<Contender> contenders(Vertx vertx, int port, int writers, boolean diagnose) throws Exception {
         List<Contender> contenders = new ArrayList<>();
         contenders.add(new ProjectEventStore("project event store (EventStore.append)", vertx, port, "bench_store",
-                writers, false));
+                writers, true, false));
         contenders.add(new PlainJdbc("plain batched JDBC", port, "bench_jdbc", writers, false));
         contenders.add(new AxonJdbc(port, "bench_axon", writers));
         if (diagnose) {
-            contenders.add(new ProjectEventStore("diagnostic: EventStore.append, Vert.x statement cache on", vertx,
-                    port, "bench_store_cached", writers, true));
+            contenders.add(new ProjectEventStore("diagnostic: EventStore.append in a caller's transaction (BEGIN, append,"
+                    + " COMMIT, as the services)", vertx, port, "bench_store_tx", writers, true, true));
+            contenders.add(new ProjectEventStore("diagnostic: EventStore.append, Vert.x statement cache off", vertx,
+                    port, "bench_store_uncached", writers, false, false));
             contenders.add(new StoreSqlOverJdbc(port, "bench_store_sql", writers));
             contenders.add(new PlainJdbc("diagnostic: plain JDBC + version check first", port, "bench_jdbc_check",
                     writers, true));
@@ -366,10 +370,18 @@ public final class EventAppendBenchmark {
         private final String name;
         private final Pool pool;
         private final EventStore store;
+        private final boolean callersTransaction;
 
-        /** {@code cachePrepared}: the Vert.x client's prepared-statement cache (off by default, as in the services). */
-        ProjectEventStore(String name, Vertx vertx, int port, String db, int size, boolean cachePrepared) {
+        /**
+         * {@code cachePrepared}: the Vert.x client's prepared-statement cache (the services' shared default turns it
+         * on; the client's own default is off). {@code callersTransaction}: append inside {@code pool.withTransaction},
+         * as the services do inside Hibernate Reactive's transaction (BEGIN, the append, COMMIT), instead of the
+         * append's own one-statement transaction.
+         */
+        ProjectEventStore(String name, Vertx vertx, int port, String db, int size, boolean cachePrepared,
+                          boolean callersTransaction) {
             this.name = name;
+            this.callersTransaction = callersTransaction;
             PgConnectOptions options = new PgConnectOptions().setHost("localhost").setPort(port).setDatabase(db)
                     .setUser(EmbeddedPostgresServer.USER).setPassword(EmbeddedPostgresServer.PASSWORD)
                     .setCachePreparedStatements(cachePrepared);
@@ -399,7 +411,12 @@ public final class EventAppendBenchmark {
         @Override
         public void append(Object prepared) {
             Append a = (Append) prepared;
-            store.append(a.streamId(), EventStore.NO_STREAM, a.events()).await().atMost(Duration.ofSeconds(60));
+            if (callersTransaction) {
+                pool.withTransaction(tx -> store.append(tx, a.streamId(), EventStore.NO_STREAM, a.events()))
+                        .await().atMost(Duration.ofSeconds(60));
+            } else {
+                store.append(a.streamId(), EventStore.NO_STREAM, a.events()).await().atMost(Duration.ofSeconds(60));
+            }
         }
 
         @Override
@@ -469,23 +486,28 @@ public final class EventAppendBenchmark {
         }
     }
 
-    /** The store's own two statements ({@code EventStore}'s check and insert SQL, copied) over JDBC. */
+    /** The store's own statement ({@code EventStore}'s append SQL, copied) over JDBC. */
     static final class StoreSqlOverJdbc implements Contender {
-        static final String CHECK = """
-                select (pg_current_xact_id_if_assigned() is null)::text as first_write,
-                       coalesce((select max(stream_version) from event where stream_id = ?::uuid), 0)::text as current_version""";
-        static final String INSERT = """
-                insert into event (event_id, stream_id, stream_version, case_id, type, schema_version,
-                                   payload, metadata, occurred_at)
-                select e.event_id, ?::uuid, (?::int + e.ord)::int, e.case_id, e.type, e.schema_version,
-                       e.payload::jsonb, e.metadata::jsonb, e.occurred_at
-                  from jsonb_to_recordset(cast(cast(? as text) as jsonb))
-                       as e(event_id uuid, case_id uuid, type text, schema_version int, payload text, metadata text,
-                            occurred_at timestamptz, ord int)
-                 order by e.ord
-                returning position::text, event_id::text, stream_id::text, stream_version::text, case_id::text, type,
-                          schema_version::text, payload::text, metadata::text,
-                          to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')""";
+        static final String APPEND = """
+                with state as materialized (
+                    select pg_current_xact_id_if_assigned() is null as first_write,
+                           coalesce((select max(stream_version) from event where stream_id = ?::uuid), 0) as current_version
+                ), appended as (
+                    insert into event (event_id, stream_id, stream_version, case_id, type, schema_version,
+                                       payload, metadata, occurred_at)
+                    select e.event_id, ?::uuid, (?::int + e.ord)::int, e.case_id, e.type, e.schema_version,
+                           e.payload::jsonb, e.metadata::jsonb, e.occurred_at
+                      from state s,
+                           jsonb_to_recordset(cast(cast(? as text) as jsonb))
+                           as e(event_id uuid, case_id uuid, type text, schema_version int, payload text, metadata text,
+                                occurred_at timestamptz, ord int)
+                     where s.first_write and s.current_version = ?::int
+                     order by e.ord
+                    returning position, stream_version, payload, metadata
+                )
+                select s.first_write::text, s.current_version::text, a.position::text, a.stream_version::text,
+                       a.payload::text, a.metadata::text
+                  from state s left join appended a on true""";
         private final HikariDataSource dataSource;
         private final ObjectMapper json = new ObjectMapper();
 
@@ -495,7 +517,7 @@ public final class EventAppendBenchmark {
 
         @Override
         public String name() {
-            return "diagnostic: the store's SQL over JDBC";
+            return "diagnostic: the store's statement over JDBC";
         }
 
         @Override
@@ -509,22 +531,17 @@ public final class EventAppendBenchmark {
                         .put("metadata", e.metadata()).put("occurred_at", e.occurredAt().toString()).put("ord", ord++);
             }
             try (Connection c = dataSource.getConnection()) {
-                try (PreparedStatement s = c.prepareStatement(CHECK)) {
+                try (PreparedStatement s = c.prepareStatement(APPEND)) {
                     s.setString(1, command.streamId().toString());
-                    try (ResultSet rs = s.executeQuery()) {
-                        rs.next();
-                        if (!"true".equals(rs.getString(1)) || !"0".equals(rs.getString(2))) {
-                            throw new IllegalStateException("not a first write of a new stream");
-                        }
-                    }
-                }
-                try (PreparedStatement s = c.prepareStatement(INSERT)) {
-                    s.setString(1, command.streamId().toString());
-                    s.setInt(2, 0);
-                    s.setString(3, json.writeValueAsString(batch));
+                    s.setString(2, command.streamId().toString());
+                    s.setInt(3, 0);
+                    s.setString(4, json.writeValueAsString(batch));
+                    s.setInt(5, 0);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
-                            rs.getString(1);
+                            if (rs.getString(3) == null) {
+                                throw new IllegalStateException("not a first write of a new stream");
+                            }
                         }
                     }
                 }

@@ -42,26 +42,40 @@ public class EventStore {
     static final String UNIQUE_VIOLATION = "23505";
     static final String STREAM_VERSION_CONSTRAINT = "event_stream_version_key";
 
-    static final String CHECK_SQL = """
-            select (pg_current_xact_id_if_assigned() is null)::text as first_write,
-                   coalesce((select max(stream_version) from event where stream_id = ?1), 0)::text as current_version""";
+    /**
+     * The whole append in one statement, so it costs one round trip: {@code state} (materialised, so it is
+     * evaluated once, before the first row is inserted and so before this statement takes a transaction id) reads
+     * whether the transaction has written before and the stream's committed version; the insert writes only when the
+     * append is the first write and the stream is at {@code ?2}. The batch arrives as one JSON array (a text
+     * parameter), which both clients bind the same way. The result always has a row: the state, with the inserted
+     * rows' position, version and normalised JSON joined to it, or nulls when nothing was inserted. A concurrent
+     * append of the same version still reaches the unique key, the last guard.
+     */
+    static final String APPEND_SQL = """
+            with state as materialized (
+                select pg_current_xact_id_if_assigned() is null as first_write,
+                       coalesce((select max(stream_version) from event where stream_id = ?1), 0) as current_version
+            ), appended as (
+                insert into event (event_id, stream_id, stream_version, case_id, type, schema_version,
+                                   payload, metadata, occurred_at)
+                select e.event_id, ?1, (?2 + e.ord)::int, e.case_id, e.type, e.schema_version,
+                       e.payload::jsonb, e.metadata::jsonb, e.occurred_at
+                  from state s,
+                       jsonb_to_recordset(cast(cast(?3 as text) as jsonb))
+                       as e(event_id uuid, case_id uuid, type text, schema_version int, payload text, metadata text,
+                            occurred_at timestamptz, ord int)
+                 where s.first_write and s.current_version = ?2
+                 order by e.ord
+                returning position, stream_version, payload, metadata
+            )
+            select s.first_write::text, s.current_version::text, a.position::text, a.stream_version::text,
+                   a.payload::text, a.metadata::text
+              from state s left join appended a on true""";
 
     private static final String COLUMNS = """
             position::text, event_id::text, stream_id::text, stream_version::text, case_id::text, type,
             schema_version::text, payload::text, metadata::text,
             to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')""";
-
-    /** The batch arrives as one JSON array (a text parameter), which both clients bind the same way. */
-    static final String INSERT_SQL = """
-            insert into event (event_id, stream_id, stream_version, case_id, type, schema_version,
-                               payload, metadata, occurred_at)
-            select e.event_id, ?1, (?2 + e.ord)::int, e.case_id, e.type, e.schema_version,
-                   e.payload::jsonb, e.metadata::jsonb, e.occurred_at
-              from jsonb_to_recordset(cast(cast(?3 as text) as jsonb))
-                   as e(event_id uuid, case_id uuid, type text, schema_version int, payload text, metadata text,
-                        occurred_at timestamptz, ord int)
-             order by e.ord
-            returning\s""" + COLUMNS;
 
     static final String LOAD_SQL = "select " + COLUMNS + " from event where stream_id = ?1 order by stream_version";
 
@@ -95,9 +109,12 @@ public class EventStore {
         return append(StoreSql.of(tx), streamId, expectedVersion, events);
     }
 
-    /** As {@link #append(SqlConnection, UUID, int, List)} in a transaction of its own. */
+    /**
+     * As {@link #append(SqlConnection, UUID, int, List)} in a transaction of its own: the append is one statement,
+     * so it runs as PostgreSQL's implicit transaction (one round trip, no BEGIN and COMMIT of its own).
+     */
     public Uni<List<StoredEvent>> append(UUID streamId, int expectedVersion, List<NewEvent> events) {
-        return pool.withTransaction(tx -> append(tx, streamId, expectedVersion, events));
+        return append(StoreSql.of(pool), streamId, expectedVersion, events);
     }
 
     /** All events of the stream in version order, read in the session's transaction; empty for an unknown stream. */
@@ -125,25 +142,39 @@ public class EventStore {
             return Uni.createFrom().item(List.of());
         }
         String batch = batchJson(events);
-        return sql.query(CHECK_SQL, streamId)
+        return sql.query(APPEND_SQL, streamId, expectedVersion, batch)
+                .onFailure(EventStore::isStreamVersionViolation)
+                .transform(e -> new ConcurrencyConflict(streamId, expectedVersion, null, e))
                 .flatMap(rows -> {
-                    String[] row = rows.get(0);
-                    if (!Boolean.parseBoolean(row[0])) {
+                    String[] state = rows.get(0);
+                    if (!Boolean.parseBoolean(state[0])) {
                         return Uni.createFrom().failure(new IllegalStateException(
                                 "append must be the first write in its transaction: this transaction already wrote"
                                         + " something (it has a transaction id), so its events could be published"
                                         + " before events of the same stream appended by a transaction that started"
                                         + " writing later. Append first, then update other tables in the same transaction."));
                     }
-                    int current = Integer.parseInt(row[1]);
-                    if (current != expectedVersion) {
+                    int current = Integer.parseInt(state[1]);
+                    if (current != expectedVersion || state[2] == null) {
                         return Uni.createFrom().failure(new ConcurrencyConflict(streamId, expectedVersion, current, null));
                     }
-                    return sql.query(INSERT_SQL, streamId, expectedVersion, batch)
-                            .onFailure(EventStore::isStreamVersionViolation)
-                            .transform(e -> new ConcurrencyConflict(streamId, expectedVersion, null, e))
-                            .map(EventStore::toEvents);
+                    return Uni.createFrom().item(appended(streamId, expectedVersion, events, rows));
                 });
+    }
+
+    /** The stored events from what the caller gave and what the insert returned (position, version, jsonb text). */
+    private static List<StoredEvent> appended(UUID streamId, int expectedVersion, List<NewEvent> events, List<String[]> rows) {
+        if (rows.size() != events.size()) {
+            throw new IllegalStateException("appended " + rows.size() + " rows for " + events.size() + " events");
+        }
+        StoredEvent[] out = new StoredEvent[events.size()];
+        for (String[] r : rows) {
+            int version = Integer.parseInt(r[3]);
+            NewEvent e = events.get(version - expectedVersion - 1);
+            out[version - expectedVersion - 1] = new StoredEvent(Long.parseLong(r[2]), e.eventId(), streamId, version,
+                    e.caseId(), e.type(), e.schemaVersion(), r[4], r[5], e.occurredAt().truncatedTo(ChronoUnit.MICROS));
+        }
+        return List.of(out);
     }
 
     private static Uni<List<StoredEvent>> load(StoreSql sql, UUID streamId) {

@@ -54,7 +54,7 @@ public interface RelayConfig {
      * pass may take to publish every committed event before it stops; what is left stays in the table for the next
      * relay. Keep it, plus {@code quarkus.shutdown.timeout}, below the time the process manager waits before SIGKILL.
      */
-    @WithDefault("10s")
+    @WithDefault("5s")
     @WithConverter(DurationText.class)
     Duration shutdownTimeout();
 

@@ -33,7 +33,7 @@ class EventRelayLifecycleTest {
         assertThat(s.lockRetryInterval()).isEqualTo(Duration.ofSeconds(5));
         RelayConfig mapping = config(Map.of("ehcp.relay.topic", "t")).unwrap(SmallRyeConfig.class)
                 .getConfigMapping(RelayConfig.class);
-        assertThat(mapping.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(mapping.shutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config(Map.of("ehcp.relay.topic", "t", "ehcp.relay.shutdown-timeout", "3s"))
                 .unwrap(SmallRyeConfig.class).getConfigMapping(RelayConfig.class).shutdownTimeout())
                 .isEqualTo(Duration.ofSeconds(3));

@@ -2,7 +2,9 @@ package org.ehcptracker.kit.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smallrye.mutiny.CompositeException;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
@@ -29,6 +31,13 @@ class StoreUnavailableProblemTest {
         Response startingUp = mapper.databaseFailure(new PgException("the database system is starting up", "FATAL",
                 "57P03", null));
         assertThat(startingUp.getStatus()).isEqualTo(503);
+
+        // seen when PostgreSQL stopped under load: the statement's failure and the failed rollback, together
+        Response cutOff = mapper.failures(new CompositeException(
+                new PersistenceException(ClosedConnectionException.INSTANCE),
+                new IllegalStateException("HR000090: Live transaction detected while closing the connection")));
+        assertThat(cutOff.getStatus()).isEqualTo(503);
+        assertThat(cutOff.getHeaderString("Retry-After")).isEqualTo("5");
     }
 
     @Test
@@ -38,5 +47,7 @@ class StoreUnavailableProblemTest {
         assertThat(broken.getStatus()).isEqualTo(500);
         assertThat(broken.getMediaType().toString()).isEqualTo("application/problem+json");
         assertThat(broken.getHeaderString("Retry-After")).isNull();
+        assertThat(mapper.failures(new CompositeException(new IllegalStateException("a bug"),
+                new IllegalArgumentException("another"))).getStatus()).isEqualTo(500);
     }
 }

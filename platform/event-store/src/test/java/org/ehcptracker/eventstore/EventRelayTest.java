@@ -329,9 +329,7 @@ class EventRelayTest {
     @Test
     void stopping_after_a_final_pass_publishes_every_committed_event_even_one_held_back_by_an_open_transaction()
             throws Exception {
-        EventRelay relay = relay(settings());
-        relay.start();
-        await().atMost(WAIT).until(() -> relay.status().active());
+        EventRelay relay = activeRelay();
         UUID caseId = UUID.randomUUID();
         UUID stream = UUID.randomUUID();
 
@@ -340,8 +338,7 @@ class EventRelayTest {
         List<StoredEvent> committed;
         Future<Boolean> stopped;
         try {
-            Transaction tx = older.begin().await().atMost(TIMEOUT);
-            older.query("select pg_current_xact_id()").execute().await().atMost(TIMEOUT); // an xid: the horizon stays
+            Transaction tx = holdingTheHorizon(older);
             committed = store.append(stream, 0, List.of(event(caseId, "S1", "{}"), event(caseId, "S2", "{}")))
                     .await().atMost(TIMEOUT);
             await().atMost(WAIT).until(() -> relay.status().heldBack());
@@ -368,16 +365,13 @@ class EventRelayTest {
 
     @Test
     void the_final_pass_is_bounded_by_its_timeout_and_leaves_what_it_could_not_publish_to_the_next_relay() {
-        EventRelay relay = relay(settings());
-        relay.start();
-        await().atMost(WAIT).until(() -> relay.status().active());
+        EventRelay relay = activeRelay();
         UUID caseId = UUID.randomUUID();
         UUID stream = UUID.randomUUID();
 
         SqlConnection older = db.pool.getConnection().await().atMost(TIMEOUT);
         try {
-            Transaction tx = older.begin().await().atMost(TIMEOUT);
-            older.query("select pg_current_xact_id()").execute().await().atMost(TIMEOUT);
+            Transaction tx = holdingTheHorizon(older);
             appendOne(stream, 0, caseId);
             await().atMost(WAIT).until(() -> relay.status().heldBack());
 
@@ -395,6 +389,20 @@ class EventRelayTest {
         assertThat(topicContent(1, Duration.ofSeconds(1))).extracting(r -> header(r, "ehcp-stream-version"))
                 .containsExactly("1");
         await().atMost(WAIT).until(() -> next.status().publishedTotal() == 1);
+    }
+
+    EventRelay activeRelay() {
+        EventRelay relay = relay(settings());
+        relay.start();
+        await().atMost(WAIT).until(() -> relay.status().active());
+        return relay;
+    }
+
+    /** An open transaction with an xid: the relay publishes nothing committed after it until it ends. */
+    static Transaction holdingTheHorizon(SqlConnection connection) {
+        Transaction tx = connection.begin().await().atMost(TIMEOUT);
+        connection.query("select pg_current_xact_id()").execute().await().atMost(TIMEOUT);
+        return tx;
     }
 
     /** Waits until the relay published {@code total} events; on timeout, says why (relay status, open transactions). */

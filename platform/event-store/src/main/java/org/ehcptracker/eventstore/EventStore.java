@@ -1,8 +1,7 @@
 package org.ehcptracker.eventstore;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.Json;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.pgclient.PgException;
@@ -49,7 +48,8 @@ public class EventStore {
      * append is the first write and the stream is at {@code ?2}. The batch arrives as one JSON array (a text
      * parameter), which both clients bind the same way. The result always has a row: the state, with the inserted
      * rows' position, version and normalised JSON joined to it, or nulls when nothing was inserted. A concurrent
-     * append of the same version still reaches the unique key, the last guard.
+     * append of the same version still reaches the unique key, the last guard. Payload and metadata sit in the batch
+     * as JSON values (not strings), so PostgreSQL parses each once.
      */
     static final String APPEND_SQL = """
             with state as materialized (
@@ -59,10 +59,10 @@ public class EventStore {
                 insert into event (event_id, stream_id, stream_version, case_id, type, schema_version,
                                    payload, metadata, occurred_at)
                 select e.event_id, ?1, (?2 + e.ord)::int, e.case_id, e.type, e.schema_version,
-                       e.payload::jsonb, e.metadata::jsonb, e.occurred_at
+                       e.payload, e.metadata, e.occurred_at
                   from state s,
                        jsonb_to_recordset(cast(cast(?3 as text) as jsonb))
-                       as e(event_id uuid, case_id uuid, type text, schema_version int, payload text, metadata text,
+                       as e(event_id uuid, case_id uuid, type text, schema_version int, payload jsonb, metadata jsonb,
                             occurred_at timestamptz, ord int)
                  where s.first_write and s.current_version = ?2
                  order by e.ord
@@ -141,7 +141,12 @@ public class EventStore {
         if (events.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        String batch = batchJson(events);
+        String batch;
+        try {
+            batch = batchJson(events);
+        } catch (IllegalArgumentException notOneObject) {
+            return Uni.createFrom().failure(notOneObject);
+        }
         return sql.query(APPEND_SQL, streamId, expectedVersion, batch)
                 .onFailure(EventStore::isStreamVersionViolation)
                 .transform(e -> new ConcurrencyConflict(streamId, expectedVersion, null, e))
@@ -183,22 +188,71 @@ public class EventStore {
     }
 
     private static String batchJson(List<NewEvent> events) {
-        JsonArray batch = new JsonArray();
+        StringBuilder batch = new StringBuilder(256 * events.size());
+        batch.append('[');
         int ord = 1;
         for (NewEvent e : events) {
             Objects.requireNonNull(e, "events must not contain null");
-            batch.add(new JsonObject()
-                    .put("event_id", e.eventId().toString())
-                    .put("case_id", e.caseId().toString())
-                    .put("type", e.type())
-                    .put("schema_version", e.schemaVersion())
-                    .put("payload", e.payloadJson())
-                    .put("metadata", e.metadataJson())
+            if (ord > 1) {
+                batch.append(',');
+            }
+            batch.append("{\"event_id\":\"").append(e.eventId())
+                    .append("\",\"case_id\":\"").append(e.caseId())
+                    .append("\",\"type\":").append(Json.encode(e.type()))
+                    .append(",\"schema_version\":").append(e.schemaVersion())
+                    .append(",\"payload\":").append(oneObject(e.payloadJson(), "payloadJson"))
+                    .append(",\"metadata\":").append(oneObject(e.metadataJson(), "metadataJson"))
                     // PostgreSQL keeps microseconds and would round the rest; truncate as the column always did
-                    .put("occurred_at", e.occurredAt().truncatedTo(ChronoUnit.MICROS).toString())
-                    .put("ord", ord++));
+                    .append(",\"occurred_at\":\"").append(e.occurredAt().truncatedTo(ChronoUnit.MICROS))
+                    .append("\",\"ord\":").append(ord++).append('}');
         }
-        return batch.encode();
+        return batch.append(']').toString();
+    }
+
+    /**
+     * The caller's text goes into the batch as it is, so it must be exactly one JSON object: text that closes its
+     * object early (and so could add keys or rows to the batch) is refused here; anything else that is not JSON,
+     * PostgreSQL refuses when it parses the batch. Strings are skipped with their escapes, as a JSON parser does.
+     */
+    static String oneObject(String json, String what) {
+        int n = json.length();
+        int i = 0;
+        while (i < n && Character.isWhitespace(json.charAt(i))) {
+            i++;
+        }
+        if (i == n || json.charAt(i) != '{') {
+            throw new IllegalArgumentException(what + " must be a JSON object");
+        }
+        int depth = 0;
+        boolean inString = false;
+        boolean escaped = false;
+        for (; i < n; i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (escaped) {
+                    escaped = false;
+                } else if (c == '\\') {
+                    escaped = true;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                depth--;
+                if (depth == 0) {
+                    for (int j = i + 1; j < n; j++) {
+                        if (!Character.isWhitespace(json.charAt(j))) {
+                            throw new IllegalArgumentException(what + " must be one JSON object, with nothing after it");
+                        }
+                    }
+                    return json;
+                }
+            }
+        }
+        throw new IllegalArgumentException(what + " must be a complete JSON object");
     }
 
     /**

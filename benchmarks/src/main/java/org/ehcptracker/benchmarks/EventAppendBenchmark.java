@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgBuilder;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -47,20 +48,24 @@ import org.flywaydb.core.Flyway;
 /**
  * Issue 14 item 5, first part: appending events through the project's event store ({@code EventStore.append}, the
  * Vert.x client, as the relay's tests and tools use it; the services go through Hibernate Reactive's session, which
- * runs the same two statements) against plain batched JDBC inserting the same rows into the same table, and against
+ * runs the same statement inside their transaction) against plain batched JDBC inserting the same rows into the same table, and against
  * Axon Framework 4.13's JDBC event storage engine, all on one PostgreSQL ({@code EmbeddedPostgresServer.startTemporary()},
  * in this JVM), each contender in a database of its own built by its own schema (the event store's Flyway scripts;
  * Axon's {@code PostgresEventTableFactory}).
  *
  * <p>The work is the same for everyone: commands that each open a new stream (a case created) with 1, 2 or 3 events
  * (in turn) of 200 to 1,600 bytes of JSON payload and a small metadata object, one command = one transaction, run by
- * {@code benchmark.writers} threads in parallel. After a warm-up round, {@code benchmark.rounds} rounds run every
+ * {@code benchmark.writers} threads in parallel (the project's store, whose client is asynchronous: as many chains of
+ * appends on the Vert.x event loop, the way the services run it; a diagnostic drives it from blocked threads as well).
+ * After a warm-up round, {@code benchmark.rounds} rounds run every
  * contender once each, in a rotating order, so a burst of load from the machine's other processes falls on all of
  * them alike. Prints events/s per contender and per round, and the ratios against plain JDBC and Axon.
  *
  * <p>Diagnostic contenders (not in the goals, {@code -Dbenchmark.diagnose=false} leaves them out) isolate where the
- * store's time goes: the store's own two statements run over JDBC (the client's cost vs the SQL's), plain JDBC with a
- * version check before the insert (the extra round trip), and plain JDBC into a table without the NOTIFY trigger.
+ * store's time goes: the append inside a caller's transaction (BEGIN, append, COMMIT: the services' path), the
+ * append with the Vert.x client's prepared-statement cache off (the client's default), the store's statement run over
+ * JDBC (the client's cost vs the SQL's), plain JDBC with a version check before the insert (the extra round trip), and
+ * plain JDBC into a table without the NOTIFY trigger.
  * <pre>
  * ./mvnw -o -q -pl benchmarks exec:java -Dexec.mainClass=org.ehcptracker.benchmarks.EventAppendBenchmark
  * </pre>
@@ -109,7 +114,7 @@ public final class EventAppendBenchmark {
         try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.startTemporary()) {
             List<String> databases = new ArrayList<>(List.of("bench_store", "bench_jdbc", "bench_axon"));
             if (diagnose) {
-                databases.addAll(List.of("bench_store_cached", "bench_store_sql", "bench_jdbc_check", "bench_jdbc_no_notify"));
+                databases.addAll(List.of("bench_store_tx", "bench_store_uncached", "bench_store_blocking", "bench_store_sql", "bench_jdbc_check", "bench_jdbc_no_notify"));
             }
             pg.createDatabases(databases);
             for (String db : databases) {
@@ -147,12 +152,16 @@ public final class EventAppendBenchmark {
     private static List<Contender> contenders(Vertx vertx, int port, int writers, boolean diagnose) throws Exception {
         List<Contender> contenders = new ArrayList<>();
         contenders.add(new ProjectEventStore("project event store (EventStore.append)", vertx, port, "bench_store",
-                writers, false));
+                writers, true, false, false));
         contenders.add(new PlainJdbc("plain batched JDBC", port, "bench_jdbc", writers, false));
         contenders.add(new AxonJdbc(port, "bench_axon", writers));
         if (diagnose) {
-            contenders.add(new ProjectEventStore("diagnostic: EventStore.append, Vert.x statement cache on", vertx,
-                    port, "bench_store_cached", writers, true));
+            contenders.add(new ProjectEventStore("diagnostic: EventStore.append in a caller's transaction (BEGIN, append,"
+                    + " COMMIT, as the services)", vertx, port, "bench_store_tx", writers, true, true, false));
+            contenders.add(new ProjectEventStore("diagnostic: EventStore.append, Vert.x statement cache off", vertx,
+                    port, "bench_store_uncached", writers, false, false, false));
+            contenders.add(new ProjectEventStore("diagnostic: EventStore.append awaited by a blocked thread per writer",
+                    vertx, port, "bench_store_blocking", writers, true, false, true));
             contenders.add(new StoreSqlOverJdbc(port, "bench_store_sql", writers));
             contenders.add(new PlainJdbc("diagnostic: plain JDBC + version check first", port, "bench_jdbc_check",
                     writers, true));
@@ -303,8 +312,11 @@ public final class EventAppendBenchmark {
         return commands.stream().map(contender::prepare).toList();
     }
 
-    /** Runs every command on {@code writers} threads; the wall-clock seconds it took. */
+    /** Runs every command on {@code writers} threads (or chains, see below); the wall-clock seconds it took. */
     private static double timed(ExecutorService pool, int writers, Contender contender, List<Object> work) throws Exception {
+        if (contender instanceof ProjectEventStore store && store.drivenAsynchronously()) {
+            return timedOnTheEventLoop(writers, store, work);
+        }
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>();
         long start = System.nanoTime();
@@ -320,6 +332,31 @@ public final class EventAppendBenchmark {
             f.get();
         }
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * The asynchronous client driven as the services drive it: {@code writers} chains of appends, each starting the
+     * next when the last completes (on the event loop), so {@code writers} appends are in flight, as with
+     * {@code writers} blocked threads, but no thread waits for a wake-up between round trips.
+     */
+    private static double timedOnTheEventLoop(int writers, ProjectEventStore contender, List<Object> work) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        List<java.util.concurrent.CompletableFuture<Void>> chains = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < writers; t++) {
+            chains.add(chain(contender, work, next).subscribeAsCompletionStage());
+        }
+        java.util.concurrent.CompletableFuture.allOf(chains.toArray(java.util.concurrent.CompletableFuture[]::new))
+                .get(10, java.util.concurrent.TimeUnit.MINUTES);
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static Uni<Void> chain(ProjectEventStore contender, List<Object> work, AtomicInteger next) {
+        int i = next.getAndIncrement();
+        if (i >= work.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        return contender.appendAsync(work.get(i)).replaceWithVoid().chain(() -> chain(contender, work, next));
     }
 
     static String url(int port, String db) {
@@ -366,10 +403,22 @@ public final class EventAppendBenchmark {
         private final String name;
         private final Pool pool;
         private final EventStore store;
+        private final boolean callersTransaction;
+        private final boolean blockedCaller;
 
-        /** {@code cachePrepared}: the Vert.x client's prepared-statement cache (off by default, as in the services). */
-        ProjectEventStore(String name, Vertx vertx, int port, String db, int size, boolean cachePrepared) {
+        /**
+         * {@code cachePrepared}: the Vert.x client's prepared-statement cache (the services' shared default turns it
+         * on; the client's own default is off). {@code callersTransaction}: append inside {@code pool.withTransaction},
+         * as the services do inside Hibernate Reactive's transaction (BEGIN, the append, COMMIT), instead of the
+         * append's own one-statement transaction. {@code blockedCaller}: each writer is a thread that blocks on every
+         * append (as the JDBC and Axon contenders must); otherwise each writer is a chain of appends on the Vert.x
+         * event loop, as the services run them (a request's Uni), with the same number in flight.
+         */
+        ProjectEventStore(String name, Vertx vertx, int port, String db, int size, boolean cachePrepared,
+                          boolean callersTransaction, boolean blockedCaller) {
             this.name = name;
+            this.callersTransaction = callersTransaction;
+            this.blockedCaller = blockedCaller;
             PgConnectOptions options = new PgConnectOptions().setHost("localhost").setPort(port).setDatabase(db)
                     .setUser(EmbeddedPostgresServer.USER).setPassword(EmbeddedPostgresServer.PASSWORD)
                     .setCachePreparedStatements(cachePrepared);
@@ -398,8 +447,18 @@ public final class EventAppendBenchmark {
 
         @Override
         public void append(Object prepared) {
+            appendAsync(prepared).await().atMost(Duration.ofSeconds(60));
+        }
+
+        Uni<?> appendAsync(Object prepared) {
             Append a = (Append) prepared;
-            store.append(a.streamId(), EventStore.NO_STREAM, a.events()).await().atMost(Duration.ofSeconds(60));
+            return callersTransaction
+                    ? pool.withTransaction(tx -> store.append(tx, a.streamId(), EventStore.NO_STREAM, a.events()))
+                    : store.append(a.streamId(), EventStore.NO_STREAM, a.events());
+        }
+
+        boolean drivenAsynchronously() {
+            return !blockedCaller;
         }
 
         @Override
@@ -469,23 +528,28 @@ public final class EventAppendBenchmark {
         }
     }
 
-    /** The store's own two statements ({@code EventStore}'s check and insert SQL, copied) over JDBC. */
+    /** The store's own statement ({@code EventStore}'s append SQL, copied) over JDBC. */
     static final class StoreSqlOverJdbc implements Contender {
-        static final String CHECK = """
-                select (pg_current_xact_id_if_assigned() is null)::text as first_write,
-                       coalesce((select max(stream_version) from event where stream_id = ?::uuid), 0)::text as current_version""";
-        static final String INSERT = """
-                insert into event (event_id, stream_id, stream_version, case_id, type, schema_version,
-                                   payload, metadata, occurred_at)
-                select e.event_id, ?::uuid, (?::int + e.ord)::int, e.case_id, e.type, e.schema_version,
-                       e.payload::jsonb, e.metadata::jsonb, e.occurred_at
-                  from jsonb_to_recordset(cast(cast(? as text) as jsonb))
-                       as e(event_id uuid, case_id uuid, type text, schema_version int, payload text, metadata text,
-                            occurred_at timestamptz, ord int)
-                 order by e.ord
-                returning position::text, event_id::text, stream_id::text, stream_version::text, case_id::text, type,
-                          schema_version::text, payload::text, metadata::text,
-                          to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')""";
+        static final String APPEND = """
+                with state as materialized (
+                    select pg_current_xact_id_if_assigned() is null as first_write,
+                           coalesce((select max(stream_version) from event where stream_id = ?::uuid), 0) as current_version
+                ), appended as (
+                    insert into event (event_id, stream_id, stream_version, case_id, type, schema_version,
+                                       payload, metadata, occurred_at)
+                    select e.event_id, ?::uuid, (?::int + e.ord)::int, e.case_id, e.type, e.schema_version,
+                           e.payload, e.metadata, e.occurred_at
+                      from state s,
+                           jsonb_to_recordset(cast(cast(? as text) as jsonb))
+                           as e(event_id uuid, case_id uuid, type text, schema_version int, payload jsonb, metadata jsonb,
+                                occurred_at timestamptz, ord int)
+                     where s.first_write and s.current_version = ?::int
+                     order by e.ord
+                    returning position, stream_version, payload, metadata
+                )
+                select s.first_write::text, s.current_version::text, a.position::text, a.stream_version::text,
+                       a.payload::text, a.metadata::text
+                  from state s left join appended a on true""";
         private final HikariDataSource dataSource;
         private final ObjectMapper json = new ObjectMapper();
 
@@ -495,7 +559,7 @@ public final class EventAppendBenchmark {
 
         @Override
         public String name() {
-            return "diagnostic: the store's SQL over JDBC";
+            return "diagnostic: the store's statement over JDBC";
         }
 
         @Override
@@ -505,26 +569,23 @@ public final class EventAppendBenchmark {
             int ord = 1;
             for (EventData e : command.events()) {
                 batch.addObject().put("event_id", e.eventId().toString()).put("case_id", e.caseId().toString())
-                        .put("type", e.type()).put("schema_version", 1).put("payload", e.payload())
-                        .put("metadata", e.metadata()).put("occurred_at", e.occurredAt().toString()).put("ord", ord++);
+                        .put("type", e.type()).put("schema_version", 1)
+                        .putRawValue("payload", new com.fasterxml.jackson.databind.util.RawValue(e.payload()))
+                        .putRawValue("metadata", new com.fasterxml.jackson.databind.util.RawValue(e.metadata()))
+                        .put("occurred_at", e.occurredAt().toString()).put("ord", ord++);
             }
             try (Connection c = dataSource.getConnection()) {
-                try (PreparedStatement s = c.prepareStatement(CHECK)) {
+                try (PreparedStatement s = c.prepareStatement(APPEND)) {
                     s.setString(1, command.streamId().toString());
-                    try (ResultSet rs = s.executeQuery()) {
-                        rs.next();
-                        if (!"true".equals(rs.getString(1)) || !"0".equals(rs.getString(2))) {
-                            throw new IllegalStateException("not a first write of a new stream");
-                        }
-                    }
-                }
-                try (PreparedStatement s = c.prepareStatement(INSERT)) {
-                    s.setString(1, command.streamId().toString());
-                    s.setInt(2, 0);
-                    s.setString(3, json.writeValueAsString(batch));
+                    s.setString(2, command.streamId().toString());
+                    s.setInt(3, 0);
+                    s.setString(4, json.writeValueAsString(batch));
+                    s.setInt(5, 0);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
-                            rs.getString(1);
+                            if (rs.getString(3) == null) {
+                                throw new IllegalStateException("not a first write of a new stream");
+                            }
                         }
                     }
                 }

@@ -34,6 +34,9 @@ public final class SystemStack implements AutoCloseable {
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final List<String> kafkaArgs;
+    private final List<String> postgresArgs;
+    private LocalStackProcess postgres;
+    private Path logs;
     private final Map<String, String> env;
     private LocalStackProcess kafka;
     private final KeycloakServer keycloak;
@@ -53,8 +56,10 @@ public final class SystemStack implements AutoCloseable {
         int pgPort = FreePort.find();
         int kafkaPort = FreePort.find();
         int controllerPort = FreePort.find();
-        started.add(LocalStackProcess.start(List.of("postgres", "--port", String.valueOf(pgPort),
-                "--data-dir", work.resolve("postgres").toString(), "--databases", "assessment,advice,plan,reporting")));
+        postgresArgs = List.of("postgres", "--port", String.valueOf(pgPort),
+                "--data-dir", work.resolve("postgres").toString(), "--databases", "assessment,advice,plan,reporting");
+        postgres = LocalStackProcess.start(postgresArgs);
+        started.add(() -> postgres.close());
         kafkaArgs = List.of("kafka", "--port", String.valueOf(kafkaPort),
                 "--controller-port", String.valueOf(controllerPort), "--data-dir", work.resolve("kafka").toString());
         kafka = LocalStackProcess.start(kafkaArgs);
@@ -66,7 +71,7 @@ public final class SystemStack implements AutoCloseable {
         env = Map.of(
                 "PGHOST", "localhost", "PGPORT", String.valueOf(pgPort), "PGUSER", "postgres", "PGPASSWORD", "postgres",
                 "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort, "EHCP_OIDC_URL", keycloak.issuer());
-        Path logs = work.resolve("logs");
+        logs = work.resolve("logs");
         assessment = start("assessment", logs);
         advice = start("advice", logs);
         plan = start("plan", logs);
@@ -80,6 +85,18 @@ public final class SystemStack implements AutoCloseable {
 
     private ServiceProcess start(String name, Path logs) throws Exception {
         return start(name, logs, Map.of());
+    }
+
+    /**
+     * Another instance of a service, on a port of its own, against the same database and broker (stopped with the
+     * stack, or earlier by its caller); {@code instance} names its log. Returns at once: see {@code awaitReady}.
+     */
+    public ServiceProcess startInstance(String name, String instance) throws Exception {
+        Path jar = Path.of("..", name + "-service", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
+        ServiceProcess service = ServiceProcess.start(name + "-" + instance, jar, FreePort.find(), env,
+                logs.resolve(name + "-" + instance + ".log"), List.of("-Xmx256m"));
+        started.add(service);
+        return service;
     }
 
     private ServiceProcess start(String name, Path logs, Map<String, String> more) throws Exception {
@@ -122,6 +139,15 @@ public final class SystemStack implements AutoCloseable {
 
     public LocalStackProcess kafka() {
         return kafka;
+    }
+
+    public LocalStackProcess postgres() {
+        return postgres;
+    }
+
+    /** Starts PostgreSQL again on the same port and data directory, after {@code postgres().stop()}. */
+    public void restartPostgres() {
+        postgres = LocalStackProcess.start(postgresArgs);
     }
 
     /** Starts the broker again on the same port and data directory, after {@code kafka().stop()}. */

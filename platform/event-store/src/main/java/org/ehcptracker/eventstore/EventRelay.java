@@ -102,6 +102,9 @@ public final class EventRelay implements AutoCloseable {
 
     private Thread thread;
     private volatile boolean running;
+    /** Set by {@link #stopAfterFinalPass}: publish what is committed, then stop (by this deadline, nanoTime). */
+    private volatile boolean finalPass;
+    private volatile long finalPassDeadline;
 
     // relay thread only
     private SqlConnection lockConnection;
@@ -200,6 +203,39 @@ public final class EventRelay implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the relay after a final pass: every event committed by now (the service has stopped taking commands) is
+     * published and checkpointed, waiting for older transactions still open in the cluster if it must, for at most
+     * {@code timeout}; then it stops as {@link #stop()} does. A standby tries the lock once more (the active instance
+     * may have stopped first) and stops at once if it cannot take it: the active relay publishes those events.
+     *
+     * @return true if the pass ended with nothing publishable left behind
+     */
+    public boolean stopAfterFinalPass(Duration timeout) {
+        Thread t;
+        synchronized (this) {
+            if (!running) {
+                return lag <= 0;
+            }
+            t = thread;
+            finalPassDeadline = System.nanoTime() + timeout.toNanos();
+            finalPass = true;
+        }
+        wake.release();
+        try {
+            t.join(Math.max(1, timeout.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        boolean complete = !t.isAlive() && lastError == null && !heldBack;
+        if (t.isAlive()) {
+            LOG.warnf("relay %s: the final pass did not finish within %s; stopping it (unpublished events stay in"
+                    + " the table and are published by the next relay)", settings.name(), timeout);
+        }
+        stop();
+        return complete;
+    }
+
     @Override
     public void close() {
         stop();
@@ -226,16 +262,23 @@ public final class EventRelay implements AutoCloseable {
             while (running) {
                 try {
                     if (lockConnection == null && !tryAcquireLock()) {
-                        sleep(settings.lockRetryInterval().toMillis());
+                        if (finalPass) {
+                            break; // a standby: the active relay publishes
+                        }
+                        wake.tryAcquire(settings.lockRetryInterval().toMillis(), TimeUnit.MILLISECONDS);
                         continue;
                     }
                     if (producer == null) {
                         producer = new KafkaProducer<>(new HashMap<>(producerConfig));
                     }
                     wake.drainPermits();
+                    boolean finishing = finalPass; // read before the round: what committed before it is in it
                     boolean held = drain();
                     backoffMs = MIN_BACKOFF_MS;
                     lastError = null;
+                    if (finishing && (!held || finalPassOver())) {
+                        break;
+                    }
                     long waitMs = settings.pollInterval().toMillis();
                     if (held) {
                         // an older transaction is still open: recheck soon, then less and less often
@@ -246,7 +289,7 @@ public final class EventRelay implements AutoCloseable {
                     }
                     wake.tryAcquire(waitMs, TimeUnit.MILLISECONDS);
                 } catch (Throwable t) {
-                    if (!running) {
+                    if (!running || (finalPass && finalPassOver())) {
                         break;
                     }
                     lastError = t.toString();
@@ -262,7 +305,7 @@ public final class EventRelay implements AutoCloseable {
                         closeProducer(Duration.ZERO);
                     }
                     try {
-                        sleep(backoffMs);
+                        sleep(finalPass ? Math.min(backoffMs, MIN_BACKOFF_MS) : backoffMs);
                     } catch (InterruptedException e) {
                         if (!running) {
                             break;
@@ -277,6 +320,15 @@ public final class EventRelay implements AutoCloseable {
             closeProducer(CLEANUP_TIMEOUT);
             LOG.infof("relay %s stopped", settings.name());
         }
+    }
+
+    /** For tests: a final pass was asked for and the relay has not stopped yet. */
+    boolean finalPassRequested() {
+        return finalPass && running;
+    }
+
+    private boolean finalPassOver() {
+        return System.nanoTime() - finalPassDeadline >= 0;
     }
 
     /** @return true if it took the lock (and set up LISTEN and the checkpoint) */

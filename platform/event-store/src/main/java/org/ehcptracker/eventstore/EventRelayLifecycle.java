@@ -56,10 +56,18 @@ public class EventRelayLifecycle {
             RelayMeters.bind(meters.get(), r);
         }
     }
+
+    /**
+     * ShutdownEvent comes after Quarkus' graceful shutdown ({@code quarkus.shutdown.timeout}): HTTP no longer takes
+     * requests and those in flight have finished, so every command's events are committed. The final pass publishes
+     * them before the process exits, instead of leaving them to the next start.
+     */
     void onStop(@Observes ShutdownEvent event) {
         EventRelay r = relay;
         if (r != null) {
-            r.stop();
+            boolean complete = r.stopAfterFinalPass(relayConfig.shutdownTimeout());
+            LOG.infof("relay %s stopped after its final pass (%s)", r.settings().name(),
+                    complete ? "every committed event published" : "some events left for the next start");
         }
     }
 

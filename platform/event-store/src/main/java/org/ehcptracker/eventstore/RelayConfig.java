@@ -49,6 +49,15 @@ public interface RelayConfig {
     @WithConverter(DurationText.class)
     Duration readinessMaxLag();
 
+    /**
+     * On shutdown (after Quarkus' graceful shutdown has let in-flight commands finish), how long the relay's final
+     * pass may take to publish every committed event before it stops; what is left stays in the table for the next
+     * relay. Keep it, plus {@code quarkus.shutdown.timeout}, below the time the process manager waits before SIGKILL.
+     */
+    @WithDefault("5s")
+    @WithConverter(DurationText.class)
+    Duration shutdownTimeout();
+
     /** The settings of an enabled relay. */
     default RelaySettings settings() {
         String t = topic().filter(s -> !s.isBlank()).orElseThrow(() -> new IllegalStateException(

@@ -31,6 +31,12 @@ class EventRelayLifecycleTest {
         assertThat(s.pollInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(s.batchSize()).isEqualTo(500);
         assertThat(s.lockRetryInterval()).isEqualTo(Duration.ofSeconds(5));
+        RelayConfig mapping = config(Map.of("ehcp.relay.topic", "t")).unwrap(SmallRyeConfig.class)
+                .getConfigMapping(RelayConfig.class);
+        assertThat(mapping.shutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config(Map.of("ehcp.relay.topic", "t", "ehcp.relay.shutdown-timeout", "3s"))
+                .unwrap(SmallRyeConfig.class).getConfigMapping(RelayConfig.class).shutdownTimeout())
+                .isEqualTo(Duration.ofSeconds(3));
 
         RelaySettings t = settings(config(Map.of("ehcp.relay.topic", "t", "ehcp.relay.name", "n",
                 "ehcp.relay.poll-interval", "750ms", "ehcp.relay.batch-size", "50",

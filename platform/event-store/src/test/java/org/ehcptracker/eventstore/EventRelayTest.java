@@ -326,6 +326,85 @@ class EventRelayTest {
         await().atMost(WAIT).until(() -> relay.status().active() && relay.status().lag() == 0);
     }
 
+    @Test
+    void stopping_after_a_final_pass_publishes_every_committed_event_even_one_held_back_by_an_open_transaction()
+            throws Exception {
+        EventRelay relay = activeRelay();
+        UUID caseId = UUID.randomUUID();
+        UUID stream = UUID.randomUUID();
+
+        SqlConnection older = db.pool.getConnection().await().atMost(TIMEOUT);
+        ExecutorService stopper = Executors.newSingleThreadExecutor();
+        List<StoredEvent> committed;
+        Future<Boolean> stopped;
+        try {
+            Transaction tx = holdingTheHorizon(older);
+            committed = store.append(stream, 0, List.of(event(caseId, "S1", "{}"), event(caseId, "S2", "{}")))
+                    .await().atMost(TIMEOUT);
+            await().atMost(WAIT).until(() -> relay.status().heldBack());
+
+            // the service stops: the final pass must wait for the older transaction, not give up on the events
+            stopped = stopper.submit(() -> relay.stopAfterFinalPass(WAIT));
+            await().atMost(WAIT).until(relay::finalPassRequested);
+            assertThat(relay.status().publishedTotal()).isZero();
+            tx.rollback().await().atMost(TIMEOUT);
+        } finally {
+            older.close().await().atMost(TIMEOUT);
+            stopper.shutdown();
+        }
+
+        assertThat(stopped.get(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the final pass completed").isTrue();
+        assertThat(relay.status().running()).isFalse();
+        assertThat(relay.status().publishedTotal()).isEqualTo(2);
+        List<ConsumerRecord<String, String>> records = topicContent(2, Duration.ofSeconds(1));
+        assertThat(records).extracting(TestKafka::eventId)
+                .containsExactly(committed.get(0).eventId(), committed.get(1).eventId());
+        assertThat(db.count("select position from relay_checkpoint where relay = '" + topic + "'"))
+                .isEqualTo(committed.get(1).position());
+    }
+
+    @Test
+    void the_final_pass_is_bounded_by_its_timeout_and_leaves_what_it_could_not_publish_to_the_next_relay() {
+        EventRelay relay = activeRelay();
+        UUID caseId = UUID.randomUUID();
+        UUID stream = UUID.randomUUID();
+
+        SqlConnection older = db.pool.getConnection().await().atMost(TIMEOUT);
+        try {
+            Transaction tx = holdingTheHorizon(older);
+            appendOne(stream, 0, caseId);
+            await().atMost(WAIT).until(() -> relay.status().heldBack());
+
+            // the older transaction outlives the pass: stop gives up after the timeout, publishing nothing
+            assertThat(relay.stopAfterFinalPass(Duration.ofMillis(300))).isFalse();
+            assertThat(relay.status().running()).isFalse();
+            assertThat(relay.status().publishedTotal()).isZero();
+            tx.rollback().await().atMost(TIMEOUT);
+        } finally {
+            older.close().await().atMost(TIMEOUT);
+        }
+
+        EventRelay next = relay(settings());
+        next.start();
+        assertThat(topicContent(1, Duration.ofSeconds(1))).extracting(r -> header(r, "ehcp-stream-version"))
+                .containsExactly("1");
+        await().atMost(WAIT).until(() -> next.status().publishedTotal() == 1);
+    }
+
+    EventRelay activeRelay() {
+        EventRelay relay = relay(settings());
+        relay.start();
+        await().atMost(WAIT).until(() -> relay.status().active());
+        return relay;
+    }
+
+    /** An open transaction with an xid: the relay publishes nothing committed after it until it ends. */
+    static Transaction holdingTheHorizon(SqlConnection connection) {
+        Transaction tx = connection.begin().await().atMost(TIMEOUT);
+        connection.query("select pg_current_xact_id()").execute().await().atMost(TIMEOUT);
+        return tx;
+    }
+
     /** Waits until the relay published {@code total} events; on timeout, says why (relay status, open transactions). */
     void awaitPublished(EventRelay relay, long total) {
         try {

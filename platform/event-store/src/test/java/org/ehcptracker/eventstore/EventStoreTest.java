@@ -270,6 +270,29 @@ class EventStoreTest {
     }
 
     @Test
+    void a_payload_or_metadata_that_is_not_exactly_one_json_object_is_refused_and_nothing_is_stored() {
+        UUID stream = UUID.randomUUID();
+        UUID caseId = UUID.randomUUID();
+        // each would, pasted into the batch, close its object early and add a key or a row of its own
+        for (String bad : List.of("{\"a\":1},\"ord\":9", "{\"a\":1}}", "{\"a\":\"}\"}, {\"b\":2}", "[1]", "{\"a\":[1}")) {
+            assertThatThrownBy(() -> store.append(stream, 0, List.of(event(caseId, "T", bad))).await().atMost(TIMEOUT))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("payloadJson");
+            assertThatThrownBy(() -> store.append(stream, 0, List.of(new NewEvent(UUID.randomUUID(), caseId, "T", 1, "{}",
+                    bad, Instant.now()))).await().atMost(TIMEOUT))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("metadataJson");
+        }
+        // not JSON at all, but one object by its braces: PostgreSQL refuses the batch
+        assertThatThrownBy(() -> store.append(stream, 0, List.of(event(caseId, "T", "{nope}"))).await().atMost(TIMEOUT))
+                .isInstanceOf(io.vertx.pgclient.PgException.class);
+        // braces and quotes inside strings are text, escaped quotes included
+        String tricky = "{\"a\": \"} ] \\\" {\", \"b\": [{\"c\": \"]\"}]}  ";
+        List<StoredEvent> stored = store.append(stream, 0, List.of(event(caseId, "T", tricky))).await().atMost(TIMEOUT);
+        assertThat(new io.vertx.core.json.JsonObject(stored.get(0).payloadJson()))
+                .isEqualTo(new io.vertx.core.json.JsonObject(tricky));
+        assertThat(store.load(stream).await().atMost(TIMEOUT)).hasSize(1);
+    }
+
+    @Test
     void rejects_bad_arguments() {
         assertThatThrownBy(() -> store.append(UUID.randomUUID(), -1, events(UUID.randomUUID(), 1)).await().atMost(TIMEOUT))
                 .isInstanceOf(IllegalArgumentException.class);

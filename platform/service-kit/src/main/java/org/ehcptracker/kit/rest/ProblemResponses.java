@@ -245,7 +245,8 @@ public class ProblemResponses {
         return storeUnavailable();
     }
 
-    private static Response storeUnavailable() {
+    /** 503 problem+json with Retry-After: nothing was recorded, the caller may retry (also command-kit's StoreUnavailableProblem). */
+    public static Response storeUnavailable() {
         return HttpProblem.builder()
                 .withStatus(503)
                 .withTitle("Service unavailable")

@@ -146,6 +146,21 @@ class IdempotentCreateTest {
     }
 
     @Test
+    void replays_and_refusals_are_counted_by_outcome() {
+        String childRef = newChildRef();
+        Map<String, Object> other = bodyWithoutCaseId(childRef);
+        other.put("receivedDate", RECEIVED.minusDays(2).toString());
+        IdempotentCreateChecks.retriedWithOneKey(AssessmentCaseResourceTest::api, "/api/cases", bodyWithoutCaseId(childRef), 201);
+        IdempotentCreateChecks.otherRequestWithTheKeyIsRefused(AssessmentCaseResourceTest::api, "/api/cases",
+                bodyWithoutCaseId(newChildRef()), other, 201);
+
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("ehcp_idempotency_total\\{[^}]*outcome=\"replayed\"[^}]*} [1-9]")
+                .containsPattern("ehcp_idempotency_total\\{[^}]*outcome=\"refused\"[^}]*} [1-9]")
+                .containsPattern("ehcp_idempotency_total\\{[^}]*outcome=\"recorded\"[^}]*} [1-9]");
+    }
+
+    @Test
     void the_openapi_document_names_the_header_on_every_create() {
         assertThat(IdempotentCreateChecks.createsDocumentingTheHeader())
                 .containsExactlyInAnyOrder("/api/cases", "/api/cases/{caseId}/exceptions", "/api/cases/{caseId}/disputes");

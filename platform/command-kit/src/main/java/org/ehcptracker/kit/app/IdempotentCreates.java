@@ -2,6 +2,7 @@ package org.ehcptracker.kit.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -88,10 +89,12 @@ public class IdempotentCreates {
     private final IdempotencyConfig config;
     private final Instance<Pool> pool;
     private final Vertx vertx;
+    private final MeterRegistry meters;
     private long purgeTimer = -1;
 
     public IdempotentCreates(ObjectMapper mapper, Instance<RoutingContext> request, IdempotencyConfig config,
-                             Instance<Pool> pool, Vertx vertx) {
+                             Instance<Pool> pool, Vertx vertx, MeterRegistry meters) {
+        this.meters = meters;
         this.mapper = mapper;
         this.request = request;
         this.config = config;
@@ -128,8 +131,15 @@ public class IdempotentCreates {
                 Answer first = answer(answer, digest);
                 return record(session, scope, key, retention, first).replaceWith(first.toResponse(false));
             });
-        }));
-        return attempt.onFailure().recoverWithUni(failure -> Transactions.inSession(session -> find(session, scope, key, retention))
+        })).invoke(answer -> {
+            if ("false".equals(answer.getHeaderString(REPLAYED))) {
+                count("recorded"); // committed
+            }
+        });
+        // a failure may be a concurrent twin's win (see the class comment): look for its key; the refusal of this
+        // very key (another request) is final
+        return attempt.onFailure(failure -> !(failure instanceof CommandRejected refused && HEADER.equals(refused.field())))
+                .recoverWithUni(failure -> Transactions.inSession(session -> find(session, scope, key, retention))
                 .map(found -> {
                     if (found.isPresent()) {
                         return replay(found.get(), digest, key);
@@ -163,11 +173,21 @@ public class IdempotentCreates {
                 .replaceWithVoid();
     }
 
-    private static Response replay(Answer first, String digest, String key) {
+    /**
+     * {@code ehcp.idempotency} by outcome: recorded (a create that stored its key), replayed (a retry answered from
+     * the key), refused (the key used for another request). Many replays: clients retry, usually after timeouts.
+     */
+    private void count(String outcome) {
+        meters.counter("ehcp.idempotency", "outcome", outcome).increment();
+    }
+
+    private Response replay(Answer first, String digest, String key) {
         if (!first.digest().equals(digest)) {
+            count("refused");
             throw CommandRejected.unprocessable(HEADER, "Idempotency-Key " + key + " was already used by you for a"
                     + " different request: use a new key for a new record");
         }
+        count("replayed");
         return first.toResponse(true);
     }
 

@@ -29,7 +29,6 @@ import org.ehcptracker.advice.domain.AdviceRequestStatus;
 import org.ehcptracker.advice.domain.CancelForClosedCase;
 import org.ehcptracker.advice.domain.CaseStatus;
 import org.hibernate.reactive.mutiny.Mutiny;
-import org.ehcptracker.advice.persistence.SubmissionIdempotencyRow;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.kit.persistence.Transactions;
 import org.ehcptracker.advice.persistence.AssessmentCaseRow;
@@ -88,68 +87,6 @@ public class AdviceRequests {
                         (session, handled) -> AdviceSubmissionRow.record(adviceRequestId, actor.toString(),
                                 command.summary(), handled.events().get(0).occurredAt()))
                 .map(this::asOfToday);
-    }
-
-    /**
-     * Records the agency's advice once for {@code idempotencyKey}: a retry with the same key (and the same
-     * body, {@code bodyDigest}) gets the first answer again, {@code replayed}, and appends nothing. The key
-     * row is written in the submission's transaction, so an answer is stored exactly when the event is.
-     * Two retries at once: one appends, the other loses the append race and then finds the key and replays.
-     *
-     * @param render the answer as the caller sends it (the request's view), stored for replays
-     */
-    public Uni<SubmissionAnswer> submitOnce(UUID adviceRequestId, Actor actor, SubmitAdvice command, String idempotencyKey,
-                                            String bodyDigest, Function<AdviceRequestAsOf, String> render) {
-        String who = actor.toString();
-        Uni<SubmissionAnswer> attempt = aggregates.inTransaction(session -> SubmissionIdempotencyRow.of(who, idempotencyKey)
-                .chain(found -> {
-                    if (found.isPresent()) {
-                        return replayReached(actor, found.get(), adviceRequestId, bodyDigest, idempotencyKey);
-                    }
-                    return aggregates.handle(session, AdviceRequest.TYPE, adviceRequestId, actor,
-                                    (state, ctx) -> AdviceDecider.decide(command, reached(actor, state), ctx),
-                                    (s, handled) -> {
-                                        var occurredAt = handled.events().get(0).occurredAt();
-                                        return AdviceSubmissionRow.record(adviceRequestId, who, command.summary(), occurredAt)
-                                                .chain(() -> SubmissionIdempotencyRow.record(who, idempotencyKey, adviceRequestId,
-                                                        bodyDigest, render.apply(asOfToday(handled)), occurredAt));
-                                    })
-                            .map(handled -> new SubmissionAnswer(render.apply(asOfToday(handled)), false));
-                }));
-        return attempt.onFailure().recoverWithUni(failure -> Transactions.inSession(
-                        session -> SubmissionIdempotencyRow.of(who, idempotencyKey)
-                .chain(found -> {
-                    if (found.isPresent()) {
-                        return replayReached(actor, found.get(), adviceRequestId, bodyDigest, idempotencyKey);
-                    }
-                    throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
-                })));
-    }
-
-    /**
-     * A replay answers only while the actor still reaches the request (a caller moved to another council or
-     * agency since is refused like any other read).
-     */
-    private static Uni<SubmissionAnswer> replayReached(Actor actor, SubmissionIdempotencyRow first, UUID adviceRequestId,
-                                                       String bodyDigest, String idempotencyKey) {
-        return AdviceRequestRow.byId(first.adviceRequestId).map(request -> {
-            request.ifPresent(r -> AdviceRequestReach.require(actor, r));
-            return replay(first, adviceRequestId, bodyDigest, idempotencyKey);
-        });
-    }
-
-    private static SubmissionAnswer replay(SubmissionIdempotencyRow first, UUID adviceRequestId, String bodyDigest,
-                                           String idempotencyKey) {
-        if (!first.adviceRequestId.equals(adviceRequestId) || !first.bodyDigest.equals(bodyDigest)) {
-            throw CommandRejected.unprocessable("Idempotency-Key", "Idempotency-Key " + idempotencyKey
-                    + " was already used by you for a different submission (advice request " + first.adviceRequestId
-                    + "): use a new key for a new submission");
-        }
-        return new SubmissionAnswer(first.answer, true);
-    }
-
-    /** The answer to a submission, and whether it is the stored first answer to an earlier try. */
-    public record SubmissionAnswer(String json, boolean replayed) {
     }
 
     /** Returns submitted advice for rework; the note goes to {@code advice_rework} only, in the same transaction. */

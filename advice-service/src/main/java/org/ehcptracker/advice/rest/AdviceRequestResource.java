@@ -3,8 +3,6 @@ package org.ehcptracker.advice.rest;
 import jakarta.annotation.security.RolesAllowed;
 import org.ehcptracker.kit.domain.Role;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +32,7 @@ import org.ehcptracker.advice.domain.AdviceRequestReach;
 import org.ehcptracker.advice.domain.AdviceRequestStatus;
 import org.ehcptracker.kit.domain.Actor;
 import org.ehcptracker.kit.domain.CommandRejected;
+import org.ehcptracker.kit.app.IdempotentCreates;
 import org.ehcptracker.kit.rest.CurrentActor;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -53,11 +52,11 @@ public class AdviceRequestResource {
     private final AdviceRequestQueries queries;
     private final AgencyInbox inbox;
     private final CurrentActor actor;
-    private final ObjectMapper mapper;
+    private final IdempotentCreates creates;
 
     public AdviceRequestResource(AdviceRequests requests, AdviceRequestQueries queries, AgencyInbox inbox, CurrentActor actor,
-                                 ObjectMapper mapper) {
-        this.mapper = mapper;
+                                 IdempotentCreates creates) {
+        this.creates = creates;
         this.requests = requests;
         this.queries = queries;
         this.inbox = inbox;
@@ -69,16 +68,25 @@ public class AdviceRequestResource {
     @Path("/cases/{caseId}/advice-requests")
     @Operation(summary = "Ask a partner agency for advice on a case the LA decided to assess",
             description = "Publishes AdviceRequested with dueDate = requestedDate + 6 weeks (Reg 8(1)).")
-    @APIResponse(responseCode = "201", description = "requested; Location names the new advice request")
-    @APIResponse(responseCode = "400", description = "an invalid body (the field is named)")
+    @APIResponse(responseCode = "201", description = "requested (or the first answer to this Idempotency-Key replayed);"
+            + " Location names the new advice request")
+    @APIResponse(responseCode = "400", description = "an invalid body or Idempotency-Key (the field is named)")
     @APIResponse(responseCode = "403", description = "a role that may not call this, or a case of a council you do not act for")
     @APIResponse(responseCode = "422", description = "the case is unknown here, not yet decided, refused or withdrawn;"
-            + " or requestedDate is before the request was received or in the future")
-    public Uni<Response> requestAdvice(@RestPath UUID caseId, @Valid @NotNull RequestAdviceBody body) {
-        UUID adviceRequestId = UUID.randomUUID();
-        return requests.request(adviceRequestId, actor.current(), body.toCommand(adviceRequestId, caseId))
-                .map(made -> Response.created(URI.create("/api/advice-requests/" + adviceRequestId))
-                        .entity(AdviceRequestView.of(made)).build());
+            + " or requestedDate is before the request was received or in the future; or the Idempotency-Key was used before"
+            + " for a different request")
+    public Uni<Response> requestAdvice(@RestPath UUID caseId,
+                                       @Parameter(name = IdempotentCreates.HEADER, in = ParameterIn.HEADER,
+                                               description = IdempotentCreates.DESCRIPTION, example = IdempotentCreates.EXAMPLE)
+                                       @RestHeader(IdempotentCreates.HEADER) String idempotencyKey,
+                                       @Valid @NotNull RequestAdviceBody body) {
+        Actor caller = actor.current();
+        return creates.once(idempotencyKey, caller, body, () -> {
+            UUID adviceRequestId = UUID.randomUUID();
+            return requests.request(adviceRequestId, caller, body.toCommand(adviceRequestId, caseId))
+                    .map(made -> Response.created(URI.create("/api/advice-requests/" + adviceRequestId))
+                            .entity(AdviceRequestView.of(made)).build());
+        });
     }
 
     @RolesAllowed({Role.CASEWORKER, Role.AGENCY})
@@ -89,7 +97,6 @@ public class AdviceRequestResource {
                     + " An actor of role agency must be the agency the request was addressed to. Send an Idempotency-Key"
                     + " (any 1-255 printable characters, new for each submission): a retry with the same key and body"
                     + " gets the first answer again (with Idempotent-Replayed: true) and records nothing more.")
-    @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, example = "eps-2025-05-20-0001")
     @APIResponse(responseCode = "200", description = "recorded, or the first answer to this Idempotency-Key replayed")
     @APIResponse(responseCode = "400", description = "an invalid body or Idempotency-Key (the field is named)")
     @APIResponse(responseCode = "403", description = "a role that may not call this; a request of a council you do not act for;"
@@ -99,32 +106,15 @@ public class AdviceRequestResource {
             + " or a concurrent command on the request won")
     @APIResponse(responseCode = "422", description = "submittedDate before requestedDate or in the future;"
             + " or the Idempotency-Key was used before for a different submission")
-    public Uni<Response> submit(@RestPath UUID adviceRequestId, @RestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
+    public Uni<Response> submit(@RestPath UUID adviceRequestId,
+                                @Parameter(name = IdempotentCreates.HEADER, in = ParameterIn.HEADER,
+                                        description = IdempotentCreates.DESCRIPTION, example = "eps-2025-05-20-0001")
+                                @RestHeader(IdempotentCreates.HEADER) String idempotencyKey,
                                 @Valid @NotNull SubmissionBody body) {
         Actor submittedBy = actor.current();
         var command = body.toCommand(adviceRequestId, submittedBy);
-        if (idempotencyKey == null) {
-            return requests.submit(adviceRequestId, submittedBy, command)
-                    .map(done -> Response.ok(AdviceRequestView.of(done)).build());
-        }
-        if (!idempotencyKey.matches("[\\x21-\\x7E]{1,255}")) {
-            throw CommandRejected.invalid(IDEMPOTENCY_KEY, "Idempotency-Key must be 1-255 printable ASCII characters"
-                    + " without spaces (e.g. a UUID), new for each submission");
-        }
-        return requests.submitOnce(adviceRequestId, submittedBy, command, idempotencyKey, body.digest(), this::json)
-                .map(answer -> Response.ok(answer.json(), MediaType.APPLICATION_JSON)
-                        .header("Idempotent-Replayed", Boolean.toString(answer.replayed())).build());
-    }
-
-    /** The header that makes a submission safe to retry. */
-    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
-    private String json(AdviceRequestAsOf dated) {
-        try {
-            return mapper.writeValueAsString(AdviceRequestView.of(dated));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the request's view cannot be written as JSON", e);
-        }
+        return creates.once(idempotencyKey, submittedBy, body, () -> requests.submit(adviceRequestId, submittedBy, command)
+                .map(done -> Response.ok(AdviceRequestView.of(done)).build()));
     }
 
     @RolesAllowed(Role.CASEWORKER)

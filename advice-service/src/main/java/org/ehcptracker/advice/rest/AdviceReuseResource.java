@@ -21,6 +21,10 @@ import org.ehcptracker.advice.app.AdviceReuses;
 import org.ehcptracker.contracts.advice.AdviceType;
 import org.ehcptracker.kit.domain.Role;
 import org.ehcptracker.kit.rest.CurrentActor;
+import org.ehcptracker.kit.app.IdempotentCreates;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
@@ -36,7 +40,10 @@ public class AdviceReuseResource {
     private final AdviceReuses reuses;
     private final CurrentActor actor;
 
-    public AdviceReuseResource(AdviceReuses reuses, CurrentActor actor) {
+    private final IdempotentCreates creates;
+
+    public AdviceReuseResource(AdviceReuses reuses, CurrentActor actor, IdempotentCreates creates) {
+        this.creates = creates;
         this.reuses = reuses;
         this.actor = actor;
     }
@@ -47,18 +54,25 @@ public class AdviceReuseResource {
             description = "Publishes ExistingAdviceReused (codes and dates; the note stays in advice-service). Needs the"
                     + " agreement of the parent or young person and of the adviser. No request is made: nothing goes to the"
                     + " agency, nothing is due, and it is counted as reused, never as advice returned on time or late.")
-    @APIResponse(responseCode = "201", description = "recorded; Location names the reuse (one per case and advice type)")
-    @APIResponse(responseCode = "400", description = "an invalid body (the field is named)")
+    @APIResponse(responseCode = "201", description = "recorded (or the first answer to this Idempotency-Key replayed);"
+            + " Location names the reuse (one per case and advice type)")
+    @APIResponse(responseCode = "400", description = "an invalid body or Idempotency-Key (the field is named)")
     @APIResponse(responseCode = "403", description = "a role that may not call this, or a case of a council you do not act for")
     @APIResponse(responseCode = "409", description = "this advice type is already reused for the case, or already requested"
             + " and not cancelled (cancel that request first, reason EXISTING_ADVICE_REUSED); or a concurrent reuse won")
     @APIResponse(responseCode = "422", description = "the case is unknown here, not decided for assessment or closed (field"
             + " caseId); an agreement not given (familyAgreed, adviserAgreed); adviceDate in the future; an agency the"
-            + " council's directory does not know or that does not give this advice (agencyId)")
-    public Uni<Response> reuse(@RestPath UUID caseId, @Valid @NotNull AdviceReuseBody body) {
-        return reuses.reuse(actor.current(), body.toCommand(caseId), body.noteOrNull())
+            + " council's directory does not know or that does not give this advice (agencyId); or the Idempotency-Key was"
+            + " used before for a different request")
+    public Uni<Response> reuse(@RestPath UUID caseId,
+                               @Parameter(name = IdempotentCreates.HEADER, in = ParameterIn.HEADER,
+                                       description = IdempotentCreates.DESCRIPTION, example = IdempotentCreates.EXAMPLE)
+                               @RestHeader(IdempotentCreates.HEADER) String idempotencyKey,
+                               @Valid @NotNull AdviceReuseBody body) {
+        var caller = actor.current();
+        return creates.once(idempotencyKey, caller, body, () -> reuses.reuse(caller, body.toCommand(caseId), body.noteOrNull())
                 .map(done -> Response.created(URI.create("/api/cases/" + caseId + "/advice-reuses/" + done.adviceType()))
-                        .entity(AdviceReuseView.of(done)).build());
+                        .entity(AdviceReuseView.of(done)).build()));
     }
 
     @RolesAllowed(Role.CASEWORKER)

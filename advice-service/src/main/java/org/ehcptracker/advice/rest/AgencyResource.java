@@ -26,6 +26,8 @@ import org.ehcptracker.advice.app.DefaultAdviceSets;
 import org.ehcptracker.kit.domain.Actor;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.kit.rest.CurrentActor;
+import org.ehcptracker.kit.app.IdempotentCreates;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
@@ -42,7 +44,10 @@ public class AgencyResource {
     private final DefaultAdviceSets defaults;
     private final CurrentActor actor;
 
-    public AgencyResource(AgencyDirectory directory, DefaultAdviceSets defaults, CurrentActor actor) {
+    private final IdempotentCreates creates;
+
+    public AgencyResource(AgencyDirectory directory, DefaultAdviceSets defaults, CurrentActor actor, IdempotentCreates creates) {
+        this.creates = creates;
         this.directory = directory;
         this.defaults = defaults;
         this.actor = actor;
@@ -54,16 +59,22 @@ public class AgencyResource {
     @Operation(summary = "Add a partner agency to a council's directory",
             description = "Once a council has one agency in its directory, every advice request of its cases must be"
                     + " addressed to an active agency of its directory that gives that type of advice.")
-    @APIResponse(responseCode = "201", description = "added; Location names the agency")
-    @APIResponse(responseCode = "400", description = "a council code that is not three digits, or an invalid body (the field is named)")
+    @APIResponse(responseCode = "201", description = "added (or the first answer to this Idempotency-Key replayed); Location names the agency")
+    @APIResponse(responseCode = "400", description = "a council code that is not three digits, or an invalid body or Idempotency-Key (the field is named)")
     @APIResponse(responseCode = "409", description = "the agency id is already in a directory (or was added at the same moment)")
+    @APIResponse(responseCode = "422", description = "the Idempotency-Key was used before for a different request")
     @APIResponse(responseCode = "403", description = "a role that may not call this, or a council you do not act for")
-    public Uni<Response> add(@RestPath String localAuthorityCode, @Valid @NotNull NewAgencyBody body) {
+    public Uni<Response> add(@RestPath String localAuthorityCode,
+                             @Parameter(name = IdempotentCreates.HEADER, in = ParameterIn.HEADER,
+                                     description = IdempotentCreates.DESCRIPTION, example = IdempotentCreates.EXAMPLE)
+                             @RestHeader(IdempotentCreates.HEADER) String idempotencyKey,
+                             @Valid @NotNull NewAgencyBody body) {
         requireCouncilCode(localAuthorityCode);
-        return directory.add(localAuthorityCode, body.agencyId(), body.name(), body.adviceTypes(), body.contactEmail(),
-                        actor.current())
+        var caller = actor.current();
+        return creates.once(idempotencyKey, caller, body, () -> directory.add(localAuthorityCode, body.agencyId(), body.name(),
+                        body.adviceTypes(), body.contactEmail(), caller)
                 .map(added -> Response.created(URI.create("/api/agencies/" + added.agencyId()))
-                        .entity(AgencyView.of(added)).build());
+                        .entity(AgencyView.of(added)).build()));
     }
 
     @RolesAllowed({Role.ADMIN, Role.CASEWORKER})

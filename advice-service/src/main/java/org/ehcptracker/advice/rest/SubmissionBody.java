@@ -3,10 +3,6 @@ package org.ehcptracker.advice.rest;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.ehcptracker.kit.rest.NotBefore;
@@ -24,16 +20,6 @@ public record SubmissionBody(
         String summary) {
 
     /** What a replay must match: the same date and text (SHA-256, so the text itself is not kept twice). */
-    String digest() {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((submittedDate + "\n" + (summary == null ? "" : summary)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
     SubmitAdvice toCommand(UUID adviceRequestId, Actor submittedBy) {
         return new SubmitAdvice(adviceRequestId, submittedDate, submittedBy, summary);
     }

@@ -20,13 +20,16 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ehcptracker.assessment.app.AssessmentCases;
 import org.ehcptracker.assessment.app.CaseAudit;
 import org.ehcptracker.assessment.domain.WithdrawException;
+import org.ehcptracker.kit.app.IdempotentCreates;
 import org.ehcptracker.kit.rest.CurrentActor;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
@@ -47,8 +50,10 @@ public class AssessmentCaseResource {
     private final AssessmentCases cases;
     private final CaseAudit audit;
     private final CurrentActor actor;
+    private final IdempotentCreates creates;
 
-    public AssessmentCaseResource(AssessmentCases cases, CaseAudit audit, CurrentActor actor) {
+    public AssessmentCaseResource(AssessmentCases cases, CaseAudit audit, CurrentActor actor, IdempotentCreates creates) {
+        this.creates = creates;
         this.cases = cases;
         this.audit = audit;
         this.actor = actor;
@@ -58,19 +63,24 @@ public class AssessmentCaseResource {
     @Operation(summary = "Record a request for an EHC needs assessment",
             description = "Starts the 20-week clock on receivedDate. Give a caseId to make retries safe: a second POST with the"
                     + " same caseId is refused with 409. The child's name and date of birth are kept only in this service.")
-    @APIResponse(responseCode = "201", description = "recorded; Location names the case",
+    @APIResponse(responseCode = "201", description = "recorded (or the first answer to this Idempotency-Key replayed); Location names the case",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "400", description = "malformed body or a field breaking its format",
+    @APIResponse(responseCode = "400", description = "malformed body or a field breaking its format, or a malformed Idempotency-Key",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "localAuthorityCode (or the existing case with this caseId) is of a council the caller does not act for", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "the caseId is already taken (a duplicate submission)",
             content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "422", description = "receivedDate in the future, or a date of birth after it",
+    @APIResponse(responseCode = "422", description = "receivedDate in the future, or a date of birth after it; or the Idempotency-Key was used before for a different request",
             content = @Content(mediaType = PROBLEM))
-    public Uni<Response> record(@Valid @NotNull RecordRequestBody body) {
-        var command = body.toCommand();
-        return cases.record(command.caseId(), actor.current(), command).map(file ->
-                Response.created(URI.create("/api/cases/" + command.caseId())).entity(CaseView.of(file)).build());
+    public Uni<Response> record(@Parameter(name = IdempotentCreates.HEADER, in = ParameterIn.HEADER, description = IdempotentCreates.DESCRIPTION,
+                    example = IdempotentCreates.EXAMPLE) @RestHeader(IdempotentCreates.HEADER) String idempotencyKey,
+                                @Valid @NotNull RecordRequestBody body) {
+        var caller = actor.current();
+        return creates.once(idempotencyKey, caller, body, () -> {
+            var command = body.toCommand();
+            return cases.record(command.caseId(), caller, command).map(file ->
+                    Response.created(URI.create("/api/cases/" + command.caseId())).entity(CaseView.of(file)).build());
+        });
     }
 
     @POST
@@ -131,16 +141,21 @@ public class AssessmentCaseResource {
                     + " details. Give an exceptionId to make retries safe: a second POST with the same id is refused with 409.")
     @APIResponse(responseCode = "201", description = "recorded; Location names the case's exceptions",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "400", description = "missing or malformed field (e.g. a control character in note)",
+    @APIResponse(responseCode = "400", description = "missing or malformed field (e.g. a control character in note), or a malformed Idempotency-Key",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "the case is of a council the caller does not act for", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "the exceptionId was already recorded", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "closed case (withdrawn, refused without an open appeal, no plan), a reason"
-            + " the limit does not allow, dates outside the case's life, or a startDate after the final plan was issued", content = @Content(mediaType = PROBLEM))
-    public Uni<Response> recordException(@RestPath UUID caseId, @Valid @NotNull ExceptionBody body) {
-        return cases.recordException(caseId, actor.current(), body.toCommand(caseId)).map(file ->
-                Response.created(URI.create("/api/cases/" + caseId + "/exceptions")).entity(CaseView.of(file)).build());
+            + " the limit does not allow, dates outside the case's life, or a startDate after the final plan was issued; or the"
+            + " Idempotency-Key was used before for a different request", content = @Content(mediaType = PROBLEM))
+    public Uni<Response> recordException(@RestPath UUID caseId,
+                                         @Parameter(name = IdempotentCreates.HEADER, in = ParameterIn.HEADER, description = IdempotentCreates.DESCRIPTION,
+                    example = IdempotentCreates.EXAMPLE) @RestHeader(IdempotentCreates.HEADER) String idempotencyKey,
+                                         @Valid @NotNull ExceptionBody body) {
+        var caller = actor.current();
+        return creates.once(idempotencyKey, caller, body, () -> cases.recordException(caseId, caller, body.toCommand(caseId)).map(file ->
+                Response.created(URI.create("/api/cases/" + caseId + "/exceptions")).entity(CaseView.of(file)).build()));
     }
 
     @POST
@@ -201,16 +216,20 @@ public class AssessmentCaseResource {
     @Path("/{caseId}/disputes")
     @Operation(summary = "Record a mediation or tribunal appeal about a refusal to assess, a refusal to issue a plan or the"
             + " plan's contents", description = "The note, if any, is kept only in this service and erased with the personal details.")
-    @APIResponse(responseCode = "201", description = "recorded", content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "400", description = "missing or malformed field", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "201", description = "recorded (or the first answer to this Idempotency-Key replayed)", content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "missing or malformed field, or a malformed Idempotency-Key", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "the case is of a council the caller does not act for", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "unknown case", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "the disputeId was already recorded", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "withdrawn case, a stage the case has not reached, or registeredDate before"
-            + " the decision disputed or in the future", content = @Content(mediaType = PROBLEM))
-    public Uni<Response> recordDispute(@RestPath UUID caseId, @Valid @NotNull DisputeBody body) {
-        return cases.recordDispute(caseId, actor.current(), body.toCommand(caseId)).map(file ->
-                Response.created(URI.create("/api/cases/" + caseId + "/disputes")).entity(CaseView.of(file)).build());
+            + " the decision disputed or in the future; or the Idempotency-Key was used before for a different request", content = @Content(mediaType = PROBLEM))
+    public Uni<Response> recordDispute(@RestPath UUID caseId,
+                                       @Parameter(name = IdempotentCreates.HEADER, in = ParameterIn.HEADER, description = IdempotentCreates.DESCRIPTION,
+                    example = IdempotentCreates.EXAMPLE) @RestHeader(IdempotentCreates.HEADER) String idempotencyKey,
+                                       @Valid @NotNull DisputeBody body) {
+        var caller = actor.current();
+        return creates.once(idempotencyKey, caller, body, () -> cases.recordDispute(caseId, caller, body.toCommand(caseId)).map(file ->
+                Response.created(URI.create("/api/cases/" + caseId + "/disputes")).entity(CaseView.of(file)).build()));
     }
 
     @POST

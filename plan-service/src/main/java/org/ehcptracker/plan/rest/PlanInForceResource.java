@@ -23,8 +23,14 @@ import org.ehcptracker.plan.domain.PlanInForceView;
 import org.ehcptracker.plan.domain.QualityAuditView;
 import org.ehcptracker.plan.domain.QualityAuditsView;
 import org.ehcptracker.plan.domain.ReviewView;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.ehcptracker.kit.app.IdempotentCreates;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestResponse;
 
 /** A plan in force (by planId, from its final issue): its review meetings and its cessation. */
 @RolesAllowed(Role.CASEWORKER)
@@ -37,7 +43,10 @@ public class PlanInForceResource {
     private final PlansInForce plans;
     private final CurrentActor actor;
 
-    public PlanInForceResource(PlansInForce plans, CurrentActor actor) {
+    private final IdempotentCreates creates;
+
+    public PlanInForceResource(PlansInForce plans, CurrentActor actor, IdempotentCreates creates) {
+        this.creates = creates;
         this.plans = plans;
         this.actor = actor;
     }
@@ -59,17 +68,21 @@ public class PlanInForceResource {
             + " decision is due 4 weeks after the meeting, the next review 12 months after it.")
     @APIResponse(responseCode = "401", description = "no valid bearer token")
     @APIResponse(responseCode = "403", description = "not a caseworker, or the plan is another council's")
-    @APIResponse(responseCode = "201", description = "review held; Location is the review")
-    @APIResponse(responseCode = "400", description = "a missing or malformed field")
+    @APIResponse(responseCode = "201", description = "review held (or the first answer to this Idempotency-Key replayed);"
+            + " Location is the review", content = @Content(schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(responseCode = "400", description = "a missing or malformed field, or a malformed Idempotency-Key")
     @APIResponse(responseCode = "404", description = "no plan in force with that planId")
     @APIResponse(responseCode = "409", description = "the plan's previous review is still open, the reviewId was"
             + " already used, or a concurrent update")
     @APIResponse(responseCode = "422", description = "the plan ceased (field planId), or meetingDate before the"
-            + " plan's issue, not after the last meeting, or in the future")
-    public Uni<RestResponse<ReviewView>> holdMeeting(@RestPath UUID planId, @Valid @NotNull ReviewMeetingRequest body) {
-        return plans.holdMeeting(actor.current(), body.toCommand(planId, UUID.randomUUID()))
-                .map(view -> RestResponse.ResponseBuilder.<ReviewView>created(
-                        URI.create("/api/reviews/" + view.reviewId())).entity(view).build());
+            + " plan's issue, not after the last meeting, or in the future; or the Idempotency-Key was used before for a"
+            + " different request")
+    public Uni<Response> holdMeeting(@RestPath UUID planId, @Parameter(name = IdempotentCreates.HEADER, in = ParameterIn.HEADER, description = IdempotentCreates.DESCRIPTION,
+                    example = IdempotentCreates.EXAMPLE) @RestHeader(IdempotentCreates.HEADER) String idempotencyKey,
+                                     @Valid @NotNull ReviewMeetingRequest body) {
+        var caller = actor.current();
+        return creates.once(idempotencyKey, caller, body, () -> plans.holdMeeting(caller, body.toCommand(planId, UUID.randomUUID()))
+                .map(view -> Response.created(URI.create("/api/reviews/" + view.reviewId())).entity(view).build()));
     }
 
     @POST
@@ -95,18 +108,22 @@ public class PlanInForceResource {
             + " re-audit is another audit: all are kept, the latest holds.")
     @APIResponse(responseCode = "401", description = "no valid bearer token")
     @APIResponse(responseCode = "403", description = "not a team manager, or the plan is another council's")
-    @APIResponse(responseCode = "201", description = "audit recorded; Location is the plan's audits")
+    @APIResponse(responseCode = "201", description = "audit recorded (or the first answer to this Idempotency-Key replayed);"
+            + " Location is the plan's audits", content = @Content(schema = @Schema(implementation = QualityAuditView.class)))
     @APIResponse(responseCode = "400", description = "a missing or malformed field, a grade not in the four, notes"
-            + " with a control character (each naming the field)")
+            + " with a control character (each naming the field), or a malformed Idempotency-Key")
     @APIResponse(responseCode = "404", description = "no plan in force with that planId")
     @APIResponse(responseCode = "409", description = "a concurrent audit or cessation of the same plan")
     @APIResponse(responseCode = "422", description = "the plan ceased (field planId); auditDate before the plan's"
             + " issue or in the future; a criterion unknown, missing or scored outside its range (field"
-            + " scores.<CODE>); a grade above the score's band (field grade)")
-    public Uni<RestResponse<QualityAuditView>> audit(@RestPath UUID planId, @Valid @NotNull QualityAuditRequest body) {
-        return plans.audit(actor.current(), body.toCommand(planId))
-                .map(view -> RestResponse.ResponseBuilder.<QualityAuditView>created(
-                        URI.create("/api/plans/" + planId + "/quality-audits")).entity(view).build());
+            + " scores.<CODE>); a grade above the score's band (field grade); or the Idempotency-Key was used before for a"
+            + " different request")
+    public Uni<Response> audit(@RestPath UUID planId, @Parameter(name = IdempotentCreates.HEADER, in = ParameterIn.HEADER, description = IdempotentCreates.DESCRIPTION,
+                    example = IdempotentCreates.EXAMPLE) @RestHeader(IdempotentCreates.HEADER) String idempotencyKey,
+                               @Valid @NotNull QualityAuditRequest body) {
+        var caller = actor.current();
+        return creates.once(idempotencyKey, caller, body, () -> plans.audit(caller, body.toCommand(planId))
+                .map(view -> Response.created(URI.create("/api/plans/" + planId + "/quality-audits")).entity(view).build()));
     }
 
     @GET

@@ -20,8 +20,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ehcptracker.kit.rest.CurrentActor;
 import org.ehcptracker.plan.app.Plans;
 import org.ehcptracker.plan.domain.PlanView;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.ehcptracker.kit.app.IdempotentCreates;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestResponse;
 
 /** Draft and final EHC plans of a case (one plan per case). */
 @RolesAllowed(Role.CASEWORKER)
@@ -34,7 +40,10 @@ public class PlanResource {
     private final Plans plans;
     private final CurrentActor actor;
 
-    public PlanResource(Plans plans, CurrentActor actor) {
+    private final IdempotentCreates creates;
+
+    public PlanResource(Plans plans, CurrentActor actor, IdempotentCreates creates) {
+        this.creates = creates;
         this.plans = plans;
         this.actor = actor;
     }
@@ -45,14 +54,18 @@ public class PlanResource {
             + " 15 days to comment (Reg 13(1)) start on issuedDate.")
     @APIResponse(responseCode = "401", description = "no valid bearer token")
     @APIResponse(responseCode = "403", description = "not a caseworker, or the case is another council's")
-    @APIResponse(responseCode = "201", description = "draft issued; Location is the plan")
-    @APIResponse(responseCode = "400", description = "a missing or malformed field")
+    @APIResponse(responseCode = "201", description = "draft issued (or the first answer to this Idempotency-Key replayed);"
+            + " Location is the plan", content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "400", description = "a missing or malformed field, or a malformed Idempotency-Key")
     @APIResponse(responseCode = "409", description = "a draft was already issued")
-    @APIResponse(responseCode = "422", description = "case not accepted for assessment, or issuedDate before the clock start")
-    public Uni<RestResponse<PlanView>> issueDraft(@RestPath UUID caseId, @Valid @NotNull DraftPlanRequest body) {
-        return plans.issueDraft(caseId, actor.current(), body.toCommand(caseId))
-                .map(view -> RestResponse.ResponseBuilder.<PlanView>created(URI.create("/api/cases/" + caseId + "/plan"))
-                        .entity(view).build());
+    @APIResponse(responseCode = "422", description = "case not accepted for assessment, or issuedDate before the clock start;"
+            + " or the Idempotency-Key was used before for a different request")
+    public Uni<Response> issueDraft(@RestPath UUID caseId, @Parameter(name = IdempotentCreates.HEADER, in = ParameterIn.HEADER, description = IdempotentCreates.DESCRIPTION,
+                    example = IdempotentCreates.EXAMPLE) @RestHeader(IdempotentCreates.HEADER) String idempotencyKey,
+                                    @Valid @NotNull DraftPlanRequest body) {
+        var caller = actor.current();
+        return creates.once(idempotencyKey, caller, body, () -> plans.issueDraft(caseId, caller, body.toCommand(caseId))
+                .map(view -> Response.created(URI.create("/api/cases/" + caseId + "/plan")).entity(view).build()));
     }
 
     @POST

@@ -59,6 +59,13 @@ public final class EventRelay implements AutoCloseable {
     public static final String HEADER_SCHEMA_VERSION = "ehcp-schema-version";
     public static final String HEADER_STREAM_ID = "ehcp-stream-id";
     public static final String HEADER_STREAM_VERSION = "ehcp-stream-version";
+    /**
+     * The W3C trace context of the command that appended the event (its metadata's {@code traceparent}), so each
+     * consumer continues the command's trace (docs/operations.md, "Traces").
+     */
+    public static final String HEADER_TRACEPARENT = "traceparent";
+    /** version 00: 32 hex trace id, 16 hex parent span id, 2 hex flags; anything else is not passed on */
+    static final java.util.regex.Pattern TRACEPARENT = java.util.regex.Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
     static final String TRY_LOCK_SQL = "select pg_try_advisory_lock($1, $2) as locked";
     static final String INIT_CHECKPOINT_SQL =
@@ -74,7 +81,7 @@ public final class EventRelay implements AutoCloseable {
      */
     static final String FETCH_SQL = """
             select e.position, e.tx_id::text as tx_text, e.event_id, e.stream_id, e.stream_version, e.case_id, e.type,
-                   e.schema_version, e.payload::text as payload
+                   e.schema_version, e.payload::text as payload, e.metadata->>'traceparent' as traceparent
               from event e
              where (e.tx_id, e.position) > ($1::text::xid8, $2::bigint)
                and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
@@ -481,6 +488,10 @@ public final class EventRelay implements AutoCloseable {
         headers.add(header(HEADER_SCHEMA_VERSION, Integer.toString(r.getInteger("schema_version"))));
         headers.add(header(HEADER_STREAM_ID, r.getUUID("stream_id").toString()));
         headers.add(header(HEADER_STREAM_VERSION, Integer.toString(r.getInteger("stream_version"))));
+        String traceparent = r.getString("traceparent");
+        if (traceparent != null && TRACEPARENT.matcher(traceparent).matches()) {
+            headers.add(header(HEADER_TRACEPARENT, traceparent));
+        }
         return new ProducerRecord<>(settings.topic(), null, caseId.toString(), r.getString("payload"), headers);
     }
 

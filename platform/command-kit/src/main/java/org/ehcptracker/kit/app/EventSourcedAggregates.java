@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.All;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -153,9 +155,19 @@ public class EventSourcedAggregates {
                 .toList();
     }
 
-    private static String metadata(Actor actor) {
+    /**
+     * The actor, and the W3C {@code traceparent} of the command's span when it is traced: the relay copies it into
+     * the Kafka record's headers, so each consumer continues the command's trace. Ids only, never free text.
+     */
+    static String metadata(Actor actor) {
+        SpanContext span = Span.current().getSpanContext();
+        Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        metadata.put("actor", actor.toString());
+        if (span.isValid()) {
+            metadata.put("traceparent", "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex());
+        }
         try {
-            return METADATA.writeValueAsString(Map.of("actor", actor.toString()));
+            return METADATA.writeValueAsString(metadata);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -44,7 +44,10 @@ public class IdempotentConsumer {
      */
     private volatile boolean stopping;
 
-    public IdempotentConsumer(ProcessedEvents processed, DeadLetters deadLetters, MeterRegistry meters) {
+    private final RecordTraces traces;
+
+    public IdempotentConsumer(ProcessedEvents processed, DeadLetters deadLetters, MeterRegistry meters, RecordTraces traces) {
+        this.traces = traces;
         this.processed = processed;
         this.deadLetters = deadLetters;
         this.meters = meters;
@@ -73,6 +76,11 @@ public class IdempotentConsumer {
      * (consumer, event); an unreadable record is logged and skipped.
      */
     public Uni<Void> consume(String consumer, String json, BiFunction<Mutiny.Session, IntegrationEvent, Uni<Void>> change) {
+        // in the trace of the command that appended the event, when the record carries it (RecordTraces)
+        return traces.traced(consumer, () -> consumeNow(consumer, json, change));
+    }
+
+    private Uni<Void> consumeNow(String consumer, String json, BiFunction<Mutiny.Session, IntegrationEvent, Uni<Void>> change) {
         IntegrationEvent event;
         try {
             event = JSON.read(json);

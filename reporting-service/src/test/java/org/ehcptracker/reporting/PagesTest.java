@@ -152,6 +152,11 @@ class PagesTest {
                 + "<td[^>]*>1</td>\\s*<td[^>]*>1</td>\\s*<td[^>]*>100.0%</td>");
         assertThat(html).containsPattern("Plans issued after 20 weeks</dt>\\s*<dd[^>]*>1</dd>");
         assertThat(html).contains("Reviews due");
+        // both plans of May 2018 are still in force on 31 December; no advice was reused (its own column)
+        assertThat(html).containsPattern("Plans in force at the end of the period</dt>\\s*<dd[^>]*>2</dd>");
+        assertThat(html).containsPattern("<th scope=\"row\" class=\"govuk-table__header\">EPS-971</th>\\s*"
+                + "(<td[^>]*>[^<]*</td>\\s*){4}<td[^>]*>0</td>\\s*</tr>");
+        assertThat(html).contains("Existing advice reused</th>");
         assertThat(html).contains("<h2 class=\"govuk-heading-m\">Plan quality audits</h2>");
         assertThat(html).containsPattern("Plans audited</dt>\\s*<dd[^>]*>1</dd>");
         assertThat(html).containsPattern("Graded inadequate</dt>\\s*<dd[^>]*>0 of 1 \\(0.0%\\)</dd>");

@@ -28,7 +28,7 @@ public record BoardView(String council, List<Tile> tiles, LineChart monthlyChart
     public record BacklogRow(String asOf, int open, int past20Weeks, int past30Weeks, int past52Weeks) {
     }
 
-    public record AdviceRow(String agency, int returned, int within6Weeks, String percent, String averageDays) {
+    public record AdviceRow(String agency, int returned, int within6Weeks, String percent, String averageDays, int reused) {
     }
 
     public record StageRow(String stage, int plans, String medianDays, int crossedDeadline) {
@@ -80,7 +80,7 @@ public record BoardView(String council, List<Tile> tiles, LineChart monthlyChart
                                 .map(b -> BigDecimal.valueOf(b.past20Weeks())).toList())),
                 null, "");
         List<AdviceRow> advice = r.adviceByAgency().stream().map(a -> new AdviceRow(a.key(), a.returned(),
-                a.within6Weeks(), percent(a.percentWithin6Weeks()), number(a.averageDays()))).toList();
+                a.within6Weeks(), percent(a.percentWithin6Weeks()), number(a.averageDays()), a.reused())).toList();
         BoardMeasures.TimeLost lost = r.timeLost();
         List<StageRow> stages = lost.stages().stream().map(s -> new StageRow(stage(s.stage()), s.plans(),
                 number(s.medianDays()), s.crossedDeadline())).toList();
@@ -88,6 +88,7 @@ public record BoardView(String council, List<Tile> tiles, LineChart monthlyChart
         return new BoardView(council(r.localAuthorityCode()), tiles(r), monthly, months, backlog, trend, advice,
                 String.valueOf(lost.latePlans()), lost.mostOftenLate() == null ? NONE : stage(lost.mostOftenLate()),
                 stages, List.of(new Section("reviews", "Annual reviews", List.of(
+                        new Figure("Plans in force at the end of the period", String.valueOf(reviews.plansInForce())),
                         new Figure("Reviews due", String.valueOf(reviews.reviewsDue())),
                         new Figure("Review meetings held by the due date",
                                 outOf(reviews.dueHeldOnTime(), reviews.reviewsDue(), reviews.percentDueHeldOnTime())),

@@ -95,14 +95,99 @@ public final class PipelineFitter {
                 }
             }
         }
+        boolean epBound = bound(cases, PipelineCase::epRequested, PipelineCase::epReturned, windowStart, windowEnd);
+        boolean draftBound = bound(cases, PipelineFitter::readyToDraft, PipelineCase::drafted, windowStart, windowEnd);
+        DurationDistribution epDays = orDefault(ep, 42);
+        DurationDistribution draftDays = orDefault(draft, 28);
         return new PipelineModel(windowStart, windowEnd, arrivals(arrivals, windowStart, windowEnd),
                 orDefault(decision, 42), share(assessed, decided, 0.75),
                 share(withEp, epAssessedSettled, 0.9),
-                orDefault(lag, 0), orDefault(ep, 42),
-                new StageCapacity(sustained(epReturns) / Math.max(eps, 1e-9), eps),
-                share(leftSettled, assessedSettled, 0.05), orDefault(leaving, 60), orDefault(draft, 28),
-                new StageCapacity(sustained(drafts) / Math.max(caseworkers, 1e-9), caseworkers), orDefault(fin, 28),
-                share(inTimeExc, inTime, 0), share(lateExc, late, 0));
+                orDefault(lag, 0), epBound ? ownWork(epDays) : epDays,
+                new StageCapacity(sustained(epReturns) / Math.max(eps, 1e-9), eps, epBound),
+                share(leftSettled, assessedSettled, 0.05), orDefault(leaving, 60),
+                draftBound ? ownWork(draftDays) : draftDays,
+                new StageCapacity(sustained(drafts) / Math.max(caseworkers, 1e-9), caseworkers, draftBound),
+                orDefault(fin, 28), share(inTimeExc, inTime, 0), share(lateExc, late, 0));
+    }
+
+    /**
+     * The work's own time in a capacity-bound stage: the observed durations include the waits the simulation adds
+     * again from the capacity, so only the 10th percentile (the quickest tenth: little wait) is kept, as a constant.
+     */
+    static DurationDistribution ownWork(DurationDistribution observed) {
+        return DurationDistribution.constant(observed.quantile(0.1));
+    }
+
+    /** The least correlation, and the fewest completions, that show a stage limited by its capacity. */
+    static final double BOUND_CORRELATION = 0.5;
+    static final int BOUND_MIN_OBSERVED = 20;
+
+    /**
+     * Whether a stage was capacity-bound over the window: in a queue served at a limited rate, work that entered
+     * when more was waiting took longer (the wait is the queue over the rate); where the stage's time is its own
+     * (an agency that takes six weeks whatever is waiting) it does not. Read as the Pearson correlation, over the
+     * work that entered and finished in the window, between the work waiting on its entry day and its days in the
+     * stage: at least {@link #BOUND_CORRELATION}, with at least {@link #BOUND_MIN_OBSERVED} completions.
+     */
+    static boolean bound(Collection<PipelineCase> cases, java.util.function.Function<PipelineCase, LocalDate> entry,
+                         java.util.function.Function<PipelineCase, LocalDate> exit, LocalDate windowStart,
+                         LocalDate windowEnd) {
+        LocalDate first = windowStart;
+        for (PipelineCase c : cases) {
+            LocalDate in = entry.apply(c);
+            if (in != null && in.isBefore(first)) {
+                first = in;
+            }
+        }
+        int span = days(first, windowEnd) + 2;
+        int[] change = new int[span];
+        List<int[]> observed = new ArrayList<>();
+        for (PipelineCase c : cases) {
+            LocalDate in = entry.apply(c);
+            if (in == null) {
+                continue;
+            }
+            LocalDate out = exit.apply(c);
+            if (out != null && out.isBefore(in)) {
+                continue;
+            }
+            change[days(first, in)]++;
+            if (out != null) {
+                change[days(first, out)]--;
+                if (!in.isBefore(windowStart)) {
+                    observed.add(new int[] {days(first, in), days(in, out)});
+                }
+            }
+        }
+        if (observed.size() < BOUND_MIN_OBSERVED) {
+            return false;
+        }
+        int[] waiting = new int[span];
+        int running = 0;
+        for (int d = 0; d < span; d++) {
+            running += change[d];
+            waiting[d] = running;
+        }
+        double n = observed.size(), sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+        for (int[] o : observed) {
+            double x = waiting[o[0]], y = o[1];
+            sx += x;
+            sy += y;
+            sxx += x * x;
+            syy += y * y;
+            sxy += x * y;
+        }
+        double vx = n * sxx - sx * sx, vy = n * syy - sy * sy;
+        return vx > 0 && vy > 0 && (n * sxy - sx * sy) / Math.sqrt(vx * vy) >= BOUND_CORRELATION;
+    }
+
+    /** The day a case could be drafted (its decision to assess, or its EP advice if later), or null: not yet. */
+    static LocalDate readyToDraft(PipelineCase c) {
+        if (!Boolean.TRUE.equals(c.assessed()) || c.decided() == null || (c.left() != null && c.issued() == null)
+                || (c.epRequested() != null && c.epReturned() == null)) {
+            return null;
+        }
+        return c.epReturned() != null && c.epReturned().isAfter(c.decided()) ? c.epReturned() : c.decided();
     }
 
     /** The day drafting could start: the decision, or the EP advice when it came later. */

@@ -180,7 +180,7 @@ public final class PipelineSimulation {
                 take(p.day, p.sim, p.step);
             }
             boolean push = week < scenario.pushWeeks();
-            serve(epQueue, model.epCapacity().perWeek() + (push ? model.epCapacity().perStaffPerWeek() * scenario.pushEps() : 0),
+            serve(epQueue, model.epCapacity().perWeek() + (push ? model.epCapacity().perWeekOf(scenario.pushEps()) : 0),
                     next, true);
             // advice returned this week can be drafted this week
             while (!pending.isEmpty() && pending.peek().day.isBefore(next)) {
@@ -188,7 +188,7 @@ public final class PipelineSimulation {
                 take(p.day, p.sim, p.step);
             }
             serve(draftQueue, model.draftCapacity().perWeek()
-                    + (push ? model.draftCapacity().perStaffPerWeek() * scenario.pushCaseworkers() : 0), next, false);
+                    + (push ? model.draftCapacity().perWeekOf(scenario.pushCaseworkers()) : 0), next, false);
             weekStart = next;
             week++;
         }
@@ -232,7 +232,7 @@ public final class PipelineSimulation {
      * was ready.
      */
     private void serve(PriorityQueue<Waiting> queue, double perWeek, LocalDate weekEnd, boolean ep) {
-        int capacity = poisson(perWeek);
+        int capacity = Double.isInfinite(perWeek) ? Integer.MAX_VALUE : poisson(perWeek);
         while (capacity > 0 && !queue.isEmpty() && queue.peek().ready.isBefore(weekEnd)) {
             Waiting w = queue.poll();
             capacity--;

@@ -57,8 +57,9 @@ class PipelineFitterTest {
     /**
      * The EP-bound council of {@link SyntheticCouncil#epBound} run for three years from empty, fitted on its last
      * 104 weeks: shares within 0.03 (about 2,000 decisions), the decision and final durations' medians within two
-     * days of 35 and 30, the EP capacity (12 a week: 3 per EP, 4 EPs) within 10%; drafting, never the constraint,
-     * shows its throughput (about 13.5 a week), a lower bound of its capacity of 40.
+     * days of 35 and 30, the EP stage found capacity-bound and its capacity (12 a week: 3 per EP, 4 EPs) within 10%;
+     * drafting, never the constraint, found not bound, its days' median (7-21: 14) within two days and its
+     * throughput (about 13.5 a week) a lower bound of its capacity of 40.
      */
     @Test
     void sharesDurationsAndEpCapacityAreRecovered() {
@@ -78,7 +79,12 @@ class PipelineFitterTest {
         assertThat(fitted.epRequestLagDays().quantile(1.0)).isEqualTo(3);
         assertThat(fitted.epCapacity().perWeek()).isCloseTo(12, within(1.2));
         assertThat(fitted.epCapacity().perStaffPerWeek()).isCloseTo(3, within(0.3));
-        assertThat(fitted.draftCapacity().perWeek()).isBetween(12.0, 40.0);
+        assertThat(fitted.epCapacity().bound()).isTrue();
+        assertThat(fitted.epDays().quantile(0.5)).as("the EP's own work, waits left out").isEqualTo(fitted.epDays().quantile(0.1));
+        // drafting, never the constraint, is not bound: its throughput is read, and it is left unlimited
+        assertThat(fitted.draftCapacity().bound()).isFalse();
+        assertThat(fitted.draftCapacity().perStaffPerWeek() * 10).isBetween(12.0, 40.0);
+        assertThat(fitted.draftDays().quantile(0.5)).isCloseTo(14, within(2));
         assertThat(fitted.exceptionShareLate()).isCloseTo(0.30, within(0.05));
         assertThat(fitted.exceptionShareInTime()).isCloseTo(0.05, within(0.05));
     }

@@ -1,0 +1,197 @@
+package org.ehcptracker.reporting.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.ehcptracker.kit.domain.Actor;
+import org.ehcptracker.kit.domain.CommandRejected;
+import org.ehcptracker.kit.domain.Role;
+import org.ehcptracker.kit.rest.CurrentActor;
+import org.ehcptracker.reporting.app.BoardFigures;
+import org.ehcptracker.reporting.app.BoardForecasts;
+import org.ehcptracker.reporting.forecast.ForecastQuestion;
+import org.ehcptracker.reporting.forecast.Scenario;
+
+/**
+ * A council's forecast and what-if, as JSON or CSV (docs/forecast.md, "API"). Both are GETs: a what-if changes
+ * nothing, and a board can bookmark or share one.
+ */
+@RolesAllowed({Role.BOARD, Role.CASEWORKER})
+@Path("/api/local-authorities/{la}")
+public class ForecastResource {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String BAD = "the problem's 'field' names the parameter: la (not three digits), months (not "
+            + "3-12), windowWeeks (not 26-260), eps / caseworkers (not 1-10000), runs (not 20-1000), seed (not a whole "
+            + "number), backlogTarget (negative), percentTarget (not 0-100), format (not json or csv)";
+
+    private final BoardForecasts forecasts;
+    private final CurrentActor actor;
+
+    public ForecastResource(BoardForecasts forecasts, CurrentActor actor) {
+        this.forecasts = forecasts;
+        this.actor = actor;
+    }
+
+    @GET
+    @Path("/forecast")
+    @Produces({MediaType.APPLICATION_JSON, BoardResource.CSV})
+    @Operation(summary = "Forecast of a council's backlog and 20-week timeliness for the next 3-12 months",
+            description = "Fitted on the council's own history over the windowWeeks weeks to today (weekly requests with "
+                    + "trend and school-year seasons, the share assessed, each stage's durations, EP advice and drafting "
+                    + "capacity), then simulated (runs futures, seeded: the same seed gives the same answer) month by "
+                    + "month: the backlog on the month's last day (open, past 20/30/52 weeks), the EP advice owed, plans "
+                    + "issued and the 20-week percentage including and excluding exceptions, each as a 10th-50th-90th "
+                    + "percentile band. With it, the backtest: the same model fitted on what was recorded by a past day "
+                    + "and its error per measure over the months since. Without a backtest (too little history) "
+                    + "'shown' is false and no band is given. Optional targets: the month the median backlog falls to "
+                    + "backlogTarget, and the month the median 20-week % (excluding exceptions) reaches percentTarget. "
+                    + "docs/forecast.md.")
+    @APIResponse(responseCode = "200", description = "The forecast (or, 'shown' false, why none is given)",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ForecastResponse.class)),
+                    @Content(mediaType = BoardResource.CSV, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = BAD, content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "401", description = "no valid bearer token", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "not a board member or council staff (caseworker, team manager), "
+            + "or not acting for council la", content = @Content(mediaType = PROBLEM))
+    public Uni<Response> forecast(
+            @Parameter(description = "DfE three-digit LA code", example = "839") @PathParam("la") String la,
+            @Parameter(description = "months forecast after this one, 3-12 (default 12)", example = "12") @QueryParam("months") String months,
+            @Parameter(description = "weeks of history fitted, 26-260 (default 104)", example = "104") @QueryParam("windowWeeks") String windowWeeks,
+            @Parameter(description = "the council's educational psychologists (default 10): EP capacity per EP is the "
+                    + "fitted capacity over this", example = "10") @QueryParam("eps") String eps,
+            @Parameter(description = "the council's caseworkers drafting plans (default 10)", example = "10") @QueryParam("caseworkers") String caseworkers,
+            @Parameter(description = "simulated futures, 20-1000 (default 200)", example = "200") @QueryParam("runs") String runs,
+            @Parameter(description = "the random seed (default 1)", example = "1") @QueryParam("seed") String seed,
+            @Parameter(description = "the open backlog the board wants to reach", example = "300") @QueryParam("backlogTarget") String backlogTarget,
+            @Parameter(description = "the 20-week % excluding exceptions the board wants to reach", example = "60") @QueryParam("percentTarget") String percentTarget,
+            @Parameter(description = "json or csv; overrides the Accept header", example = "json") @QueryParam("format") String format,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        return answer(la, months, windowWeeks, eps, caseworkers, runs, seed, backlogTarget, percentTarget, format, accept,
+                Scenario.NONE);
+    }
+
+    @GET
+    @Path("/what-if")
+    @Produces({MediaType.APPLICATION_JSON, BoardResource.CSV})
+    @Operation(summary = "A council's forecast with and without a change the board can buy or decide",
+            description = "As /forecast, plus the same futures (the same seed: the difference is the change's) under: "
+                    + "extraEps more educational psychologists, extraCaseworkers more caseworkers (drafting), a one-off "
+                    + "push (pushEps and pushCaseworkers extra for pushWeeks weeks), arrivalsChangePercent more (or, "
+                    + "negative, fewer) requests. The targets are answered with and without the change. A stage the "
+                    + "history shows was not capacity-bound gains nothing from more staff (the model says which: "
+                    + "epCapacityBound, draftCapacityBound). docs/forecast.md.")
+    @APIResponse(responseCode = "200", description = "The forecast and the what-if (or, 'shown' false, why none is given)",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ForecastResponse.class)),
+                    @Content(mediaType = BoardResource.CSV, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = BAD + "; extraEps, extraCaseworkers, pushEps, pushCaseworkers (not "
+            + "0-1000), pushWeeks (not 0-52), arrivalsChangePercent (not -90 to 200)", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "401", description = "no valid bearer token", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "not a board member or council staff (caseworker, team manager), "
+            + "or not acting for council la", content = @Content(mediaType = PROBLEM))
+    public Uni<Response> whatIf(
+            @Parameter(description = "DfE three-digit LA code", example = "839") @PathParam("la") String la,
+            @Parameter(description = "months forecast after this one, 3-12 (default 12)", example = "12") @QueryParam("months") String months,
+            @Parameter(description = "weeks of history fitted, 26-260 (default 104)", example = "104") @QueryParam("windowWeeks") String windowWeeks,
+            @Parameter(description = "the council's educational psychologists (default 10)", example = "10") @QueryParam("eps") String eps,
+            @Parameter(description = "the council's caseworkers drafting plans (default 10)", example = "10") @QueryParam("caseworkers") String caseworkers,
+            @Parameter(description = "simulated futures, 20-1000 (default 200)", example = "200") @QueryParam("runs") String runs,
+            @Parameter(description = "the random seed (default 1)", example = "1") @QueryParam("seed") String seed,
+            @Parameter(description = "the open backlog the board wants to reach", example = "300") @QueryParam("backlogTarget") String backlogTarget,
+            @Parameter(description = "the 20-week % excluding exceptions the board wants to reach", example = "60") @QueryParam("percentTarget") String percentTarget,
+            @Parameter(description = "EPs added for good (default 0)", example = "6") @QueryParam("extraEps") String extraEps,
+            @Parameter(description = "caseworkers added for good (default 0)", example = "4") @QueryParam("extraCaseworkers") String extraCaseworkers,
+            @Parameter(description = "weeks of a one-off backlog push from today (default 0)", example = "12") @QueryParam("pushWeeks") String pushWeeks,
+            @Parameter(description = "extra EPs during the push (default 0)", example = "2") @QueryParam("pushEps") String pushEps,
+            @Parameter(description = "extra caseworkers during the push (default 0)", example = "2") @QueryParam("pushCaseworkers") String pushCaseworkers,
+            @Parameter(description = "per cent more requests a week, negative for fewer (default 0)", example = "10") @QueryParam("arrivalsChangePercent") String arrivalsChangePercent,
+            @Parameter(description = "json or csv; overrides the Accept header", example = "json") @QueryParam("format") String format,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        Actor caller = actor.current();
+        BoardFigures.requireReader(caller, la); // the council first, as for /board
+        Scenario scenario = new Scenario(number("extraEps", extraEps, 0, 0, 1000),
+                number("extraCaseworkers", extraCaseworkers, 0, 0, 1000),
+                (int) whole("pushWeeks", pushWeeks, 0, 0, 52), number("pushEps", pushEps, 0, 0, 1000),
+                number("pushCaseworkers", pushCaseworkers, 0, 0, 1000),
+                1 + number("arrivalsChangePercent", arrivalsChangePercent, 0, -90, 200) / 100);
+        return answer(la, months, windowWeeks, eps, caseworkers, runs, seed, backlogTarget, percentTarget, format, accept,
+                scenario);
+    }
+
+    private Uni<Response> answer(String la, String months, String windowWeeks, String eps, String caseworkers,
+                                 String runs, String seed, String backlogTarget, String percentTarget, String format,
+                                 String accept, Scenario scenario) {
+        Actor caller = actor.current();
+        BoardFigures.requireReader(caller, la);
+        boolean csv = BoardResource.csv(format, accept);
+        ForecastQuestion q = new ForecastQuestion(forecasts.today(),
+                (int) whole("months", months, 12, ForecastQuestion.MIN_MONTHS, ForecastQuestion.MAX_MONTHS),
+                (int) whole("windowWeeks", windowWeeks, 104, ForecastQuestion.MIN_WINDOW_WEEKS, ForecastQuestion.MAX_WINDOW_WEEKS),
+                number("eps", eps, 10, 1, 10000), number("caseworkers", caseworkers, 10, 1, 10000),
+                (int) whole("runs", runs, ForecastQuestion.DEFAULT_RUNS, 20, 1000),
+                whole("seed", seed, 1, Long.MIN_VALUE, Long.MAX_VALUE),
+                scenario, optional("backlogTarget", backlogTarget, 0, 1_000_000),
+                optional("percentTarget", percentTarget, 0, 100));
+        return forecasts.answer(caller, la, q).map(a -> {
+            ForecastResponse r = ForecastResponse.of(la, q, a);
+            return csv ? Response.ok(ForecastCsv.of(r), BoardResource.CSV + "; charset=UTF-8")
+                    .header("Content-Disposition", "inline; filename=\"forecast-" + la + ".csv\"").build()
+                    : Response.ok(r, MediaType.APPLICATION_JSON).build();
+        });
+    }
+
+    static long whole(String field, String value, long otherwise, long min, long max) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        long n;
+        try {
+            n = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw CommandRejected.invalid(field, field + " '" + value + "' is not a whole number");
+        }
+        if (n < min || n > max) {
+            throw CommandRejected.invalid(field, field + " " + n + " is not between " + min + " and " + max);
+        }
+        return n;
+    }
+
+    static double number(String field, String value, double otherwise, double min, double max) {
+        Double n = optional(field, value, min, max);
+        return n == null ? otherwise : n;
+    }
+
+    static Double optional(String field, String value, double min, double max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        double n;
+        try {
+            n = Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw CommandRejected.invalid(field, field + " '" + value + "' is not a number");
+        }
+        if (!(n >= min && n <= max)) { // NaN too
+            throw CommandRejected.invalid(field, field + " " + value + " is not between " + fmt(min) + " and " + fmt(max));
+        }
+        return n;
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}

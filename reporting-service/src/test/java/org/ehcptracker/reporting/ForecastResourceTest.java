@@ -270,4 +270,38 @@ class ForecastResourceTest {
                 .when().get("/api/local-authorities/{la}/forecast", LA)
                 .then().statusCode(400).contentType("application/problem+json");
     }
+
+    /**
+     * The page: the board's link to it, the bands as charts with their table, the targets answered with and
+     * without the change, the backtest; every bad field in the error summary, linked to it; a council without a
+     * backtest gets no forecast and the reason; another council's board member is refused.
+     */
+    @Test
+    void the_forecast_page_shows_the_bands_the_what_if_and_the_backtest() {
+        awaitProjected();
+        String board = as(boardOf(LA)).when().get("/councils/{la}/board", LA).then().statusCode(200).extract().asString();
+        assertThat(board).contains("href=\"/councils/962/forecast\"");
+
+        String html = as(boardOf(LA)).queryParams(Map.of("months", "4", "extraEps", "6", "pushWeeks", "8",
+                        "pushCaseworkers", "2", "backlogTarget", "10", "percentTarget", "60"))
+                .when().get("/councils/{la}/forecast", LA).then().statusCode(200).contentType("text/html").extract().asString();
+        assertThat(html).contains("<title>Forecast: Council 962 - EHCP Tracker</title>", "<svg class=\"ehcp-chart\"",
+                "chart-forecast-backlog-title", "chart-forecast-20-weeks-title", "Open with the change",
+                "The backlog is at or below 10:", "Plans within 20 weeks reach 60%:", "Backtest from ",
+                "value=\"6\"", "Show the data for these charts");
+        assertThat(html.split("<tr class=\"govuk-table__row\">", -1).length - 1).as("header + 4 months, header + 8 measures")
+                .isEqualTo(5 + 9);
+
+        String bad = as(boardOf(LA)).queryParams(Map.of("months", "2", "eps", "x", "percentTarget", "101"))
+                .when().get("/councils/{la}/forecast", LA).then().statusCode(400).extract().asString();
+        assertThat(bad).contains("<title>Error: Forecast: Council 962 - EHCP Tracker</title>", "href=\"#months\"",
+                "href=\"#eps\"", "href=\"#percentTarget\"", "govuk-input--error").doesNotContain("<svg");
+
+        String none = as(boardOf(SHORT)).when().get("/councils/{la}/forecast", SHORT).then().statusCode(200).extract().asString();
+        assertThat(none).contains("No forecast is shown: not shown as a forecast: its backtest error is unknown")
+                .doesNotContain("<svg");
+
+        as(boardOf("857")).when().get("/councils/{la}/forecast", LA).then().statusCode(403);
+        as(boardOf(LA)).when().get("/councils/{la}/forecast", "96x").then().statusCode(404);
+    }
 }

@@ -18,11 +18,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ehcptracker.kit.domain.Actor;
-import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.kit.domain.Role;
 import org.ehcptracker.kit.rest.CurrentActor;
 import org.ehcptracker.reporting.app.BoardFigures;
 import org.ehcptracker.reporting.app.BoardForecasts;
+import static org.ehcptracker.reporting.app.ForecastParameters.number;
+import static org.ehcptracker.reporting.app.ForecastParameters.optional;
+import static org.ehcptracker.reporting.app.ForecastParameters.whole;
 import org.ehcptracker.reporting.forecast.ForecastQuestion;
 import org.ehcptracker.reporting.forecast.Scenario;
 
@@ -152,46 +154,5 @@ public class ForecastResource {
                     .header("Content-Disposition", "inline; filename=\"forecast-" + la + ".csv\"").build()
                     : Response.ok(r, MediaType.APPLICATION_JSON).build();
         });
-    }
-
-    static long whole(String field, String value, long otherwise, long min, long max) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        long n;
-        try {
-            n = Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw CommandRejected.invalid(field, field + " '" + value + "' is not a whole number");
-        }
-        if (n < min || n > max) {
-            throw CommandRejected.invalid(field, field + " " + n + " is not between " + min + " and " + max);
-        }
-        return n;
-    }
-
-    static double number(String field, String value, double otherwise, double min, double max) {
-        Double n = optional(field, value, min, max);
-        return n == null ? otherwise : n;
-    }
-
-    static Double optional(String field, String value, double min, double max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        double n;
-        try {
-            n = Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            throw CommandRejected.invalid(field, field + " '" + value + "' is not a number");
-        }
-        if (!(n >= min && n <= max)) { // NaN too
-            throw CommandRejected.invalid(field, field + " " + value + " is not between " + fmt(min) + " and " + fmt(max));
-        }
-        return n;
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 }

@@ -1,6 +1,7 @@
 package org.ehcptracker.reporting.app;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,9 +49,14 @@ public class BoardForecasts {
         BoardFigures.requireReader(actor, la);
         LocalDate cut = ForecastAnswer.backtestCut(question.start(), question.months());
         Instant knownOn = cut.plusDays(1).atStartOfDay(clock.getZone()).toInstant().minusNanos(1000);
+        // read in the session; the fit and the simulations (up to seconds of CPU) off the event loop
         return Transactions.inSession(session -> history.of(la, null)
-                .flatMap(now -> history.of(la, knownOn).map(then -> ForecastAnswer.of(question,
-                        cases(now, la), cases(then, la)))));
+                        .flatMap(now -> history.of(la, knownOn).map(then -> new Histories(now, then))))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(h -> ForecastAnswer.of(question, cases(h.now, la), cases(h.then, la)));
+    }
+
+    private record Histories(List<CaseTimelineRow> now, List<CaseTimelineRow> then) {
     }
 
     /** The council's initial requests among the rows' cases (a case is the council's that is responsible now). */

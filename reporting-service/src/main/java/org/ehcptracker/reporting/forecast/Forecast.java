@@ -31,10 +31,15 @@ public record Forecast(LocalDate start, Scenario scenario, long seed, List<Month
     public static Forecast of(PipelineModel model, Scenario scenario, Collection<PipelineCase> known, LocalDate start,
                               int months, int runs, long seed) {
         SplittableRandom root = new SplittableRandom(seed);
-        List<List<PipelineMeasures>> all = new ArrayList<>(runs);
+        List<SplittableRandom> dice = new ArrayList<>(runs);
         for (int r = 0; r < runs; r++) {
-            all.add(PipelineSimulation.run(model, scenario, known, start, months, root.split()));
+            dice.add(root.split());
         }
+        // the futures are independent, each with its own generator split off in order: run side by side, they give
+        // the same answer as one after another (the list keeps the runs' order)
+        List<PipelineSimulation.Open> open = PipelineSimulation.openOn(known, start);
+        List<List<PipelineMeasures>> all = dice.parallelStream()
+                .map(random -> PipelineSimulation.run(model, scenario, open, start, months, random)).toList();
         List<MonthBands> bands = new ArrayList<>(months);
         for (int m = 0; m < months; m++) {
             Map<Measure, Band> byMeasure = new EnumMap<>(Measure.class);

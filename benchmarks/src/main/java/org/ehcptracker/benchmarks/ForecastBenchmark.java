@@ -31,15 +31,15 @@ public final class ForecastBenchmark {
 
     /**
      * Three years of a council taking 30 requests a week whose EP advice has fallen behind: 80% assessed after 28-42
-     * days, EP advice after 30-60 days for the cases of the first year and a quarter, then the EP service stalls
-     * (only one request in four returned in the last 90 weeks), so about 2,000 cases are open today.
+     * days, EP advice after 30-60 days for the cases of the first year, then the EP service stalls
+     * (only one request in four returned in the last 100 weeks), so about 2,000 cases are open today.
      */
     static List<PipelineCase> council(long seed) {
         Random random = new Random(seed);
         List<PipelineCase> cases = new ArrayList<>();
         LocalDate first = TODAY.minusWeeks(156);
         for (LocalDate week = first; week.isBefore(TODAY); week = week.plusWeeks(1)) {
-            boolean stalled = week.isAfter(TODAY.minusWeeks(90));
+            boolean stalled = week.isAfter(TODAY.minusWeeks(100));
             for (int i = 0; i < 30; i++) {
                 LocalDate received = week.plusDays(random.nextInt(7));
                 LocalDate decided = received.plusDays(28 + random.nextInt(15));

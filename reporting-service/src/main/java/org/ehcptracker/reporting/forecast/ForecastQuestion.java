@@ -17,5 +17,5 @@ public record ForecastQuestion(LocalDate start, int months, int windowWeeks, dou
     public static final int MAX_MONTHS = 12;
     public static final int MIN_WINDOW_WEEKS = 26;
     public static final int MAX_WINDOW_WEEKS = 260;
-    public static final int DEFAULT_RUNS = 200;
+    public static final int DEFAULT_RUNS = 100;
 }

@@ -2,13 +2,11 @@ package org.ehcptracker.reporting.rest;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -70,21 +68,8 @@ public class ForecastResource {
     @APIResponse(responseCode = "401", description = "no valid bearer token", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "not a board member or council staff (caseworker, team manager), "
             + "or not acting for council la", content = @Content(mediaType = PROBLEM))
-    public Uni<Response> forecast(
-            @Parameter(description = "DfE three-digit LA code", example = "839") @PathParam("la") String la,
-            @Parameter(description = "months forecast after this one, 3-12 (default 12)", example = "12") @QueryParam("months") String months,
-            @Parameter(description = "weeks of history fitted, 26-260 (default 104)", example = "104") @QueryParam("windowWeeks") String windowWeeks,
-            @Parameter(description = "the council's educational psychologists (default 10): EP capacity per EP is the "
-                    + "fitted capacity over this", example = "10") @QueryParam("eps") String eps,
-            @Parameter(description = "the council's caseworkers drafting plans (default 10)", example = "10") @QueryParam("caseworkers") String caseworkers,
-            @Parameter(description = "simulated futures, 20-1000 (default 200)", example = "200") @QueryParam("runs") String runs,
-            @Parameter(description = "the random seed (default 1)", example = "1") @QueryParam("seed") String seed,
-            @Parameter(description = "the open backlog the board wants to reach", example = "300") @QueryParam("backlogTarget") String backlogTarget,
-            @Parameter(description = "the 20-week % excluding exceptions the board wants to reach", example = "60") @QueryParam("percentTarget") String percentTarget,
-            @Parameter(description = "json or csv; overrides the Accept header", example = "json") @QueryParam("format") String format,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return answer(la, months, windowWeeks, eps, caseworkers, runs, seed, backlogTarget, percentTarget, format, accept,
-                Scenario.NONE);
+    public Uni<Response> forecast(@BeanParam ForecastQuery query) {
+        return answer(query, Scenario.NONE);
     }
 
     @GET
@@ -106,23 +91,14 @@ public class ForecastResource {
     @APIResponse(responseCode = "403", description = "not a board member or council staff (caseworker, team manager), "
             + "or not acting for council la", content = @Content(mediaType = PROBLEM))
     public Uni<Response> whatIf(
-            @Parameter(description = "DfE three-digit LA code", example = "839") @PathParam("la") String la,
-            @Parameter(description = "months forecast after this one, 3-12 (default 12)", example = "12") @QueryParam("months") String months,
-            @Parameter(description = "weeks of history fitted, 26-260 (default 104)", example = "104") @QueryParam("windowWeeks") String windowWeeks,
-            @Parameter(description = "the council's educational psychologists (default 10)", example = "10") @QueryParam("eps") String eps,
-            @Parameter(description = "the council's caseworkers drafting plans (default 10)", example = "10") @QueryParam("caseworkers") String caseworkers,
-            @Parameter(description = "simulated futures, 20-1000 (default 200)", example = "200") @QueryParam("runs") String runs,
-            @Parameter(description = "the random seed (default 1)", example = "1") @QueryParam("seed") String seed,
-            @Parameter(description = "the open backlog the board wants to reach", example = "300") @QueryParam("backlogTarget") String backlogTarget,
-            @Parameter(description = "the 20-week % excluding exceptions the board wants to reach", example = "60") @QueryParam("percentTarget") String percentTarget,
+            @BeanParam ForecastQuery query,
             @Parameter(description = "EPs added for good (default 0)", example = "6") @QueryParam("extraEps") String extraEps,
             @Parameter(description = "caseworkers added for good (default 0)", example = "4") @QueryParam("extraCaseworkers") String extraCaseworkers,
             @Parameter(description = "weeks of a one-off backlog push from today (default 0)", example = "12") @QueryParam("pushWeeks") String pushWeeks,
             @Parameter(description = "extra EPs during the push (default 0)", example = "2") @QueryParam("pushEps") String pushEps,
             @Parameter(description = "extra caseworkers during the push (default 0)", example = "2") @QueryParam("pushCaseworkers") String pushCaseworkers,
-            @Parameter(description = "per cent more requests a week, negative for fewer (default 0)", example = "10") @QueryParam("arrivalsChangePercent") String arrivalsChangePercent,
-            @Parameter(description = "json or csv; overrides the Accept header", example = "json") @QueryParam("format") String format,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+            @Parameter(description = "per cent more requests a week, negative for fewer (default 0)", example = "10") @QueryParam("arrivalsChangePercent") String arrivalsChangePercent) {
+        String la = query.la;
         Actor caller = actor.current();
         BoardFigures.requireReader(caller, la); // the council first, as for /board
         Scenario scenario = new Scenario(number("extraEps", extraEps, 0, 0, 1000),
@@ -130,24 +106,22 @@ public class ForecastResource {
                 (int) whole("pushWeeks", pushWeeks, 0, 0, 52), number("pushEps", pushEps, 0, 0, 1000),
                 number("pushCaseworkers", pushCaseworkers, 0, 0, 1000),
                 1 + number("arrivalsChangePercent", arrivalsChangePercent, 0, -90, 200) / 100);
-        return answer(la, months, windowWeeks, eps, caseworkers, runs, seed, backlogTarget, percentTarget, format, accept,
-                scenario);
+        return answer(query, scenario);
     }
 
-    private Uni<Response> answer(String la, String months, String windowWeeks, String eps, String caseworkers,
-                                 String runs, String seed, String backlogTarget, String percentTarget, String format,
-                                 String accept, Scenario scenario) {
+    private Uni<Response> answer(ForecastQuery p, Scenario scenario) {
+        String la = p.la;
         Actor caller = actor.current();
         BoardFigures.requireReader(caller, la);
-        boolean csv = BoardResource.csv(format, accept);
+        boolean csv = BoardResource.csv(p.format, p.accept);
         ForecastQuestion q = new ForecastQuestion(forecasts.today(),
-                (int) whole("months", months, 12, ForecastQuestion.MIN_MONTHS, ForecastQuestion.MAX_MONTHS),
-                (int) whole("windowWeeks", windowWeeks, 104, ForecastQuestion.MIN_WINDOW_WEEKS, ForecastQuestion.MAX_WINDOW_WEEKS),
-                number("eps", eps, 10, 1, 10000), number("caseworkers", caseworkers, 10, 1, 10000),
-                (int) whole("runs", runs, ForecastQuestion.DEFAULT_RUNS, 20, 1000),
-                whole("seed", seed, 1, Long.MIN_VALUE, Long.MAX_VALUE),
-                scenario, optional("backlogTarget", backlogTarget, 0, 1_000_000),
-                optional("percentTarget", percentTarget, 0, 100));
+                (int) whole("months", p.months, 12, ForecastQuestion.MIN_MONTHS, ForecastQuestion.MAX_MONTHS),
+                (int) whole("windowWeeks", p.windowWeeks, 104, ForecastQuestion.MIN_WINDOW_WEEKS, ForecastQuestion.MAX_WINDOW_WEEKS),
+                number("eps", p.eps, 10, 1, 10000), number("caseworkers", p.caseworkers, 10, 1, 10000),
+                (int) whole("runs", p.runs, ForecastQuestion.DEFAULT_RUNS, 20, 1000),
+                whole("seed", p.seed, 1, Long.MIN_VALUE, Long.MAX_VALUE),
+                scenario, optional("backlogTarget", p.backlogTarget, 0, 1_000_000),
+                optional("percentTarget", p.percentTarget, 0, 100));
         return forecasts.answer(caller, la, q).map(a -> {
             ForecastResponse r = ForecastResponse.of(la, q, a);
             return csv ? Response.ok(ForecastCsv.of(r), BoardResource.CSV + "; charset=UTF-8")

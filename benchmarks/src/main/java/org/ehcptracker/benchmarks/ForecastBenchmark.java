@@ -17,7 +17,7 @@ import org.ehcptracker.reporting.forecast.Scenario;
 /**
  * The forecast for a council of 2,000 open cases (issue 15: under 2 s), timed against a baseline in the same run:
  * the council's last 12 months measured from its history (what the board shows of the past, no simulation). Shapes:
- * the forecast (fit, backtest, 200 futures over 12 months), and the what-if (the same plus 200 futures under the
+ * the forecast (fit, backtest, 100 futures over 12 months), and the what-if (the same plus 100 futures under the
  * change). One thread, interleaved rounds after a warm-up, as the other benchmarks. docs/benchmarks.md.
  *
  * <pre>./mvnw -o -q -pl benchmarks exec:java -Dexec.mainClass=org.ehcptracker.benchmarks.ForecastBenchmark</pre>
@@ -73,8 +73,8 @@ public final class ForecastBenchmark {
                 () -> last12Months(cases),
                 () -> ForecastAnswer.of(forecast, cases, cases),
                 () -> ForecastAnswer.of(whatIf, cases, cases));
-        List<String> names = List.of("baseline: the last 12 months measured", "forecast (12 months, 200 futures, backtest)",
-                "what-if (the forecast + 200 futures changed)");
+        List<String> names = List.of("baseline: the last 12 months measured", "forecast (12 months, 100 futures, backtest)",
+                "what-if (the forecast + 100 futures changed)");
         int warmup = 3;
         int rounds = 10;
         for (int r = 0; r < warmup; r++) {

@@ -101,4 +101,27 @@ class PipelineSimulationTest {
         assertThat(f.months().get(0).bands().get(Measure.EP_BACKLOG).p50()).isCloseTo(247, within(12.0));
         assertThat(f.runs()).allSatisfy(run -> assertThat(run.get(0).open() - run.get(0).epBacklog()).isBetween(0, 24));
     }
+
+    /**
+     * A run measures its futures with int days (for speed); {@link PipelineMeasures#of} measures cases with dates
+     * (the actuals of a backtest). The same future measured both ways gives the same figures every month.
+     */
+    @Test
+    void aRunsOwnMeasuresAgreeWithTheMeasuresOfItsCases() {
+        LocalDate end = LocalDate.of(2025, 8, 31);
+        PipelineModel model = SyntheticCouncil.epBound(end);
+        List<PipelineCase> history = SyntheticCouncil.history(model, end.minusYears(2), end, 5);
+        List<PipelineCase> known = history.stream().map(c -> c.asOn(end)).filter(java.util.Objects::nonNull).toList();
+
+        List<PipelineMeasures> measured = PipelineSimulation.run(model, Scenario.NONE,
+                PipelineSimulation.openOn(known, end), end, 6, new java.util.SplittableRandom(99));
+        List<PipelineCase> future = PipelineSimulation.cases(model, Scenario.NONE, known, end,
+                java.time.YearMonth.from(end).plusMonths(6).atEndOfMonth(), new java.util.SplittableRandom(99));
+
+        assertThat(measured).hasSize(6);
+        for (PipelineMeasures m : measured) {
+            assertThat(PipelineMeasures.of(m.month(), future)).isEqualTo(m);
+        }
+        assertThat(measured.get(5).plansIssued()).isPositive();
+    }
 }

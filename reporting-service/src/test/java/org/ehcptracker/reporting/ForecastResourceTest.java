@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The forecast and what-if endpoints (docs/forecast.md, "API") through the real stack: a council's history
- * published on the topics (council 962: about 2.5 years of requests, three a week, ending yesterday; council 964: one
+ * published on the topics (council 962: about 2.5 years of requests, three a week, ending yesterday; council 960: one
  * request a month ago, too little for a backtest), projected, then forecast as JSON and CSV; every bad parameter
  * 400 naming its field; another council's caller 403. Dates are computed from today (Europe/London), so the test
  * holds on any day.
@@ -42,14 +42,14 @@ import org.junit.jupiter.api.Test;
 class ForecastResourceTest {
 
     static final String LA = "962";
-    static final String SHORT = "964";
+    static final String SHORT = "960";
     static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @Inject
     Pool pool;
 
     static int published962;
-    static int published964;
+    static int publishedShort;
 
     /** Three requests a week for 130 weeks, each taken as far as it had got by yesterday. */
     static List<IntegrationEvent> history(String la, LocalDate yesterday) {
@@ -86,13 +86,13 @@ class ForecastResourceTest {
         List<IntegrationEvent> events = history(LA, yesterday);
         published962 = events.size();
         Events lone = Events.forNewCase(SHORT);
-        List<IntegrationEvent> short964 = List.of(lone.requested(yesterday.minusMonths(1)));
-        published964 = short964.size();
+        List<IntegrationEvent> shortHistory = List.of(lone.requested(yesterday.minusMonths(1)));
+        publishedShort = shortHistory.size();
         var kafka = new io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion(
                 org.ehcptracker.devinfra.TestInfra.get().kafkaBootstrapServers());
         try {
             List<IntegrationEvent> all = new ArrayList<>(events);
-            all.addAll(short964);
+            all.addAll(shortHistory);
             kafka.produceStrings().fromRecords(all.stream()
                     .map(e -> new org.apache.kafka.clients.producer.ProducerRecord<>(
                             ReportingServiceTest.topicOf(e.getClass()), e.caseId().toString(), ReportingServiceTest.EVENTS.write(e)))
@@ -110,7 +110,7 @@ class ForecastResourceTest {
     private void awaitProjected() {
         await().atMost(ReportingServiceTest.PATIENCE).untilAsserted(() -> {
             assertThat(timelineRows(LA)).isEqualTo(published962);
-            assertThat(timelineRows(SHORT)).isEqualTo(published964);
+            assertThat(timelineRows(SHORT)).isEqualTo(publishedShort);
         });
     }
 
@@ -208,7 +208,7 @@ class ForecastResourceTest {
         assertThat(w.at("/model/epCapacityBound").isBoolean()).isTrue();
     }
 
-    /** 964 has one request a month old: no backtest can be run, so no forecast is shown, and the answer says why. */
+    /** 960 has one request a month old: no backtest can be run, so no forecast is shown, and the answer says why. */
     @Test
     void too_little_history_is_not_shown_as_a_forecast() {
         awaitProjected();

@@ -31,6 +31,8 @@ class AccessMatrixTest {
             "GET /api/local-authorities/{la}/board", FIGURES,
             "GET /api/local-authorities/{la}/board/stream", FIGURES,
             "GET /api/local-authorities/{la}/figures", FIGURES,
+            "GET /api/local-authorities/{la}/forecast", FIGURES,
+            "GET /api/local-authorities/{la}/what-if", FIGURES,
             "GET /api/cases/{caseId}/timeline", Set.of("caseworker"));
 
     @Test

@@ -108,7 +108,7 @@ class TwoInstancesSystemTest {
     /** The {@code ehcp_relay_active} gauge in the instance's Prometheus metrics. */
     static double relayGauge(ServiceProcess service) {
         String metrics = given().baseUri(service.baseUrl()).get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith("ehcp_relay_active{")).mapToDouble(
-                l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(Double.NaN);
+        return metrics.lines().filter(l -> l.startsWith("ehcp_relay_active{"))
+                .mapToDouble(org.ehcptracker.testtokens.PrometheusText::value).findFirst().orElse(Double.NaN);
     }
 }

@@ -146,10 +146,7 @@ class CouncilScopeTest extends PlanServiceTestSupport {
     /** ehcp_commands_total of one outcome over every aggregate, from /q/metrics. */
     static double commands(String outcome) {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines()
-                .filter(line -> line.startsWith("ehcp_commands_total{") && line.contains("outcome=\"" + outcome + "\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+        return org.ehcptracker.testtokens.PrometheusText.sum(metrics, "ehcp_commands_total", "outcome=\"" + outcome + "\"");
     }
 
     @Test

@@ -134,11 +134,11 @@ public final class CommandLatencyBenchmark {
                 System.out.println("# time from process start to the first ready answer (GET /q/health/ready 200), the four"
                         + " started together: " + toReady.entrySet().stream().map(e -> String.format(Locale.ROOT,
                         "%s-service %.1f s", e.getKey(), e.getValue())).collect(java.util.stream.Collectors.joining(", ")));
-                Map<String, Long> idle = memory(services);
+                Map<String, Long> idle = memory(services, pg.port());
                 var bench = new CommandLatencyBenchmark(services.get("assessment").baseUrl(),
                         services.get("reporting").baseUrl(), bearer, pollMillis);
                 bench.run(rates, stepSeconds, holdSeconds, explodeMillis, sample, services);
-                Map<String, Long> loaded = memory(services);
+                Map<String, Long> loaded = memory(services, pg.port());
                 System.out.println();
                 System.out.println("| process | RSS idle (ready, before any command) | RSS after the load |");
                 System.out.println("|---|---|---|");
@@ -431,9 +431,10 @@ public final class CommandLatencyBenchmark {
 
     /**
      * Resident memory (kB, VmRSS) of each service, of this JVM (client, Kafka broker, launchers), of PostgreSQL's
-     * processes together and of Keycloak's, all read from /proc (Linux only; 0 where unreadable).
+     * processes together and of Keycloak's, all read from /proc (Linux only; 0 where unreadable). PostgreSQL's server
+     * detaches from its launcher, so it is found by its port on the command line, with its backends under it.
      */
-    private static Map<String, Long> memory(Map<String, ServiceProcess> services) {
+    private static Map<String, Long> memory(Map<String, ServiceProcess> services, int pgPort) {
         Map<String, Long> out = new LinkedHashMap<>();
         java.util.Set<Long> servicePids = new java.util.HashSet<>();
         services.forEach((name, s) -> {
@@ -441,16 +442,17 @@ public final class CommandLatencyBenchmark {
             servicePids.add(s.pid());
         });
         out.put("benchmark JVM (client, Kafka broker)", rss(ProcessHandle.current().pid()));
-        long postgres = 0;
+        long postgres = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").matches(".*/postgres .*-p " + pgPort + "( .*)?"))
+                .mapToLong(p -> rss(p.pid()) + p.descendants().mapToLong(c -> rss(c.pid())).sum())
+                .sum();
         long keycloak = 0;
         for (ProcessHandle p : ProcessHandle.current().descendants().toList()) {
             if (servicePids.contains(p.pid())) {
                 continue;
             }
             String command = p.info().commandLine().orElse("");
-            if (command.contains("postgres")) {
-                postgres += rss(p.pid());
-            } else if (command.contains("keycloak") || command.contains("kc.sh")) {
+            if (command.contains("keycloak") || command.contains("kc.sh")) {
                 keycloak += rss(p.pid());
             }
         }

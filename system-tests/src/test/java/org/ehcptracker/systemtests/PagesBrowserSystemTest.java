@@ -213,6 +213,8 @@ class PagesBrowserSystemTest {
         pages.put("dashboard-council", "/councils/" + LA + "/board");
         pages.put("dashboard-error", "/councils/" + LA + "/board?from=2013-01-01&to=2999-01-01");
         pages.put("not-found", "/councils/nowhere/board");
+        pages.put("forecast", "/councils/" + LA + "/forecast");
+        pages.put("forecast-error", "/councils/" + LA + "/forecast?months=99&eps=banana");
         signInAndOpen(page, BOARD, "/councils/all/board");
         for (Map.Entry<String, String> p : pages.entrySet()) {
             page.navigate(url(p.getValue()));

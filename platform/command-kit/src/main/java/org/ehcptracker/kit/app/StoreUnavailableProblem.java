@@ -39,11 +39,21 @@ public class StoreUnavailableProblem {
         return answer(e, e.getCauses().stream().anyMatch(TransientFailure::isTransient));
     }
 
-    private static Response answer(RuntimeException e) {
+    /**
+     * PostgreSQL's socket reset under a running command (seen when it stopped under load): a bare
+     * {@code IOException("Connection reset by peer")} from the client's connection, unwrapped. Any other I/O failure
+     * stays a 500 problem, as it was.
+     */
+    @ServerExceptionMapper
+    public Response connectionReset(java.io.IOException e) {
+        return answer(e);
+    }
+
+    private static Response answer(Exception e) {
         return answer(e, TransientFailure.isTransient(e));
     }
 
-    private static Response answer(RuntimeException e, boolean unavailable) {
+    private static Response answer(Exception e, boolean unavailable) {
         if (unavailable) {
             LOG.warnf("the database cannot serve the command now, answering 503: %s", e);
             return ProblemResponses.storeUnavailable();

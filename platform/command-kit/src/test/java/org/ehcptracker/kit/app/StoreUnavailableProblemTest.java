@@ -38,6 +38,12 @@ class StoreUnavailableProblemTest {
                 new IllegalStateException("HR000090: Live transaction detected while closing the connection")));
         assertThat(cutOff.getStatus()).isEqualTo(503);
         assertThat(cutOff.getHeaderString("Retry-After")).isEqualTo("5");
+
+        // seen in CI when PostgreSQL stopped under load: the socket reset, unwrapped
+        Response reset = mapper.connectionReset(new java.io.IOException("Connection reset by peer"));
+        assertThat(reset.getStatus()).isEqualTo(503);
+        assertThat(reset.getHeaderString("Retry-After")).isEqualTo("5");
+        assertThat(mapper.connectionReset(new java.io.IOException("disk full")).getStatus()).isEqualTo(500);
     }
 
     @Test

@@ -19,6 +19,11 @@ public final class TransientFailure {
             if (t instanceof ConnectException || t instanceof ClosedConnectionException || t instanceof TimeoutException) {
                 return true;
             }
+            // the database's socket reset under a running statement (PostgreSQL stopping): a bare IOException
+            if (t instanceof java.io.IOException && t.getMessage() != null
+                    && (t.getMessage().contains("Connection reset") || t.getMessage().contains("Broken pipe"))) {
+                return true;
+            }
             if (t instanceof PgException pg && pg.getSqlState() != null && isTransientSqlState(pg.getSqlState())) {
                 return true;
             }

@@ -13,6 +13,8 @@ class TransientFailureTest {
     void anUnreachableOrRestartingDatabaseIsWorthRetrying() {
         assertThat(TransientFailure.isTransient(new ConnectException("Connection refused"))).isTrue();
         assertThat(TransientFailure.isTransient(ClosedConnectionException.INSTANCE)).isTrue();
+        assertThat(TransientFailure.isTransient(new java.io.IOException("Connection reset by peer"))).as("socket reset").isTrue();
+        assertThat(TransientFailure.isTransient(new java.io.IOException("disk full"))).as("another I/O failure").isFalse();
         assertThat(TransientFailure.isTransient(pg("57P01"))).as("admin shutdown").isTrue();
         assertThat(TransientFailure.isTransient(pg("08006"))).as("connection failure").isTrue();
         assertThat(TransientFailure.isTransient(new RuntimeException("wrapped", pg("40P01")))).as("deadlock, wrapped").isTrue();

@@ -98,7 +98,6 @@ public final class EventRelay implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EventRelay.class);
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CLEANUP_TIMEOUT = Duration.ofSeconds(5);
-    private static final long MIN_HELD_BACK_WAIT_MS = 50;
     private static final long MIN_BACKOFF_MS = 200;
 
     private final Pool pool;
@@ -263,7 +262,7 @@ public final class EventRelay implements AutoCloseable {
 
     private void run() {
         long backoffMs = MIN_BACKOFF_MS;
-        long heldBackWaitMs = MIN_HELD_BACK_WAIT_MS;
+        HeldBackRecheck recheck = new HeldBackRecheck(settings.pollInterval().toMillis());
         LOG.infof("relay %s starting (topic %s)", settings.name(), settings.topic());
         try {
             while (running) {
@@ -280,21 +279,14 @@ public final class EventRelay implements AutoCloseable {
                     }
                     wake.drainPermits();
                     boolean finishing = finalPass; // read before the round: what committed before it is in it
+                    long publishedBefore = publishedTotal;
                     boolean held = drain();
                     backoffMs = MIN_BACKOFF_MS;
                     lastError = null;
                     if (finishing && (!held || finalPassOver())) {
                         break;
                     }
-                    long waitMs = settings.pollInterval().toMillis();
-                    if (held) {
-                        // an older transaction is still open: recheck soon, then less and less often
-                        waitMs = Math.min(waitMs, heldBackWaitMs);
-                        heldBackWaitMs = Math.min(heldBackWaitMs * 2, settings.pollInterval().toMillis());
-                    } else {
-                        heldBackWaitMs = MIN_HELD_BACK_WAIT_MS;
-                    }
-                    wake.tryAcquire(waitMs, TimeUnit.MILLISECONDS);
+                    wake.tryAcquire(recheck.afterRound(held, publishedTotal > publishedBefore), TimeUnit.MILLISECONDS);
                 } catch (Throwable t) {
                     if (!running || (finalPass && finalPassOver())) {
                         break;

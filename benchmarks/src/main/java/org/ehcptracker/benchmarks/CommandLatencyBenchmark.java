@@ -69,6 +69,7 @@ public final class CommandLatencyBenchmark {
     private final String bearer;
     private final LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
     private final int pollMillis;
+    private final FreshnessLegs legs;
 
     /** The outcome of one rate. */
     record Step(double offered, double achieved, Histogram latency, int errors, double drainSeconds,
@@ -79,7 +80,9 @@ public final class CommandLatencyBenchmark {
         }
     }
 
-    private CommandLatencyBenchmark(String assessmentUrl, String reportingUrl, String bearer, int pollMillis) {
+    private CommandLatencyBenchmark(String assessmentUrl, String reportingUrl, String bearer, int pollMillis,
+                                    FreshnessLegs legs) {
+        this.legs = legs;
         this.assessmentUrl = assessmentUrl;
         this.reportingUrl = reportingUrl;
         this.bearer = bearer;
@@ -135,9 +138,11 @@ public final class CommandLatencyBenchmark {
                         + " started together: " + toReady.entrySet().stream().map(e -> String.format(Locale.ROOT,
                         "%s-service %.1f s", e.getKey(), e.getValue())).collect(java.util.stream.Collectors.joining(", ")));
                 Map<String, Long> idle = memory(services, pg.port());
-                var bench = new CommandLatencyBenchmark(services.get("assessment").baseUrl(),
-                        services.get("reporting").baseUrl(), bearer, pollMillis);
-                bench.run(rates, stepSeconds, holdSeconds, explodeMillis, sample, services);
+                try (FreshnessLegs legs = new FreshnessLegs(kafka.bootstrapServers(), "ehcp.assessment.events")) {
+                    var bench = new CommandLatencyBenchmark(services.get("assessment").baseUrl(),
+                            services.get("reporting").baseUrl(), bearer, pollMillis, legs);
+                    bench.run(rates, stepSeconds, holdSeconds, explodeMillis, sample, services);
+                }
                 Map<String, Long> loaded = memory(services, pg.port());
                 System.out.println();
                 System.out.println("| process | RSS idle (ready, before any command) | RSS after the load |");
@@ -193,6 +198,7 @@ public final class CommandLatencyBenchmark {
         Map<String, Long> cpuBefore = cpu(services);
         long wallBefore = System.nanoTime();
         long[] machineBefore = machineTicks();
+        legs.forget();
         Step hold = step(half, holdSeconds, sample);
         double wall = (System.nanoTime() - wallBefore) / 1e9;
         long[] machineAfter = machineTicks();
@@ -204,6 +210,8 @@ public final class CommandLatencyBenchmark {
         System.out.println(percentiles("freshness (201 -> case in reporting's timeline)", hold.freshness()));
         System.out.printf(Locale.ROOT, "errors %d, sampled cases %d, never visible within 60 s %d, achieved %.1f/s, load %s%n",
                 hold.errors(), hold.sampled(), hold.neverVisible(), hold.achieved(), hold.load());
+        System.out.println();
+        legs.print(250);
         double p99 = millis(hold.latency().getValueAtPercentile(99));
         double fresh99 = millis(hold.freshness().getValueAtPercentile(99));
         System.out.printf(Locale.ROOT, "%ngoal command p99 < 25 ms at 50%% capacity: %.1f ms %s; goal freshness p99 < 250 ms: %.1f ms %s%n",
@@ -318,7 +326,7 @@ public final class CommandLatencyBenchmark {
                     sampled.incrementAndGet();
                     CompletableFuture<Void> visible = new CompletableFuture<>();
                     polls.add(visible);
-                    poll(caseId, done, freshness, neverVisible, visible);
+                    poll(caseId, done, System.currentTimeMillis(), freshness, neverVisible, visible);
                 }
                 return null;
             }));
@@ -336,21 +344,24 @@ public final class CommandLatencyBenchmark {
     }
 
     /** Polls the case's timeline until it answers 200 (freshness recorded from {@code accepted}) or 60 s pass. */
-    private void poll(UUID caseId, long accepted, Histogram freshness, AtomicInteger neverVisible, CompletableFuture<Void> visible) {
+    private void poll(UUID caseId, long accepted, long acceptedMs, Histogram freshness, AtomicInteger neverVisible,
+                      CompletableFuture<Void> visible) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(reportingUrl + "/api/cases/" + caseId + "/timeline"))
                 .header("Authorization", bearer).timeout(Duration.ofSeconds(30)).GET().build();
+        long sent = System.nanoTime();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
             long now = System.nanoTime();
             if (failure == null && response.statusCode() == 200) {
                 synchronized (freshness) {
                     freshness.recordValue(now - accepted);
                 }
+                legs.sampled(caseId.toString(), acceptedMs, System.currentTimeMillis(), (now - sent) / 1_000_000);
                 visible.complete(null);
             } else if (now - accepted > 60_000_000_000L) {
                 neverVisible.incrementAndGet();
                 visible.complete(null);
             } else {
-                pollers.schedule(() -> poll(caseId, accepted, freshness, neverVisible, visible), pollMillis,
+                pollers.schedule(() -> poll(caseId, accepted, acceptedMs, freshness, neverVisible, visible), pollMillis,
                         TimeUnit.MILLISECONDS);
             }
         });

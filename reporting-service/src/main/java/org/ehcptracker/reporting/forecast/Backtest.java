@@ -33,9 +33,16 @@ public record Backtest(LocalDate cut, int months, List<MeasureError> errors, Lis
      */
     public static Backtest run(Collection<PipelineCase> knownAtCut, Collection<PipelineCase> actual, LocalDate cut,
                                int months, int windowWeeks, double eps, double caseworkers, int runs, long seed) {
+        return run(knownAtCut, actual, cut, months, windowWeeks, eps, caseworkers, runs, seed, true);
+    }
+
+    /** As above; {@code parameterUncertainty} false: the futures run on the fitted parameters only (the old bands). */
+    static Backtest run(Collection<PipelineCase> knownAtCut, Collection<PipelineCase> actual, LocalDate cut,
+                        int months, int windowWeeks, double eps, double caseworkers, int runs, long seed,
+                        boolean parameterUncertainty) {
         List<PipelineCase> known = knownAtCut.stream().map(c -> c.asOn(cut)).filter(Objects::nonNull).toList();
         PipelineModel model = PipelineFitter.fit(known, cut, windowWeeks, eps, caseworkers);
-        Forecast forecast = Forecast.of(model, Scenario.NONE, known, cut, months, runs, seed);
+        Forecast forecast = Forecast.of(model, Scenario.NONE, known, cut, months, runs, seed, parameterUncertainty);
         List<Comparison> comparisons = new ArrayList<>();
         List<MeasureError> errors = new ArrayList<>();
         for (Measure measure : Measure.values()) {

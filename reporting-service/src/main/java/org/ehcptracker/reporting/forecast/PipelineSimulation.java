@@ -33,6 +33,7 @@ public final class PipelineSimulation {
         final int clockStart;
         int decided = NONE, left = NONE, epRequested = NONE, epReturned = NONE, drafted = NONE, issued = NONE;
         Boolean assessed;
+        Boolean typeNamed;
         boolean exception;
 
         Sim(int clockStart) {
@@ -41,7 +42,8 @@ public final class PipelineSimulation {
 
         PipelineCase toCase() {
             return new PipelineCase(null, date(clockStart), date(decided), assessed, date(left), date(epRequested),
-                    date(epReturned), date(drafted), date(issued), exception);
+                    date(epReturned), date(drafted), date(issued), exception,
+                    issued == NONE ? null : typeNamed);
         }
     }
 
@@ -183,7 +185,8 @@ public final class PipelineSimulation {
                     * model.leavingDays().shareLongerThan(sinceDecision)) {
                 schedule(c.decided() + model.leavingDays().sampleLongerThan(sinceDecision, random), s, Step.LEAVE);
             } else if (c.drafted() != NONE) {
-                schedule(c.drafted() + model.finalDays().sampleLongerThan(start - c.drafted(), random), s, Step.ISSUE);
+                int elapsed = start - c.drafted();
+                schedule(c.drafted() + consultationAfter(s, elapsed).sampleLongerThan(elapsed, random), s, Step.ISSUE);
             } else if (c.epRequested() != NONE && c.epReturned() == NONE) {
                 int work = model.epDays().sampleLongerThan(start - c.epRequested(), random);
                 epQueue.add(new Waiting(c.epRequested() + work, seq++, s));
@@ -288,9 +291,30 @@ public final class PipelineSimulation {
                 schedule(day, w.sim, Step.READY_TO_DRAFT);
             } else {
                 w.sim.drafted = day;
-                schedule(day + model.finalDays().sample(random), w.sim, Step.ISSUE);
+                schedule(day + consultation(w.sim).sample(random), w.sim, Step.ISSUE);
             }
         }
+    }
+
+    /**
+     * Whether the case's plan will name a type of setting (drawn with the model's share, which a what-if may set)
+     * and so how long its draft takes to become final: consulting schools takes its own time.
+     */
+    private DurationDistribution consultation(Sim s) {
+        s.typeNamed = random.nextDouble() < model.shareTypeNamed();
+        return s.typeNamed ? model.finalDaysTypeNamed() : model.finalDays();
+    }
+
+    /**
+     * As {@link #consultation}, for a draft that has already waited {@code elapsed} days: the longer it has waited,
+     * the likelier it is one whose school is being consulted (Bayes on the share of each kind lasting that long).
+     */
+    private DurationDistribution consultationAfter(Sim s, int elapsed) {
+        double type = model.shareTypeNamed() * model.finalDaysTypeNamed().shareLongerThan(elapsed);
+        double school = (1 - model.shareTypeNamed()) * model.finalDays().shareLongerThan(elapsed);
+        double p = type + school > 0 ? type / (type + school) : model.shareTypeNamed();
+        s.typeNamed = random.nextDouble() < p;
+        return s.typeNamed ? model.finalDaysTypeNamed() : model.finalDays();
     }
 
     /** Only the dice (for tests drawing Poisson numbers as the simulation does). */

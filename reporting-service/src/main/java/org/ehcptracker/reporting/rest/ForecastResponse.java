@@ -44,7 +44,11 @@ public record ForecastResponse(String localAuthorityCode, LocalDate start, int m
                         double shareWithEp, double shareLeavingAfterAssessment, int epDaysMedian,
                         double epAdvicePerEpPerWeek, double eps, boolean epCapacityBound, int draftDaysMedian,
                         double draftsPerCaseworkerPerWeek, double caseworkers, boolean draftCapacityBound,
-                        int finalDaysMedian, double exceptionShareInTime, double exceptionShareLate) {
+                        int finalDaysMedian, double exceptionShareInTime, double exceptionShareLate,
+                        @Schema(description = "of the final plans in the window, the share naming a type of setting (no school consulted)")
+                        double shareTypeNamed,
+                        @Schema(description = "median days from draft to final when a type of setting was named; finalDaysMedian is when a school or other setting was")
+                        int finalDaysTypeNamedMedian) {
 
         static Model of(PipelineModel m) {
             return new Model(m.windowStart(), m.windowEnd(), round(m.arrivals().perWeekAtReference()),
@@ -54,7 +58,8 @@ public record ForecastResponse(String localAuthorityCode, LocalDate start, int m
                     round(m.epCapacity().perStaffPerWeek()), m.epCapacity().staff(), m.epCapacity().bound(),
                     m.draftDays().quantile(0.5), round(m.draftCapacity().perStaffPerWeek()),
                     m.draftCapacity().staff(), m.draftCapacity().bound(), m.finalDays().quantile(0.5),
-                    round(m.exceptionShareInTime()), round(m.exceptionShareLate()));
+                    round(m.exceptionShareInTime()), round(m.exceptionShareLate()), round(m.shareTypeNamed()),
+                    m.finalDaysTypeNamed().quantile(0.5));
         }
     }
 

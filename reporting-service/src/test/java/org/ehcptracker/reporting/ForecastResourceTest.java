@@ -160,6 +160,7 @@ class ForecastResourceTest {
         }
         assertThat(f.at("/backtest/cut").asText()).isEqualTo(thisMonth.minusMonths(4).atEndOfMonth().toString());
         assertThat(f.at("/backtest/errors")).hasSize(8);
+        assertThat(f.at("/backtest/basis").asText()).isEqualTo("recorded");
         assertThat(StreamSupport.stream(f.at("/backtest/errors").spliterator(), false)
                 .filter(e -> e.at("/measure").asText().equals("open")).findFirst().orElseThrow()
                 .at("/monthsCompared").asInt()).isEqualTo(3);

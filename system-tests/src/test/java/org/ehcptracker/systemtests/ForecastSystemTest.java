@@ -29,7 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * day 130 (within 20 weeks: day 140), the plans naming a type of setting and a school in turn. A step whose day is
  * after yesterday is not taken (the recent requests are open, at the stage they have reached). The backtest of a
  * 3-month forecast cuts at the end of the month four months before this one, about 17 months after the first
- * request: more than the 26 weeks of history a backtest needs, so the forecast is shown.
+ * request: more than the 26 weeks of history a backtest needs, so the forecast is shown. Every event is recorded
+ * today, so nothing was known on the cut: the backtest reads the history by its business dates as it stood on the
+ * cut, and says so ({@code basis}), as for a council that imported its past.
  */
 @ExtendWith(SystemStack.Shared.class)
 class ForecastSystemTest {
@@ -38,8 +40,8 @@ class ForecastSystemTest {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static SystemStack stack;
     private static CaseSteps steps;
-    private static String board886;
-    private static String caseworkerElsewhere;
+    private static final String BOARD_886 = "board.forecast-886";
+    private static final String CASEWORKER_887 = "caseworker.forecast-887";
     private static int plansIssued;
     private static int requests;
 
@@ -47,8 +49,8 @@ class ForecastSystemTest {
     static void aCouncilHistoryThroughTheCommandApis(SystemStack shared) {
         stack = shared;
         steps = new CaseSteps(shared);
-        board886 = bearerOf("board.forecast-886", "board", "886");
-        caseworkerElsewhere = bearerOf("caseworker.forecast-887", "caseworker", "887");
+        stack.keycloak().addUser(BOARD_886, BOARD_886 + "-pw", List.of("board"), List.of("886"), null);
+        stack.keycloak().addUser(CASEWORKER_887, CASEWORKER_887 + "-pw", List.of("caseworker"), List.of("887"), null);
         LocalDate yesterday = LocalDate.now(LONDON).minusDays(1);
         LocalDate first = yesterday.minusDays(727);
         List<String> cases = new ArrayList<>();
@@ -91,15 +93,14 @@ class ForecastSystemTest {
         }
     }
 
-    /** A Keycloak user of {@code role} acting for {@code council} only (made once), and its bearer token. */
-    private static String bearerOf(String username, String role, String council) {
-        stack.keycloak().addUser(username, username + "-pw", List.of(role), List.of(council), null);
+    /** A fresh bearer token of a user made in {@link #aCouncilHistoryThroughTheCommandApis} (tokens expire). */
+    private static String bearerOf(String username) {
         return "Bearer " + stack.signIn().tokenResponse(username, username + "-pw").then().statusCode(200)
                 .extract().path("access_token");
     }
 
-    private static Response get(String bearer, String path, Map<String, String> query) {
-        return given().baseUri(stack.reporting.baseUrl()).header("Authorization", bearer).queryParams(query)
+    private static Response get(String username, String path, Map<String, String> query) {
+        return given().baseUri(stack.reporting.baseUrl()).header("Authorization", bearerOf(username)).queryParams(query)
                 .get("/api/local-authorities/{la}" + path, LA);
     }
 
@@ -111,13 +112,13 @@ class ForecastSystemTest {
     void theBoardOf886SeesItsForecastWithBandsAndTheBacktestsError() {
         LocalDate today = LocalDate.now(LONDON);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            JsonPath plans = given().baseUri(stack.reporting.baseUrl()).header("Authorization", board886)
+            JsonPath plans = given().baseUri(stack.reporting.baseUrl()).header("Authorization", bearerOf(BOARD_886))
                     .queryParam("from", today.minusDays(740).toString()).queryParam("to", today.toString())
                     .get("/api/local-authorities/{la}/board", LA).then().statusCode(200).extract().jsonPath();
             assertThat(plans.getInt("twentyWeeks.includingExceptions.plansIssued")).isEqualTo(plansIssued);
             assertThat(plans.getInt("backlog.open")).isEqualTo(requests - plansIssued);
 
-            JsonPath f = get(board886, "/forecast", Map.of("months", "3", "runs", "40", "seed", "11"))
+            JsonPath f = get(BOARD_886, "/forecast", Map.of("months", "3", "runs", "40", "seed", "11"))
                     .then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath();
             assertThat(f.getBoolean("shown")).isTrue();
             assertThat(f.getList("forecast")).hasSize(3);
@@ -129,6 +130,8 @@ class ForecastSystemTest {
                 assertThat(f.getDouble(band + "p50")).isLessThanOrEqualTo(f.getDouble(band + "p90"));
             }
             assertThat(f.getString("backtest.cut")).isEqualTo(thisMonth.minusMonths(4).atEndOfMonth().toString());
+            // every event was recorded today: nothing was known on the cut, so the backtest reads business dates
+            assertThat(f.getString("backtest.basis")).isEqualTo("businessDates");
             assertThat(f.getList("backtest.errors.measure")).contains("open", "plansIssued", "epBacklog");
             assertThat(f.getInt("backtest.errors.find { it.measure == 'open' }.monthsCompared")).isEqualTo(3);
             assertThat(f.getDouble("backtest.errors.find { it.measure == 'open' }.meanAbsoluteError")).isNotNegative();
@@ -141,7 +144,7 @@ class ForecastSystemTest {
     @Test
     void theWhatIfWithSixMoreEpsAnswersAndTheCsvToo() {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            JsonPath w = get(board886, "/what-if", Map.of("months", "3", "runs", "40", "extraEps", "6",
+            JsonPath w = get(BOARD_886, "/what-if", Map.of("months", "3", "runs", "40", "extraEps", "6",
                     "backlogTarget", "5", "typeNamedPercent", "100"))
                     .then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath();
             assertThat(w.getBoolean("shown")).isTrue();
@@ -151,7 +154,7 @@ class ForecastSystemTest {
             assertThat(w.getString("targets[0].measure")).isEqualTo("open");
             assertThat(w.getDouble("targets[0].chanceWithChange")).isBetween(0.0, 1.0);
 
-            String csv = get(board886, "/what-if", Map.of("months", "3", "runs", "40", "extraEps", "6", "format", "csv"))
+            String csv = get(BOARD_886, "/what-if", Map.of("months", "3", "runs", "40", "extraEps", "6", "format", "csv"))
                     .then().statusCode(200).header("Content-Type", org.hamcrest.Matchers.startsWith("text/csv"))
                     .extract().asString();
             List<String> lines = csv.lines().toList();
@@ -167,7 +170,7 @@ class ForecastSystemTest {
     @Test
     void aCaseworkerOfAnotherCouncilIsRefused() {
         for (String path : List.of("/forecast", "/what-if")) {
-            Response answer = get(caseworkerElsewhere, path, Map.of("months", "3"));
+            Response answer = get(CASEWORKER_887, path, Map.of("months", "3"));
             assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(403);
             assertThat(answer.contentType()).startsWith("application/problem+json");
         }

@@ -39,6 +39,8 @@ public final class PipelineFitter {
         List<Integer> draft = new ArrayList<>();
         List<Integer> fin = new ArrayList<>();
         List<Integer> finTypeNamed = new ArrayList<>();
+        List<Integer> other = new ArrayList<>();
+        int withOther = 0;
         int decided = 0, assessed = 0, assessedSettled = 0, withEp = 0, leftSettled = 0;
         int inTime = 0, inTimeExc = 0, late = 0, lateExc = 0, finals = 0, typeNamed = 0;
         LocalDate settledBy = windowEnd.minusDays(182); // half a year on, an assessed case's exit would be seen
@@ -60,9 +62,15 @@ public final class PipelineFitter {
                         if (c.epRequested() != null) {
                             withEp++;
                         }
+                        if (c.otherAdviceRequested() != null) {
+                            withOther++;
+                        }
                     }
                     if (c.epRequested() != null) {
                         lag.add(days(c.decided(), c.epRequested()));
+                    }
+                    if (c.otherAdviceReturned() != null) {
+                        other.add(days(c.decided(), c.otherAdviceReturned()));
                     }
                     if (!c.decided().isAfter(settledBy)) {
                         assessedSettled++;
@@ -122,7 +130,7 @@ public final class PipelineFitter {
                 draftBound ? ownWork(draftDays) : draftDays,
                 new StageCapacity(sustained(drafts) / Math.max(caseworkers, 1e-9), caseworkers, draftBound),
                 finSchool, share(inTimeExc, inTime, 0), share(lateExc, late, 0), finType,
-                share(typeNamed, finals, 0), uncertainty);
+                share(typeNamed, finals, 0), share(withOther, epAssessedSettled, 0), orDefault(other, 0), uncertainty);
     }
 
     /**
@@ -196,22 +204,32 @@ public final class PipelineFitter {
         return vx > 0 && vy > 0 && (n * sxy - sx * sy) / Math.sqrt(vx * vy) >= BOUND_CORRELATION;
     }
 
-    /** The day a case could be drafted (its decision to assess, or its EP advice if later), or null: not yet. */
+    /**
+     * The day a case could be drafted (its decision to assess, or the last of its EP and other advice if later), or
+     * null: not yet.
+     */
     static LocalDate readyToDraft(PipelineCase c) {
         if (!Boolean.TRUE.equals(c.assessed()) || c.decided() == null || (c.left() != null && c.issued() == null)
-                || (c.epRequested() != null && c.epReturned() == null)) {
+                || (c.epRequested() != null && c.epReturned() == null)
+                || (c.otherAdviceRequested() != null && c.otherAdviceReturned() == null)) {
             return null;
         }
-        return c.epReturned() != null && c.epReturned().isAfter(c.decided()) ? c.epReturned() : c.decided();
+        return later(later(c.decided(), c.epReturned()), c.otherAdviceReturned());
     }
 
-    /** The day drafting could start: the decision, or the EP advice when it came later. */
+    /** The day drafting could start: the decision, or the last advice (EP or other) when it came later. */
     static LocalDate draftBase(PipelineCase c) {
         LocalDate base = c.decided();
-        if (c.epReturned() != null && c.epReturned().isAfter(base) && !c.epReturned().isAfter(c.drafted())) {
-            base = c.epReturned();
+        for (LocalDate advice : new LocalDate[] {c.epReturned(), c.otherAdviceReturned()}) {
+            if (advice != null && advice.isAfter(base) && !advice.isAfter(c.drafted())) {
+                base = advice;
+            }
         }
         return base;
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return b != null && b.isAfter(a) ? b : a;
     }
 
     /**

@@ -23,6 +23,10 @@ import java.util.SplittableRandom;
  * @param exceptionShareLate    of the plans issued late, the share with a 20-week exception
  * @param finalDaysTypeNamed    draft to final plan when the plan names a type of setting (no school consulted)
  * @param shareTypeNamed        of the final plans, the share naming a type of setting
+ * @param shareWithOtherAdvice  of those assessed and not leaving, the share asked for health, social care or
+ *                              education advice
+ * @param otherAdviceDays       decision to the last of that advice returned (not capacity-bound: the agencies'
+ *                              own time)
  * @param uncertainty           how well the history pinned the parameters down, for {@link #drawn}
  */
 public record PipelineModel(LocalDate windowStart, LocalDate windowEnd, ArrivalModel arrivals,
@@ -32,7 +36,8 @@ public record PipelineModel(LocalDate windowStart, LocalDate windowEnd, ArrivalM
                             DurationDistribution leavingDays, DurationDistribution draftDays,
                             StageCapacity draftCapacity, DurationDistribution finalDays,
                             double exceptionShareInTime, double exceptionShareLate,
-                            DurationDistribution finalDaysTypeNamed, double shareTypeNamed, Uncertainty uncertainty) {
+                            DurationDistribution finalDaysTypeNamed, double shareTypeNamed,
+                            double shareWithOtherAdvice, DurationDistribution otherAdviceDays, Uncertainty uncertainty) {
 
     /**
      * The evidence behind the fitted parameters (docs/forecast.md, "Parameter uncertainty"): how many cases each
@@ -57,8 +62,8 @@ public record PipelineModel(LocalDate windowStart, LocalDate windowEnd, ArrivalM
     }
 
     /**
-     * A hand-built model: every plan names a setting after consultation (one draft → final time), parameters known
-     * exactly.
+     * A hand-built model: every plan names a setting after consultation (one draft → final time), no advice but
+     * the EP's, parameters known exactly.
      */
     public PipelineModel(LocalDate windowStart, LocalDate windowEnd, ArrivalModel arrivals,
                          DurationDistribution decisionDays, double shareAssessed, double shareWithEp,
@@ -68,7 +73,8 @@ public record PipelineModel(LocalDate windowStart, LocalDate windowEnd, ArrivalM
                          double exceptionShareInTime, double exceptionShareLate) {
         this(windowStart, windowEnd, arrivals, decisionDays, shareAssessed, shareWithEp, epRequestLagDays, epDays,
                 epCapacity, shareLeavingAfterAssessment, leavingDays, draftDays, draftCapacity, finalDays,
-                exceptionShareInTime, exceptionShareLate, finalDays, 0, Uncertainty.NONE);
+                exceptionShareInTime, exceptionShareLate, finalDays, 0, 0, DurationDistribution.constant(0),
+                Uncertainty.NONE);
     }
 
     /** The model under a what-if (staff added, arrivals changed); the push is applied week by week in the run. */
@@ -77,7 +83,8 @@ public record PipelineModel(LocalDate windowStart, LocalDate windowEnd, ArrivalM
                 shareAssessed, shareWithEp, epRequestLagDays, epDays, epCapacity.plus(scenario.extraEps()),
                 shareLeavingAfterAssessment, leavingDays, draftDays, draftCapacity.plus(scenario.extraCaseworkers()),
                 finalDays, exceptionShareInTime, exceptionShareLate, finalDaysTypeNamed,
-                scenario.typeNamedShare() == null ? shareTypeNamed : scenario.typeNamedShare(), uncertainty);
+                scenario.typeNamedShare() == null ? shareTypeNamed : scenario.typeNamedShare(), shareWithOtherAdvice,
+                otherAdviceDays, uncertainty);
     }
 
     /**
@@ -105,7 +112,8 @@ public record PipelineModel(LocalDate windowStart, LocalDate windowEnd, ArrivalM
                 draftDays.resampled(random), draftCapacity.scaled(variation(u.draftCapacityVariation(), random)),
                 finalDays.resampled(random), binomialShare(exceptionShareInTime, u.inTimeSeen(), random),
                 binomialShare(exceptionShareLate, u.lateSeen(), random), finalDaysTypeNamed.resampled(random),
-                binomialShare(shareTypeNamed, u.finalsSeen(), random), u);
+                binomialShare(shareTypeNamed, u.finalsSeen(), random),
+                binomialShare(shareWithOtherAdvice, u.epSharesSeen(), random), otherAdviceDays.resampled(random), u);
     }
 
     /** A capacity factor 1 + σz, floored at a fifth (a stage does not stop because the dice say so). */

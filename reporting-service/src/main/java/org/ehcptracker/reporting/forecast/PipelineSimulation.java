@@ -25,13 +25,16 @@ public final class PipelineSimulation {
     private enum Step { DECIDE, REQUEST_EP, READY_TO_DRAFT, ISSUE, LEAVE }
 
     /** A case open on the start, as it stood (dates as epoch days, {@link #NONE} for none). */
-    record Open(int clockStart, int decided, Boolean assessed, int epRequested, int epReturned, int drafted) {
+    record Open(int clockStart, int decided, Boolean assessed, int epRequested, int epReturned, int drafted,
+                int otherRequested, int otherReturned) {
     }
 
     /** A case being simulated (mutable, one run's own). */
     private static final class Sim {
         final int clockStart;
         int decided = NONE, left = NONE, epRequested = NONE, epReturned = NONE, drafted = NONE, issued = NONE;
+        /** The last of the health, social care and education advice returned (NONE: none asked). */
+        int otherRequested = NONE, otherReturned = NONE;
         Boolean assessed;
         Boolean typeNamed;
         boolean exception;
@@ -43,7 +46,7 @@ public final class PipelineSimulation {
         PipelineCase toCase() {
             return new PipelineCase(null, date(clockStart), date(decided), assessed, date(left), date(epRequested),
                     date(epReturned), date(drafted), date(issued), exception,
-                    issued == NONE ? null : typeNamed);
+                    issued == NONE ? null : typeNamed, date(otherRequested), date(otherReturned));
         }
     }
 
@@ -92,7 +95,8 @@ public final class PipelineSimulation {
         for (PipelineCase c : known) {
             if (c.openOn(start)) {
                 open.add(new Open(day(c.clockStart()), day(c.decided()), c.assessed(), day(c.epRequested()),
-                        day(c.epReturned()), day(c.drafted())));
+                        day(c.epReturned()), day(c.drafted()), day(c.otherAdviceRequested()),
+                        day(c.otherAdviceReturned())));
             }
         }
         return open;
@@ -187,16 +191,38 @@ public final class PipelineSimulation {
             } else if (c.drafted() != NONE) {
                 int elapsed = start - c.drafted();
                 schedule(c.drafted() + consultationAfter(s, elapsed).sampleLongerThan(elapsed, random), s, Step.ISSUE);
-            } else if (c.epRequested() != NONE && c.epReturned() == NONE) {
-                int work = model.epDays().sampleLongerThan(start - c.epRequested(), random);
-                epQueue.add(new Waiting(c.epRequested() + work, seq++, s));
-            } else if (c.epRequested() == NONE && sinceDecision < 28 && random.nextDouble() < model.shareWithEp()) {
-                schedule(day0, s, Step.REQUEST_EP);
             } else {
-                int base = c.epReturned() != NONE && c.epReturned() > c.decided() ? c.epReturned() : c.decided();
-                int work = model.draftDays().sampleLongerThan(start - base, random);
-                draftQueue.add(new Waiting(base + work, seq++, s));
+                carryInAdvice(c, s, sinceDecision);
+                if (c.epRequested() != NONE && c.epReturned() == NONE) {
+                    int work = model.epDays().sampleLongerThan(start - c.epRequested(), random);
+                    epQueue.add(new Waiting(c.epRequested() + work, seq++, s));
+                } else if (c.epRequested() == NONE && sinceDecision < 28 && random.nextDouble() < model.shareWithEp()) {
+                    schedule(day0, s, Step.REQUEST_EP);
+                } else if (s.otherReturned != NONE && s.otherReturned > start) {
+                    schedule(s.otherReturned, s, Step.READY_TO_DRAFT); // waiting for the other advice only
+                } else {
+                    int base = Math.max(c.decided(), c.epReturned() != NONE ? c.epReturned() : c.decided());
+                    base = Math.max(base, s.otherReturned != NONE ? s.otherReturned : base);
+                    int work = model.draftDays().sampleLongerThan(start - base, random);
+                    draftQueue.add(new Waiting(base + work, seq++, s));
+                }
             }
+        }
+    }
+
+    /**
+     * The other advice of a case carried in: returned (as it stands), owed (returned after a drawn time longer than
+     * it has waited since the decision), or not asked yet (asked, with the fitted share, if the decision is under four
+     * weeks old, as for EP advice).
+     */
+    private void carryInAdvice(Open c, Sim s, int sinceDecision) {
+        s.otherRequested = c.otherRequested();
+        if (c.otherReturned() != NONE) {
+            s.otherReturned = c.otherReturned();
+        } else if (c.otherRequested() != NONE
+                || (sinceDecision < 28 && random.nextDouble() < model.shareWithOtherAdvice())) {
+            s.otherRequested = c.otherRequested() != NONE ? c.otherRequested() : start + 1;
+            s.otherReturned = c.decided() + model.otherAdviceDays().sampleLongerThan(sinceDecision, random);
         }
     }
 
@@ -250,6 +276,11 @@ public final class PipelineSimulation {
                     return;
                 }
                 s.assessed = true;
+                if (random.nextDouble() < model.shareWithOtherAdvice()) {
+                    // health, social care and education advice, asked with the decision, in their own time
+                    s.otherRequested = day;
+                    s.otherReturned = day + model.otherAdviceDays().sample(random);
+                }
                 if (random.nextDouble() < model.shareLeavingAfterAssessment()) {
                     schedule(day + model.leavingDays().sample(random), s, Step.LEAVE);
                 } else if (random.nextDouble() < model.shareWithEp()) {
@@ -262,7 +293,13 @@ public final class PipelineSimulation {
                 s.epRequested = day;
                 epQueue.add(new Waiting(day + model.epDays().sample(random), seq++, s));
             }
-            case READY_TO_DRAFT -> draftQueue.add(new Waiting(day + model.draftDays().sample(random), seq++, s));
+            case READY_TO_DRAFT -> {
+                if (s.otherReturned != NONE && s.otherReturned > day) {
+                    schedule(s.otherReturned, s, Step.READY_TO_DRAFT); // the slowest advice bounds the draft
+                } else {
+                    draftQueue.add(new Waiting(day + model.draftDays().sample(random), seq++, s));
+                }
+            }
             case ISSUE -> {
                 s.issued = day;
                 boolean late = day - s.clockStart > 140;

@@ -57,7 +57,7 @@ class BandCoverageTest {
                 consulting.shareLeavingAfterAssessment(), consulting.leavingDays(), consulting.draftDays(),
                 consulting.draftCapacity(), consulting.finalDays(), consulting.exceptionShareInTime(),
                 consulting.exceptionShareLate(), consulting.finalDaysTypeNamed(), consulting.shareTypeNamed(),
-                PipelineModel.Uncertainty.NONE));
+                consulting.shareWithOtherAdvice(), consulting.otherAdviceDays(), PipelineModel.Uncertainty.NONE));
     }
 
     static Coverage coverage(boolean parameterUncertainty) {

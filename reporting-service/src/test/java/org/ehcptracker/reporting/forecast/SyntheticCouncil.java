@@ -53,7 +53,17 @@ final class SyntheticCouncil {
         return new PipelineModel(m.windowStart(), windowEnd, m.arrivals(), m.decisionDays(), m.shareAssessed(),
                 m.shareWithEp(), m.epRequestLagDays(), m.epDays(), m.epCapacity(), m.shareLeavingAfterAssessment(),
                 m.leavingDays(), m.draftDays(), m.draftCapacity(), uniform(40, 60), m.exceptionShareInTime(),
-                m.exceptionShareLate(), uniform(5, 15), shareTypeNamed, PipelineModel.Uncertainty.NONE);
+                m.exceptionShareLate(), uniform(5, 15), shareTypeNamed, 0, DurationDistribution.constant(0),
+                PipelineModel.Uncertainty.NONE);
+    }
+
+    /** {@code m} with another EP capacity. */
+    static PipelineModel withEpCapacity(PipelineModel m, StageCapacity capacity) {
+        return new PipelineModel(m.windowStart(), m.windowEnd(), m.arrivals(), m.decisionDays(), m.shareAssessed(),
+                m.shareWithEp(), m.epRequestLagDays(), m.epDays(), capacity, m.shareLeavingAfterAssessment(),
+                m.leavingDays(), m.draftDays(), m.draftCapacity(), m.finalDays(), m.exceptionShareInTime(),
+                m.exceptionShareLate(), m.finalDaysTypeNamed(), m.shareTypeNamed(), m.shareWithOtherAdvice(),
+                m.otherAdviceDays(), m.uncertainty());
     }
 
     /** The cases of {@code model} run from an empty council from {@code from} to {@code to}. */

@@ -144,6 +144,9 @@ class ForecastResourceTest {
         assertThat(f.at("/model/requestsPerWeek").asDouble()).isBetween(1.5, 4.5);
         assertThat(f.at("/model/shareAssessed").asDouble()).isBetween(0.7, 0.9);
         assertThat(f.at("/model/shareWithEp").asDouble()).isEqualTo(1.0);
+        // every plan of the history names a school (a URN): none a type of setting, whose time is then the school's
+        assertThat(f.at("/model/shareTypeNamed").asDouble()).isZero();
+        assertThat(f.at("/model/finalDaysTypeNamedMedian").asInt()).isEqualTo(f.at("/model/finalDaysMedian").asInt());
         YearMonth thisMonth = YearMonth.from(LocalDate.parse(f.at("/start").asText()));
         assertThat(f.at("/forecast")).hasSize(3);
         for (int m = 0; m < 3; m++) {
@@ -157,6 +160,7 @@ class ForecastResourceTest {
         }
         assertThat(f.at("/backtest/cut").asText()).isEqualTo(thisMonth.minusMonths(4).atEndOfMonth().toString());
         assertThat(f.at("/backtest/errors")).hasSize(8);
+        assertThat(f.at("/backtest/basis").asText()).isEqualTo("recorded");
         assertThat(StreamSupport.stream(f.at("/backtest/errors").spliterator(), false)
                 .filter(e -> e.at("/measure").asText().equals("open")).findFirst().orElseThrow()
                 .at("/monthsCompared").asInt()).isEqualTo(3);
@@ -193,11 +197,12 @@ class ForecastResourceTest {
         awaitProjected();
         JsonNode w = json(as(boardOf(LA)).queryParams(Map.of("months", "6", "runs", "30", "extraEps", "6",
                 "extraCaseworkers", "4", "pushWeeks", "12", "pushEps", "2", "arrivalsChangePercent", "10",
-                "backlogTarget", "10", "percentTarget", "60")), "/api/local-authorities/{la}/what-if", LA);
+                "backlogTarget", "10", "percentTarget", "60", "typeNamedPercent", "40")), "/api/local-authorities/{la}/what-if", LA);
 
         assertThat(w.at("/shown").asBoolean()).isTrue();
         assertThat(w.at("/scenario/extraEps").asDouble()).isEqualTo(6.0);
         assertThat(w.at("/scenario/arrivalsFactor").asDouble()).isEqualTo(1.1);
+        assertThat(w.at("/scenario/typeNamedShare").asDouble()).isEqualTo(0.4);
         assertThat(w.at("/forecast")).hasSize(6);
         assertThat(w.at("/whatIf")).hasSize(6);
         assertThat(w.at("/targets")).hasSize(2);
@@ -241,7 +246,8 @@ class ForecastResourceTest {
         badRequest("/forecast", "eps", "NaN");
         badRequest("/forecast", "percentTarget", "Infinity");
         Map<String, String> whatIf = Map.of("extraEps", "-1", "extraCaseworkers", "1001", "pushWeeks", "53",
-                "pushEps", "x", "pushCaseworkers", "-2", "arrivalsChangePercent", "-95", "months", "13");
+                "pushEps", "x", "pushCaseworkers", "-2", "arrivalsChangePercent", "-95", "months", "13",
+                "typeNamedPercent", "101");
         whatIf.forEach((field, value) -> badRequest("/what-if", field, value));
 
         for (String path : List.of("/forecast", "/what-if")) {

@@ -16,8 +16,16 @@ import org.ehcptracker.reporting.forecast.PipelineMeasures.Measure;
  *                    percentage error (null when an actual was 0), and the share of months whose actual fell in
  *                    the 10th-90th percentile band
  * @param comparisons every month and measure: the actual and the band
+ * @param businessDates the fit read the history by business dates as it stood on the cut, not the events recorded by
+ *                    then (none were: a history imported later); its error is then a little optimistic
  */
-public record Backtest(LocalDate cut, int months, List<MeasureError> errors, List<Comparison> comparisons) {
+public record Backtest(LocalDate cut, int months, List<MeasureError> errors, List<Comparison> comparisons,
+                       boolean businessDates) {
+
+    /** The same backtest, marked as read by business dates. */
+    Backtest onBusinessDates() {
+        return new Backtest(cut, months, errors, comparisons, true);
+    }
 
     public record MeasureError(Measure measure, int monthsCompared, Double meanAbsoluteError,
                                Double meanAbsolutePercentError, Double coverage) {
@@ -33,9 +41,16 @@ public record Backtest(LocalDate cut, int months, List<MeasureError> errors, Lis
      */
     public static Backtest run(Collection<PipelineCase> knownAtCut, Collection<PipelineCase> actual, LocalDate cut,
                                int months, int windowWeeks, double eps, double caseworkers, int runs, long seed) {
+        return run(knownAtCut, actual, cut, months, windowWeeks, eps, caseworkers, runs, seed, true);
+    }
+
+    /** As above; {@code parameterUncertainty} false: the futures run on the fitted parameters only (the old bands). */
+    static Backtest run(Collection<PipelineCase> knownAtCut, Collection<PipelineCase> actual, LocalDate cut,
+                        int months, int windowWeeks, double eps, double caseworkers, int runs, long seed,
+                        boolean parameterUncertainty) {
         List<PipelineCase> known = knownAtCut.stream().map(c -> c.asOn(cut)).filter(Objects::nonNull).toList();
         PipelineModel model = PipelineFitter.fit(known, cut, windowWeeks, eps, caseworkers);
-        Forecast forecast = Forecast.of(model, Scenario.NONE, known, cut, months, runs, seed);
+        Forecast forecast = Forecast.of(model, Scenario.NONE, known, cut, months, runs, seed, parameterUncertainty);
         List<Comparison> comparisons = new ArrayList<>();
         List<MeasureError> errors = new ArrayList<>();
         for (Measure measure : Measure.values()) {
@@ -62,7 +77,7 @@ public record Backtest(LocalDate cut, int months, List<MeasureError> errors, Lis
             errors.add(new MeasureError(measure, n, n == 0 ? null : abs / n,
                     n == 0 || !pctDefined ? null : 100 * pct / pctN, n == 0 ? null : inBand / (double) n));
         }
-        return new Backtest(cut, months, errors, comparisons);
+        return new Backtest(cut, months, errors, comparisons, false);
     }
 
     /** The error of one measure. */

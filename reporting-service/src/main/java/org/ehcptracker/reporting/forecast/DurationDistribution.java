@@ -81,6 +81,22 @@ public final class DurationDistribution {
         return days[Math.max(0, Math.min(days.length - 1, i))];
     }
 
+    /**
+     * A bootstrap resample: as many durations as observed, drawn with replacement (one plausible history of the
+     * stage); a single observation (a constant) stays as it is.
+     */
+    public DurationDistribution resampled(SplittableRandom random) {
+        if (days.length <= 1) {
+            return this;
+        }
+        int[] drawn = new int[days.length];
+        for (int i = 0; i < drawn.length; i++) {
+            drawn[i] = days[random.nextInt(days.length)];
+        }
+        Arrays.sort(drawn);
+        return new DurationDistribution(drawn);
+    }
+
     public double mean() {
         return Arrays.stream(days).average().orElse(0);
     }

@@ -30,6 +30,16 @@ public record Forecast(LocalDate start, Scenario scenario, long seed, List<Month
      */
     public static Forecast of(PipelineModel model, Scenario scenario, Collection<PipelineCase> known, LocalDate start,
                               int months, int runs, long seed) {
+        return of(model, scenario, known, start, months, runs, seed, true);
+    }
+
+    /**
+     * As {@link #of(PipelineModel, Scenario, Collection, LocalDate, int, int, long)}; {@code parameterUncertainty}
+     * false runs every future on the fitted parameters themselves (the model before issue 15's bands were widened,
+     * kept to measure what the widening does).
+     */
+    static Forecast of(PipelineModel model, Scenario scenario, Collection<PipelineCase> known, LocalDate start,
+                       int months, int runs, long seed, boolean parameterUncertainty) {
         SplittableRandom root = new SplittableRandom(seed);
         List<SplittableRandom> dice = new ArrayList<>(runs);
         for (int r = 0; r < runs; r++) {
@@ -39,7 +49,8 @@ public record Forecast(LocalDate start, Scenario scenario, long seed, List<Month
         // the same answer as one after another (the list keeps the runs' order)
         List<PipelineSimulation.Open> open = PipelineSimulation.openOn(known, start);
         List<List<PipelineMeasures>> all = dice.parallelStream()
-                .map(random -> PipelineSimulation.run(model, scenario, open, start, months, random)).toList();
+                .map(random -> PipelineSimulation.run(parameterUncertainty ? model.drawn(random) : model, scenario, open,
+                        start, months, random)).toList();
         List<MonthBands> bands = new ArrayList<>(months);
         for (int m = 0; m < months; m++) {
             Map<Measure, Band> byMeasure = new EnumMap<>(Measure.class);

@@ -37,16 +37,25 @@ public record ForecastAnswer(boolean shown, String reason, PipelineModel model, 
         List<PipelineCase> asOfStart = now.stream().map(c -> c.asOn(q.start())).filter(java.util.Objects::nonNull).toList();
         PipelineModel model = PipelineFitter.fit(asOfStart, q.start(), q.windowWeeks(), q.eps(), q.caseworkers());
         LocalDate cut = backtestCut(q.start(), q.months());
-        LocalDate firstSeen = knownAtCut.stream().map(PipelineCase::clockStart).filter(d -> !d.isAfter(cut))
-                .min(LocalDate::compareTo).orElse(null);
-        if (firstSeen == null || firstSeen.plusWeeks(MIN_HISTORY_WEEKS).isAfter(cut)) {
-            return new ForecastAnswer(false, "not shown as a forecast: its backtest error is unknown, because the "
-                    + "history known on " + cut + " (the backtest's cut, " + q.months() + " months before the last "
-                    + "complete month) holds less than " + MIN_HISTORY_WEEKS + " weeks of requests", model, null,
-                    null, null, null);
+        boolean onBusinessDates = false;
+        if (!longEnough(knownAtCut, cut)) {
+            // a history recorded after the cut (a council that imported its past): the backtest reads it by its
+            // business dates instead, as it stood on the cut. Late corrections leak into it, so its error is a
+            // little optimistic; the answer says which basis it used (docs/forecast.md, "Backtest")
+            if (!longEnough(asOfStart, cut)) {
+                return new ForecastAnswer(false, "not shown as a forecast: its backtest error is unknown, because the "
+                        + "history of " + cut + " (the backtest's cut, " + q.months() + " months before the last "
+                        + "complete month) holds less than " + MIN_HISTORY_WEEKS + " weeks of requests", model, null,
+                        null, null, null);
+            }
+            knownAtCut = asOfStart;
+            onBusinessDates = true;
         }
         Backtest backtest = Backtest.run(knownAtCut, asOfStart, cut, q.months(), q.windowWeeks(), q.eps(),
                 q.caseworkers(), q.runs(), q.seed());
+        if (onBusinessDates) {
+            backtest = backtest.onBusinessDates();
+        }
         Forecast forecast = Forecast.of(model, Scenario.NONE, asOfStart, q.start(), q.months(), q.runs(), q.seed());
         Forecast whatIf = q.scenario() == null || q.scenario().isNone() ? null
                 : Forecast.of(model, q.scenario(), asOfStart, q.start(), q.months(), q.runs(), q.seed());
@@ -66,6 +75,13 @@ public record ForecastAnswer(boolean shown, String reason, PipelineModel model, 
                     whatIf == null ? null : whatIf.chanceAtOrAboveAtEnd(m, t)));
         }
         return new ForecastAnswer(true, null, model, backtest, forecast, whatIf, List.copyOf(targets));
+    }
+
+    /** The history holds requests from at least {@link #MIN_HISTORY_WEEKS} weeks before {@code cut}. */
+    private static boolean longEnough(Collection<PipelineCase> history, LocalDate cut) {
+        LocalDate firstSeen = history.stream().map(PipelineCase::clockStart).filter(d -> !d.isAfter(cut))
+                .min(LocalDate::compareTo).orElse(null);
+        return firstSeen != null && !firstSeen.plusWeeks(MIN_HISTORY_WEEKS).isAfter(cut);
     }
 
     /**

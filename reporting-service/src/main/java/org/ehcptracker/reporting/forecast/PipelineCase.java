@@ -1,9 +1,11 @@
 package org.ehcptracker.reporting.forecast;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.ehcptracker.contracts.advice.AdviceType;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
+import org.ehcptracker.contracts.plan.FinalPlanIssued;
 import org.ehcptracker.reporting.domain.CaseFile;
 import org.ehcptracker.reporting.domain.CaseProgress;
 
@@ -21,10 +23,35 @@ import org.ehcptracker.reporting.domain.CaseProgress;
  * @param drafted     the draft plan, or null
  * @param issued      the final plan, or null
  * @param exception   an exception to the 20 weeks stands against the case (counts in "including exceptions" only)
+ * @param typeNamed   the final plan named a type of setting (true) or a school or other setting by URN (false), which
+ *                    the council consulted before naming it; null without a final plan
+ * @param otherAdviceRequested the first request for health, social care or education advice, or null
+ * @param otherAdviceReturned  the day the last of those was returned, or null while any is owed (or none asked)
  */
 public record PipelineCase(UUID caseId, LocalDate clockStart, LocalDate decided, Boolean assessed, LocalDate left,
                            LocalDate epRequested, LocalDate epReturned, LocalDate drafted, LocalDate issued,
-                           boolean exception) {
+                           boolean exception, Boolean typeNamed, LocalDate otherAdviceRequested,
+                           LocalDate otherAdviceReturned) {
+
+    /** The advice the model puts beside EP advice: the slowest of them (or the EP's) bounds the draft. */
+    static final java.util.Set<AdviceType> OTHER_ADVICE = java.util.EnumSet.of(AdviceType.HEALTH,
+            AdviceType.SOCIAL_CARE, AdviceType.EDUCATION);
+
+    /** A case without health, social care or education advice. */
+    public PipelineCase(UUID caseId, LocalDate clockStart, LocalDate decided, Boolean assessed, LocalDate left,
+                        LocalDate epRequested, LocalDate epReturned, LocalDate drafted, LocalDate issued,
+                        boolean exception, Boolean typeNamed) {
+        this(caseId, clockStart, decided, assessed, left, epRequested, epReturned, drafted, issued, exception,
+                typeNamed, null, null);
+    }
+
+    /** A case whose final plan, if any, is not known to name a school or a type (hand-built histories). */
+    public PipelineCase(UUID caseId, LocalDate clockStart, LocalDate decided, Boolean assessed, LocalDate left,
+                        LocalDate epRequested, LocalDate epReturned, LocalDate drafted, LocalDate issued,
+                        boolean exception) {
+        this(caseId, clockStart, decided, assessed, left, epRequested, epReturned, drafted, issued, exception,
+                issued == null ? null : false);
+    }
 
     /**
      * The case of a folded case file, or null when it is not an initial request the council's backlog counts (a
@@ -48,9 +75,23 @@ public record PipelineCase(UUID caseId, LocalDate clockStart, LocalDate decided,
             assessed = false; // withdrawn before any decision: it left at the decision stage
             decided = left;
         }
+        LocalDate issued = p.finalPlanIssuedDate();
+        // the first final plan's choice: a type of setting named (no consultation of schools needed) or a setting
+        FinalPlanIssued plan = file.events().stream().filter(FinalPlanIssued.class::isInstance)
+                .map(FinalPlanIssued.class::cast).min(java.util.Comparator.comparing(FinalPlanIssued::businessDate))
+                .orElse(null);
+        Boolean typeNamed = issued == null || plan == null ? null : plan.settingType() != null;
+        // the other advice: first asked, and the last returned once none is owed (a cancelled request owes nothing)
+        List<CaseFile.AdviceRequest> other = file.adviceRequests().stream()
+                .filter(a -> OTHER_ADVICE.contains(a.type()) && a.requested() != null).toList();
+        LocalDate otherRequested = other.stream().map(CaseFile.AdviceRequest::requested).min(LocalDate::compareTo)
+                .orElse(null);
+        boolean otherOwed = other.stream().anyMatch(a -> a.returned() == null && a.openOn(LocalDate.MAX));
+        LocalDate otherReturned = otherOwed ? null : other.stream().map(CaseFile.AdviceRequest::returned)
+                .filter(java.util.Objects::nonNull).max(LocalDate::compareTo).orElse(null);
         return new PipelineCase(file.caseId(), p.clockStart(), decided, assessed, left,
                 ep == null ? null : ep.requested(), ep == null ? null : ep.returned(),
-                file.draftIssued(), p.finalPlanIssuedDate(), p.has20WeekException());
+                file.draftIssued(), issued, p.has20WeekException(), typeNamed, otherRequested, otherReturned);
     }
 
     /** What was true on {@code day}: every date after it forgotten (the case as a forecast made then saw it). */
@@ -61,7 +102,9 @@ public record PipelineCase(UUID caseId, LocalDate clockStart, LocalDate decided,
         LocalDate d = upTo(decided, day);
         return new PipelineCase(caseId, clockStart, d, d == null ? null : assessed, upTo(left, day),
                 upTo(epRequested, day), upTo(epReturned, day), upTo(drafted, day), upTo(issued, day),
-                exception && issued != null && !issued.isAfter(day));
+                exception && issued != null && !issued.isAfter(day),
+                issued != null && !issued.isAfter(day) ? typeNamed : null, upTo(otherAdviceRequested, day),
+                upTo(otherAdviceReturned, day));
     }
 
     private static LocalDate upTo(LocalDate date, LocalDate day) {

@@ -38,8 +38,11 @@ public final class PipelineFitter {
         List<Integer> leaving = new ArrayList<>();
         List<Integer> draft = new ArrayList<>();
         List<Integer> fin = new ArrayList<>();
+        List<Integer> finTypeNamed = new ArrayList<>();
+        List<Integer> other = new ArrayList<>();
+        int withOther = 0;
         int decided = 0, assessed = 0, assessedSettled = 0, withEp = 0, leftSettled = 0;
-        int inTime = 0, inTimeExc = 0, late = 0, lateExc = 0;
+        int inTime = 0, inTimeExc = 0, late = 0, lateExc = 0, finals = 0, typeNamed = 0;
         LocalDate settledBy = windowEnd.minusDays(182); // half a year on, an assessed case's exit would be seen
         LocalDate epSettledBy = windowEnd.minusDays(28);
         int epAssessedSettled = 0;
@@ -59,9 +62,15 @@ public final class PipelineFitter {
                         if (c.epRequested() != null) {
                             withEp++;
                         }
+                        if (c.otherAdviceRequested() != null) {
+                            withOther++;
+                        }
                     }
                     if (c.epRequested() != null) {
                         lag.add(days(c.decided(), c.epRequested()));
+                    }
+                    if (c.otherAdviceReturned() != null) {
+                        other.add(days(c.decided(), c.otherAdviceReturned()));
                     }
                     if (!c.decided().isAfter(settledBy)) {
                         assessedSettled++;
@@ -84,7 +93,11 @@ public final class PipelineFitter {
             }
             if (in(c.issued(), windowStart, windowEnd)) {
                 if (c.drafted() != null) {
-                    fin.add(days(c.drafted(), c.issued()));
+                    (Boolean.TRUE.equals(c.typeNamed()) ? finTypeNamed : fin).add(days(c.drafted(), c.issued()));
+                }
+                if (c.typeNamed() != null) {
+                    finals++;
+                    typeNamed += c.typeNamed() ? 1 : 0;
                 }
                 if (days(c.clockStart(), c.issued()) <= 140) {
                     inTime++;
@@ -99,7 +112,16 @@ public final class PipelineFitter {
         boolean draftBound = bound(cases, PipelineFitter::readyToDraft, PipelineCase::drafted, windowStart, windowEnd);
         DurationDistribution epDays = orDefault(ep, 42);
         DurationDistribution draftDays = orDefault(draft, 28);
-        return new PipelineModel(windowStart, windowEnd, arrivals(arrivals, windowStart, windowEnd),
+        ArrivalModel arrivalModel = arrivals(arrivals, windowStart, windowEnd);
+        // a kind of plan never seen takes the other kind's time (so a what-if naming more types of setting, in a
+        // council that never has, changes nothing it cannot know)
+        DurationDistribution finSchool = orDefault(fin.isEmpty() ? finTypeNamed : fin, 28);
+        DurationDistribution finType = finTypeNamed.isEmpty() ? finSchool : DurationDistribution.of(finTypeNamed);
+        double[] arrivalErrors = arrivalErrors(arrivals, windowStart, windowEnd, arrivalModel);
+        PipelineModel.Uncertainty uncertainty = new PipelineModel.Uncertainty(decided, epAssessedSettled,
+                assessedSettled, finals, inTime, late, arrivalErrors[0], arrivalErrors[1], arrivalErrors[2],
+                variation(epReturns), variation(drafts));
+        return new PipelineModel(windowStart, windowEnd, arrivalModel,
                 orDefault(decision, 42), share(assessed, decided, 0.75),
                 share(withEp, epAssessedSettled, 0.9),
                 orDefault(lag, 0), epBound ? ownWork(epDays) : epDays,
@@ -107,7 +129,8 @@ public final class PipelineFitter {
                 share(leftSettled, assessedSettled, 0.05), orDefault(leaving, 60),
                 draftBound ? ownWork(draftDays) : draftDays,
                 new StageCapacity(sustained(drafts) / Math.max(caseworkers, 1e-9), caseworkers, draftBound),
-                orDefault(fin, 28), share(inTimeExc, inTime, 0), share(lateExc, late, 0));
+                finSchool, share(inTimeExc, inTime, 0), share(lateExc, late, 0), finType,
+                share(typeNamed, finals, 0), share(withOther, epAssessedSettled, 0), orDefault(other, 0), uncertainty);
     }
 
     /**
@@ -181,22 +204,32 @@ public final class PipelineFitter {
         return vx > 0 && vy > 0 && (n * sxy - sx * sy) / Math.sqrt(vx * vy) >= BOUND_CORRELATION;
     }
 
-    /** The day a case could be drafted (its decision to assess, or its EP advice if later), or null: not yet. */
+    /**
+     * The day a case could be drafted (its decision to assess, or the last of its EP and other advice if later), or
+     * null: not yet.
+     */
     static LocalDate readyToDraft(PipelineCase c) {
         if (!Boolean.TRUE.equals(c.assessed()) || c.decided() == null || (c.left() != null && c.issued() == null)
-                || (c.epRequested() != null && c.epReturned() == null)) {
+                || (c.epRequested() != null && c.epReturned() == null)
+                || (c.otherAdviceRequested() != null && c.otherAdviceReturned() == null)) {
             return null;
         }
-        return c.epReturned() != null && c.epReturned().isAfter(c.decided()) ? c.epReturned() : c.decided();
+        return later(later(c.decided(), c.epReturned()), c.otherAdviceReturned());
     }
 
-    /** The day drafting could start: the decision, or the EP advice when it came later. */
+    /** The day drafting could start: the decision, or the last advice (EP or other) when it came later. */
     static LocalDate draftBase(PipelineCase c) {
         LocalDate base = c.decided();
-        if (c.epReturned() != null && c.epReturned().isAfter(base) && !c.epReturned().isAfter(c.drafted())) {
-            base = c.epReturned();
+        for (LocalDate advice : new LocalDate[] {c.epReturned(), c.otherAdviceReturned()}) {
+            if (advice != null && advice.isAfter(base) && !advice.isAfter(c.drafted())) {
+                base = advice;
+            }
         }
         return base;
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return b != null && b.isAfter(a) ? b : a;
     }
 
     /**
@@ -221,6 +254,64 @@ public final class PipelineFitter {
         }
         java.util.Arrays.sort(means);
         return means[Math.min(means.length - 1, (int) Math.ceil(0.75 * means.length) - 1)];
+    }
+
+    /**
+     * How uncertain a stage's fitted capacity is: the relative standard deviation of its 8-week mean weekly
+     * completions over the window. The capacity is read as one of those means (the upper quartile), so their spread
+     * is the spread of the reading: what a week's chance does to an 8-week mean, and what the capacity itself did
+     * (staff leaving, joining, sick). 0 when it never completed anything.
+     */
+    static double variation(int[] weekly) {
+        int span = Math.min(SUSTAINED_WEEKS, weekly.length);
+        if (span == 0) {
+            return 0;
+        }
+        int n = weekly.length - span + 1;
+        double sum = 0, sumSq = 0;
+        for (int i = 0; i < n; i++) {
+            double m = 0;
+            for (int j = i; j < i + span; j++) {
+                m += weekly[j];
+            }
+            m /= span;
+            sum += m;
+            sumSq += m * m;
+        }
+        double mean = sum / n;
+        if (mean <= 0) {
+            return 0;
+        }
+        double variance = Math.max(0, sumSq / n - mean * mean);
+        return Math.sqrt(variance) / mean;
+    }
+
+    /**
+     * The standard errors of the arrivals' line (least squares on the de-seasonalised weekly counts): of its level
+     * at the window's middle week and of its slope, and where that middle is (weeks before the window's end). The
+     * residuals hold the weeks' own scatter, so a council whose requests jump about gets the wider band it should.
+     */
+    static double[] arrivalErrors(int[] counts, LocalDate windowStart, LocalDate windowEnd, ArrivalModel fitted) {
+        int n = counts.length;
+        if (n < 3) {
+            return new double[] {0, 0, 0};
+        }
+        double[] t = new double[n];
+        double mean = 0;
+        for (int k = 0; k < n; k++) {
+            t[k] = ChronoUnit.DAYS.between(windowEnd, windowStart.plusDays(7L * k)) / 7.0;
+            mean += t[k] / n;
+        }
+        double residuals = 0, stt = 0;
+        for (int k = 0; k < n; k++) {
+            double factor = fitted.factor(windowStart.plusDays(7L * k + 3));
+            double y = factor <= 0 ? 0 : counts[k] / factor;
+            double line = fitted.perWeekAtReference() + fitted.trendPerWeek() * t[k];
+            residuals += (y - line) * (y - line);
+            stt += (t[k] - mean) * (t[k] - mean);
+        }
+        double sigma = Math.sqrt(residuals / (n - 2));
+        return new double[] {sigma / Math.sqrt(n), stt == 0 ? 0 : sigma / Math.sqrt(stt), -mean};
     }
 
     /**

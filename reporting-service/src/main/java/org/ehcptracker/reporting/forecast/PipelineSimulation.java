@@ -25,14 +25,18 @@ public final class PipelineSimulation {
     private enum Step { DECIDE, REQUEST_EP, READY_TO_DRAFT, ISSUE, LEAVE }
 
     /** A case open on the start, as it stood (dates as epoch days, {@link #NONE} for none). */
-    record Open(int clockStart, int decided, Boolean assessed, int epRequested, int epReturned, int drafted) {
+    record Open(int clockStart, int decided, Boolean assessed, int epRequested, int epReturned, int drafted,
+                int otherRequested, int otherReturned) {
     }
 
     /** A case being simulated (mutable, one run's own). */
     private static final class Sim {
         final int clockStart;
         int decided = NONE, left = NONE, epRequested = NONE, epReturned = NONE, drafted = NONE, issued = NONE;
+        /** The last of the health, social care and education advice returned (NONE: none asked). */
+        int otherRequested = NONE, otherReturned = NONE;
         Boolean assessed;
+        Boolean typeNamed;
         boolean exception;
 
         Sim(int clockStart) {
@@ -41,7 +45,8 @@ public final class PipelineSimulation {
 
         PipelineCase toCase() {
             return new PipelineCase(null, date(clockStart), date(decided), assessed, date(left), date(epRequested),
-                    date(epReturned), date(drafted), date(issued), exception);
+                    date(epReturned), date(drafted), date(issued), exception,
+                    issued == NONE ? null : typeNamed, date(otherRequested), date(otherReturned));
         }
     }
 
@@ -90,7 +95,8 @@ public final class PipelineSimulation {
         for (PipelineCase c : known) {
             if (c.openOn(start)) {
                 open.add(new Open(day(c.clockStart()), day(c.decided()), c.assessed(), day(c.epRequested()),
-                        day(c.epReturned()), day(c.drafted())));
+                        day(c.epReturned()), day(c.drafted()), day(c.otherAdviceRequested()),
+                        day(c.otherAdviceReturned())));
             }
         }
         return open;
@@ -183,17 +189,40 @@ public final class PipelineSimulation {
                     * model.leavingDays().shareLongerThan(sinceDecision)) {
                 schedule(c.decided() + model.leavingDays().sampleLongerThan(sinceDecision, random), s, Step.LEAVE);
             } else if (c.drafted() != NONE) {
-                schedule(c.drafted() + model.finalDays().sampleLongerThan(start - c.drafted(), random), s, Step.ISSUE);
-            } else if (c.epRequested() != NONE && c.epReturned() == NONE) {
-                int work = model.epDays().sampleLongerThan(start - c.epRequested(), random);
-                epQueue.add(new Waiting(c.epRequested() + work, seq++, s));
-            } else if (c.epRequested() == NONE && sinceDecision < 28 && random.nextDouble() < model.shareWithEp()) {
-                schedule(day0, s, Step.REQUEST_EP);
+                int elapsed = start - c.drafted();
+                schedule(c.drafted() + consultationAfter(s, elapsed).sampleLongerThan(elapsed, random), s, Step.ISSUE);
             } else {
-                int base = c.epReturned() != NONE && c.epReturned() > c.decided() ? c.epReturned() : c.decided();
-                int work = model.draftDays().sampleLongerThan(start - base, random);
-                draftQueue.add(new Waiting(base + work, seq++, s));
+                carryInAdvice(c, s, sinceDecision);
+                if (c.epRequested() != NONE && c.epReturned() == NONE) {
+                    int work = model.epDays().sampleLongerThan(start - c.epRequested(), random);
+                    epQueue.add(new Waiting(c.epRequested() + work, seq++, s));
+                } else if (c.epRequested() == NONE && sinceDecision < 28 && random.nextDouble() < model.shareWithEp()) {
+                    schedule(day0, s, Step.REQUEST_EP);
+                } else if (s.otherReturned != NONE && s.otherReturned > start) {
+                    schedule(s.otherReturned, s, Step.READY_TO_DRAFT); // waiting for the other advice only
+                } else {
+                    int base = Math.max(c.decided(), c.epReturned() != NONE ? c.epReturned() : c.decided());
+                    base = Math.max(base, s.otherReturned != NONE ? s.otherReturned : base);
+                    int work = model.draftDays().sampleLongerThan(start - base, random);
+                    draftQueue.add(new Waiting(base + work, seq++, s));
+                }
             }
+        }
+    }
+
+    /**
+     * The other advice of a case carried in: returned (as it stands), owed (returned after a drawn time longer than
+     * it has waited since the decision), or not asked yet (asked, with the fitted share, if the decision is under four
+     * weeks old, as for EP advice).
+     */
+    private void carryInAdvice(Open c, Sim s, int sinceDecision) {
+        s.otherRequested = c.otherRequested();
+        if (c.otherReturned() != NONE) {
+            s.otherReturned = c.otherReturned();
+        } else if (c.otherRequested() != NONE
+                || (sinceDecision < 28 && random.nextDouble() < model.shareWithOtherAdvice())) {
+            s.otherRequested = c.otherRequested() != NONE ? c.otherRequested() : start + 1;
+            s.otherReturned = c.decided() + model.otherAdviceDays().sampleLongerThan(sinceDecision, random);
         }
     }
 
@@ -247,6 +276,11 @@ public final class PipelineSimulation {
                     return;
                 }
                 s.assessed = true;
+                if (random.nextDouble() < model.shareWithOtherAdvice()) {
+                    // health, social care and education advice, asked with the decision, in their own time
+                    s.otherRequested = day;
+                    s.otherReturned = day + model.otherAdviceDays().sample(random);
+                }
                 if (random.nextDouble() < model.shareLeavingAfterAssessment()) {
                     schedule(day + model.leavingDays().sample(random), s, Step.LEAVE);
                 } else if (random.nextDouble() < model.shareWithEp()) {
@@ -259,7 +293,13 @@ public final class PipelineSimulation {
                 s.epRequested = day;
                 epQueue.add(new Waiting(day + model.epDays().sample(random), seq++, s));
             }
-            case READY_TO_DRAFT -> draftQueue.add(new Waiting(day + model.draftDays().sample(random), seq++, s));
+            case READY_TO_DRAFT -> {
+                if (s.otherReturned != NONE && s.otherReturned > day) {
+                    schedule(s.otherReturned, s, Step.READY_TO_DRAFT); // the slowest advice bounds the draft
+                } else {
+                    draftQueue.add(new Waiting(day + model.draftDays().sample(random), seq++, s));
+                }
+            }
             case ISSUE -> {
                 s.issued = day;
                 boolean late = day - s.clockStart > 140;
@@ -288,9 +328,30 @@ public final class PipelineSimulation {
                 schedule(day, w.sim, Step.READY_TO_DRAFT);
             } else {
                 w.sim.drafted = day;
-                schedule(day + model.finalDays().sample(random), w.sim, Step.ISSUE);
+                schedule(day + consultation(w.sim).sample(random), w.sim, Step.ISSUE);
             }
         }
+    }
+
+    /**
+     * Whether the case's plan will name a type of setting (drawn with the model's share, which a what-if may set)
+     * and so how long its draft takes to become final: consulting schools takes its own time.
+     */
+    private DurationDistribution consultation(Sim s) {
+        s.typeNamed = random.nextDouble() < model.shareTypeNamed();
+        return s.typeNamed ? model.finalDaysTypeNamed() : model.finalDays();
+    }
+
+    /**
+     * As {@link #consultation}, for a draft that has already waited {@code elapsed} days: the longer it has waited,
+     * the likelier it is one whose school is being consulted (Bayes on the share of each kind lasting that long).
+     */
+    private DurationDistribution consultationAfter(Sim s, int elapsed) {
+        double type = model.shareTypeNamed() * model.finalDaysTypeNamed().shareLongerThan(elapsed);
+        double school = (1 - model.shareTypeNamed()) * model.finalDays().shareLongerThan(elapsed);
+        double p = type + school > 0 ? type / (type + school) : model.shareTypeNamed();
+        s.typeNamed = random.nextDouble() < p;
+        return s.typeNamed ? model.finalDaysTypeNamed() : model.finalDays();
     }
 
     /** Only the dice (for tests drawing Poisson numbers as the simulation does). */

@@ -30,6 +30,11 @@ public record StageCapacity(double perStaffPerWeek, double staff, boolean bound)
         return bound ? perStaffPerWeek * extraStaff : 0;
     }
 
+    /** The same stage doing {@code factor} times as much per person (a draw of its parameter uncertainty). */
+    public StageCapacity scaled(double factor) {
+        return new StageCapacity(perStaffPerWeek * factor, staff, bound);
+    }
+
     public StageCapacity plus(double extraStaff) {
         return new StageCapacity(perStaffPerWeek, staff + extraStaff, bound);
     }

@@ -55,6 +55,8 @@ public class ForecastPage {
             new Field("pushEps", "Backlog push: extra EPs", "During the push only"),
             new Field("pushCaseworkers", "Backlog push: extra caseworkers", "During the push only"),
             new Field("arrivalsChangePercent", "Change in requests (%)", "For example 10 for a tenth more, -10 for fewer"),
+            new Field("typeNamedPercent", "Plans naming a type of setting (%)",
+                    "Instead of consulting schools, 0 to 100; leave empty for the council's present share"),
             new Field("backlogTarget", "Backlog target", "The open assessments the board wants to reach, for example 300"),
             new Field("percentTarget", "20-week target (%)", "Plans within 20 weeks excluding exceptions, for example 60"));
 
@@ -120,13 +122,15 @@ public class ForecastPage {
         double pushEps = read(errors, () -> ForecastParameters.number("pushEps", values.get("pushEps"), 0, 0, 1000), 0.0);
         double pushCw = read(errors, () -> ForecastParameters.number("pushCaseworkers", values.get("pushCaseworkers"), 0, 0, 1000), 0.0);
         double change = read(errors, () -> ForecastParameters.number("arrivalsChangePercent", values.get("arrivalsChangePercent"), 0, -90, 200), 0.0);
+        Double typeNamed = read(errors, () -> ForecastParameters.optional("typeNamedPercent", values.get("typeNamedPercent"), 0, 100), null);
         Double backlogTarget = read(errors, () -> ForecastParameters.optional("backlogTarget", values.get("backlogTarget"), 0, 1_000_000), null);
         Double percentTarget = read(errors, () -> ForecastParameters.optional("percentTarget", values.get("percentTarget"), 0, 100), null);
         String council = BoardView.council(la);
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(html(400, Templates.forecast(la, council, FIELDS, values, errors, null)));
         }
-        Scenario scenario = new Scenario(extraEps, extraCw, pushWeeks, pushEps, pushCw, 1 + change / 100);
+        Scenario scenario = new Scenario(extraEps, extraCw, pushWeeks, pushEps, pushCw, 1 + change / 100,
+                typeNamed == null ? null : typeNamed / 100);
         ForecastQuestion q = new ForecastQuestion(forecasts.today(), months, 104, eps, cw,
                 ForecastQuestion.DEFAULT_RUNS, 1, scenario, backlogTarget, percentTarget);
         return forecasts.answer(actor.current(), la, q)

@@ -79,14 +79,15 @@ public class ForecastResource {
             description = "As /forecast, plus the same futures (the same seed: the difference is the change's) under: "
                     + "extraEps more educational psychologists, extraCaseworkers more caseworkers (drafting), a one-off "
                     + "push (pushEps and pushCaseworkers extra for pushWeeks weeks), arrivalsChangePercent more (or, "
-                    + "negative, fewer) requests. The targets are answered with and without the change. A stage the "
+                    + "negative, fewer) requests, typeNamedPercent of final plans naming a type of setting instead of "
+                    + "a school consulted on (draft to final takes each kind's own fitted time). The targets are answered with and without the change. A stage the "
                     + "history shows was not capacity-bound gains nothing from more staff (the model says which: "
                     + "epCapacityBound, draftCapacityBound). docs/forecast.md.")
     @APIResponse(responseCode = "200", description = "The forecast and the what-if (or, 'shown' false, why none is given)",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ForecastResponse.class)),
                     @Content(mediaType = BoardResource.CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = BAD + "; extraEps, extraCaseworkers, pushEps, pushCaseworkers (not "
-            + "0-1000), pushWeeks (not 0-52), arrivalsChangePercent (not -90 to 200)", content = @Content(mediaType = PROBLEM))
+            + "0-1000), pushWeeks (not 0-52), arrivalsChangePercent (not -90 to 200), typeNamedPercent (not 0-100)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "no valid bearer token", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "not a board member or council staff (caseworker, team manager), "
             + "or not acting for council la", content = @Content(mediaType = PROBLEM))
@@ -97,7 +98,8 @@ public class ForecastResource {
             @Parameter(description = "weeks of a one-off backlog push from today (default 0)", example = "12") @QueryParam("pushWeeks") String pushWeeks,
             @Parameter(description = "extra EPs during the push (default 0)", example = "2") @QueryParam("pushEps") String pushEps,
             @Parameter(description = "extra caseworkers during the push (default 0)", example = "2") @QueryParam("pushCaseworkers") String pushCaseworkers,
-            @Parameter(description = "per cent more requests a week, negative for fewer (default 0)", example = "10") @QueryParam("arrivalsChangePercent") String arrivalsChangePercent) {
+            @Parameter(description = "per cent more requests a week, negative for fewer (default 0)", example = "10") @QueryParam("arrivalsChangePercent") String arrivalsChangePercent,
+            @Parameter(description = "per cent of final plans naming a type of setting instead of a school (default: as fitted)", example = "40") @QueryParam("typeNamedPercent") String typeNamedPercent) {
         String la = query.la;
         Actor caller = actor.current();
         BoardFigures.requireReader(caller, la); // the council first, as for /board
@@ -105,8 +107,13 @@ public class ForecastResource {
                 number("extraCaseworkers", extraCaseworkers, 0, 0, 1000),
                 (int) whole("pushWeeks", pushWeeks, 0, 0, 52), number("pushEps", pushEps, 0, 0, 1000),
                 number("pushCaseworkers", pushCaseworkers, 0, 0, 1000),
-                1 + number("arrivalsChangePercent", arrivalsChangePercent, 0, -90, 200) / 100);
+                1 + number("arrivalsChangePercent", arrivalsChangePercent, 0, -90, 200) / 100,
+                share(optional("typeNamedPercent", typeNamedPercent, 0, 100)));
         return answer(query, scenario);
+    }
+
+    private static Double share(Double percent) {
+        return percent == null ? null : percent / 100;
     }
 
     private Uni<Response> answer(ForecastQuery p, Scenario scenario) {

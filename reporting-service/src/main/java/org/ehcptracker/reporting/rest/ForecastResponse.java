@@ -44,7 +44,15 @@ public record ForecastResponse(String localAuthorityCode, LocalDate start, int m
                         double shareWithEp, double shareLeavingAfterAssessment, int epDaysMedian,
                         double epAdvicePerEpPerWeek, double eps, boolean epCapacityBound, int draftDaysMedian,
                         double draftsPerCaseworkerPerWeek, double caseworkers, boolean draftCapacityBound,
-                        int finalDaysMedian, double exceptionShareInTime, double exceptionShareLate) {
+                        int finalDaysMedian, double exceptionShareInTime, double exceptionShareLate,
+                        @Schema(description = "of the final plans in the window, the share naming a type of setting (no school consulted)")
+                        double shareTypeNamed,
+                        @Schema(description = "median days from draft to final when a type of setting was named; finalDaysMedian is when a school or other setting was")
+                        int finalDaysTypeNamedMedian,
+                        @Schema(description = "of the assessed cases, the share asked for health, social care or education advice")
+                        double shareWithOtherAdvice,
+                        @Schema(description = "median days from the decision to the last of that advice returned")
+                        int otherAdviceDaysMedian) {
 
         static Model of(PipelineModel m) {
             return new Model(m.windowStart(), m.windowEnd(), round(m.arrivals().perWeekAtReference()),
@@ -54,12 +62,18 @@ public record ForecastResponse(String localAuthorityCode, LocalDate start, int m
                     round(m.epCapacity().perStaffPerWeek()), m.epCapacity().staff(), m.epCapacity().bound(),
                     m.draftDays().quantile(0.5), round(m.draftCapacity().perStaffPerWeek()),
                     m.draftCapacity().staff(), m.draftCapacity().bound(), m.finalDays().quantile(0.5),
-                    round(m.exceptionShareInTime()), round(m.exceptionShareLate()));
+                    round(m.exceptionShareInTime()), round(m.exceptionShareLate()), round(m.shareTypeNamed()),
+                    m.finalDaysTypeNamed().quantile(0.5), round(m.shareWithOtherAdvice()),
+                    m.otherAdviceDays().quantile(0.5));
         }
     }
 
     /** The backtest: its cut, and the error per measure. */
-    public record BacktestErrors(LocalDate cut, int months, List<MeasureError> errors) {
+    public record BacktestErrors(LocalDate cut, int months, List<MeasureError> errors,
+                                 @Schema(description = "recorded: fitted on the events recorded by the cut (as known then); "
+                                         + "businessDates: no events were recorded by then (an imported history), so on the "
+                                         + "history by its business dates as it stood on the cut (a little optimistic)")
+                                 String basis) {
     }
 
     /** One month's bands (10th, 50th, 90th percentiles) by measure; a percentage without plans is absent. */
@@ -80,7 +94,8 @@ public record ForecastResponse(String localAuthorityCode, LocalDate start, int m
         return new ForecastResponse(la, q.start(), q.months(), q.windowWeeks(), q.runs(), q.seed(), a.shown(),
                 a.reason(), Model.of(a.model()), b == null ? null : new BacktestErrors(b.cut(), b.months(), b.errors().stream()
                         .map(e -> new MeasureError(key(e.measure()), e.monthsCompared(), round(e.meanAbsoluteError()),
-                                round(e.meanAbsolutePercentError()), round(e.coverage()))).toList()),
+                                round(e.meanAbsolutePercentError()), round(e.coverage()))).toList(),
+                        b.businessDates() ? "businessDates" : "recorded"),
                 q.scenario() == null || q.scenario().isNone() ? null : q.scenario(), MonthBands.of(a.forecast()),
                 MonthBands.of(a.whatIf()), a.targets() == null ? null : a.targets().stream()
                         .map(t -> new Target(key(t.measure()), t.direction(), t.target(), t.withoutChange(),

@@ -44,6 +44,28 @@ final class SyntheticCouncil {
                 uniform(20, 40), 0.05, 0.30);
     }
 
+    /**
+     * The EP-bound council of {@link #epBound} whose plans name a type of setting in {@code shareTypeNamed} of cases,
+     * finalised 5-15 days after the draft (no school to consult), against 40-60 days when a school is consulted.
+     */
+    static PipelineModel consulting(LocalDate windowEnd, double shareTypeNamed) {
+        PipelineModel m = epBound(windowEnd);
+        return new PipelineModel(m.windowStart(), windowEnd, m.arrivals(), m.decisionDays(), m.shareAssessed(),
+                m.shareWithEp(), m.epRequestLagDays(), m.epDays(), m.epCapacity(), m.shareLeavingAfterAssessment(),
+                m.leavingDays(), m.draftDays(), m.draftCapacity(), uniform(40, 60), m.exceptionShareInTime(),
+                m.exceptionShareLate(), uniform(5, 15), shareTypeNamed, 0, DurationDistribution.constant(0),
+                PipelineModel.Uncertainty.NONE);
+    }
+
+    /** {@code m} with another EP capacity. */
+    static PipelineModel withEpCapacity(PipelineModel m, StageCapacity capacity) {
+        return new PipelineModel(m.windowStart(), m.windowEnd(), m.arrivals(), m.decisionDays(), m.shareAssessed(),
+                m.shareWithEp(), m.epRequestLagDays(), m.epDays(), capacity, m.shareLeavingAfterAssessment(),
+                m.leavingDays(), m.draftDays(), m.draftCapacity(), m.finalDays(), m.exceptionShareInTime(),
+                m.exceptionShareLate(), m.finalDaysTypeNamed(), m.shareTypeNamed(), m.shareWithOtherAdvice(),
+                m.otherAdviceDays(), m.uncertainty());
+    }
+
     /** The cases of {@code model} run from an empty council from {@code from} to {@code to}. */
     static List<PipelineCase> history(PipelineModel model, LocalDate from, LocalDate to, long seed) {
         return new ArrayList<>(PipelineSimulation.cases(model, Scenario.NONE, List.of(), from.minusDays(1), to,

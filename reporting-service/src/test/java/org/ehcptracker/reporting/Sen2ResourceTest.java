@@ -72,8 +72,8 @@ class Sen2ResourceTest {
     }
 
     /**
-     * The plan case: received 2025-01-06, A on 2025-02-14, assessment Y on 2025-04-25, named plan from 2025-05-23 at
-     * URN 139021, active on the census date; the refused case: H on 2025-04-10, no assessment. Sorted by the day
+     * The plan case: received 2025-01-06, Y on 2025-02-14, assessment Y on 2025-05-23 (the plan's issue), named plan
+     * from 2025-05-23 at URN 139021, active on the census date; the refused case: N on 2025-04-10, no assessment. Sorted by the day
      * received.
      */
     @Test
@@ -87,17 +87,17 @@ class Sen2ResourceTest {
             JsonNode plan = r.get("cases").get(0);
             assertThat(plan.get("caseId").asText()).isEqualTo(PLAN.caseId().toString());
             assertThat(plan.at("/request/receivedDate").asText()).isEqualTo("2025-01-06");
-            assertThat(plan.at("/request/requestOutcome").asText()).isEqualTo("A");
+            assertThat(plan.at("/request/requestOutcome").asText()).isEqualTo("Y");
             assertThat(plan.at("/request/requestOutcomeDate").asText()).isEqualTo("2025-02-14");
             assertThat(plan.at("/assessment/assessmentOutcome").asText()).isEqualTo("Y");
-            assertThat(plan.at("/assessment/assessmentOutcomeDate").asText()).isEqualTo("2025-04-25");
+            assertThat(plan.at("/assessment/assessmentOutcomeDate").asText()).isEqualTo("2025-05-23");
             // the final plan is the last of the case's events to be projected
             assertThat(plan.at("/assessment/namedPlan/startDate").asText()).isEqualTo("2025-05-23");
             assertThat(plan.at("/assessment/namedPlan/placement/urn").asText()).isEqualTo("139021");
             assertThat(plan.at("/activePlan/placement/urn").asText()).isEqualTo("139021");
             JsonNode refused = r.get("cases").get(1);
             assertThat(refused.get("caseId").asText()).isEqualTo(REFUSED.caseId().toString());
-            assertThat(refused.at("/request/requestOutcome").asText()).isEqualTo("H");
+            assertThat(refused.at("/request/requestOutcome").asText()).isEqualTo("N");
             assertThat(refused.at("/request/requestOutcomeDate").asText()).isEqualTo("2025-04-10");
             assertThat(refused.get("assessment").isNull()).isTrue();
         });

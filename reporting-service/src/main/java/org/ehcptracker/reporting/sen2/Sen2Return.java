@@ -37,8 +37,8 @@ public record Sen2Return(String localAuthorityCode, LocalDate censusDate, int co
     }
 
     /**
-     * Module 2. {@code requestOutcome}: A decided to assess, H decided not to assess, W withdrawn before a decision,
-     * J no decision yet (its date null). {@code transferredFromLa}: the council a transfer in came from, or null.
+     * Module 2. {@code requestOutcome}: Y decided to assess, N decided not to assess, W withdrawn before a decision,
+     * A awaiting the decision (its date null). {@code transferredFromLa}: the council a transfer in came from, or null.
      */
     public record Request(LocalDate receivedDate, String requestSource, String requestOutcome,
                           LocalDate requestOutcomeDate, boolean requestMediation, boolean requestTribunal,
@@ -46,9 +46,10 @@ public record Sen2Return(String localAuthorityCode, LocalDate censusDate, int co
     }
 
     /**
-     * Module 3, present once the council decided to assess. {@code assessmentOutcome}: Y decided to issue a plan,
-     * H decided not to, W withdrawn during the assessment, A not decided yet (its date null). {@code week20}: an
-     * exception to the 20-week limit applies.
+     * Module 3, present once the council decided to assess. {@code assessmentOutcome}: Y a plan issued (the date is
+     * the final plan's issue date), N decided not to issue one (the date the family was told), W withdrawn during the
+     * assessment, A still open, a decision to issue included until the final plan is issued (its date null).
+     * {@code week20}: an exception to the 20-week limit applies.
      */
     public record Assessment(String assessmentOutcome, LocalDate assessmentOutcomeDate, boolean assessmentMediation,
                              boolean assessmentTribunal, boolean otherMediation, boolean otherTribunal,
@@ -125,13 +126,13 @@ public record Sen2Return(String localAuthorityCode, LocalDate censusDate, int co
         String outcome;
         LocalDate outcomeDate;
         if (p.decision() != null) {
-            outcome = assessed ? "A" : "H";
+            outcome = assessed ? "Y" : "N";
             outcomeDate = p.decisionDate();
         } else if (p.withdrawnDate() != null) {
             outcome = "W";
             outcomeDate = p.withdrawnDate();
         } else {
-            outcome = "J";
+            outcome = "A";
             outcomeDate = null;
         }
         String transferredFrom = f.transfers().isEmpty() ? null : f.transfers().get(f.transfers().size() - 1).from();
@@ -145,11 +146,12 @@ public record Sen2Return(String localAuthorityCode, LocalDate censusDate, int co
     static Assessment assessment(CaseFile f, CaseProgress p) {
         String outcome;
         LocalDate date;
-        if (p.assessmentOutcome() == AssessmentOutcome.ISSUE_PLAN) {
+        CaseFile.Plan first = f.firstPlan();
+        if (first != null && first.issued() != null) {
             outcome = "Y";
-            date = p.assessmentOutcomeDate();
+            date = first.issued();
         } else if (p.assessmentOutcome() == AssessmentOutcome.NO_PLAN) {
-            outcome = "H";
+            outcome = "N";
             date = p.assessmentOutcomeDate();
         } else if (p.withdrawnDate() != null) {
             outcome = "W";
@@ -158,7 +160,6 @@ public record Sen2Return(String localAuthorityCode, LocalDate censusDate, int co
             outcome = "A";
             date = null;
         }
-        CaseFile.Plan first = f.firstPlan();
         NamedPlan named = first == null || first.issued() == null ? null
                 : new NamedPlan(first.id(), first.issued(), first.ceased(), ceaseReason(first.ceaseReason()),
                         placementOf(f, first, false));

@@ -75,7 +75,7 @@ class Sen2ReturnTest {
 
     /**
      * Received 3 March 2025, refused 10 April 2025; the family went to mediation about the refusal on 1 May 2025.
-     * Requests row: received 2025-03-03, outcome H (decided not to assess) on 2025-04-10, mediation yes, tribunal
+     * Requests row: received 2025-03-03, outcome N (decided not to assess) on 2025-04-10, mediation yes, tribunal
      * no; no assessment, no active plan.
      */
     @Test
@@ -86,7 +86,7 @@ class Sen2ReturnTest {
 
         Sen2Case row = only(events, c.caseId());
 
-        assertThat(row.request()).isEqualTo(new Request(d("2025-03-03"), "PARENT", "H", d("2025-04-10"), true, false, null));
+        assertThat(row.request()).isEqualTo(new Request(d("2025-03-03"), "PARENT", "N", d("2025-04-10"), true, false, null));
         assertThat(row.assessment()).isNull();
         assertThat(row.activePlan()).isNull();
         assertThat(row.childRef()).isEqualTo(((org.ehcptracker.contracts.assessment.AssessmentRequested) events.get(0)).childRef());
@@ -94,7 +94,7 @@ class Sen2ReturnTest {
 
     /**
      * Received 3 February 2025, decided to assess 14 March 2025, decided not to issue a plan 20 June 2025.
-     * Requests: A on 2025-03-14. Assessment: H (decided not to issue) on 2025-06-20, no disputes, no exception; no
+     * Requests: Y (decided to assess) on 2025-03-14. Assessment: N (decided not to issue) on 2025-06-20, no disputes, no exception; no
      * named plan; no active plan.
      */
     @Test
@@ -106,15 +106,16 @@ class Sen2ReturnTest {
 
         Sen2Case row = only(events, c.caseId());
 
-        assertThat(row.request()).isEqualTo(new Request(d("2025-02-03"), "PARENT", "A", d("2025-03-14"), false, false, null));
-        assertThat(row.assessment()).isEqualTo(new Assessment("H", d("2025-06-20"), false, false, false, false, false, null));
+        assertThat(row.request()).isEqualTo(new Request(d("2025-02-03"), "PARENT", "Y", d("2025-03-14"), false, false, null));
+        assertThat(row.assessment()).isEqualTo(new Assessment("N", d("2025-06-20"), false, false, false, false, false, null));
         assertThat(row.activePlan()).isNull();
     }
 
     /**
      * Received 6 January 2025, assessed 14 February 2025, a 20-week exception from 7 April 2025, decided to issue
      * 25 April 2025, final plan naming school URN 139021 on 23 May 2025, a tribunal about its contents registered
-     * 1 July 2025. Requests: A on 2025-02-14. Assessment: Y on 2025-04-25, other tribunal yes, week20 yes; named plan
+     * 1 July 2025. Requests: Y on 2025-02-14. Assessment: Y on 2025-05-23 (the plan's issue, not the decision to
+     * issue), other tribunal yes, week20 yes; named plan
      * started 2025-05-23, not ceased, placement URN 139021 rank 1. Active on the census date with the same placement,
      * no review yet (the first is due 23 May 2026), not transferred.
      */
@@ -132,8 +133,8 @@ class Sen2ReturnTest {
         Sen2Case row = only(events, c.caseId());
 
         Placement school = new Placement("139021", null, null, 1);
-        assertThat(row.request()).isEqualTo(new Request(d("2025-01-06"), "PARENT", "A", d("2025-02-14"), false, false, null));
-        assertThat(row.assessment()).isEqualTo(new Assessment("Y", d("2025-04-25"), false, false, false, true, true,
+        assertThat(row.request()).isEqualTo(new Request(d("2025-01-06"), "PARENT", "Y", d("2025-02-14"), false, false, null));
+        assertThat(row.assessment()).isEqualTo(new Assessment("Y", d("2025-05-23"), false, false, false, true, true,
                 new NamedPlan(c.planId(), d("2025-05-23"), null, null, school)));
         assertThat(row.activePlan()).isEqualTo(new ActivePlan(c.planId(), null, null, null, null, school));
     }
@@ -158,7 +159,7 @@ class Sen2ReturnTest {
 
         Sen2Case row = only(events, c.caseId());
 
-        assertThat(row.request()).isEqualTo(new Request(d("2023-09-04"), "PARENT", "A", d("2023-10-13"), false, false, null));
+        assertThat(row.request()).isEqualTo(new Request(d("2023-09-04"), "PARENT", "Y", d("2023-10-13"), false, false, null));
         assertThat(row.assessment().namedPlan()).isEqualTo(new NamedPlan(c.planId(), d("2024-01-19"), d("2025-03-31"), 5,
                 new Placement("139021", null, null, 1)));
         assertThat(row.activePlan()).isNull();
@@ -166,7 +167,7 @@ class Sen2ReturnTest {
 
     /**
      * Council 981 received the request on 4 November 2024 and decided to assess on 13 December 2024; 980 became
-     * responsible on 3 February 2025 (the clock restarts). 980's return: received 2024-11-04, A on 2024-12-13,
+     * responsible on 3 February 2025 (the clock restarts). 980's return: received 2024-11-04, Y on 2024-12-13,
      * transferred from 981; assessment still open (A, no date). 981's return does not hold the case (980 is
      * responsible on the census date).
      */
@@ -181,7 +182,7 @@ class Sen2ReturnTest {
 
         Sen2Case row = only(events, caseId);
 
-        assertThat(row.request()).isEqualTo(new Request(d("2024-11-04"), "PARENT", "A", d("2024-12-13"), false, false, "981"));
+        assertThat(row.request()).isEqualTo(new Request(d("2024-11-04"), "PARENT", "Y", d("2024-12-13"), false, false, "981"));
         assertThat(row.assessment()).isEqualTo(new Assessment("A", null, false, false, false, false, false, null));
         assertThat(Sen2Return.of("981", CENSUS, CaseFile.fold(events)).cases()).isEmpty();
     }
@@ -203,7 +204,7 @@ class Sen2ReturnTest {
      * Outside the collection year: received 9 January 2023 and refused 17 February 2023 (nothing in 2025, no plan);
      * and a request received 20 January 2026, after the census date (its events do not count yet). Neither is in the
      * return. A request received 12 December 2025 and decided on 9 January 2026 (before the census date) is, with
-     * the decision: A on 2026-01-09.
+     * the decision: Y on 2026-01-09.
      */
     @Test
     void a_case_outside_the_collection_year() {
@@ -227,7 +228,7 @@ class Sen2ReturnTest {
     /**
      * A plan in force since 15 July 2022 naming a setting type, not a school (OLA: other arrangements made by the
      * LA); its annual review met 10 June 2025 and decided on 24 June 2025 to keep it. The request (received
-     * 7 March 2022) is reported as the active plan's parent: A on 2022-04-15; active plan: review meeting 2025-06-10,
+     * 7 March 2022) is reported as the active plan's parent: Y on 2022-04-15; active plan: review meeting 2025-06-10,
      * outcome K, decision 2025-06-24, placement SENsetting OLA. A setting type outside the guide's list is OTH.
      */
     @Test
@@ -245,7 +246,7 @@ class Sen2ReturnTest {
         Sen2Case row = only(events, c.caseId());
 
         Placement ola = new Placement(null, null, "OLA", 1);
-        assertThat(row.request().requestOutcome()).isEqualTo("A");
+        assertThat(row.request().requestOutcome()).isEqualTo("Y");
         assertThat(row.assessment().namedPlan()).isEqualTo(new NamedPlan(c.planId(), d("2022-07-15"), null, null, ola));
         assertThat(row.activePlan()).isEqualTo(new ActivePlan(c.planId(), null, d("2025-06-10"), "K", d("2025-06-24"), ola));
         assertThat(Sen2Return.placement(null, "RESIDENTIAL_SPECIAL")).isEqualTo(new Placement(null, null, "OTH", 1));

@@ -108,11 +108,17 @@ public class Sen2ReturnExports {
         return fields;
     }
 
-    /** reporting-service's refusal as this service's: its 400 names the field at fault; 401/403 are the caller's. */
+    /**
+     * reporting-service's refusal as this service's: 401/403 are the caller's; any other 4xx is about the request,
+     * whose only free part is the census date (its 400 names the field at fault).
+     */
     private static RuntimeException refusal(Throwable failure) {
         WebApplicationException e = (WebApplicationException) failure;
         int status = e.getResponse().getStatus();
-        if (status == 400) {
+        if (status == 401 || status == 403) {
+            return new AccessDenied("reporting-service refused the caller's token (" + status + ")");
+        }
+        if (status >= 400 && status < 500) {
             String field = "censusDate";
             String detail = "censusDate is not a SEN2 census date";
             try {
@@ -123,9 +129,6 @@ public class Sen2ReturnExports {
                 // the status alone says enough
             }
             return CommandRejected.invalid(field, detail);
-        }
-        if (status == 401 || status == 403) {
-            return new AccessDenied("reporting-service refused the caller's token (" + status + ")");
         }
         return new ServiceUnavailableException("reporting-service answered " + status);
     }

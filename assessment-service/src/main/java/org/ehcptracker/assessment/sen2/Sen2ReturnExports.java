@@ -64,6 +64,12 @@ public class Sen2ReturnExports {
         if (censusDate == null || censusDate.isBlank()) {
             throw CommandRejected.invalid("censusDate", "censusDate is required, as yyyy-mm-dd (the third Thursday of January)");
         }
+        // a date at least, before it goes into reporting-service's address; reporting checks it is a census date
+        try {
+            LocalDate.parse(censusDate);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw CommandRejected.invalid("censusDate", "censusDate is not a date as yyyy-mm-dd");
+        }
         Instant now = clock.instant();
         return reporting.sen2(la, censusDate, authorization)
                 .onFailure(WebApplicationException.class).transform(Sen2ReturnExports::refusal)

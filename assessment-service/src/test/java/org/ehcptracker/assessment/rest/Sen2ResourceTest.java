@@ -166,6 +166,10 @@ class Sen2ResourceTest {
         refused(as(TM_981).accept(ContentType.ANY).queryParam("censusDate", "2026-01-15")
                 .get("/api/local-authorities/{la}/sen2-return", "980"), "another council's team manager");
         problemNaming(as(TM_980).accept(ContentType.ANY).get("/api/local-authorities/{la}/sen2-return", "980"), 400, "censusDate");
+        for (String notADate : List.of("15/01/2026", "2026-01-15\u0000", "2026-01-15 ")) {
+            problemNaming(as(TM_980).accept(ContentType.ANY).queryParam("censusDate", notADate)
+                    .get("/api/local-authorities/{la}/sen2-return", "980"), 400, "censusDate");
+        }
         // reporting-service's refusal (not a third Thursday of January) is passed on
         problemNaming(as(TM_980).accept(ContentType.ANY).queryParam("censusDate", "2026-01-16")
                 .get("/api/local-authorities/{la}/sen2-return", "980"), 400, "censusDate");

@@ -33,7 +33,8 @@ class AccessMatrixTest {
             "GET /api/local-authorities/{la}/figures", FIGURES,
             "GET /api/local-authorities/{la}/forecast", FIGURES,
             "GET /api/local-authorities/{la}/what-if", FIGURES,
-            "GET /api/cases/{caseId}/timeline", Set.of("caseworker"));
+            "GET /api/cases/{caseId}/timeline", Set.of("caseworker"),
+            "GET /api/local-authorities/{la}/sen2", Set.of("caseworker"));
 
     @Test
     void every_operation_refuses_bad_tokens_and_roles_outside_its_table_and_admits_those_in_it() {

@@ -72,12 +72,14 @@ public final class SystemStack implements AutoCloseable {
                 "PGHOST", "localhost", "PGPORT", String.valueOf(pgPort), "PGUSER", "postgres", "PGPASSWORD", "postgres",
                 "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort, "EHCP_OIDC_URL", keycloak.issuer());
         logs = work.resolve("logs");
-        assessment = start("assessment", logs);
+        // assessment-service's SEN2 return asks reporting-service (docs/sen2.md): its port is chosen first
+        int reportingPort = FreePort.find();
+        assessment = start("assessment", logs, Map.of("EHCP_REPORTING_URL", "http://localhost:" + reportingPort));
         advice = start("advice", logs);
         plan = start("plan", logs);
         // the pages act on the command services' APIs (docs/front-end.md)
         reporting = start("reporting", logs, Map.of("EHCP_ASSESSMENT_URL", assessment.baseUrl(),
-                "EHCP_ADVICE_URL", advice.baseUrl(), "EHCP_PLAN_URL", plan.baseUrl()));
+                "EHCP_ADVICE_URL", advice.baseUrl(), "EHCP_PLAN_URL", plan.baseUrl()), reportingPort);
         for (ServiceProcess service : List.of(assessment, advice, plan, reporting)) {
             service.awaitReady(Duration.ofSeconds(300)); // generous: a loaded 2-core machine took 130-180 s
         }
@@ -100,13 +102,17 @@ public final class SystemStack implements AutoCloseable {
     }
 
     private ServiceProcess start(String name, Path logs, Map<String, String> more) throws Exception {
+        return start(name, logs, more, FreePort.find());
+    }
+
+    private ServiceProcess start(String name, Path logs, Map<String, String> more, int port) throws Exception {
         Path jar = Path.of("..", name + "-service", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the reactor must package " + name + "-service before system-tests");
         }
         var environment = new java.util.HashMap<>(env);
         environment.putAll(more);
-        ServiceProcess service = ServiceProcess.start(name, jar, FreePort.find(), environment, logs.resolve(name + ".log"),
+        ServiceProcess service = ServiceProcess.start(name, jar, port, environment, logs.resolve(name + ".log"),
                 List.of("-Xmx256m"));
         started.add(service);
         return service;

@@ -261,6 +261,7 @@ public class AssessmentCases {
         if (file.child().dateOfBirth() != null) {
             fields.add("childDateOfBirth");
         }
+        fields.addAll(file.child().sen2().fieldsHeld());
         if (file.state().decisions().stream().anyMatch(d -> file.decisionNote(d.decisionId()) != null)) {
             fields.add("refusalNote");
         }

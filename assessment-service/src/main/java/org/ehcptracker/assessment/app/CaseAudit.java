@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.ehcptracker.assessment.persistence.CaseAssignmentAudit;
 import org.ehcptracker.assessment.persistence.PersonalDataRead;
+import org.ehcptracker.assessment.persistence.PersonalDetailsChange;
 import org.ehcptracker.eventstore.EventStore;
 import org.ehcptracker.eventstore.StoredEvent;
 import org.ehcptracker.kit.domain.Actor;
@@ -42,7 +43,9 @@ public class CaseAudit {
         /** the assigned caseworker changed (this service's own fact, not an event) */
         ASSIGNMENT,
         /** the child's personal details (or the notes) were shown to a user */
-        PERSONAL_DATA_READ
+        PERSONAL_DATA_READ,
+        /** the child's SEN2 person details were corrected (the fields held after it) */
+        PERSONAL_DETAILS_CHANGED
     }
 
     /**
@@ -56,16 +59,19 @@ public class CaseAudit {
         return Transactions.inSession(session -> cases.loadInScope(caseId, actor)
                 .chain(state -> store.load(session, caseId))
                 .chain(events -> CaseAssignmentAudit.of(caseId).chain(assignments -> PersonalDataRead.of(caseId)
-                        .map(reads -> entries(events, assignments, reads)))));
+                        .chain(reads -> PersonalDetailsChange.of(caseId)
+                                .map(changes -> entries(events, assignments, reads, changes))))));
     }
 
     private static List<Entry> entries(List<StoredEvent> events, List<CaseAssignmentAudit> assignments,
-                                       List<PersonalDataRead> reads) {
+                                       List<PersonalDataRead> reads, List<PersonalDetailsChange> changes) {
         var out = new ArrayList<Entry>();
         events.forEach(e -> out.add(new Entry(e.occurredAt(), actorOf(e), Kind.EVENT, e.type())));
         assignments.forEach(a -> out.add(new Entry(a.changedAt, a.changedBy, Kind.ASSIGNMENT,
                 a.caseworker == null ? "unassigned" : "assigned " + a.caseworker)));
         reads.forEach(r -> out.add(new Entry(r.readAt, r.actorRole + ":" + r.actorSubject, Kind.PERSONAL_DATA_READ, r.fields)));
+        changes.forEach(c -> out.add(new Entry(c.changedAt, c.actorRole + ":" + c.actorSubject,
+                Kind.PERSONAL_DETAILS_CHANGED, c.fields)));
         // stable: events keep their stream order, each source its own order, at equal times
         out.sort(Comparator.comparing(Entry::at));
         return out;

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.UUID;
 import org.ehcptracker.assessment.domain.ChildPersonalDetails;
+import org.ehcptracker.assessment.domain.Sen2Person;
 import org.ehcptracker.kit.domain.CommandRejected;
 
 /**
@@ -41,6 +42,21 @@ public class ChildPersonalDetailsEntity extends PanacheEntityBase {
     @Column(name = "date_of_birth")
     public LocalDate dateOfBirth;
 
+    @Column(name = "sex")
+    public String sex;
+
+    @Column(name = "ethnicity")
+    public String ethnicity;
+
+    @Column(name = "upn")
+    public String upn;
+
+    @Column(name = "uln")
+    public String uln;
+
+    @Column(name = "postcode")
+    public String postcode;
+
     /** When they were erased; null while held. */
     @Column(name = "erased_at")
     public Instant erasedAt;
@@ -59,6 +75,11 @@ public class ChildPersonalDetailsEntity extends PanacheEntityBase {
         row.caseId = caseId;
         row.childName = details.childName();
         row.dateOfBirth = details.dateOfBirth();
+        row.sex = details.sen2().sex();
+        row.ethnicity = details.sen2().ethnicity();
+        row.upn = details.sen2().upn();
+        row.uln = details.sen2().uln();
+        row.postcode = details.sen2().postcode();
         return row.persistAndFlush()
                 .onFailure(ChildPersonalDetailsEntity::isRefusedValue)
                 .transform(e -> CommandRejected.invalid("childName",
@@ -69,7 +90,41 @@ public class ChildPersonalDetailsEntity extends PanacheEntityBase {
     /** The details held for a case; {@link ChildPersonalDetails#NONE} when none were ever given or they were erased. */
     public static Uni<ChildPersonalDetails> held(UUID caseId) {
         return ChildPersonalDetailsEntity.<ChildPersonalDetailsEntity>findById(caseId)
-                .map(row -> row == null ? ChildPersonalDetails.NONE : new ChildPersonalDetails(row.childName, row.dateOfBirth));
+                .map(row -> row == null ? ChildPersonalDetails.NONE : row.details());
+    }
+
+    /** The details this row holds. */
+    public ChildPersonalDetails details() {
+        return new ChildPersonalDetails(childName, dateOfBirth, new Sen2Person(sex, ethnicity, upn, uln, postcode));
+    }
+
+    /** The rows of these cases (erased ones included, empty); for the SEN2 return. */
+    public static Uni<java.util.List<ChildPersonalDetailsEntity>> of(java.util.Collection<UUID> caseIds) {
+        return caseIds.isEmpty() ? Uni.createFrom().item(java.util.List.of())
+                : ChildPersonalDetailsEntity.<ChildPersonalDetailsEntity>list("caseId in ?1", caseIds);
+    }
+
+    /**
+     * Replaces SEN2's person details of a case whose details were not erased (sex, ethnicity, UPN, ULN, postcode;
+     * name and date of birth untouched), creating the row when the case had none. One upsert, flushed in the current
+     * transaction; answers false, changing nothing, when the details were erased.
+     */
+    public static Uni<Boolean> replaceSen2(UUID caseId, Sen2Person person) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into child_personal_details (case_id, sex, ethnicity, upn, uln, postcode)
+                        values (?1, ?2, ?3, ?4, ?5, ?6)
+                        on conflict (case_id) do update
+                           set sex = excluded.sex, ethnicity = excluded.ethnicity, upn = excluded.upn,
+                               uln = excluded.uln, postcode = excluded.postcode
+                         where child_personal_details.erased_at is null""")
+                .setParameter(1, caseId)
+                .setParameter(2, person.sex())
+                .setParameter(3, person.ethnicity())
+                .setParameter(4, person.upn())
+                .setParameter(5, person.uln())
+                .setParameter(6, person.postcode())
+                .executeUpdate())
+                .map(updated -> updated > 0);
     }
 
     /**
@@ -84,6 +139,7 @@ public class ChildPersonalDetailsEntity extends PanacheEntityBase {
                         on conflict (case_id) do update
                            set child_name = null,
                                date_of_birth = null,
+                               sex = null, ethnicity = null, upn = null, uln = null, postcode = null,
                                erased_at = coalesce(child_personal_details.erased_at, excluded.erased_at)""")
                 .setParameter(1, caseId)
                 .setParameter(2, at.atOffset(ZoneOffset.UTC))

@@ -9,7 +9,7 @@ public record AuditEntryView(
         @Schema(description = "when it was recorded") Instant at,
         @Schema(description = "the actor as role:subject (the token's subject, never a name)", example = "caseworker:3f2c9a")
         String actor,
-        @Schema(description = "EVENT, ASSIGNMENT or PERSONAL_DATA_READ") CaseAudit.Kind kind,
+        @Schema(description = "EVENT, ASSIGNMENT, PERSONAL_DATA_READ or PERSONAL_DETAILS_CHANGED") CaseAudit.Kind kind,
         @Schema(description = "the event type; 'assigned <caseworker>' or 'unassigned'; for a read, the fields shown",
                 example = "childName,childDateOfBirth") String action) {
 

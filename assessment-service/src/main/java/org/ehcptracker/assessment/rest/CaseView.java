@@ -71,7 +71,17 @@ public record CaseView(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         String childName,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        LocalDate childDateOfBirth) {
+        LocalDate childDateOfBirth,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "SEN2 person details while held: CBDS sex code")
+        String sex,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "CBDS ethnicity code, while held")
+        String ethnicity,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "unique pupil number, while held")
+        String upn,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "unique learner number, while held")
+        String uln,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "postcode, while held")
+        String postcode) {
 
     /** One decision whether to assess. */
     @Schema(name = "CaseDecision")
@@ -95,7 +105,9 @@ public record CaseView(
                 c.transfers().stream().map(t -> new TransferEntry(t.fromLocalAuthorityCode(), t.date())).toList(),
                 c.exceptions().stream().map(x -> ExceptionView.of(x, Map.of())).toList(),
                 c.disputes().stream().map(d -> DisputeView.of(d, Map.of())).toList(),
-                file.child().childName(), file.child().dateOfBirth());
+                file.child().childName(), file.child().dateOfBirth(), file.child().sen2().sex(),
+                file.child().sen2().ethnicity(), file.child().sen2().upn(), file.child().sen2().uln(),
+                file.child().sen2().postcode());
     }
 
     private static UUID currentDecisionId(CaseState c) {

@@ -10,6 +10,7 @@ import org.ehcptracker.kit.rest.NotBefore;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ehcptracker.assessment.domain.ChildPersonalDetails;
+import org.ehcptracker.assessment.domain.Sen2Person;
 import org.ehcptracker.assessment.domain.RecordAssessmentRequest;
 import org.ehcptracker.contracts.assessment.NationalCurriculumYear;
 import org.ehcptracker.contracts.assessment.RequestKind;
@@ -47,7 +48,17 @@ public record RecordRequestBody(
                 + " EARLY_YEARS (below reception), RECEPTION, Y1 to Y14, or NOT_IN_A_YEAR_GROUP (SEN2 X); optional."
                 + " From Y9 advice-service also asks for preparation-for-adulthood advice. Anything else, a number"
                 + " included, is a 400 naming yearGroup")
-        NationalCurriculumYear yearGroup) {
+        NationalCurriculumYear yearGroup,
+        @Size(max = 8) @Schema(description = "SEN2 person module, personal data (held only here, erasable): CBDS sex code M, F or U", example = "F")
+        String sex,
+        @Size(max = 8) @Schema(description = "SEN2 person module, personal data: a CBDS main ethnicity code, REFU or NOBT", example = "WBRI")
+        String ethnicity,
+        @Size(max = 16) @Schema(description = "SEN2 person module, personal data: the unique pupil number (13 characters, DfE check letter first)", example = "Z839200125001")
+        String upn,
+        @Size(max = 16) @Schema(description = "SEN2 person module, personal data: the unique learner number (10 digits, check digit last)", example = "1234567899")
+        String uln,
+        @Size(max = 16) @Schema(description = "SEN2 person module, personal data: the child's home postcode", example = "SW1A 1AA")
+        String postcode) {
 
     /** The command; a request without caseId gets a new one. */
     RecordAssessmentRequest toCommand() {
@@ -57,7 +68,8 @@ public record RecordRequestBody(
                     + " out: a new case is held by its localAuthorityCode, the LA it was transferred to");
         }
         return new RecordAssessmentRequest(caseId != null ? caseId : UUID.randomUUID(), localAuthorityCode, receivedDate,
-                requestedBy, childRef, new ChildPersonalDetails(childName, childDateOfBirth),
+                requestedBy, childRef, new ChildPersonalDetails(childName, childDateOfBirth,
+                        Sen2Person.checked(sex, ethnicity, upn, uln, postcode)),
                 transferredIn == null ? null : transferredIn.toTransferIn(), requestKind, yearGroup);
     }
 }

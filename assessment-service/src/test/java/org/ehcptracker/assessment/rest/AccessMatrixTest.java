@@ -50,7 +50,9 @@ class AccessMatrixTest {
             entry("PUT /api/cases/{caseId}/assignment", TEAM_MANAGER),
             entry("DELETE /api/cases/{caseId}/assignment", TEAM_MANAGER),
             entry("GET /api/cases/{caseId}/audit", TEAM_MANAGER),
-            entry("GET /api/worklist", CASEWORKER));
+            entry("GET /api/worklist", CASEWORKER),
+            entry("PUT /api/cases/{caseId}/sen2-person", CASEWORKER),
+            entry("GET /api/local-authorities/{la}/sen2-return", TEAM_MANAGER));
 
     @Test
     void every_operation_refuses_bad_tokens_and_wrong_roles_and_admits_the_right_ones() {
@@ -58,7 +60,9 @@ class AccessMatrixTest {
                 "caseId", UUID.randomUUID().toString(),
                 "consumer", "matrix", "eventId", UUID.randomUUID().toString(),
                 "exceptionId", UUID.randomUUID().toString(),
-                "disputeId", UUID.randomUUID().toString()), "839");
+                "disputeId", UUID.randomUUID().toString(),
+                // not a council code: an allowed caller gets its 400 before reporting-service is asked
+                "la", "9x1"), "839");
         int requests = matrix.verify();
         // 22 operations × (7 bad tokens + 5 roles)
         assertThat(requests).isEqualTo(ALLOWED.size() * 12);

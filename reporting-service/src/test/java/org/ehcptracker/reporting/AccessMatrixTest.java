@@ -33,7 +33,9 @@ class AccessMatrixTest {
             "GET /api/local-authorities/{la}/figures", FIGURES,
             "GET /api/local-authorities/{la}/forecast", FIGURES,
             "GET /api/local-authorities/{la}/what-if", FIGURES,
-            "GET /api/cases/{caseId}/timeline", Set.of("caseworker"));
+            "GET /api/cases/{caseId}/timeline", Set.of("caseworker"),
+            "GET /api/local-authorities/{la}/figures/twenty-weeks", FIGURES,
+            "GET /api/local-authorities/{la}/figures/months", FIGURES);
 
     @Test
     void every_operation_refuses_bad_tokens_and_roles_outside_its_table_and_admits_those_in_it() {
@@ -45,7 +47,7 @@ class AccessMatrixTest {
 
         int requests = matrix.verify();
 
-        // 6 operations × (7 bad tokens + 5 roles)
+        // every operation × (7 bad tokens + 5 roles)
         assertThat(requests).isEqualTo(ALLOWED.size() * 12);
     }
 }

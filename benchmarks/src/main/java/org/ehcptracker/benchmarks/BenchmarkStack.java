@@ -29,10 +29,28 @@ final class BenchmarkStack {
         void run(String baseUrl, String bearer, String jdbc) throws Exception;
     }
 
+    /** The running service's process id (for its memory), once started. */
+    static final java.util.concurrent.atomic.AtomicLong SERVICE_PID = new java.util.concurrent.atomic.AtomicLong();
+
     private BenchmarkStack() {
     }
 
     static void run(String title, String service, String database, Body body) throws Exception {
+        run(title, service, database, bootstrapServers -> { }, Duration.ofSeconds(180), body);
+    }
+
+    /** What runs once Kafka is up, before the service starts: e.g. writing a history to its topics. */
+    @FunctionalInterface
+    interface BeforeService {
+        void run(String kafkaBootstrapServers) throws Exception;
+    }
+
+    /**
+     * As {@link #run(String, String, String, Body)}, with {@code before} run first and {@code ready} as the wait for
+     * the service's readiness (which for reporting-service includes catching up with the topics).
+     */
+    static void run(String title, String service, String database, BeforeService before, Duration ready, Body body)
+            throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         Path jar = WorklistBenchmark.jar(service);
@@ -45,12 +63,14 @@ final class BenchmarkStack {
                      KeycloakServer.localRealmFile())) {
             String bearer = BenchmarkSignIn.bearer(keycloak);
             pg.createDatabases(List.of(database));
+            before.run(kafka.bootstrapServers());
             var env = new java.util.HashMap<>(Map.of("PGHOST", "localhost", "PGPORT", String.valueOf(pg.port()),
                     "PGUSER", EmbeddedPostgresServer.USER, "PGPASSWORD", EmbeddedPostgresServer.PASSWORD,
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "EHCP_OIDC_URL", keycloak.issuer()));
             try (ServiceProcess process = ServiceProcess.start(service, jar, FreePort.find(), env,
                     work.resolve(service + ".log"), List.of("-Xmx256m"))) {
-                process.awaitReady(Duration.ofSeconds(180));
+                SERVICE_PID.set(process.pid());
+                process.awaitReady(ready);
                 body.run(process.baseUrl(), bearer, pg.jdbcBaseUrl() + database);
                 System.out.println("# load average at the end " + Machine.loadAverage());
             }

@@ -24,17 +24,19 @@ class AccessMatrixTest {
 
     static final Set<String> FIGURES = Set.of("board", "caseworker");
 
-    static final Map<String, Set<String>> ALLOWED = Map.of(
+    static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             // the operators' dead letters (consumer-kit)
-            "GET /api/operations/dead-letters", Set.of("admin"),
-            "POST /api/operations/dead-letters/{consumer}/{eventId}/replay", Set.of("admin"),
-            "GET /api/local-authorities/{la}/board", FIGURES,
-            "GET /api/local-authorities/{la}/board/stream", FIGURES,
-            "GET /api/local-authorities/{la}/figures", FIGURES,
-            "GET /api/local-authorities/{la}/forecast", FIGURES,
-            "GET /api/local-authorities/{la}/what-if", FIGURES,
-            "GET /api/cases/{caseId}/timeline", Set.of("caseworker"),
-            "GET /api/local-authorities/{la}/sen2", Set.of("caseworker"));
+            Map.entry("GET /api/operations/dead-letters", Set.of("admin")),
+            Map.entry("POST /api/operations/dead-letters/{consumer}/{eventId}/replay", Set.of("admin")),
+            Map.entry("GET /api/local-authorities/{la}/board", FIGURES),
+            Map.entry("GET /api/local-authorities/{la}/board/stream", FIGURES),
+            Map.entry("GET /api/local-authorities/{la}/figures", FIGURES),
+            Map.entry("GET /api/local-authorities/{la}/forecast", FIGURES),
+            Map.entry("GET /api/local-authorities/{la}/what-if", FIGURES),
+            Map.entry("GET /api/cases/{caseId}/timeline", Set.of("caseworker")),
+            Map.entry("GET /api/local-authorities/{la}/sen2", Set.of("caseworker")),
+            Map.entry("GET /api/local-authorities/{la}/figures/twenty-weeks", FIGURES),
+            Map.entry("GET /api/local-authorities/{la}/figures/months", FIGURES));
 
     @Test
     void every_operation_refuses_bad_tokens_and_roles_outside_its_table_and_admits_those_in_it() {
@@ -46,7 +48,7 @@ class AccessMatrixTest {
 
         int requests = matrix.verify();
 
-        // 6 operations × (7 bad tokens + 5 roles)
+        // every operation × (7 bad tokens + 5 roles)
         assertThat(requests).isEqualTo(ALLOWED.size() * 12);
     }
 }

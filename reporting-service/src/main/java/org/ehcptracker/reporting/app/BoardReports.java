@@ -19,6 +19,7 @@ import org.ehcptracker.reporting.domain.BoardReport;
 import org.ehcptracker.reporting.domain.CaseFile;
 import org.ehcptracker.reporting.persistence.CaseTimelineRow;
 import org.ehcptracker.reporting.persistence.CaseTimelineStore;
+import org.ehcptracker.reporting.persistence.CouncilCaseHistory;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,10 +37,12 @@ public class BoardReports {
     private static final Logger LOG = Logger.getLogger(BoardReports.class);
 
     private final CaseTimelineStore timeline;
+    private final CouncilCaseHistory councilHistory;
     private final Clock clock;
 
-    public BoardReports(CaseTimelineStore timeline, Clock clock) {
+    public BoardReports(CaseTimelineStore timeline, CouncilCaseHistory councilHistory, Clock clock) {
         this.timeline = timeline;
+        this.councilHistory = councilHistory;
         this.clock = clock;
     }
 
@@ -121,12 +124,15 @@ public class BoardReports {
 
     /**
      * The headline figures of {@code la} today: the 12 months ending today (plans within 20 weeks, decisions within
-     * 6 weeks) and the backlogs today, from every event recorded so far. What the live stream pushes.
+     * 6 weeks) and the backlogs today, from every event recorded so far. What the live stream pushes. A council's
+     * headline has no ranks, so only its own cases are read (every event of each case its events name, as the
+     * forecast reads them: a transfer in's earlier events included), not every council's.
      */
     public Uni<Headline> headline(String la) {
         LocalDate today = LocalDate.now(clock);
         LocalDate from = today.minusYears(1).plusDays(1);
-        return Transactions.inSession(session -> timeline.recordedBy(null)).map(rows -> {
+        return Transactions.inSession(session -> BoardReport.ALL.equals(la) ? timeline.recordedBy(null)
+                : councilHistory.of(la, null)).map(rows -> {
             List<CaseFile> cases = CaseFile.fold(events(rows));
             return new Headline(la, from, today,
                     BoardMeasures.twentyWeeks(la, from, today, cases),

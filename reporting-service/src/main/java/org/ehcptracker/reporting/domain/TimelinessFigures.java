@@ -42,20 +42,27 @@ public record TimelinessFigures(String localAuthorityCode,
             BigDecimal averageWeeksToIssue) {
 
         static Measure of(List<CaseProgress> plans) {
-            int n = plans.size();
             int within = 0;
             long totalDays = 0;
             for (CaseProgress c : plans) {
                 if (StatutoryClock.issuedWithin20Weeks(c.issueClockStart(), c.finalPlanIssuedDate())) {
                     within++;
                 }
-                // summing whole days and dividing once is the mean of weeksToIssue (days / 7) without
-                // floating-point error before the rounding
                 totalDays += StatutoryClock.daysElapsed(c.issueClockStart(), c.finalPlanIssuedDate());
             }
+            return counted(plans.size(), within, totalDays);
+        }
+
+        /**
+         * The measure from its sums (as council_month_figure holds them): {@code n} plans, {@code within} of them
+         * within 20 weeks, {@code totalDays} from clock start to issue over all of them.
+         */
+        public static Measure counted(int n, int within, long totalDays) {
             if (n == 0) {
                 return new Measure(0, 0, null, null);
             }
+            // summing whole days and dividing once is the mean of weeksToIssue (days / 7) without
+            // floating-point error before the rounding
             BigDecimal percent = BigDecimal.valueOf(100L * within)
                     .divide(BigDecimal.valueOf(n), 1, RoundingMode.HALF_UP);
             BigDecimal averageWeeks = BigDecimal.valueOf(totalDays)

@@ -19,7 +19,7 @@ import org.ehcptracker.reporting.domain.CaseStatus;
 
 /**
  * A row of {@code case_progress}: the facts of {@link CaseProgress}, plus its derived values stored
- * for SQL readers (always recomputed from the facts by {@link #set}).
+ * for SQL readers (always recomputed from the facts when written: {@link ProjectionBatchStore}).
  */
 @Entity
 @Table(name = "case_progress")
@@ -109,31 +109,5 @@ public class CaseProgressRow extends PanacheEntityBase {
                 withdrawnDate, assessmentOutcome, assessmentOutcomeDate, finalPlanIssuedDate, issueClockStart,
                 mediationOrTribunal, twentyWeekExceptionIds, withdrawnExceptionIds, refusedDate, refusalDisputeDate,
                 requestKind);
-    }
-
-    /** Every column from {@code c}: its facts and what they derive. */
-    void set(CaseProgress c) {
-        localAuthorityCode = c.localAuthorityCode();
-        receivedDate = c.receivedDate();
-        transferredInDate = c.transferredInDate();
-        clockStart = c.clockStart();
-        status = c.status();
-        closedDate = c.closedDate();
-        decision = c.decision();
-        decisionDate = c.decisionDate();
-        withdrawnDate = c.withdrawnDate();
-        assessmentOutcome = c.assessmentOutcome();
-        assessmentOutcomeDate = c.assessmentOutcomeDate();
-        finalPlanIssuedDate = c.finalPlanIssuedDate();
-        issueClockStart = c.issueClockStart();
-        within20Weeks = c.within20Weeks();
-        daysToIssue = c.daysToIssue();
-        mediationOrTribunal = c.mediationOrTribunal();
-        has20WeekException = c.has20WeekException();
-        twentyWeekExceptionIds = c.twentyWeekExceptionIds();
-        withdrawnExceptionIds = c.withdrawnExceptionIds();
-        refusedDate = c.refusedDate();
-        refusalDisputeDate = c.refusalDisputeDate();
-        requestKind = c.requestKind();
     }
 }

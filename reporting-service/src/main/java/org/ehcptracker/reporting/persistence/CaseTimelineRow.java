@@ -13,7 +13,7 @@ import org.hibernate.annotations.Immutable;
 
 /**
  * A row of {@code case_timeline}, for reading: rows are only ever inserted, by
- * {@link CaseTimelineStore#record}'s {@code on conflict do nothing}, never changed.
+ * {@link ProjectionBatchStore}'s {@code on conflict do nothing}, never changed.
  */
 @Entity
 @Immutable

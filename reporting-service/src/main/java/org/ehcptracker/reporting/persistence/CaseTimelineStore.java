@@ -13,10 +13,12 @@ import java.util.UUID;
 import org.ehcptracker.contracts.EventJson;
 import org.ehcptracker.contracts.EventUpcasters;
 import org.ehcptracker.contracts.IntegrationEvent;
-import org.ehcptracker.reporting.domain.EventSource;
-import org.hibernate.reactive.mutiny.Mutiny;
 
-/** Table {@code case_timeline} ({@link CaseTimelineRow}): every event of every case, one row per event id. */
+/**
+ * Table {@code case_timeline} ({@link CaseTimelineRow}): every event of every case, one row per event id; written a
+ * batch at a time by {@link ProjectionBatchStore} ({@code on conflict do nothing}, so a rebuild without the
+ * processed_event guard is safe too), read here.
+ */
 @ApplicationScoped
 public class CaseTimelineStore {
 
@@ -24,39 +26,8 @@ public class CaseTimelineStore {
     static final Set<String> COMMON_FIELDS =
             Set.of("type", "eventId", "caseId", "localAuthorityCode", "businessDate", "occurredAt", "schemaVersion");
 
-    /**
-     * One set-based insert rather than a persisted entity: {@code on conflict do nothing} is the
-     * point. The details go in as text and PostgreSQL parses them (a bare string parameter for a
-     * jsonb column would be stored as a JSON string).
-     */
-    static final String RECORD_SQL = """
-            insert into case_timeline (event_id, case_id, local_authority_code, source, type,
-                business_date, occurred_at, details)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(cast(?8 as text) as jsonb))
-            on conflict (event_id) do nothing""";
-
     private static final ObjectMapper JSON = EventJson.newObjectMapper();
     private static final EventJson READER = new EventJson();
-
-    /**
-     * Records the event in the session's transaction; a second insert of the same event id is ignored
-     * (the processed_event guard already stops it, this keeps a rebuild without that guard safe too).
-     *
-     * @param json the record value as published, so fields this version does not know are kept in the details
-     */
-    public Uni<Void> record(Mutiny.Session session, IntegrationEvent event, String json) {
-        return session.createNativeQuery(RECORD_SQL)
-                .setParameter(1, event.eventId())
-                .setParameter(2, event.caseId())
-                .setParameter(3, event.localAuthorityCode())
-                .setParameter(4, EventSource.of(event).label())
-                .setParameter(5, event.getClass().getSimpleName())
-                .setParameter(6, event.businessDate())
-                .setParameter(7, event.occurredAt().atOffset(ZoneOffset.UTC))
-                .setParameter(8, details(json))
-                .executeUpdate()
-                .replaceWithVoid();
-    }
 
     /**
      * The case's events by business date, then by when they were recorded (then event id, to be

@@ -133,6 +133,15 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready after " + timeout + "; log:\n" + tail());
     }
 
+    /** Whether the service's log holds {@code text} anywhere (for a test that waits on a step the service logs). */
+    public boolean logged(String text) {
+        try {
+            return Files.readString(log).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The last 40 lines of the service's log. */
     public String tail() {
         try {

@@ -33,7 +33,10 @@ class AccessMatrixTest {
             "GET /api/local-authorities/{la}/figures", FIGURES,
             "GET /api/local-authorities/{la}/forecast", FIGURES,
             "GET /api/local-authorities/{la}/what-if", FIGURES,
-            "GET /api/cases/{caseId}/timeline", Set.of("caseworker"));
+            "GET /api/cases/{caseId}/timeline", Set.of("caseworker"),
+            // rebuilding the read models (rebuild.rest.ReadModelResource)
+            "GET /api/admin/read-models/rebuilds/{schema}", Set.of("admin"),
+            "POST /api/admin/read-models/rebuilds/{schema}/switch", Set.of("admin"));
 
     @Test
     void every_operation_refuses_bad_tokens_and_roles_outside_its_table_and_admits_those_in_it() {
@@ -41,7 +44,7 @@ class AccessMatrixTest {
         // answer 200 and never end (the matrix reads each answer whole); roles and tokens are checked before it,
         // and the council itself is CouncilScopeTest's.
         var matrix = new AccessMatrix(ALLOWED, Map.of("la", "9x1", "caseId", UUID.randomUUID().toString(),
-                "consumer", "matrix", "eventId", UUID.randomUUID().toString()), "839");
+                "consumer", "matrix", "eventId", UUID.randomUUID().toString(), "schema", "rebuild_404"), "839");
 
         int requests = matrix.verify();
 

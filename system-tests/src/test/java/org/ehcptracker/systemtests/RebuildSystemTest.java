@@ -44,6 +44,10 @@ class RebuildSystemTest {
     static final String LA = "890";
     static final String ADMIN = "admin:system-test";
     static final int STEP = 15;
+    /** Records the rebuild may still be behind when the switch is asked for under load (the switch waits for them). */
+    static final int NEAR = 10;
+    /** A cold JVM replaying on a loaded 2-core machine: generous. */
+    static final Duration REPLAY = Duration.ofSeconds(600);
     static final Duration PATIENCE = Duration.ofSeconds(240);
     static final List<String> TABLES = List.of("case_timeline", "case_progress", "processed_event");
 
@@ -67,39 +71,52 @@ class RebuildSystemTest {
         AtomicBoolean watching = new AtomicBoolean(true);
         Thread board = new Thread(() -> watchTheBoard(watching, boardAnswers, openFigures), "board-watcher");
         board.start();
-        List<Attempt> all;
-        try (CaseRequestLoad load = new CaseRequestLoad(stack, LA, 2, List.of(() -> stack.assessment))) {
-            load.awaitMore(Outcome.ACCEPTED, STEP, PATIENCE);
-
+        List<Attempt> all = new ArrayList<>();
+        try {
+            // commands arrive while the rebuild process starts and replays...
             int n = 1;
-            ServiceProcess rebuild = startRebuild(n);
-            JsonPath progress = awaitCaughtUp(n, rebuild, false);
-            System.out.printf("rebuild_%d caught up under load: %d records committed, lag %d%n", n,
-                    progress.getLong("committed"), progress.getLong("lag"));
+            ServiceProcess rebuild;
+            try (CaseRequestLoad starting = new CaseRequestLoad(stack, LA, 2, List.of(() -> stack.assessment))) {
+                starting.awaitMore(Outcome.ACCEPTED, STEP, PATIENCE);
+                rebuild = startRebuild(n);
+                starting.awaitMore(Outcome.ACCEPTED, STEP, PATIENCE);
+                all.addAll(starting.stop());
+            }
+            // ...then, on this shared 2-core machine, more slowly (one caseworker), so that the cold rebuild process
+            // overtakes them; they go on through the switch and after it
+            try (CaseRequestLoad load = new CaseRequestLoad(stack, LA, 1, List.of(() -> stack.assessment))) {
+                JsonPath progress = awaitCaughtUp(n, rebuild, false);
+                System.out.printf("rebuild_%d caught up under load: %d records committed, lag %d%n", n,
+                        progress.getLong("committed"), progress.getLong("lag"));
 
-            int openBefore = openFigures.isEmpty() ? 0 : openFigures.get(openFigures.size() - 1);
-            Response switched = switchTo(n);
-            assertThat(switched.statusCode()).as(switched.asString()).isEqualTo(200);
-            System.out.printf("switched under load: %s%n", switched.asString());
-            rebuild.close();
-            assertThat(schemaExists("rebuild_" + n) || schemaExists("retired_" + n)).as("schemas left").isFalse();
+                int openBefore = openFigures.isEmpty() ? 0 : openFigures.get(openFigures.size() - 1);
+                long acceptedBefore = load.count(Outcome.ACCEPTED);
+                Response switched = switchTo(n);
+                assertThat(switched.statusCode()).as(switched.asString()).isEqualTo(200);
+                System.out.printf("switched under load: %s%n", switched.asString());
+                rebuild.close();
+                assertThat(schemaExists("rebuild_" + n) || schemaExists("retired_" + n)).as("schemas left").isFalse();
 
-            // commands go on after the switch and reach the rebuilt tables
-            load.awaitMore(Outcome.ACCEPTED, STEP, PATIENCE);
-            all = load.stop();
-            assertThat(all).as("answers other than 201").filteredOn(a -> a.outcome() != Outcome.ACCEPTED).isEmpty();
-            var stored = load.assertExactlyOnceEverywhere(all, stack.assessment);
-            await().atMost(PATIENCE).until(() -> openFigures.size() > 0
-                    && openFigures.get(openFigures.size() - 1) == stored.size());
-            watching.set(false);
-            board.join(30_000);
+                // commands go on after the switch and reach the rebuilt tables
+                load.awaitMore(Outcome.ACCEPTED, STEP, PATIENCE);
+                all.addAll(load.stop());
+                assertThat(all).as("answers other than 201").filteredOn(a -> a.outcome() != Outcome.ACCEPTED)
+                        .isEmpty();
+                var stored = load.assertExactlyOnceEverywhere(all, stack.assessment);
+                await().atMost(PATIENCE).until(() -> openFigures.size() > 0
+                        && openFigures.get(openFigures.size() - 1) == stored.size());
+                watching.set(false);
+                board.join(30_000);
 
-            assertThat(boardAnswers).as("board answers other than 200").filteredOn(a -> !a.startsWith("200")).isEmpty();
-            assertThat(openFigures).as("the open cases of %s, read throughout", LA).isSorted();
-            assertThat(openFigures.get(openFigures.size() - 1)).isGreaterThanOrEqualTo(openBefore);
-            System.out.printf("rebuild under load: %d cases accepted, %d in reporting; the board read %d times,"
-                    + " never a 5xx, open cases %d before the switch, %d at the end%n", all.size(), stored.size(),
-                    boardAnswers.size(), openBefore, openFigures.get(openFigures.size() - 1));
+                assertThat(boardAnswers).as("board answers other than 200").filteredOn(a -> !a.startsWith("200"))
+                        .isEmpty();
+                assertThat(openFigures).as("the open cases of %s, read throughout", LA).isSorted();
+                assertThat(openFigures.get(openFigures.size() - 1)).isGreaterThanOrEqualTo(openBefore);
+                System.out.printf("rebuild under load: %d cases accepted (%d while the switch ran or after it), %d in"
+                                + " reporting; the board read %d times, never a 5xx, open cases %d before the switch,"
+                                + " %d at the end%n", all.size(), load.count(Outcome.ACCEPTED) - acceptedBefore,
+                        stored.size(), boardAnswers.size(), openBefore, openFigures.get(openFigures.size() - 1));
+            }
         } finally {
             watching.set(false);
         }
@@ -168,7 +185,7 @@ class RebuildSystemTest {
         JsonPath[] last = new JsonPath[1];
         long[] first = {0, -1};
         long[] end = {0};
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
+        await().atMost(REPLAY).pollInterval(Duration.ofMillis(500)).until(() -> {
             Response r = given().baseUri(stack.reporting.baseUrl()).header("Authorization", SystemStack.bearer(ADMIN))
                     .get("/api/admin/read-models/rebuilds/rebuild_{n}", n);
             if (r.statusCode() != 200) {
@@ -181,14 +198,17 @@ class RebuildSystemTest {
                 first[1] = committed;
             }
             end[0] = System.nanoTime();
-            return toTheEnd ? last[0].getLong("lag") == 0 : last[0].getBoolean("caughtUp");
+            System.out.printf("  rebuild_%d: %d of %d records committed, lag %d%n", n, committed,
+                    last[0].getLong("onTopics"), last[0].getLong("lag"));
+            // under load the lag never stays at 0: close enough that the switch's own wait is short
+            return last[0].getBoolean("caughtUp") && last[0].getLong("lag") <= (toTheEnd ? 0 : NEAR);
         });
         rebuild.awaitReady(PATIENCE);
         double seconds = (end[0] - first[0]) / 1e9;
         long replayed = last[0].getLong("committed") - Math.max(first[1], 0);
         System.out.printf("rebuild_%d: %d records on the topics, %d committed; %d of them in %.1f s after the first"
                         + " commit: %.0f records/s%n", n, last[0].getLong("onTopics"), last[0].getLong("committed"),
-                replayed, seconds, seconds > 0 ? replayed / seconds : Double.NaN);
+                replayed, seconds, first[1] >= 0 && seconds > 0 ? replayed / seconds : Double.NaN);
         return last[0];
     }
 

@@ -36,7 +36,10 @@ class AccessMatrixTest {
             Map.entry("GET /api/cases/{caseId}/timeline", Set.of("caseworker")),
             Map.entry("GET /api/local-authorities/{la}/sen2", Set.of("caseworker")),
             Map.entry("GET /api/local-authorities/{la}/figures/twenty-weeks", FIGURES),
-            Map.entry("GET /api/local-authorities/{la}/figures/months", FIGURES));
+            Map.entry("GET /api/local-authorities/{la}/figures/months", FIGURES),
+            // rebuilding the read models (rebuild.rest.ReadModelResource)
+            Map.entry("GET /api/admin/read-models/rebuilds/{schema}", Set.of("admin")),
+            Map.entry("POST /api/admin/read-models/rebuilds/{schema}/switch", Set.of("admin")));
 
     @Test
     void every_operation_refuses_bad_tokens_and_roles_outside_its_table_and_admits_those_in_it() {
@@ -44,7 +47,7 @@ class AccessMatrixTest {
         // answer 200 and never end (the matrix reads each answer whole); roles and tokens are checked before it,
         // and the council itself is CouncilScopeTest's.
         var matrix = new AccessMatrix(ALLOWED, Map.of("la", "9x1", "caseId", UUID.randomUUID().toString(),
-                "consumer", "matrix", "eventId", UUID.randomUUID().toString()), "839");
+                "consumer", "matrix", "eventId", UUID.randomUUID().toString(), "schema", "rebuild_404"), "839");
 
         int requests = matrix.verify();
 

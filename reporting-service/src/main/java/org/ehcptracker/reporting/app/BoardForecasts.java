@@ -61,7 +61,7 @@ public class BoardForecasts {
 
     /** The council's initial requests among the rows' cases (a case is the council's that is responsible now). */
     static List<PipelineCase> cases(List<CaseTimelineRow> rows, String la) {
-        return CaseFile.fold(BoardReports.events(rows)).stream()
+        return CaseFile.fold(org.ehcptracker.reporting.persistence.CaseTimelineStore.events(rows)).stream()
                 .filter(f -> la.equals(f.progress().localAuthorityCode()))
                 .map(PipelineCase::of).filter(Objects::nonNull).toList();
     }

@@ -5,10 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.ehcptracker.contracts.IntegrationEvent;
 import org.ehcptracker.kit.domain.AccessDenied;
 import org.ehcptracker.kit.domain.Actor;
 import org.ehcptracker.kit.domain.CommandRejected;
@@ -17,10 +15,8 @@ import org.ehcptracker.reporting.domain.BoardMeasures;
 import org.ehcptracker.reporting.domain.BoardMeasures.TrendStep;
 import org.ehcptracker.reporting.domain.BoardReport;
 import org.ehcptracker.reporting.domain.CaseFile;
-import org.ehcptracker.reporting.persistence.CaseTimelineRow;
 import org.ehcptracker.reporting.persistence.CaseTimelineStore;
 import org.ehcptracker.reporting.persistence.CouncilCaseHistory;
-import org.jboss.logging.Logger;
 
 /**
  * Every board measure for a council or all councils, for a business period, as known on a recording time: the
@@ -34,7 +30,6 @@ public class BoardReports {
     public static final LocalDate FIRST_DAY = LocalDate.of(2014, 9, 1);
 
     private static final Pattern LA_CODE = Pattern.compile("\\d{3}");
-    private static final Logger LOG = Logger.getLogger(BoardReports.class);
 
     private final CaseTimelineStore timeline;
     private final CouncilCaseHistory councilHistory;
@@ -70,7 +65,7 @@ public class BoardReports {
             throw CommandRejected.invalid("knownOn", "knownOn " + knownOn + " is in the future");
         }
         return Transactions.inSession(session -> timeline.recordedBy(knownOn))
-                .map(rows -> BoardReport.of(la, from, to, step, knownOn, CaseFile.fold(events(rows))));
+                .map(rows -> BoardReport.of(la, from, to, step, knownOn, CaseFile.fold(CaseTimelineStore.events(rows))));
     }
 
     /**
@@ -109,19 +104,6 @@ public class BoardReports {
         }
     }
 
-    /** The rows as events; a row this version cannot read (a type it does not know) is left out and logged. */
-    static List<IntegrationEvent> events(List<CaseTimelineRow> rows) {
-        List<IntegrationEvent> events = new ArrayList<>(rows.size());
-        for (CaseTimelineRow row : rows) {
-            try {
-                events.add(CaseTimelineStore.event(row));
-            } catch (IllegalArgumentException unreadable) {
-                LOG.warn(unreadable.getMessage());
-            }
-        }
-        return events;
-    }
-
     /**
      * The headline figures of {@code la} today: the 12 months ending today (plans within 20 weeks, decisions within
      * 6 weeks) and the backlogs today, from every event recorded so far. What the live stream pushes. A council's
@@ -133,7 +115,7 @@ public class BoardReports {
         LocalDate from = today.minusYears(1).plusDays(1);
         return Transactions.inSession(session -> BoardReport.ALL.equals(la) ? timeline.recordedBy(null)
                 : councilHistory.of(la, null)).map(rows -> {
-            List<CaseFile> cases = CaseFile.fold(events(rows));
+            List<CaseFile> cases = CaseFile.fold(CaseTimelineStore.events(rows));
             return new Headline(la, from, today,
                     BoardMeasures.twentyWeeks(la, from, today, cases),
                     BoardMeasures.decisions(la, from, today, cases),

@@ -91,4 +91,17 @@ public class CaseTimelineStore {
                     + e.getMessage(), e);
         }
     }
+
+    /** The rows as events; a row this version cannot read (a type it does not know) is left out and logged. */
+    public static List<IntegrationEvent> events(List<CaseTimelineRow> rows) {
+        List<IntegrationEvent> events = new java.util.ArrayList<>(rows.size());
+        for (CaseTimelineRow row : rows) {
+            try {
+                events.add(event(row));
+            } catch (IllegalArgumentException unreadable) {
+                org.jboss.logging.Logger.getLogger(CaseTimelineStore.class).warn(unreadable.getMessage());
+            }
+        }
+        return events;
+    }
 }

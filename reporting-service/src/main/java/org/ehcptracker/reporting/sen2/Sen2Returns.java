@@ -5,18 +5,14 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import org.ehcptracker.contracts.IntegrationEvent;
 import org.ehcptracker.kit.domain.AccessDenied;
 import org.ehcptracker.kit.domain.Actor;
 import org.ehcptracker.kit.domain.CommandRejected;
 import org.ehcptracker.kit.persistence.Transactions;
 import org.ehcptracker.reporting.domain.CaseFile;
-import org.ehcptracker.reporting.persistence.CaseTimelineRow;
 import org.ehcptracker.reporting.persistence.CaseTimelineStore;
 import org.ehcptracker.reporting.persistence.CouncilCaseHistory;
-import org.jboss.logging.Logger;
 
 /**
  * A council's SEN2 modules for a census date (docs/sen2.md): the council's case history read from case_timeline
@@ -26,7 +22,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Sen2Returns {
 
-    private static final Logger LOG = Logger.getLogger(Sen2Returns.class);
 
     private final CouncilCaseHistory history;
     private final Clock clock;
@@ -50,18 +45,7 @@ public class Sen2Returns {
         CensusDate census = CensusDate.parse(censusDate, LocalDate.now(clock));
         return Transactions.inSession(session -> history.of(la, null))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(rows -> Sen2Return.of(la, census, CaseFile.fold(events(rows))));
+                .map(rows -> Sen2Return.of(la, census, CaseFile.fold(CaseTimelineStore.events(rows))));
     }
 
-    private static List<IntegrationEvent> events(List<CaseTimelineRow> rows) {
-        List<IntegrationEvent> events = new ArrayList<>(rows.size());
-        for (CaseTimelineRow row : rows) {
-            try {
-                events.add(CaseTimelineStore.event(row));
-            } catch (IllegalArgumentException unreadable) {
-                LOG.warn(unreadable.getMessage());
-            }
-        }
-        return events;
-    }
 }

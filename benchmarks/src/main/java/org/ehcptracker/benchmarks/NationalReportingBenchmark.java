@@ -192,9 +192,9 @@ public final class NationalReportingBenchmark {
             time("all councils' year (/figures/twenty-weeks, la=all)",
                     i -> "/api/local-authorities/all/figures/twenty-weeks?year=" + (2019 + i % 6));
             time("a council's monthly trend 2019-2024 (/figures/months)",
-                    i -> "/api/local-authorities/" + council.apply(i) + "/figures/months?from=2019-01&to=2024-12");
+                    i -> "/api/local-authorities/" + council.apply(i) + "/figures/months?fromMonth=2019-01&toMonth=2024-12");
             time("the nation's monthly trend 2019-2024 (/figures/months, la=all)",
-                    i -> "/api/local-authorities/all/figures/months?from=2019-01&to=2024-12");
+                    i -> "/api/local-authorities/all/figures/months?fromMonth=2019-01&toMonth=2024-12");
             time("a council's figures and backlog as of a past date (/figures)",
                     i -> "/api/local-authorities/" + council.apply(i) + "/figures?from=2022-01-01&to=2022-06-30");
         }

@@ -16,21 +16,25 @@ import org.ehcptracker.reporting.domain.MonthlyFigures.Measure;
  * in SQL: a council's months (primary key range), every council's sums over a period (index on month). Each reads
  * at most councils × months × measures rows, whatever the size of the history. Plain SQL, not entities: the rows
  * are sums, never loaded to be changed.
+ *
+ * <p>A cell whose sum is 0 is left out: deltas may leave one behind when a case's figure moved to another month as
+ * later events arrived (a transfer's clock start, say), and "months without figures are absent" must not depend on
+ * the order the topics delivered in.
  */
 @ApplicationScoped
 public class CouncilMonthFigures {
 
     static final String COUNCIL_MONTHS_SQL = """
             select month, measure, value from council_month_figure
-            where local_authority_code = $1 and month between $2 and $3""";
+            where local_authority_code = $1 and month between $2 and $3 and value <> 0""";
 
     static final String NATIONAL_MONTHS_SQL = """
             select month, measure, sum(value)::bigint from council_month_figure
-            where month between $1 and $2 group by month, measure""";
+            where month between $1 and $2 group by month, measure having sum(value) <> 0""";
 
     static final String COUNCILS_SQL = """
             select local_authority_code, measure, sum(value)::bigint from council_month_figure
-            where month between $1 and $2 group by local_authority_code, measure""";
+            where month between $1 and $2 group by local_authority_code, measure having sum(value) <> 0""";
 
     private final Pool pool;
 

@@ -100,25 +100,27 @@ public class MonthlyFiguresResource {
     @GET
     @Path("months")
     @Operation(summary = "A monthly trend of the 20-week measure, requests and decisions",
-            description = "For each month in [from, to] (both inclusive, yyyy-mm) the figures of the council (or of "
+            description = "For each month in [fromMonth, toMonth] (both inclusive, yyyy-mm; named apart from the board's from and to, which are dates) the figures of the council (or of "
                     + "the nation for 'all', national users only), by month of issue, of receipt and of decision; "
                     + "months without any are absent; the total over the period. From pre-aggregated sums; see "
                     + "docs/reporting.md, \"At national scale\".")
     @APIResponse(responseCode = "200", description = "The months and their total")
     @APIResponse(responseCode = "400", description = "A bad LA code, a missing or malformed month, a month before "
-            + "2014-09 or after this one, or from after to; the problem's 'field' names the parameter")
+            + "2014-09 or after this one, or fromMonth after toMonth; the problem's 'field' names the parameter")
     @APIResponse(responseCode = "401", description = "no valid bearer token")
     @APIResponse(responseCode = "403", description = "not a board member or council staff, not acting for council "
             + "la, or 'all' for a council's user")
     public Uni<MonthlyTrend> months(
             @Parameter(description = "DfE three-digit LA code, or 'all'", example = "976") @PathParam("la") String la,
-            @Parameter(description = "first month, yyyy-mm", example = "2023-01") @QueryParam("from") String from,
-            @Parameter(description = "last month, yyyy-mm", example = "2023-12") @QueryParam("to") String to) {
+            @Parameter(description = "first month, yyyy-mm", example = "2023-01", required = true)
+            @QueryParam("fromMonth") String fromMonth,
+            @Parameter(description = "last month, yyyy-mm", example = "2023-12", required = true)
+            @QueryParam("toMonth") String toMonth) {
         BoardReports.requireReader(actor.current(), la);
-        YearMonth first = month("from", from);
-        YearMonth last = month("to", to);
+        YearMonth first = month("fromMonth", fromMonth);
+        YearMonth last = month("toMonth", toMonth);
         if (first.isAfter(last)) {
-            throw CommandRejected.invalid("from", "from " + first + " is after to " + last);
+            throw CommandRejected.invalid("fromMonth", "fromMonth " + first + " is after toMonth " + last);
         }
         return figures.months(la, first, last).map(months -> {
             MonthlyFigureSums total = new MonthlyFigureSums();

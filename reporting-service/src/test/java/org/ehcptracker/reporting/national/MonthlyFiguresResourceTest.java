@@ -103,7 +103,7 @@ class MonthlyFiguresResourceTest {
     @Test
     void the_monthly_trend_has_the_months_with_figures_and_their_total() throws Exception {
         await().atMost(PATIENCE).untilAsserted(() -> {
-            JsonNode trend = get(COUNCIL_979, "/api/local-authorities/979/figures/months?from=2025-01&to=2025-08");
+            JsonNode trend = get(COUNCIL_979, "/api/local-authorities/979/figures/months?fromMonth=2025-01&toMonth=2025-08");
             assertThat(trend.get("total")).isEqualTo(JSON.readTree(YEAR_2025));
             List<String> months = new ArrayList<>();
             trend.get("months").forEach(m -> months.add(m.get("month").asText()));
@@ -118,7 +118,7 @@ class MonthlyFiguresResourceTest {
             assertThat(july.get("averageWeeksToIssue").decimalValue()).isEqualByComparingTo("22.7");
         });
         // a period without figures: no months, zero counts
-        JsonNode empty = get(COUNCIL_979, "/api/local-authorities/979/figures/months?from=2019-01&to=2019-12");
+        JsonNode empty = get(COUNCIL_979, "/api/local-authorities/979/figures/months?fromMonth=2019-01&toMonth=2019-12");
         assertThat(empty.get("months")).isEmpty();
         assertThat(empty.get("total").get("plansIssued").asInt()).isZero();
         assertThat(empty.get("total").get("percentWithin20Weeks").isNull()).isTrue();
@@ -132,20 +132,20 @@ class MonthlyFiguresResourceTest {
         bad("/api/local-authorities/979/figures/twenty-weeks?year=twenty", "year");
         bad("/api/local-authorities/979/figures/twenty-weeks?year=2013", "year");
         bad("/api/local-authorities/979/figures/twenty-weeks?year=" + (YearMonth.now().getYear() + 1), "year");
-        bad("/api/local-authorities/979/figures/months?to=2025-01", "from");
-        bad("/api/local-authorities/979/figures/months?from=2025-13&to=2025-12", "from");
-        bad("/api/local-authorities/979/figures/months?from=2025-01&to=2025-01-31", "to");
-        bad("/api/local-authorities/979/figures/months?from=2014-08&to=2025-01", "from");
-        bad("/api/local-authorities/979/figures/months?from=2025-01&to=" + next, "to");
-        bad("/api/local-authorities/979/figures/months?from=2025-03&to=2025-01", "from");
-        bad("/api/local-authorities/979/figures/months?from=2025%0001&to=2025-02", "from");
+        bad("/api/local-authorities/979/figures/months?toMonth=2025-01", "fromMonth");
+        bad("/api/local-authorities/979/figures/months?fromMonth=2025-13&toMonth=2025-12", "fromMonth");
+        bad("/api/local-authorities/979/figures/months?fromMonth=2025-01&toMonth=2025-01-31", "toMonth");
+        bad("/api/local-authorities/979/figures/months?fromMonth=2014-08&toMonth=2025-01", "fromMonth");
+        bad("/api/local-authorities/979/figures/months?fromMonth=2025-01&toMonth=" + next, "toMonth");
+        bad("/api/local-authorities/979/figures/months?fromMonth=2025-03&toMonth=2025-01", "fromMonth");
+        bad("/api/local-authorities/979/figures/months?fromMonth=2025%0001&toMonth=2025-02", "fromMonth");
     }
 
     @Test
     void another_council_and_all_are_refused_to_a_councils_user() {
         for (String path : List.of("/api/local-authorities/978/figures/twenty-weeks?year=2025",
                 "/api/local-authorities/all/figures/twenty-weeks?year=2025",
-                "/api/local-authorities/all/figures/months?from=2025-01&to=2025-02")) {
+                "/api/local-authorities/all/figures/months?fromMonth=2025-01&toMonth=2025-02")) {
             given().header("Authorization", COUNCIL_979).when().get(path).then().statusCode(403)
                     .contentType("application/problem+json");
         }

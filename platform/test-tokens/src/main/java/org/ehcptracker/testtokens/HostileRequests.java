@@ -102,8 +102,14 @@ public final class HostileRequests {
                 var queryParams = new ArrayList<Param>();
                 for (Object p : (List<Object>) op.getOrDefault("parameters", List.of())) {
                     Map<String, Object> param = (Map<String, Object>) p;
+                    var schema = resolve((Map<String, Object>) param.getOrDefault("schema", Map.of()), schemas, 0);
+                    if (param.get("example") != null && example(schema) == null) {
+                        // @Parameter(example = ...) puts it on the parameter, not its schema: it is the good value
+                        schema = new LinkedHashMap<>(schema);
+                        schema.put("example", param.get("example"));
+                    }
                     var resolved = new Param((String) param.get("name"), Boolean.TRUE.equals(param.get("required")),
-                            resolve((Map<String, Object>) param.getOrDefault("schema", Map.of()), schemas, 0));
+                            schema);
                     if ("path".equals(param.get("in"))) {
                         pathParams.add(resolved);
                     } else if ("query".equals(param.get("in"))) {

@@ -123,8 +123,21 @@ class AgencyInboxPageTest {
         given().header("Authorization", AGENCY).contentType("application/x-www-form-urlencoded")
                 .formParam("submittedDate", "2025-03-20").formParam("key", "k-3")
                 .when().post("/agencies/ep-973/inbox/" + FakeCommandServices.REFUSED)
-                .then().statusCode(400);
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("field", org.hamcrest.Matchers.equalTo("csrf-token"));
+        // a browser gets the problem page saying what to do, never an empty page
+        String page = given().header("Authorization", AGENCY).accept("text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")
+                .contentType("application/x-www-form-urlencoded").formParam("submittedDate", "2025-03-20")
+                .when().post("/agencies/ep-973/inbox/" + FakeCommandServices.REFUSED)
+                .then().statusCode(400).contentType(containsString("text/html")).extract().asString();
+        assertThat(page).contains("Sorry, there is a problem", "its security token is missing or has expired");
         assertThat(lastCall().get("path").asText()).isEqualTo("/api/agencies/ep-973/inbox?status=open&size=100");
+        // an API call sent as a form (curl -d) gets a problem naming the token, and nothing is switched
+        given().header("Authorization", TestTokens.bearer("admin:ops")).contentType("application/x-www-form-urlencoded")
+                .formParam("x", "1").when().post("/api/admin/read-models/rebuilds/rebuild_1/switch")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("field", org.hamcrest.Matchers.equalTo("csrf-token"))
+                .body("detail", containsString("Content-Type: application/json"));
     }
 
     @Test

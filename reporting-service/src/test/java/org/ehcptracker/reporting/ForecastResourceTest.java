@@ -226,7 +226,7 @@ class ForecastResourceTest {
         assertThat(f.at("/targets").isNull()).isTrue();
         String csv = as(boardOf(SHORT)).queryParam("format", "csv").queryParam("runs", "20")
                 .when().get("/api/local-authorities/{la}/forecast", SHORT).then().statusCode(200).extract().asString();
-        assertThat(csv.lines().skip(1).toList()).singleElement().asString().startsWith("notShown,,\"not shown as a forecast");
+        assertThat(csv.lines().skip(1).toList()).singleElement().asString().startsWith("notShown,,\"its backtest error is unknown");
     }
 
     @Test
@@ -304,7 +304,8 @@ class ForecastResourceTest {
                 "href=\"#eps\"", "href=\"#percentTarget\"", "govuk-input--error").doesNotContain("<svg");
 
         String none = as(boardOf(SHORT)).when().get("/councils/{la}/forecast", SHORT).then().statusCode(200).extract().asString();
-        assertThat(none).contains("No forecast is shown: not shown as a forecast: its backtest error is unknown")
+        assertThat(none).contains("No forecast is shown: its backtest error is unknown, because the history of ")
+                .doesNotContain("not shown as a forecast")
                 .doesNotContain("<svg");
 
         as(boardOf("857")).when().get("/councils/{la}/forecast", LA).then().statusCode(403);

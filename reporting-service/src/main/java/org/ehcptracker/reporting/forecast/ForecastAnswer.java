@@ -43,7 +43,7 @@ public record ForecastAnswer(boolean shown, String reason, PipelineModel model, 
             // business dates instead, as it stood on the cut. Late corrections leak into it, so its error is a
             // little optimistic; the answer says which basis it used (docs/forecast.md, "Backtest")
             if (!longEnough(asOfStart, cut)) {
-                return new ForecastAnswer(false, "not shown as a forecast: its backtest error is unknown, because the "
+                return new ForecastAnswer(false, "its backtest error is unknown, because the "
                         + "history of " + cut + " (the backtest's cut, " + q.months() + " months before the last "
                         + "complete month) holds less than " + MIN_HISTORY_WEEKS + " weeks of requests", model, null,
                         null, null, null);

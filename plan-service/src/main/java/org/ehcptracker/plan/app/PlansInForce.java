@@ -18,6 +18,9 @@ import org.ehcptracker.kit.persistence.Transactions;
 import org.ehcptracker.contracts.plan.PlanQualityAudited;
 import org.ehcptracker.plan.domain.AuditPlanQuality;
 import org.ehcptracker.plan.domain.CeasePlan;
+import org.ehcptracker.plan.domain.RecordSenNeeds;
+import org.ehcptracker.plan.domain.SenNeedsDecider;
+import org.ehcptracker.plan.domain.SenNeedsView;
 import org.ehcptracker.plan.domain.PlanDecider;
 import org.ehcptracker.plan.domain.QualityAuditDecider;
 import org.ehcptracker.plan.domain.QualityAuditView;
@@ -124,6 +127,19 @@ public class PlansInForce {
                                 (s, ctx) -> ReviewDecider.decide(c, s, plan, ctx),
                                 AfterAppend.<PlanLife, PlanEvent>nothing())))
                 .chain(() -> get(c.planId(), actor));
+    }
+
+    /**
+     * The child's SEN needs on the plan, on the plan's own stream (so a concurrent recording or cessation meets the
+     * event store's version check: one is 409). A repeat of the recording that holds appends nothing.
+     */
+    public Uni<SenNeedsView> recordNeeds(Actor actor, RecordSenNeeds c) {
+        return aggregates.inTransaction(session -> PlanInForceEntity.forCommand(c.planId())
+                        .invoke(plan -> requireCouncil(actor, plan))
+                        .chain(plan -> aggregates.handle(session, PlanLife.TYPE, c.planId(), actor,
+                                (s, ctx) -> SenNeedsDecider.decide(c, s, plan, ctx),
+                                AfterAppend.<PlanLife, PlanEvent>nothing())))
+                .map(handled -> SenNeedsView.of(handled.state().needs()));
     }
 
     /** The review; 404 for none, 403 for an actor who does not act for its plan's council. */

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -23,6 +24,7 @@ import org.ehcptracker.plan.domain.PlanInForceView;
 import org.ehcptracker.plan.domain.QualityAuditView;
 import org.ehcptracker.plan.domain.QualityAuditsView;
 import org.ehcptracker.plan.domain.ReviewView;
+import org.ehcptracker.plan.domain.SenNeedsView;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -32,7 +34,7 @@ import org.ehcptracker.kit.app.IdempotentCreates;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
-/** A plan in force (by planId, from its final issue): its review meetings and its cessation. */
+/** A plan in force (by planId, from its final issue): its review meetings, its SEN needs and its cessation. */
 @RolesAllowed(Role.CASEWORKER)
 @Path("/api/plans/{planId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -98,6 +100,25 @@ public class PlanInForceResource {
     @APIResponse(responseCode = "422", description = "ceasedDate before the plan's issue or in the future")
     public Uni<PlanInForceView> cease(@RestPath UUID planId, @Valid @NotNull CessationRequest body) {
         return plans.cease(actor.current(), body.toCommand(planId));
+    }
+
+    @PUT
+    @Path("/sen-needs")
+    @Operation(summary = "Record the child's SEN needs as the plan describes them (section B), the primary first",
+            description = "At issue, as a correction, or after an amendment: each recording replaces the last from"
+                    + " its effectiveDate on. Sending the recording that holds again changes nothing. SEN2's SEN need"
+                    + " of the active plan is read from it.")
+    @APIResponse(responseCode = "401", description = "no valid bearer token")
+    @APIResponse(responseCode = "403", description = "not a caseworker, or the plan is another council's")
+    @APIResponse(responseCode = "200", description = "the needs that now hold",
+            content = @Content(schema = @Schema(implementation = SenNeedsView.class)))
+    @APIResponse(responseCode = "400", description = "a missing or malformed field, a type of need not in the list,"
+            + " none, or one named twice (field needs[i]), effectiveDate in the future")
+    @APIResponse(responseCode = "404", description = "no plan in force with that planId")
+    @APIResponse(responseCode = "409", description = "a concurrent update of the plan")
+    @APIResponse(responseCode = "422", description = "effectiveDate before the plan's issue, or after it ceased")
+    public Uni<SenNeedsView> recordNeeds(@RestPath UUID planId, @Valid @NotNull SenNeedsRequest body) {
+        return plans.recordNeeds(actor.current(), body.toCommand(planId));
     }
 
     @POST

@@ -37,6 +37,7 @@ class AccessMatrixTest extends PlanServiceTestSupport {
             Map.entry("GET /api/plans/{planId}", CASEWORKERS),
             Map.entry("POST /api/plans/{planId}/reviews", CASEWORKERS),
             Map.entry("POST /api/plans/{planId}/cessation", CASEWORKERS),
+            Map.entry("PUT /api/plans/{planId}/sen-needs", CASEWORKERS),
             // team managers are the auditors; caseworkers read the audits of their council's plans
             Map.entry("POST /api/plans/{planId}/quality-audits", Set.of("team-manager")),
             Map.entry("GET /api/plans/{planId}/quality-audits", CASEWORKERS),

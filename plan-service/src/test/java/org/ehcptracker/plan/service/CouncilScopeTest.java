@@ -112,6 +112,9 @@ class CouncilScopeTest extends PlanServiceTestSupport {
         refused(get(theirs, "/api/plans/{id}", planId));
         refused(post(theirs, "/api/plans/{id}/reviews", Map.of("meetingDate", "2026-06-30"), planId));
         refused(post(theirs, "/api/plans/{id}/cessation", Map.of("ceasedDate", "2026-10-31", "reason", "OTHER"), planId));
+        refused(given().header("Authorization", theirs).contentType("application/json")
+                .body(Map.of("effectiveDate", "2025-07-18", "needs", java.util.List.of("ASD")))
+                .when().put("/api/plans/{id}/sen-needs", planId).then());
         assertThat(eventsOf(UUID.fromString(planId))).isZero();
         assertThat(count("select count(*) from annual_review where plan_id = $1", UUID.fromString(planId))).isZero();
         String reviewId = post(ours, "/api/plans/{id}/reviews", Map.of("meetingDate", "2026-06-30"), planId)

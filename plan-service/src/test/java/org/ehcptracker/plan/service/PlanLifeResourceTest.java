@@ -148,6 +148,67 @@ class PlanLifeResourceTest extends PlanServiceTestSupport {
                 .statusCode(409);
     }
 
+    static ValidatableResponse put(String path, Object body, Object... params) {
+        return io.restassured.RestAssured.given().header("Authorization", org.ehcptracker.testtokens.TestTokens.bearer(ACTOR))
+                .contentType(io.restassured.http.ContentType.JSON).body(body).when().put(path, params).then();
+    }
+
+    /*
+     * The plan issued Fri 18 Jul 2025 describes ASD then SLCN; a repeat changes nothing; corrected to SEMH from Tue 2 Jun
+     * 2026. Published as codes only (the topic's third and fourth records of the case: draft, final, two recordings).
+     */
+    @Test
+    void the_sen_needs_are_recorded_primary_first_published_as_codes_and_a_repeat_changes_nothing() {
+        UUID caseId = caseAcceptedForAssessment("2025-03-03");
+        String planId = planIssued(caseId);
+
+        put("/api/plans/{planId}/sen-needs", Map.of("effectiveDate", "2025-07-18", "needs", List.of("ASD", "SLCN")), planId)
+                .statusCode(200)
+                .body("planId", equalTo(planId))
+                .body("effectiveDate", equalTo("2025-07-18"))
+                .body("needs", org.hamcrest.Matchers.contains("ASD", "SLCN"));
+        put("/api/plans/{planId}/sen-needs", Map.of("effectiveDate", "2025-07-18", "needs", List.of("ASD", "SLCN")), planId)
+                .statusCode(200).body("needs", org.hamcrest.Matchers.contains("ASD", "SLCN"));
+        put("/api/plans/{planId}/sen-needs", Map.of("effectiveDate", "2026-06-02", "needs", List.of("SEMH")), planId)
+                .statusCode(200).body("effectiveDate", equalTo("2026-06-02")).body("needs", org.hamcrest.Matchers.contains("SEMH"));
+
+        assertThat(count("select count(*) from event where stream_id = $1 and type = 'SenNeedsRecorded'",
+                UUID.fromString(planId))).isEqualTo(2);
+        List<JsonNode> recorded = planEvents(caseId, 4).stream()
+                .filter(e -> "SenNeedsRecorded".equals(e.get("type").asText())).toList();
+        assertThat(recorded).hasSize(2);
+        assertThat(recorded.get(0).get("needs").toString()).isEqualTo("[\"ASD\",\"SLCN\"]");
+        assertThat(recorded.get(0).get("planId").asText()).isEqualTo(planId);
+        assertThat(recorded.get(1).get("businessDate").asText()).isEqualTo("2026-06-02");
+    }
+
+    @Test
+    void sen_needs_off_the_list_twice_none_or_out_of_time_are_refused_naming_the_field() {
+        UUID caseId = caseAcceptedForAssessment("2025-03-03");
+        String planId = planIssued(caseId);
+
+        put("/api/plans/{planId}/sen-needs", Map.of("effectiveDate", "2025-07-18", "needs", List.of("ASD", "Autism")), planId)
+                .statusCode(400).contentType("application/problem+json").body("field", containsString("needs"));
+        put("/api/plans/{planId}/sen-needs", Map.of("effectiveDate", "2025-07-18", "needs", List.of(3)), planId)
+                .statusCode(400).contentType("application/problem+json").body("field", containsString("needs"));
+        put("/api/plans/{planId}/sen-needs", Map.of("effectiveDate", "2025-07-18", "needs", List.of("ASD", "HI", "ASD")), planId)
+                .statusCode(400).body("field", equalTo("needs[2]")).body("detail", containsString("ASD is named twice"));
+        put("/api/plans/{planId}/sen-needs", Map.of("effectiveDate", "2025-07-18", "needs", List.of()), planId)
+                .statusCode(400).body("field", equalTo("needs"));
+        put("/api/plans/{planId}/sen-needs", Map.of("effectiveDate", "2025-07-18", "needs", "ASD"), planId)
+                .statusCode(400).contentType("application/problem+json").body("field", containsString("needs"));
+        put("/api/plans/{planId}/sen-needs", Map.of("needs", List.of("ASD")), planId)
+                .statusCode(400).body("violations[0].field", containsString("effectiveDate"));
+        put("/api/plans/{planId}/sen-needs", Map.of("effectiveDate", 20250718, "needs", List.of("ASD")), planId)
+                .statusCode(400).contentType("application/problem+json").body("field", containsString("effectiveDate"));
+        put("/api/plans/{planId}/sen-needs", Map.of("effectiveDate", "2025-07-17", "needs", List.of("ASD")), planId)
+                .statusCode(422).body("field", equalTo("effectiveDate")).body("detail", containsString("before the plan was issued"));
+        put("/api/plans/{planId}/sen-needs", Map.of("effectiveDate", "2025-07-18", "needs", List.of("ASD")), UUID.randomUUID())
+                .statusCode(404).contentType("application/problem+json");
+        assertThat(count("select count(*) from event where stream_id = $1 and type = 'SenNeedsRecorded'",
+                UUID.fromString(planId))).isZero();
+    }
+
     @Test
     void unknown_plans_and_reviews_are_not_found() {
         UUID unknown = UUID.randomUUID();

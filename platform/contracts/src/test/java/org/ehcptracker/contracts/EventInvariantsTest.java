@@ -23,6 +23,7 @@ import org.ehcptracker.contracts.assessment.RequesterType;
 import org.ehcptracker.contracts.assessment.ResponsibilityTransferredIn;
 import org.ehcptracker.contracts.assessment.StatutoryLimit;
 import org.ehcptracker.contracts.plan.FinalPlanIssued;
+import org.ehcptracker.contracts.plan.SenNeedType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -163,6 +164,21 @@ class EventInvariantsTest {
     void a_transfer_comes_from_another_authority() {
         assertThatThrownBy(() -> new ResponsibilityTransferredIn(EVENT, CASE, "839", LocalDate.of(2025, 9, 8), AT, 1,
                 "839")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void sen_needs_name_each_type_once_primary_first() {
+        LocalDate day = LocalDate.of(2025, 6, 2);
+        var needs = new org.ehcptracker.contracts.plan.SenNeedsRecorded(EVENT, CASE, "839", day, AT, 1, PLAN,
+                new java.util.ArrayList<>(java.util.List.of(SenNeedType.ASD, SenNeedType.SLCN)));
+        assertThat(needs.needs()).containsExactly(SenNeedType.ASD, SenNeedType.SLCN);
+        assertThatThrownBy(() -> needs.needs().add(SenNeedType.HI)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> new org.ehcptracker.contracts.plan.SenNeedsRecorded(EVENT, CASE, "839", day, AT, 1,
+                PLAN, java.util.List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new org.ehcptracker.contracts.plan.SenNeedsRecorded(EVENT, CASE, "839", day, AT, 1,
+                PLAN, java.util.List.of(SenNeedType.ASD, SenNeedType.ASD))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new org.ehcptracker.contracts.plan.SenNeedsRecorded(EVENT, CASE, "839", day, AT, 1,
+                PLAN, java.util.Arrays.asList(SenNeedType.ASD, null))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -21,7 +21,8 @@ import org.ehcptracker.contracts.Topics;
         @JsonSubTypes.Type(value = AnnualReviewDecided.class, name = "AnnualReviewDecided"),
         @JsonSubTypes.Type(value = AmendedPlanIssued.class, name = "AmendedPlanIssued"),
         @JsonSubTypes.Type(value = PlanCeased.class, name = "PlanCeased"),
-        @JsonSubTypes.Type(value = PlanQualityAudited.class, name = "PlanQualityAudited")
+        @JsonSubTypes.Type(value = PlanQualityAudited.class, name = "PlanQualityAudited"),
+        @JsonSubTypes.Type(value = SenNeedsRecorded.class, name = "SenNeedsRecorded")
 })
 public sealed interface PlanEvent extends IntegrationEvent
         permits
@@ -34,5 +35,6 @@ public sealed interface PlanEvent extends IntegrationEvent
         AnnualReviewDecided,
         AmendedPlanIssued,
         PlanCeased,
-        PlanQualityAudited {
+        PlanQualityAudited,
+        SenNeedsRecorded {
 }

@@ -70,13 +70,14 @@ public final class CaseSteps {
                         .then().statusCode(201));
     }
 
-    public void issueFinal(String caseId, String date, Map<String, String> setting) {
+    /** Issues the final plan; its planId. */
+    public String issueFinal(String caseId, String date, Map<String, String> setting) {
         var body = new HashMap<String, String>(setting);
         body.put("issuedDate", date);
-        given().baseUri(stack.plan.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
+        return given().baseUri(stack.plan.baseUrl()).header("Authorization", SystemStack.bearer(CASEWORKER)).contentType(ContentType.JSON)
                 .body(body)
                 .post("/api/cases/{id}/final-plan", caseId)
-                .then().statusCode(200);
+                .then().statusCode(200).extract().path("planId");
     }
 
     /** The board's figures for {@code la} over a period, as reporting-service serves them now. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <pre>
  *   child A: request 2025-02-03, decided to assess 2025-03-14, draft 2025-05-12, final plan 2025-06-09 at URN 139021
  *            Requests Y 2025-03-14; Assessment Y 2025-06-09 (the plan's issue); NamedPlan from 2025-06-09, URN 139021;
- *            ActivePlans on 2026-01-15 with the same placement
+ *            ActivePlans on 2026-01-15 with the same placement and SEN needs ASD (rank 1), SLCN (rank 2)
  *   child B: request 2025-04-07, refused 2025-05-16: Requests N 2025-05-16, nothing else
  * </pre>
  */
@@ -55,7 +55,11 @@ class Sen2ReturnSystemTest {
                 Map.of("sex", "F", "ethnicity", "WBRI", "upn", "Z839200125001", "postcode", "SW1A 1AA"));
         steps.decideToAssess(a, "2025-03-14");
         steps.issueDraft(a, "2025-05-12");
-        steps.issueFinal(a, "2025-06-09", Map.of("namedSettingUrn", "139021"));
+        String planA = steps.issueFinal(a, "2025-06-09", Map.of("namedSettingUrn", "139021"));
+        // the plan's section B: autism first, then speech, language and communication (plan-service, SenNeedsRecorded)
+        given().baseUri(stack.plan.baseUrl()).header("Authorization", SystemStack.bearer(CaseSteps.CASEWORKER))
+                .contentType(ContentType.JSON).body(Map.of("effectiveDate", "2025-06-09", "needs", java.util.List.of("ASD", "SLCN")))
+                .put("/api/plans/{id}/sen-needs", planA).then().statusCode(200);
         String b = request("2025-04-07", "C-SYS-891-B", "Ben Jones", Map.of());
         given().baseUri(stack.assessment.baseUrl()).header("Authorization", SystemStack.bearer(CaseSteps.CASEWORKER))
                 .contentType(ContentType.JSON)
@@ -77,6 +81,8 @@ class Sen2ReturnSystemTest {
                     "<AssessmentOutcome>Y</AssessmentOutcome><AssessmentOutcomeDate>2025-06-09</AssessmentOutcomeDate>",
                     "<NamedPlan><StartDate>2025-06-09</StartDate><PlanDetail><URN>139021</URN>",
                     "<ActivePlans><PlacementDetail><URN>139021</URN>",
+                    "<SENneed><SENtype>ASD</SENtype><SENtypeRank>1</SENtypeRank></SENneed>"
+                            + "<SENneed><SENtype>SLCN</SENtype><SENtypeRank>2</SENtypeRank></SENneed></ActivePlans>",
                     "<Surname>Jones</Surname>",
                     "<ReceivedDate>2025-04-07</ReceivedDate><RequestOutcomeDate>2025-05-16</RequestOutcomeDate>"
                             + "<RequestOutcome>N</RequestOutcome>");

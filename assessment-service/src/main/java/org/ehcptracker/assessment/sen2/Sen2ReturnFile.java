@@ -160,6 +160,12 @@ public final class Sen2ReturnFile {
             item(x, "ReviewOutcome", text(ap, "reviewOutcome"));
             item(x, "LastReview", text(ap, "lastReview"));
             placement(x, "PlacementDetail", ap.path("placement"));
+            for (JsonNode need : ap.path("senNeeds")) {
+                x.writeStartElement("SENneed");
+                item(x, "SENtype", text(need, "senType"));
+                item(x, "SENtypeRank", text(need, "senTypeRank"));
+                x.writeEndElement();
+            }
             x.writeEndElement();
         }
         x.writeEndElement();

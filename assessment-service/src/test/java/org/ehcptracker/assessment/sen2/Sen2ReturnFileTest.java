@@ -45,7 +45,8 @@ class Sen2ReturnFileTest {
                 "namedPlan":{"planId":"00000000-0000-0000-0000-0000000000aa","startDate":"2025-10-17","ceaseDate":null,
                   "ceaseReason":null,"placement":{"urn":"139021","ukprn":null,"senSetting":null,"placementRank":1}}},
                "activePlan":{"planId":"00000000-0000-0000-0000-0000000000aa","transferLa":"981","reviewMeeting":null,
-                "reviewOutcome":null,"lastReview":null,"placement":{"urn":"139021","ukprn":null,"senSetting":null,"placementRank":1}}},
+                "reviewOutcome":null,"lastReview":null,"placement":{"urn":"139021","ukprn":null,"senSetting":null,"placementRank":1},
+                "senNeeds":[{"senType":"ASD","senTypeRank":1},{"senType":"SLCN","senTypeRank":2}]}},
               {"caseId":"%s","childRef":"C-2","request":{"receivedDate":"2025-07-07","requestSource":"SCHOOL_OR_SETTING",
                 "requestOutcome":"W","requestOutcomeDate":"2025-08-01","requestMediation":false,"requestTribunal":false,
                 "transferredFromLa":null},"assessment":null,"activePlan":null}]}
@@ -108,8 +109,11 @@ class Sen2ReturnFileTest {
                 "OtherTribunal=1", "Week20=1", "NamedPlan");
         assertThat(items(child(plan, "NamedPlan", 0))).containsExactly("StartDate=2025-10-17", "PlanDetail");
         assertThat(items(child(plan, "PlanDetail", 0))).containsExactly("URN=139021", "PlacementRank=1");
-        assertThat(items(child(plan, "ActivePlans", 0))).containsExactly("TransferLA=981", "PlacementDetail");
+        assertThat(items(child(plan, "ActivePlans", 0))).containsExactly("TransferLA=981", "PlacementDetail",
+                "SENneed", "SENneed");
         assertThat(items(child(plan, "PlacementDetail", 0))).containsExactly("URN=139021", "PlacementRank=1");
+        assertThat(items(child(plan, "SENneed", 0))).containsExactly("SENtype=ASD", "SENtypeRank=1");
+        assertThat(items(child(plan, "SENneed", 1))).containsExactly("SENtype=SLCN", "SENtypeRank=2");
 
         // no details held: the person has its requests only
         Element second = child(persons, "Person", 1);

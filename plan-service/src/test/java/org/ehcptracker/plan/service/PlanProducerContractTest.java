@@ -88,12 +88,15 @@ class PlanProducerContractTest extends PlanServiceTestSupport {
                         "HEALTH_AND_SOCIAL_CARE", 8, "KEPT_CURRENT", 6)))
                 .post("/api/plans/{planId}/quality-audits", planId).then().statusCode(201);
         given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON)
+                .body(Map.of("effectiveDate", "2026-09-08", "needs", java.util.List.of("SEMH", "SLCN")))
+                .put("/api/plans/{planId}/sen-needs", planId).then().statusCode(200);
+        given().header("Authorization", TestTokens.bearer(ACTOR)).contentType(ContentType.JSON)
                 .body(Map.of("ceasedDate", "2026-10-31", "reason", "MOVED_TO_ANOTHER_LA"))
                 .post("/api/plans/{planId}/cessation", planId).then().statusCode(200);
 
         for (String type : java.util.List.of("AnnualReviewMeetingHeld", "AnnualReviewDecided", "AmendedPlanIssued",
-                "PlanQualityAudited", "PlanCeased")) {
-            assertMatchesExample(planEvent(caseId, 7, type), type);
+                "PlanQualityAudited", "SenNeedsRecorded", "PlanCeased")) {
+            assertMatchesExample(planEvent(caseId, 8, type), type);
         }
     }
 

@@ -15,6 +15,7 @@ import org.ehcptracker.contracts.plan.AmendedPlanIssued;
 import org.ehcptracker.contracts.plan.CeaseReason;
 import org.ehcptracker.contracts.plan.FinalPlanIssued;
 import org.ehcptracker.contracts.plan.ReviewOutcome;
+import org.ehcptracker.contracts.plan.SenNeedsRecorded;
 import org.ehcptracker.reporting.domain.CaseFile;
 import org.ehcptracker.reporting.domain.CaseProgress;
 
@@ -66,7 +67,19 @@ public record Sen2Return(String localAuthorityCode, LocalDate censusDate, int co
      * decision date and outcome code) and {@code transferLa}, the council it was transferred in from in the year.
      */
     public record ActivePlan(UUID planId, String transferLa, LocalDate reviewMeeting, String reviewOutcome,
-                             LocalDate lastReview, Placement placement) {
+                             LocalDate lastReview, Placement placement, List<SenNeed> senNeeds) {
+
+        public ActivePlan {
+            senNeeds = senNeeds == null ? List.of() : List.copyOf(senNeeds);
+        }
+    }
+
+    /**
+     * Module 5c: a type of SEN need the active plan describes ({@code SenNeedsRecorded}, the recording that holds on
+     * the census date), as its code (SenNeedType: SPLD, MLD, SLD, PMLD, SEMH, SLCN, HI, VI, MSI, PD, ASD, OTH) and
+     * rank (1 the primary need).
+     */
+    public record SenNeed(String senType, int senTypeRank) {
     }
 
     /**
@@ -183,7 +196,22 @@ public record Sen2Return(String localAuthorityCode, LocalDate censusDate, int co
                 .max(Comparator.comparing(CaseFile.Review::meeting)).orElse(null);
         return new ActivePlan(plan.id(), transferLa, last == null ? null : last.meeting(),
                 last == null ? null : reviewOutcome(last.outcome()), last == null ? null : last.decided(),
-                placementOf(f, plan, true));
+                placementOf(f, plan, true), senNeedsOf(f, plan));
+    }
+
+    /**
+     * The plan's SEN needs that hold on the census date: of its {@code SenNeedsRecorded} dated by then (the case is
+     * already cut at the census date), the latest by date, then by when it was recorded, as plan-service decides.
+     * None recorded: an empty list, and the file leaves module 5c out.
+     */
+    static List<SenNeed> senNeedsOf(CaseFile f, CaseFile.Plan plan) {
+        return f.events().stream()
+                .filter(e -> e instanceof SenNeedsRecorded n && n.planId().equals(plan.id()))
+                .map(SenNeedsRecorded.class::cast)
+                .max(Comparator.comparing(SenNeedsRecorded::businessDate).thenComparing(SenNeedsRecorded::occurredAt))
+                .map(n -> java.util.stream.IntStream.range(0, n.needs().size())
+                        .mapToObj(i -> new SenNeed(n.needs().get(i).name(), i + 1)).toList())
+                .orElse(List.of());
     }
 
     /**

@@ -136,7 +136,7 @@ class Sen2ReturnTest {
         assertThat(row.request()).isEqualTo(new Request(d("2025-01-06"), "PARENT", "Y", d("2025-02-14"), false, false, null));
         assertThat(row.assessment()).isEqualTo(new Assessment("Y", d("2025-05-23"), false, false, false, true, true,
                 new NamedPlan(c.planId(), d("2025-05-23"), null, null, school)));
-        assertThat(row.activePlan()).isEqualTo(new ActivePlan(c.planId(), null, null, null, null, school));
+        assertThat(row.activePlan()).isEqualTo(new ActivePlan(c.planId(), null, null, null, null, school, List.of()));
     }
 
     /**
@@ -248,9 +248,40 @@ class Sen2ReturnTest {
         Placement ola = new Placement(null, null, "OLA", 1);
         assertThat(row.request().requestOutcome()).isEqualTo("Y");
         assertThat(row.assessment().namedPlan()).isEqualTo(new NamedPlan(c.planId(), d("2022-07-15"), null, null, ola));
-        assertThat(row.activePlan()).isEqualTo(new ActivePlan(c.planId(), null, d("2025-06-10"), "K", d("2025-06-24"), ola));
+        assertThat(row.activePlan()).isEqualTo(new ActivePlan(c.planId(), null, d("2025-06-10"), "K", d("2025-06-24"), ola, List.of()));
         assertThat(Sen2Return.placement(null, "RESIDENTIAL_SPECIAL")).isEqualTo(new Placement(null, null, "OTH", 1));
         assertThat(Sen2Return.placement("10012345", null)).isEqualTo(new Placement(null, "10012345", null, 1));
+    }
+
+    /**
+     * The same plan's SEN needs: ASD recorded from its issue (15 July 2022); SEMH then SLCN from its amendment of
+     * 1 September 2025; PD dated 2 February 2026, after the census date (15 January 2026), so not yet; a recording for
+     * another plan is not this plan's. Module 5c: SEMH rank 1, SLCN rank 2.
+     */
+    @Test
+    void the_active_plans_sen_needs_are_the_recording_that_holds_on_the_census_date_ranked() {
+        Events c = Events.forNewCase(LA);
+        java.util.function.BiFunction<String, List<org.ehcptracker.contracts.plan.SenNeedType>, IntegrationEvent> needs =
+                (date, types) -> new org.ehcptracker.contracts.plan.SenNeedsRecorded(UUID.randomUUID(), c.caseId(), LA,
+                        d(date), Instant.parse("2026-01-10T09:00:00Z"), 1, c.planId(), types);
+        List<IntegrationEvent> events = new ArrayList<>(List.of(c.requested(d("2022-03-07")),
+                c.decided(d("2022-04-15"), AssessmentDecision.ASSESS),
+                c.concluded(d("2022-06-24"), AssessmentOutcome.ISSUE_PLAN),
+                new FinalPlanIssued(UUID.randomUUID(), c.caseId(), LA, d("2022-07-15"), Instant.parse("2022-07-15T10:00:00Z"),
+                        1, c.planId(), null, "OLA", d("2022-03-07")),
+                needs.apply("2025-09-01", List.of(org.ehcptracker.contracts.plan.SenNeedType.SEMH,
+                        org.ehcptracker.contracts.plan.SenNeedType.SLCN)),
+                // recorded last, but dated earlier: the amendment's recording still holds
+                needs.apply("2022-07-15", List.of(org.ehcptracker.contracts.plan.SenNeedType.ASD)),
+                needs.apply("2026-02-02", List.of(org.ehcptracker.contracts.plan.SenNeedType.PD)),
+                new org.ehcptracker.contracts.plan.SenNeedsRecorded(UUID.randomUUID(), c.caseId(), LA, d("2025-12-01"),
+                        Instant.parse("2026-01-10T09:00:00Z"), 1, UUID.randomUUID(),
+                        List.of(org.ehcptracker.contracts.plan.SenNeedType.HI))));
+
+        Sen2Case row = only(events, c.caseId());
+
+        assertThat(row.activePlan().senNeeds()).containsExactly(new Sen2Return.SenNeed("SEMH", 1),
+                new Sen2Return.SenNeed("SLCN", 2));
     }
 
     @Test

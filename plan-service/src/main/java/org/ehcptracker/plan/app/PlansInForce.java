@@ -121,12 +121,22 @@ public class PlansInForce {
     }
 
     public Uni<PlanInForceView> cease(Actor actor, CeasePlan c) {
-        return aggregates.inTransaction(session -> PlanInForceEntity.forCommand(c.planId())
-                        .invoke(plan -> requireCouncil(actor, plan))
-                        .chain(plan -> aggregates.handle(session, PlanLife.TYPE, c.planId(), actor,
-                                (s, ctx) -> ReviewDecider.decide(c, s, plan, ctx),
-                                AfterAppend.<PlanLife, PlanEvent>nothing())))
+        return onPlan(c.planId(), actor, (s, plan, ctx) -> ReviewDecider.decide(c, s, plan, ctx))
                 .chain(() -> get(c.planId(), actor));
+    }
+
+    /** A command on the plan's own stream: its row read (and its council checked) before deciding; the new state. */
+    private Uni<PlanLife> onPlan(UUID planId, Actor actor, PlanDecision decision) {
+        return aggregates.inTransaction(session -> PlanInForceEntity.forCommand(planId)
+                        .invoke(plan -> requireCouncil(actor, plan))
+                        .chain(plan -> aggregates.handle(session, PlanLife.TYPE, planId, actor,
+                                (s, ctx) -> decision.decide(s, plan, ctx), AfterAppend.<PlanLife, PlanEvent>nothing())))
+                .map(handled -> handled.state());
+    }
+
+    @FunctionalInterface
+    private interface PlanDecision {
+        List<PlanEvent> decide(PlanLife life, Optional<PlanInForce> plan, org.ehcptracker.kit.domain.DecisionContext ctx);
     }
 
     /**
@@ -134,12 +144,8 @@ public class PlansInForce {
      * event store's version check: one is 409). A repeat of the recording that holds appends nothing.
      */
     public Uni<SenNeedsView> recordNeeds(Actor actor, RecordSenNeeds c) {
-        return aggregates.inTransaction(session -> PlanInForceEntity.forCommand(c.planId())
-                        .invoke(plan -> requireCouncil(actor, plan))
-                        .chain(plan -> aggregates.handle(session, PlanLife.TYPE, c.planId(), actor,
-                                (s, ctx) -> SenNeedsDecider.decide(c, s, plan, ctx),
-                                AfterAppend.<PlanLife, PlanEvent>nothing())))
-                .map(handled -> SenNeedsView.of(handled.state().needs()));
+        return onPlan(c.planId(), actor, (s, plan, ctx) -> SenNeedsDecider.decide(c, s, plan, ctx))
+                .map(life -> SenNeedsView.of(life.needs()));
     }
 
     /** The review; 404 for none, 403 for an actor who does not act for its plan's council. */

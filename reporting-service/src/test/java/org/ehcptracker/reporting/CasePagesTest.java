@@ -283,4 +283,34 @@ class CasePagesTest {
         assertThat(page("/cases/" + e + "?done=amended", 200)).contains("The amended plan is recorded", "Amend on 1 Jun 2026",
                 "id=\"form-review\"").doesNotContain("id=\"form-amended\"");
     }
+
+    /**
+     * The plan's section B on the case page: primary and secondary need go to plan-service as one ranked list; only a
+     * primary is a list of one; the same need twice is plan-service's 400, shown on the form.
+     */
+    @Test
+    void the_childs_sen_needs_go_to_plan_service_ranked() {
+        UUID e = FakeCommandServices.CASE_E;
+        String html = page("/cases/" + e, 200);
+        assertThat(html).contains("id=\"form-needs\"", "<option value=\"ASD\">ASD: autistic spectrum disorder</option>",
+                "<option value=\"SEMH\">SEMH: social, emotional and mental health</option>");
+        form(e).formParam("primaryNeed", "ASD").formParam("secondaryNeed", "SLCN").formParam("effectiveDate", "2025-05-19")
+                .formParam("planId", FakeCommandServices.PLAN_E.toString())
+                .when().post("/cases/" + e + "/needs").then().statusCode(303).header("Location", containsString("?done=needs"));
+        assertThat(lastCall().get("path").asText()).isEqualTo("/api/plans/" + FakeCommandServices.PLAN_E + "/sen-needs");
+        assertThat(ReportingServiceTest.tree(lastCall().get("body").asText())).isEqualTo(ReportingServiceTest.tree(
+                "{\"effectiveDate\": \"2025-05-19\", \"needs\": [\"ASD\", \"SLCN\"]}"));
+        assertThat(page("/cases/" + e + "?done=needs", 200)).contains("The SEN needs are recorded");
+
+        form(e).formParam("primaryNeed", "VI").formParam("effectiveDate", "2025-05-19")
+                .formParam("planId", FakeCommandServices.PLAN_E.toString())
+                .when().post("/cases/" + e + "/needs").then().statusCode(303);
+        assertThat(ReportingServiceTest.tree(lastCall().get("body").asText())).isEqualTo(ReportingServiceTest.tree(
+                "{\"effectiveDate\": \"2025-05-19\", \"needs\": [\"VI\"]}"));
+
+        html = form(e).formParam("primaryNeed", "HI").formParam("secondaryNeed", "HI").formParam("effectiveDate", "2025-05-19")
+                .formParam("planId", FakeCommandServices.PLAN_E.toString())
+                .when().post("/cases/" + e + "/needs").then().statusCode(400).extract().asString();
+        assertThat(html).contains("<a href=\"#needs-primaryNeed\">HI is named twice: each type of need has one rank</a>");
+    }
 }

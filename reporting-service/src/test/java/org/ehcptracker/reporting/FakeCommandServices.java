@@ -297,6 +297,18 @@ public class FakeCommandServices implements QuarkusTestResourceLifecycleManager 
                 reviews.put(reviewId, review);
                 plan.put("openReviewId", reviewId.toString()).put("lastReviewMeeting", body.path("meetingDate").asText());
                 send(x, 201, JSON.writeValueAsString(review));
+            } else if ("PUT".equals(x.getRequestMethod()) && parts.length == 5 && "sen-needs".equals(parts[4])) {
+                // as plan-service: a need named twice is refused on its index
+                var body = JSON.readTree(x.getRequestBody());
+                last.put("body", JSON.writeValueAsString(body));
+                var needs = body.path("needs");
+                if (needs.size() == 2 && needs.get(0).equals(needs.get(1))) {
+                    send(x, 400, problem(400, "needs[1]", needs.get(1).asText() + " is named twice: each type of need"
+                            + " has one rank"));
+                    return;
+                }
+                send(x, 200, JSON.writeValueAsString(JSON.createObjectNode().put("planId", parts[3])
+                        .put("effectiveDate", body.path("effectiveDate").asText()).set("needs", needs)));
             } else {
                 send(x, 404, problem(404, null, "no such route"));
             }

@@ -34,6 +34,7 @@ import org.ehcptracker.contracts.assessment.DisputeOutcome;
 import org.ehcptracker.contracts.assessment.DisputeStage;
 import org.ehcptracker.contracts.assessment.ExceptionReason;
 import org.ehcptracker.contracts.plan.ReviewOutcome;
+import org.ehcptracker.contracts.plan.SenNeedType;
 import org.ehcptracker.contracts.assessment.RefusalReason;
 import org.ehcptracker.contracts.assessment.StatutoryLimit;
 import org.ehcptracker.kit.domain.AccessDenied;
@@ -96,11 +97,27 @@ public class CasePages {
     /** The codes the forms offer: the contracts' enums, so a new code appears by itself. */
     public record Choices(List<Choice> refusalReasons, List<Choice> adviceTypes, List<Choice> limits,
                           List<Choice> exceptionReasons, List<Choice> disputeKinds, List<Choice> disputeOutcomes,
-                          List<Choice> reviewOutcomes) {
+                          List<Choice> reviewOutcomes, List<Choice> senNeeds) {
 
         static final Choices ALL = new Choices(choices(RefusalReason.values()), choices(AdviceType.values()),
                 choices(StatutoryLimit.values()), choices(ExceptionReason.values()), choices(DisputeKind.values()),
-                choices(DisputeOutcome.values()), choices(ReviewOutcome.values()));
+                choices(DisputeOutcome.values()), choices(ReviewOutcome.values()), senNeedChoices());
+
+        /** The types of SEN need by their DfE code and name (the codes say little to a reader on their own). */
+        private static List<Choice> senNeedChoices() {
+            Map<SenNeedType, String> names = new java.util.EnumMap<>(Map.of(
+                    SenNeedType.SPLD, "specific learning difficulty", SenNeedType.MLD, "moderate learning difficulty",
+                    SenNeedType.SLD, "severe learning difficulty",
+                    SenNeedType.PMLD, "profound and multiple learning difficulty",
+                    SenNeedType.SEMH, "social, emotional and mental health",
+                    SenNeedType.SLCN, "speech, language and communication needs",
+                    SenNeedType.HI, "hearing impairment", SenNeedType.VI, "vision impairment",
+                    SenNeedType.MSI, "multi-sensory impairment", SenNeedType.PD, "physical disability"));
+            names.put(SenNeedType.ASD, "autistic spectrum disorder");
+            names.put(SenNeedType.OTH, "other difficulty or disability");
+            return java.util.Arrays.stream(SenNeedType.values())
+                    .map(t -> new Choice(t.name(), t.name() + ": " + names.get(t))).toList();
+        }
 
         private static List<Choice> choices(Enum<?>[] codes) {
             return java.util.Arrays.stream(codes).map(c -> new Choice(c.name(), words(c.name()))).toList();
@@ -218,7 +235,23 @@ public class CasePages {
                 body -> withId(body, "reviewId", id -> plan.decideReview(id, body))));
         actions.put("amended", new Action("amended", List.of("issuedDate", "namedSettingUrn", "settingType",
                 "reviewId"), body -> withId(body, "reviewId", id -> plan.issueAmended(id, body))));
+        actions.put("needs", new Action("needs", List.of("primaryNeed", "secondaryNeed", "effectiveDate", "planId"),
+                body -> withId(body, "planId", id -> plan.recordSenNeeds(id, senNeeds(body)))));
         return actions;
+    }
+
+    /** The form's primary and secondary need as the API's ranked list (plan-service refuses a need named twice). */
+    static Map<String, Object> senNeeds(Map<String, Object> form) {
+        List<Object> needs = new ArrayList<>();
+        for (String field : List.of("primaryNeed", "secondaryNeed")) {
+            Object need = form.remove(field);
+            if (need != null) {
+                needs.add(need);
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>(form);
+        body.put("needs", needs);
+        return body;
     }
 
     /** Takes the hidden id out of the body (it is the API's path); a form without a valid one is refused. */

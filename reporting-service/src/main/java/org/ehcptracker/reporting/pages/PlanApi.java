@@ -5,6 +5,7 @@ import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * plan-service's API as the case page uses it (docs/plan-service.md): the draft and final plan, the plan in force and
- * its annual reviews. The user's credential by {@link UserCredentials}.
+ * its annual reviews, the child's SEN needs. The user's credential by {@link UserCredentials}.
  */
 @RegisterRestClient(configKey = "plan")
 @RegisterClientHeaders(UserCredentials.class)
@@ -51,6 +52,11 @@ public interface PlanApi {
     @POST
     @Path("/reviews/{reviewId}/amended-plan")
     Uni<JsonNode> issueAmended(@PathParam("reviewId") UUID reviewId, Map<String, Object> body);
+
+    /** The child's SEN needs on the plan (section B), the primary first. */
+    @PUT
+    @Path("/plans/{planId}/sen-needs")
+    Uni<JsonNode> recordSenNeeds(@PathParam("planId") UUID planId, Map<String, Object> body);
 
     @ClientExceptionMapper
     static RuntimeException problem(Response response) {

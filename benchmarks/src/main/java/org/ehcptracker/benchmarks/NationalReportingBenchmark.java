@@ -54,6 +54,8 @@ import org.ehcptracker.history.PublishedFigures.CouncilYear;
  *
  * <pre>./mvnw -o -q -pl benchmarks exec:java -Dexec.mainClass=org.ehcptracker.benchmarks.NationalReportingBenchmark \
  *     [-Dexec.args="--councils 857,420,201"]</pre>
+ * ({@code --projection-only}: stops after the projection's rate, without the DfE check and the queries). While the
+ * service catches up, {@link ProjectionSampler} prints a line every 20 s: where the projection's time goes.
  * (package reporting-service first: {@code ./mvnw -o package -DskipTests -pl reporting-service}).
  */
 public final class NationalReportingBenchmark {
@@ -74,6 +76,7 @@ public final class NationalReportingBenchmark {
                 councils = Set.of(args[i + 1].split(","));
             }
         }
+        boolean projectionOnly = List.of(args).contains("--projection-only");
         Set<String> selected = councils;
         long[] events = new long[1];
         double[] plainRate = new double[1];
@@ -86,12 +89,17 @@ public final class NationalReportingBenchmark {
             System.out.printf(Locale.ROOT, "history: %d councils, %d events written in %.1f s%n", selected.size(),
                     events[0], (System.nanoTime() - started) / 1e9);
             plainRate[0] = plainConsumer(bootstrap, events[0]);
-        }, Duration.ofHours(3), (baseUrl, bearer, jdbc) -> {
+        }, Duration.ofHours(3), (baseUrl, jdbc, pid) -> ProjectionSampler.start(baseUrl, jdbc, pid,
+                Duration.ofSeconds(20)), (baseUrl, bearer, jdbc) -> {
             double projected = projectionRate(jdbc, events[0]);
             System.out.printf(Locale.ROOT, "projection: %.0f events/s; plain consumer %.0f events/s; ratio %.2f%n",
                     projected, plainRate[0], projected / plainRate[0]);
             System.out.printf(Locale.ROOT, "reporting-service RSS with the history loaded: %d MiB%n",
                     residentMiB(BenchmarkStack.SERVICE_PID.get()));
+            if (projectionOnly) {
+                tableSizes(jdbc);
+                return;
+            }
             new Queries(baseUrl, bearer).run(published, selected);
             System.out.printf(Locale.ROOT, "reporting-service RSS after the queries: %d MiB%n",
                     residentMiB(BenchmarkStack.SERVICE_PID.get()));

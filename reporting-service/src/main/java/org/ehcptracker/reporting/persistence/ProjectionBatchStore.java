@@ -1,5 +1,7 @@
 package org.ehcptracker.reporting.persistence;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -17,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.ehcptracker.contracts.IntegrationEvent;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
 import org.ehcptracker.contracts.assessment.AssessmentOutcome;
@@ -92,10 +96,28 @@ public class ProjectionBatchStore {
 
     private static final UuidSetConverter IDS = new UuidSetConverter();
 
-    private final Pool pool;
+    /** The steps of a batch, each timed as {@code ehcp.projection.step{step=...}} (docs/benchmarks.md, national). */
+    static final List<String> STEPS = List.of("transaction", "guard-timeline", "timeline", "guard-progress",
+            "ensure-rows", "lock", "merge", "upsert", "figures");
 
-    public ProjectionBatchStore(Pool pool) {
+    private final Pool pool;
+    private final Map<String, Timer> timers = new java.util.HashMap<>();
+
+    public ProjectionBatchStore(Pool pool, MeterRegistry meters) {
         this.pool = pool;
+        for (String step : STEPS) {
+            timers.put(step, Timer.builder("ehcp.projection.step").tag("step", step)
+                    .description("time of one step of a projection batch (ProjectionBatchStore)").register(meters));
+        }
+    }
+
+    /** The work, timed under its step from subscription to its item. */
+    private <T> Uni<T> timed(String step, Supplier<Uni<T>> work) {
+        Timer timer = timers.get(step);
+        return Uni.createFrom().deferred(() -> {
+            long started = System.nanoTime();
+            return work.get().invoke(() -> timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
+        });
     }
 
     /**
@@ -112,12 +134,13 @@ public class ProjectionBatchStore {
             byId.putIfAbsent(e.eventId(), e);
             jsonById.putIfAbsent(e.eventId(), json);
         });
-        return pool.withTransaction(conn -> guard(conn, timelineConsumer, byId.keySet())
-                .chain(newToTimeline -> recordTimeline(conn, newToTimeline, byId, jsonById)
-                        .chain(() -> guard(conn, progressConsumer, byId.values().stream()
-                                .filter(CaseProgress::isAffectedBy).map(IntegrationEvent::eventId).toList()))
+        return timed("transaction", () -> pool.withTransaction(conn -> timed("guard-timeline",
+                        () -> guard(conn, timelineConsumer, byId.keySet()))
+                .chain(newToTimeline -> timed("timeline", () -> recordTimeline(conn, newToTimeline, byId, jsonById))
+                        .chain(() -> timed("guard-progress", () -> guard(conn, progressConsumer, byId.values().stream()
+                                .filter(CaseProgress::isAffectedBy).map(IntegrationEvent::eventId).toList())))
                         .chain(newToProgress -> applyProgress(conn, newToProgress, byId)
-                                .replaceWith(new Applied(newToTimeline.size(), newToProgress.size())))));
+                                .replaceWith(new Applied(newToTimeline.size(), newToProgress.size()))))));
     }
 
     private static Uni<Set<UUID>> guard(SqlConnection conn, String consumer, java.util.Collection<UUID> ids) {
@@ -169,7 +192,7 @@ public class ProjectionBatchStore {
                 .replaceWithVoid();
     }
 
-    private static Uni<Void> applyProgress(SqlConnection conn, Set<UUID> fresh, Map<UUID, IntegrationEvent> byId) {
+    private Uni<Void> applyProgress(SqlConnection conn, Set<UUID> fresh, Map<UUID, IntegrationEvent> byId) {
         if (fresh.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -182,9 +205,10 @@ public class ProjectionBatchStore {
             }
         }
         UUID[] caseIds = byCase.keySet().toArray(UUID[]::new);
-        return conn.preparedQuery(ENSURE_ROWS_SQL).execute(Tuple.of((Object) caseIds))
-                .chain(() -> conn.preparedQuery(LOCK_SQL).execute(Tuple.of((Object) caseIds)))
+        return timed("ensure-rows", () -> conn.preparedQuery(ENSURE_ROWS_SQL).execute(Tuple.of((Object) caseIds)))
+                .chain(() -> timed("lock", () -> conn.preparedQuery(LOCK_SQL).execute(Tuple.of((Object) caseIds))))
                 .chain(rows -> {
+                    long merging = System.nanoTime();
                     List<CaseProgress> before = new ArrayList<>();
                     for (Row row : rows) {
                         before.add(caseProgress(row));
@@ -197,12 +221,15 @@ public class ProjectionBatchStore {
                         }
                         after.add(merged);
                     }
-                    return conn.preparedQuery(UPSERT_SQL).execute(upsertTuple(after))
-                            .chain(() -> addFigures(conn, MonthlyFigures.delta(before, after)));
+                    List<Map.Entry<MonthlyFigures.Cell, Long>> delta = MonthlyFigures.delta(before, after);
+                    Tuple upsert = upsertTuple(after);
+                    timers.get("merge").record(System.nanoTime() - merging, TimeUnit.NANOSECONDS);
+                    return timed("upsert", () -> conn.preparedQuery(UPSERT_SQL).execute(upsert))
+                            .chain(() -> timed("figures", () -> addFigures(conn, delta)));
                 });
     }
 
-    private static Uni<Void> addFigures(SqlConnection conn, List<Map.Entry<MonthlyFigures.Cell, Long>> delta) {
+    private Uni<Void> addFigures(SqlConnection conn, List<Map.Entry<MonthlyFigures.Cell, Long>> delta) {
         if (delta.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

@@ -72,6 +72,13 @@ final class ProjectionSampler implements AutoCloseable {
         while (!stopped) {
             try (Connection c = DriverManager.getConnection(jdbc, EmbeddedPostgresServer.USER,
                     EmbeddedPostgresServer.PASSWORD)) {
+                if (tick == 0) {
+                    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("show shared_buffers")) {
+                        r.next();
+                        System.out.println("# PostgreSQL shared_buffers " + r.getString(1) + "; service consumers per topic "
+                                + System.getenv().getOrDefault("EHCP_REPORTING_CONSUMERS_PER_TOPIC", "(default)"));
+                    }
+                }
                 while (!stopped) {
                     poll(c);
                     if (tick++ % every.toSeconds() == 0) {

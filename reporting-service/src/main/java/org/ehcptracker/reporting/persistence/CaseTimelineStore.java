@@ -28,6 +28,9 @@ public class CaseTimelineStore {
 
     private static final ObjectMapper JSON = EventJson.newObjectMapper();
     private static final EventJson READER = new EventJson();
+    /** Per type, its current version as EventJson writes the field: {@code "schemaVersion":2}. */
+    private static final java.util.Map<String, String> CURRENT_VERSION_FIELD =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * What the batch projection sends PostgreSQL for the details, which takes {@link #COMMON_FIELDS} out itself
@@ -37,7 +40,8 @@ public class CaseTimelineStore {
      * otherwise takes the slower path, with the same result. No event type has a nested "schemaVersion".
      */
     static String detailsSource(String type, String json) {
-        String current = "\"schemaVersion\":" + EventUpcasters.PUBLISHED.currentVersion(type);
+        String current = CURRENT_VERSION_FIELD.computeIfAbsent(type,
+                t -> "\"schemaVersion\":" + EventUpcasters.PUBLISHED.currentVersion(t));
         int at = json.indexOf(current);
         if (at >= 0 && at + current.length() < json.length()) {
             char next = json.charAt(at + current.length());

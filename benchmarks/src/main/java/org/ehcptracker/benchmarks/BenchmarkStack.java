@@ -51,6 +51,18 @@ final class BenchmarkStack {
      */
     static void run(String title, String service, String database, BeforeService before, Duration ready, Body body)
             throws Exception {
+        run(title, service, database, before, ready, (baseUrl, jdbc, pid) -> () -> { }, body);
+    }
+
+    /** What watches the service from its start until the body ends (e.g. a projection's progress while it catches up). */
+    @FunctionalInterface
+    interface Watch {
+        AutoCloseable start(String baseUrl, String jdbc, long servicePid) throws Exception;
+    }
+
+    /** As {@link #run(String, String, String, BeforeService, Duration, Body)}, with {@code watch} from the service's start. */
+    static void run(String title, String service, String database, BeforeService before, Duration ready, Watch watch,
+                    Body body) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         Path jar = WorklistBenchmark.jar(service);
@@ -70,8 +82,10 @@ final class BenchmarkStack {
             try (ServiceProcess process = ServiceProcess.start(service, jar, FreePort.find(), env,
                     work.resolve(service + ".log"), List.of("-Xmx256m"))) {
                 SERVICE_PID.set(process.pid());
-                process.awaitReady(ready);
-                body.run(process.baseUrl(), bearer, pg.jdbcBaseUrl() + database);
+                try (AutoCloseable watching = watch.start(process.baseUrl(), pg.jdbcBaseUrl() + database, process.pid())) {
+                    process.awaitReady(ready);
+                    body.run(process.baseUrl(), bearer, pg.jdbcBaseUrl() + database);
+                }
                 System.out.println("# load average at the end " + Machine.loadAverage());
             }
         }

@@ -126,8 +126,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             .setServerConfig("fsync", "off")
             .setServerConfig("synchronous_commit", "off")
             .setServerConfig("full_page_writes", "off")
-            .setServerConfig("shared_buffers", "64MB");
+            // small for the tests' small databases; a benchmark of the national history asks for a production-like
+            // cache with this property (docs/benchmarks.md, "Reporting at national scale")
+            .setServerConfig("shared_buffers", System.getProperty(SHARED_BUFFERS_PROPERTY, "64MB"));
     }
+
+    /** System property: shared_buffers of the servers started from then on (default 64MB). */
+    public static final String SHARED_BUFFERS_PROPERTY = "ehcp.postgres.shared-buffers";
 
     /**
      * A postmaster left behind by a launcher that was killed (SIGKILL) still holds the data directory: stop it so

@@ -29,9 +29,9 @@ import org.jboss.logging.Logger;
 /**
  * Feeds the read models from the three topics, a batch of records at a time (docs/reporting.md, "At national
  * scale"): each channel takes up to {@code max.poll.records} records per poll and applies the readable ones in ONE
- * transaction of set-based SQL ({@link ProjectionBatchStore}): the processed_event guard under each projection's
- * own consumer name, case_timeline, case_progress and council_month_figure. A redelivered or duplicated record
- * changes nothing; the merge does not depend on arrival order.
+ * transaction of set-based SQL ({@link ProjectionBatchStore}): the processed_event guard of case_progress,
+ * case_timeline (its primary key is its own guard), case_progress and council_month_figure. A redelivered or
+ * duplicated record changes nothing; the merge does not depend on arrival order.
  *
  * <p>An unreadable record is parked in dead_letter under {@link #TIMELINE} (consumer-kit's guard does it) and the
  * rest of the batch goes on. A batch that fails for a reason retrying cannot cure is applied again one event at a
@@ -41,7 +41,10 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ReportingProjections implements ParkedEventHandler {
 
-    /** Consumer name of the case_timeline projection (processed_event.consumer). */
+    /**
+     * Consumer name of the case_timeline projection: dead_letter.consumer of the records it parks (its idempotency
+     * guard is case_timeline's primary key, decision 26; processed_event rows under this name are no longer written).
+     */
     public static final String TIMELINE = "reporting-case-timeline";
     /** Consumer name of the case_progress projection, and of council_month_figure kept with it (processed_event.consumer). */
     public static final String PROGRESS = "reporting-case-progress";
@@ -142,7 +145,7 @@ public class ReportingProjections implements ParkedEventHandler {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return retryWhileTransient(batches.apply(events, TIMELINE, PROGRESS).replaceWithVoid())
+        return retryWhileTransient(batches.apply(events, PROGRESS).replaceWithVoid())
                 .onFailure(failure -> !stopping).recoverWithUni(lasting -> {
                     if (events.size() > 1) {
                         LOG.warnf("a batch of %d events could not be applied (%s); applying them one at a time",

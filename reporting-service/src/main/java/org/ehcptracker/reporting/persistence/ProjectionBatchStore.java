@@ -1,5 +1,7 @@
 package org.ehcptracker.reporting.persistence;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -17,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.ehcptracker.contracts.IntegrationEvent;
 import org.ehcptracker.contracts.assessment.AssessmentDecision;
 import org.ehcptracker.contracts.assessment.AssessmentOutcome;
@@ -29,9 +33,15 @@ import org.ehcptracker.reporting.domain.MonthlyFigures;
  * Applies a batch of events to the three projected tables in ONE transaction with set-based SQL (plain SQL on the
  * Vert.x reactive PostgreSQL client: arrays and {@code unnest}, one statement per step whatever the batch's size):
  * <ol>
- * <li>the idempotency guard: one multi-row insert into {@code processed_event} per consumer name,
- *     {@code on conflict do nothing returning event_id}: only the events not applied before go on;</li>
- * <li>{@code case_timeline}: one multi-row insert of the new events;</li>
+ * <li>the idempotency guard of case_progress: one multi-row insert into {@code processed_event} under its consumer
+ *     name, {@code on conflict do nothing returning event_id}: only the events it has not applied go on. It comes
+ *     first: processed_event is the table a read-model switch locks first (ReadModelSchemas), so every transaction
+ *     that writes case_progress takes its locks in the switch's order;</li>
+ * <li>{@code case_timeline}: one multi-row insert of the batch's events, {@code on conflict (event_id) do nothing
+ *     returning event_id}: the timeline's primary key IS its guard (decision 26: one row, one random-key index entry
+ *     per event instead of a processed_event row and a timeline row, which the national benchmark measured as the
+ *     largest cost once the indexes outgrow the cache); the details are stripped of the common fields by
+ *     PostgreSQL, which parses the JSON into jsonb anyway;</li>
  * <li>{@code case_progress}: the affected cases' rows made to exist, then all of them read in one
  *     {@code select ... for no key update} ordered by case id (the three topic consumers may touch the same cases
  *     at the same time; one lock order means no deadlock), merged in Java with {@link CaseProgress#apply} (order-
@@ -54,13 +64,16 @@ public class ProjectionBatchStore {
             on conflict do nothing
             returning event_id""";
 
+    /** The details: the record's JSON minus the common fields (CaseTimelineStore.COMMON_FIELDS), in SQL. */
     static final String TIMELINE_SQL = """
             insert into case_timeline (event_id, case_id, local_authority_code, source, type,
                 business_date, occurred_at, details)
-            select e, c, l, s, t, b, o, cast(d as jsonb)
+            select e, c, l, s, t, b, o, cast(d as jsonb) - array['type', 'eventId', 'caseId', 'localAuthorityCode',
+                'businessDate', 'occurredAt', 'schemaVersion']
             from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::timestamptz[],
                         $8::text[]) as u(e, c, l, s, t, b, o, d)
-            on conflict (event_id) do nothing""";
+            on conflict (event_id) do nothing
+            returning event_id""";
 
     static final String ENSURE_ROWS_SQL = """
             insert into case_progress (case_id)
@@ -92,32 +105,50 @@ public class ProjectionBatchStore {
 
     private static final UuidSetConverter IDS = new UuidSetConverter();
 
-    private final Pool pool;
+    /** The steps of a batch, each timed as {@code ehcp.projection.step{step=...}} (docs/benchmarks.md, national). */
+    static final List<String> STEPS = List.of("transaction", "guard-progress", "timeline",
+            "ensure-rows", "lock", "merge", "upsert", "figures");
 
-    public ProjectionBatchStore(Pool pool) {
+    private final Pool pool;
+    private final Map<String, Timer> timers = new java.util.HashMap<>();
+
+    public ProjectionBatchStore(Pool pool, MeterRegistry meters) {
         this.pool = pool;
+        for (String step : STEPS) {
+            timers.put(step, Timer.builder("ehcp.projection.step").tag("step", step)
+                    .description("time of one step of a projection batch (ProjectionBatchStore)").register(meters));
+        }
+    }
+
+    /** The work, timed under its step from subscription to its item. */
+    private <T> Uni<T> timed(String step, Supplier<Uni<T>> work) {
+        Timer timer = timers.get(step);
+        return Uni.createFrom().deferred(() -> {
+            long started = System.nanoTime();
+            return work.get().invoke(() -> timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
+        });
     }
 
     /**
      * Applies the events (readable, each with its record value as published) in one transaction.
      *
      * @param events          event to its record value; one entry per event id
-     * @param timelineConsumer processed_event.consumer of the timeline
      * @param progressConsumer processed_event.consumer of case_progress (and council_month_figure, kept with it)
      */
-    public Uni<Applied> apply(Map<IntegrationEvent, String> events, String timelineConsumer, String progressConsumer) {
+    public Uni<Applied> apply(Map<IntegrationEvent, String> events, String progressConsumer) {
         Map<UUID, IntegrationEvent> byId = new TreeMap<>();
         Map<UUID, String> jsonById = new LinkedHashMap<>();
         events.forEach((e, json) -> {
             byId.putIfAbsent(e.eventId(), e);
             jsonById.putIfAbsent(e.eventId(), json);
         });
-        return pool.withTransaction(conn -> guard(conn, timelineConsumer, byId.keySet())
-                .chain(newToTimeline -> recordTimeline(conn, newToTimeline, byId, jsonById)
-                        .chain(() -> guard(conn, progressConsumer, byId.values().stream()
-                                .filter(CaseProgress::isAffectedBy).map(IntegrationEvent::eventId).toList()))
-                        .chain(newToProgress -> applyProgress(conn, newToProgress, byId)
-                                .replaceWith(new Applied(newToTimeline.size(), newToProgress.size())))));
+        List<UUID> affectingProgress = byId.values().stream().filter(CaseProgress::isAffectedBy)
+                .map(IntegrationEvent::eventId).toList();
+        return timed("transaction", () -> pool.withTransaction(conn -> timed("guard-progress",
+                        () -> guard(conn, progressConsumer, affectingProgress))
+                .chain(newToProgress -> timed("timeline", () -> recordTimeline(conn, byId, jsonById))
+                        .chain(newToTimeline -> applyProgress(conn, newToProgress, byId)
+                                .replaceWith(new Applied(newToTimeline.size(), newToProgress.size()))))));
     }
 
     private static Uni<Set<UUID>> guard(SqlConnection conn, String consumer, java.util.Collection<UUID> ids) {
@@ -125,21 +156,13 @@ public class ProjectionBatchStore {
             return Uni.createFrom().item(Set.of());
         }
         return conn.preparedQuery(GUARD_SQL).execute(Tuple.of(consumer, ids.toArray(UUID[]::new)))
-                .map(rows -> {
-                    Set<UUID> fresh = new HashSet<>();
-                    for (Row row : rows) {
-                        fresh.add(row.getUUID(0));
-                    }
-                    return fresh;
-                });
+                .map(ProjectionBatchStore::ids);
     }
 
-    private static Uni<Void> recordTimeline(SqlConnection conn, Set<UUID> fresh, Map<UUID, IntegrationEvent> byId,
-                                            Map<UUID, String> jsonById) {
-        if (fresh.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        int n = fresh.size();
+    /** Inserts the events the timeline does not have yet; answers their ids (its primary key is the guard). */
+    private static Uni<Set<UUID>> recordTimeline(SqlConnection conn, Map<UUID, IntegrationEvent> byId,
+                                                 Map<UUID, String> jsonById) {
+        int n = byId.size();
         UUID[] eventIds = new UUID[n];
         UUID[] caseIds = new UUID[n];
         String[] las = new String[n];
@@ -149,11 +172,9 @@ public class ProjectionBatchStore {
         OffsetDateTime[] occurred = new OffsetDateTime[n];
         String[] details = new String[n];
         int i = 0;
-        for (UUID id : byId.keySet()) {
-            if (!fresh.contains(id)) {
-                continue;
-            }
-            IntegrationEvent e = byId.get(id);
+        for (Map.Entry<UUID, IntegrationEvent> entry : byId.entrySet()) {
+            UUID id = entry.getKey();
+            IntegrationEvent e = entry.getValue();
             eventIds[i] = id;
             caseIds[i] = e.caseId();
             las[i] = e.localAuthorityCode();
@@ -161,15 +182,23 @@ public class ProjectionBatchStore {
             types[i] = e.getClass().getSimpleName();
             dates[i] = e.businessDate();
             occurred[i] = e.occurredAt().atOffset(ZoneOffset.UTC);
-            details[i] = CaseTimelineStore.details(jsonById.get(id));
+            details[i] = CaseTimelineStore.detailsSource(types[i], jsonById.get(id));
             i++;
         }
         return conn.preparedQuery(TIMELINE_SQL)
                 .execute(Tuple.from(List.<Object>of(eventIds, caseIds, las, sources, types, dates, occurred, details)))
-                .replaceWithVoid();
+                .map(ProjectionBatchStore::ids);
     }
 
-    private static Uni<Void> applyProgress(SqlConnection conn, Set<UUID> fresh, Map<UUID, IntegrationEvent> byId) {
+    private static Set<UUID> ids(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+        Set<UUID> ids = new HashSet<>();
+        for (Row row : rows) {
+            ids.add(row.getUUID(0));
+        }
+        return ids;
+    }
+
+    private Uni<Void> applyProgress(SqlConnection conn, Set<UUID> fresh, Map<UUID, IntegrationEvent> byId) {
         if (fresh.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -182,9 +211,10 @@ public class ProjectionBatchStore {
             }
         }
         UUID[] caseIds = byCase.keySet().toArray(UUID[]::new);
-        return conn.preparedQuery(ENSURE_ROWS_SQL).execute(Tuple.of((Object) caseIds))
-                .chain(() -> conn.preparedQuery(LOCK_SQL).execute(Tuple.of((Object) caseIds)))
+        return timed("ensure-rows", () -> conn.preparedQuery(ENSURE_ROWS_SQL).execute(Tuple.of((Object) caseIds)))
+                .chain(() -> timed("lock", () -> conn.preparedQuery(LOCK_SQL).execute(Tuple.of((Object) caseIds))))
                 .chain(rows -> {
+                    long merging = System.nanoTime();
                     List<CaseProgress> before = new ArrayList<>();
                     for (Row row : rows) {
                         before.add(caseProgress(row));
@@ -197,12 +227,15 @@ public class ProjectionBatchStore {
                         }
                         after.add(merged);
                     }
-                    return conn.preparedQuery(UPSERT_SQL).execute(upsertTuple(after))
-                            .chain(() -> addFigures(conn, MonthlyFigures.delta(before, after)));
+                    List<Map.Entry<MonthlyFigures.Cell, Long>> delta = MonthlyFigures.delta(before, after);
+                    Tuple upsert = upsertTuple(after);
+                    timers.get("merge").record(System.nanoTime() - merging, TimeUnit.NANOSECONDS);
+                    return timed("upsert", () -> conn.preparedQuery(UPSERT_SQL).execute(upsert))
+                            .chain(() -> timed("figures", () -> addFigures(conn, delta)));
                 });
     }
 
-    private static Uni<Void> addFigures(SqlConnection conn, List<Map.Entry<MonthlyFigures.Cell, Long>> delta) {
+    private Uni<Void> addFigures(SqlConnection conn, List<Map.Entry<MonthlyFigures.Cell, Long>> delta) {
         if (delta.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

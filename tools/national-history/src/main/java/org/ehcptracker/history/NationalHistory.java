@@ -35,6 +35,7 @@ import org.ehcptracker.contracts.assessment.StatutoryLimit;
 import org.ehcptracker.contracts.plan.DraftPlanIssued;
 import org.ehcptracker.contracts.plan.FinalPlanIssued;
 import org.ehcptracker.history.PublishedFigures.CouncilYear;
+import org.ehcptracker.kit.domain.EventIds;
 import org.ehcptracker.statutory.StatutoryClock;
 
 /**
@@ -140,14 +141,14 @@ public final class NationalHistory {
             boolean transfer = !withException && random.nextDouble() < TRANSFER_SHARE;
             if (transfer) {
                 c.requested(clockStart.minusDays(random.nextInt(20, 121)));
-                c.add(new ResponsibilityTransferredIn(c.eventId(), c.id, la, clockStart, c.at(clockStart), ResponsibilityTransferredIn.SCHEMA_VERSION,
+                c.add(new ResponsibilityTransferredIn(c.eventIdAt(clockStart), c.id, la, clockStart, c.lastAt(), ResponsibilityTransferredIn.SCHEMA_VERSION,
                         otherCouncil()));
             } else {
                 c.requested(clockStart);
             }
             int decisionDays = Math.min(within ? random.nextInt(21, 43) : random.nextInt(28, 71), days - 56);
             LocalDate decided = clockStart.plusDays(Math.max(7, decisionDays));
-            c.add(new AssessmentDecided(c.eventId(), c.id, la, decided, c.at(decided), AssessmentDecided.SCHEMA_VERSION,
+            c.add(new AssessmentDecided(c.eventIdAt(decided), c.id, la, decided, c.lastAt(), AssessmentDecided.SCHEMA_VERSION,
                     AssessmentDecision.ASSESS, null));
             LocalDate draft = issued.minusDays(random.nextInt(15, 36));
             c.advice(decided, draft, within, true);
@@ -156,13 +157,13 @@ public final class NationalHistory {
                 LocalDate end = start.plusDays(random.nextInt(14, 43));
                 ExceptionReason reason = pick(ExceptionReason.SCHOOL_CLOSURE, ExceptionReason.EXCEPTIONAL_PERSONAL_CIRCUMSTANCES,
                         ExceptionReason.ABSENT_FROM_AREA);
-                c.add(new ExceptionRecorded(c.eventId(), c.id, la, start, c.at(start), ExceptionRecorded.SCHEMA_VERSION,
+                c.add(new ExceptionRecorded(c.eventIdAt(start), c.id, la, start, c.lastAt(), ExceptionRecorded.SCHEMA_VERSION,
                         c.uuid(), StatutoryLimit.FINAL_PLAN_20_WEEKS, reason, start, end.isAfter(issued) ? null : end));
             }
             UUID planId = c.uuid();
-            c.add(new DraftPlanIssued(c.eventId(), c.id, la, draft, c.at(draft), DraftPlanIssued.SCHEMA_VERSION, planId));
+            c.add(new DraftPlanIssued(c.eventIdAt(draft), c.id, la, draft, c.lastAt(), DraftPlanIssued.SCHEMA_VERSION, planId));
             boolean named = random.nextDouble() < 0.7;
-            c.add(new FinalPlanIssued(c.eventId(), c.id, la, issued, c.at(issued), FinalPlanIssued.SCHEMA_VERSION, planId,
+            c.add(new FinalPlanIssued(c.eventIdAt(issued), c.id, la, issued, c.lastAt(), FinalPlanIssued.SCHEMA_VERSION, planId,
                     named ? String.valueOf(100_000 + random.nextInt(50_000)) : null, named ? null : "MSS", clockStart));
             if (random.nextDouble() < PLAN_CONTENTS_DISPUTE_SHARE) {
                 c.dispute(issued.plusDays(random.nextInt(20, 91)), DisputeStage.PLAN_CONTENTS);
@@ -175,7 +176,7 @@ public final class NationalHistory {
             LocalDate requested = dayIn(year);
             c.requested(requested);
             LocalDate decided = requested.plusDays(random.nextDouble() < 0.85 ? random.nextInt(14, 43) : random.nextInt(43, 71));
-            c.add(new AssessmentDecided(c.eventId(), c.id, la, decided, c.at(decided), AssessmentDecided.SCHEMA_VERSION,
+            c.add(new AssessmentDecided(c.eventIdAt(decided), c.id, la, decided, c.lastAt(), AssessmentDecided.SCHEMA_VERSION,
                     AssessmentDecision.REFUSE, pick(RefusalReason.NEEDS_MET_FROM_AVAILABLE_RESOURCES,
                             RefusalReason.INSUFFICIENT_EVIDENCE_OF_SEN, RefusalReason.EHC_PLAN_NOT_NECESSARY)));
             if (random.nextDouble() < REFUSAL_DISPUTE_SHARE) {
@@ -189,7 +190,7 @@ public final class NationalHistory {
             LocalDate requested = dayIn(year);
             c.requested(requested);
             LocalDate withdrawn = requested.plusDays(random.nextInt(10, 81));
-            c.add(new RequestWithdrawn(c.eventId(), c.id, la, withdrawn, c.at(withdrawn), RequestWithdrawn.SCHEMA_VERSION));
+            c.add(new RequestWithdrawn(c.eventIdAt(withdrawn), c.id, la, withdrawn, c.lastAt(), RequestWithdrawn.SCHEMA_VERSION));
             c.writeTo(sink);
         }
 
@@ -201,7 +202,7 @@ public final class NationalHistory {
             c.requested(requested);
             LocalDate decided = requested.plusDays(random.nextInt(28, 50));
             if (!decided.isAfter(end)) {
-                c.add(new AssessmentDecided(c.eventId(), c.id, la, decided, c.at(decided), AssessmentDecided.SCHEMA_VERSION,
+                c.add(new AssessmentDecided(c.eventIdAt(decided), c.id, la, decided, c.lastAt(), AssessmentDecided.SCHEMA_VERSION,
                         AssessmentDecision.ASSESS, null));
                 c.advice(decided, end, false, false);
             }
@@ -254,8 +255,22 @@ public final class NationalHistory {
                 return new UUID(high, low);
             }
 
-            UUID eventId() {
-                return uuid();
+            /** When the last event was recorded: the occurredAt of the id {@link #eventIdAt} made last. */
+            private Instant lastAt;
+
+            /**
+             * The id of an event of {@code businessDate}, recorded at {@link #at}: a version 7 UUID of that instant
+             * with random bits from the council's seeded stream (decision 26, as the services make them), so a
+             * history read in time order inserts its ids at the right-hand edge of an index. Its instant is
+             * {@link #lastAt()}.
+             */
+            UUID eventIdAt(LocalDate businessDate) {
+                lastAt = at(businessDate);
+                return EventIds.version7(lastAt.toEpochMilli(), random.nextLong(), random.nextLong());
+            }
+
+            Instant lastAt() {
+                return lastAt;
             }
 
             /** Recorded on the day, in office hours, or up to two weeks late for one event in seven. */
@@ -266,7 +281,7 @@ public final class NationalHistory {
             }
 
             void requested(LocalDate received) {
-                add(new AssessmentRequested(eventId(), id, la, received, at(received), AssessmentRequested.SCHEMA_VERSION,
+                add(new AssessmentRequested(eventIdAt(received), id, la, received, lastAt(), AssessmentRequested.SCHEMA_VERSION,
                         "C-" + Long.toString(Math.abs(id.getMostSignificantBits()) % 2_176_782_336L, 36).toUpperCase(),
                         pick(RequesterType.PARENT, RequesterType.PARENT, RequesterType.SCHOOL_OR_SETTING, RequesterType.YOUNG_PERSON),
                         RequestKind.INITIAL));
@@ -282,22 +297,22 @@ public final class NationalHistory {
                     LocalDate asked = decided.plusDays(random.nextInt(0, 4));
                     UUID request = uuid();
                     String agency = agencyId(type);
-                    add(new AdviceRequested(eventId(), id, la, asked, at(asked), AdviceRequested.SCHEMA_VERSION, request, type,
+                    add(new AdviceRequested(eventIdAt(asked), id, la, asked, lastAt(), AdviceRequested.SCHEMA_VERSION, request, type,
                             agency, StatutoryClock.adviceDue(asked)));
                     int takes = type == AdviceType.EDUCATIONAL_PSYCHOLOGY && !timely ? random.nextInt(30, 91) : random.nextInt(14, 43);
                     LocalDate returned = asked.plusDays(takes);
                     if (returned.isBefore(by)) {
-                        add(new AdviceSubmitted(eventId(), id, la, returned, at(returned), AdviceSubmitted.SCHEMA_VERSION, request,
+                        add(new AdviceSubmitted(eventIdAt(returned), id, la, returned, lastAt(), AdviceSubmitted.SCHEMA_VERSION, request,
                                 type, agency));
                     } else if (allReturned) {
                         LocalDate last = by.minusDays(1).isAfter(asked) ? by.minusDays(1) : asked;
-                        add(new AdviceSubmitted(eventId(), id, la, last, at(last), AdviceSubmitted.SCHEMA_VERSION, request, type, agency));
+                        add(new AdviceSubmitted(eventIdAt(last), id, la, last, lastAt(), AdviceSubmitted.SCHEMA_VERSION, request, type, agency));
                     }
                 }
             }
 
             void dispute(LocalDate registered, DisputeStage stage) {
-                add(new MediationOrTribunalRecorded(eventId(), id, la, registered, at(registered),
+                add(new MediationOrTribunalRecorded(eventIdAt(registered), id, la, registered, lastAt(),
                         MediationOrTribunalRecorded.SCHEMA_VERSION, random.nextDouble() < 0.7 ? DisputeKind.MEDIATION : DisputeKind.TRIBUNAL,
                         uuid(), stage));
             }

@@ -101,6 +101,18 @@ class NationalHistoryTest {
                 .hasAtLeastOneElementOfType(ExceptionRecorded.class).hasAtLeastOneElementOfType(MediationOrTribunalRecorded.class);
     }
 
+    /** Decision 26: ids as the services make them, version 7 of the time the event was recorded. */
+    @Test
+    void everyEventIdIsAVersion7UuidOfTheEventsOccurredAt() {
+        List<IntegrationEvent> events = new ArrayList<>();
+        new NationalHistory(PUBLISHED, 2025).generate(Set.of("857"), events::add);
+        assertThat(events).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.eventId().version()).isEqualTo(7);
+            assertThat(e.eventId().getMostSignificantBits() >>> 16).isEqualTo(e.occurredAt().toEpochMilli());
+        });
+        assertThat(events.stream().map(IntegrationEvent::eventId).distinct().count()).isEqualTo(events.size());
+    }
+
     @Test
     void aTransferredInCaseIsTimedFromTheTransfer() {
         List<IntegrationEvent> events = new ArrayList<>();

@@ -84,7 +84,7 @@ public class EventSourcedAggregates {
     public <S, E extends IntegrationEvent> Uni<Handled<S, E>> handle(Mutiny.Session session, AggregateType<S, E> type,
                                                                      UUID streamId, Actor actor, Decision<S, E> decision,
                                                                      AfterAppend<S, E> after) {
-        DecisionContext context = new DecisionContext(LocalDate.now(clock), clock.instant(), EventIds.random());
+        DecisionContext context = new DecisionContext(LocalDate.now(clock), clock.instant(), EventIds.timeOrdered(clock));
         return decideAndAppend(session, type, streamId, actor, decision, after, context)
                 .onItemOrFailure().invoke((handled, failure) -> count(type, handled, failure));
     }

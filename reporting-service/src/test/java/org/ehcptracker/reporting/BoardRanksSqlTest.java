@@ -41,6 +41,7 @@ import org.ehcptracker.reporting.messaging.DirectProjection;
 import org.ehcptracker.reporting.messaging.ReportingProjections;
 import org.ehcptracker.reporting.persistence.CaseProgressStore;
 import org.ehcptracker.reporting.persistence.CaseTimelineStore;
+import org.ehcptracker.reporting.persistence.CouncilRankFigures;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,6 +74,9 @@ class BoardRanksSqlTest {
 
     @Inject
     CaseProgressStore progress;
+
+    @Inject
+    CouncilRankFigures rankFigures;
 
     // ---- generated histories, as the command services allow them ------------------------------------------------
 
@@ -217,6 +221,9 @@ class BoardRanksSqlTest {
         List<String> councils = new ArrayList<>(COUNCILS);
         councils.add(ONLY_TRANSFERRED_FROM);
         int compared = 0;
+        int ranked = 0;
+        int foldedDecisions = 0;
+        int foldedBacklog = 0;
         for (int k = 0; k < 24; k++) {
             String la = councils.get(k % councils.size());
             LocalDate from = LocalDate.parse("2023-01-01").plusDays(r.nextInt(900));
@@ -232,8 +239,17 @@ class BoardRanksSqlTest {
                 assertThat(ownCasesAndSql).as("council %s, %s to %s", la, f, t).isEqualTo(wholeFold);
             });
             compared++;
+            BoardReport report = inContext(() -> reports.of(la, f, t, TrendStep.MONTH, null));
+            ranked += report.ranks().percentDecisionsWithin6Weeks().rank() != null ? 1 : 0;
+            var folded = inContext(() -> rankFigures.transferredAfter(f, t));
+            foldedDecisions += folded.decisions().size();
+            foldedBacklog += folded.backlog().size();
         }
         assertThat(compared).isEqualTo(24);
+        // the comparisons were not empty: councils had ranks, and cases went through both paths
+        assertThat(ranked).isGreaterThan(12);
+        assertThat(foldedDecisions).isPositive();
+        assertThat(foldedBacklog).isPositive();
     }
 
     @Test

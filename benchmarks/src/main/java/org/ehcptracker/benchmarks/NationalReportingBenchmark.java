@@ -192,6 +192,8 @@ public final class NationalReportingBenchmark {
                     i -> "/api/local-authorities/all/figures/months?fromMonth=2019-01&toMonth=2024-12");
             time("a council's figures and backlog as of a past date (/figures)",
                     i -> "/api/local-authorities/" + council.apply(i) + "/figures?from=2022-01-01&to=2022-06-30");
+            time("a council's board report for a year, ranks included (/board)",
+                    i -> "/api/local-authorities/" + council.apply(i) + "/board?from=2022-01-01&to=2022-12-31");
         }
 
         /** Every published council-year of the selected councils against /figures/twenty-weeks?la=all. */

@@ -7,14 +7,14 @@ import java.util.regex.Pattern;
 import org.ehcptracker.kit.domain.AccessDenied;
 import org.ehcptracker.kit.domain.Actor;
 import org.ehcptracker.kit.domain.CommandRejected;
-import org.ehcptracker.kit.persistence.Transactions;
 import org.ehcptracker.reporting.domain.BacklogView;
 import org.ehcptracker.reporting.domain.TimelinessFigures;
 import org.ehcptracker.reporting.persistence.CaseProgressStore;
 
 /**
  * The board's figures for a local authority: 20-week timeliness of the plans issued in a period and
- * the backlog on its last day, both computed in the domain from the LA's case_progress rows.
+ * the backlog on its last day, both by the domain's rules (TimelinessFigures, BacklogView) summed in SQL over the
+ * LA's case_progress rows (persistence.CaseProgressStore).
  */
 @ApplicationScoped
 public class BoardFigures {
@@ -56,8 +56,9 @@ public class BoardFigures {
         if (from.isAfter(to)) {
             throw CommandRejected.invalid("from", "from " + from + " is after to " + to);
         }
-        return Transactions.inSession(session -> cases.forLocalAuthority(localAuthorityCode)).map(rows -> new Figures(
-                TimelinessFigures.compute(localAuthorityCode, from, to, rows),
-                BacklogView.of(localAuthorityCode, to, rows)));
+        // summed in PostgreSQL (the same rules as TimelinessFigures.compute and BacklogView.of, which are its
+        // oracle in CouncilFiguresSqlTest): the council's rows are never loaded into Java
+        return Uni.combine().all().unis(cases.timeliness(localAuthorityCode, from, to),
+                cases.backlog(localAuthorityCode, to)).asTuple().map(t -> new Figures(t.getItem1(), t.getItem2()));
     }
 }

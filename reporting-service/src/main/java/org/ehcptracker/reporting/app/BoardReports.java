@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.ehcptracker.kit.domain.AccessDenied;
 import org.ehcptracker.kit.domain.Actor;
@@ -14,14 +17,19 @@ import org.ehcptracker.kit.persistence.Transactions;
 import org.ehcptracker.reporting.domain.BoardMeasures;
 import org.ehcptracker.reporting.domain.BoardMeasures.TrendStep;
 import org.ehcptracker.reporting.domain.BoardReport;
+import org.ehcptracker.reporting.domain.BoardReport.RankTallies;
 import org.ehcptracker.reporting.domain.CaseFile;
 import org.ehcptracker.reporting.persistence.CaseTimelineStore;
+import org.ehcptracker.reporting.persistence.CouncilBoardHistory;
 import org.ehcptracker.reporting.persistence.CouncilCaseHistory;
+import org.ehcptracker.reporting.persistence.CouncilRankFigures;
 
 /**
  * Every board measure for a council or all councils, for a business period, as known on a recording time: the
  * events recorded by then are read from case_timeline, folded per case ({@link CaseFile}) and measured
- * ({@link BoardReport}). docs/reporting.md, "Board measures".
+ * ({@link BoardReport}). docs/reporting.md, "Board measures". A council's report today reads that council's cases
+ * only and its ranks from SQL ({@link CouncilRankFigures}); "all", and any report as known on a past recording
+ * time, fold every council's timeline ("The board at national scale").
  */
 @ApplicationScoped
 public class BoardReports {
@@ -33,11 +41,16 @@ public class BoardReports {
 
     private final CaseTimelineStore timeline;
     private final CouncilCaseHistory councilHistory;
+    private final CouncilBoardHistory boardHistory;
+    private final CouncilRankFigures rankFigures;
     private final Clock clock;
 
-    public BoardReports(CaseTimelineStore timeline, CouncilCaseHistory councilHistory, Clock clock) {
+    public BoardReports(CaseTimelineStore timeline, CouncilCaseHistory councilHistory,
+                        CouncilBoardHistory boardHistory, CouncilRankFigures rankFigures, Clock clock) {
         this.timeline = timeline;
         this.councilHistory = councilHistory;
+        this.boardHistory = boardHistory;
+        this.rankFigures = rankFigures;
         this.clock = clock;
     }
 
@@ -64,8 +77,42 @@ public class BoardReports {
         if (knownOn != null && knownOn.isAfter(now)) {
             throw CommandRejected.invalid("knownOn", "knownOn " + knownOn + " is in the future");
         }
-        return Transactions.inSession(session -> timeline.recordedBy(knownOn))
-                .map(rows -> BoardReport.of(la, from, to, step, knownOn, CaseFile.fold(CaseTimelineStore.events(rows))));
+        if (BoardReport.ALL.equals(la) || knownOn != null) {
+            // every council's measures, or the ranks as known on a past recording time, which case_progress (the
+            // present only) cannot give: the fold of every timeline (docs/reporting.md, "The board at national scale")
+            return Transactions.inSession(session -> timeline.recordedBy(knownOn))
+                    .map(rows -> BoardReport.of(la, from, to, step, knownOn,
+                            CaseFile.fold(CaseTimelineStore.events(rows))));
+        }
+        return boardHistory.of(la, null).flatMap(rows -> ranks(la, from, to).map(ranks -> BoardReport.of(
+                la, from, to, step, null, CaseFile.fold(CaseTimelineStore.events(rows)), ranks)));
+    }
+
+    /**
+     * {@code la}'s ranks among every council, from SQL over case_progress plus the fold of the few cases whose row
+     * cannot tell their council on the day a measure needs it ({@link CouncilRankFigures}).
+     */
+    Uni<BoardReport.Ranks> ranks(String la, LocalDate from, LocalDate to) {
+        return rankValues(from, to).map(values -> values.rank(la));
+    }
+
+    /**
+     * Every council's values on the ranked measures over [from, to] (the backlog on {@code to}): SQL over
+     * case_progress, plus the fold of the cases transferred in after the day a measure needs their council.
+     */
+    public Uni<BoardReport.RankValues> rankValues(LocalDate from, LocalDate to) {
+        return rankFigures.transferredAfter(from, to).flatMap(folded -> boardHistory.ofCases(folded.all())
+                .flatMap(rows -> {
+                    Map<UUID, CaseFile> byId = new HashMap<>();
+                    CaseFile.fold(CaseTimelineStore.events(rows)).forEach(c -> byId.put(c.caseId(), c));
+                    RankTallies tallies = BoardReport.tallies(from, to, pick(byId, folded.twentyWeeks()),
+                            pick(byId, folded.decisions()), pick(byId, folded.backlog()));
+                    return rankFigures.values(from, to, tallies);
+                }));
+    }
+
+    private static List<CaseFile> pick(Map<UUID, CaseFile> cases, List<UUID> ids) {
+        return ids.stream().map(cases::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /**

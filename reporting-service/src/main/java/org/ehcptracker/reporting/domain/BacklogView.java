@@ -57,6 +57,14 @@ public record BacklogView(LocalDate asOf,
                 past52++;
             }
         }
+        return counted(asOf, open, past20, past30, past52, totalDays);
+    }
+
+    /**
+     * The backlog from its counts (as SQL sums them: persistence.CaseProgressStore): {@code open} cases, how many
+     * past 20 / 30 / 52 weeks, and their days open summed; the average half-up to one decimal, null with none open.
+     */
+    public static BacklogView counted(LocalDate asOf, int open, int past20, int past30, int past52, long totalDays) {
         BigDecimal average = open == 0 ? null
                 : BigDecimal.valueOf(totalDays).divide(BigDecimal.valueOf(7L * open), 1, RoundingMode.HALF_UP);
         return new BacklogView(asOf, open, past20, past30, past52, average);

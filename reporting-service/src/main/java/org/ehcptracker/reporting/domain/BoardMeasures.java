@@ -162,17 +162,26 @@ public final class BoardMeasures {
      * open counted from the clock running that day; past 20 / 30 / 52 weeks = more than 140 / 210 / 364 days.
      */
     public static Backlog backlog(String la, LocalDate asOf, Collection<CaseFile> cases) {
+        List<Long> days = daysOpen(la, asOf, cases);
+        return new Backlog(asOf, days.size(),
+                (int) days.stream().filter(d -> d > 140).count(),
+                (int) days.stream().filter(d -> d > 210).count(),
+                (int) days.stream().filter(d -> d > 364).count(),
+                averageWeeks(days), medianWeeks(days));
+    }
+
+    /**
+     * The days open on {@code asOf} of each case in {@link #backlog}: calendar days from the clock running that day,
+     * for the council responsible that day (every council when {@code la} is null). What the median ranks come from.
+     */
+    public static List<Long> daysOpen(String la, LocalDate asOf, Collection<CaseFile> cases) {
         List<Long> days = new ArrayList<>();
         for (CaseFile c : cases) {
             if (c.initialRequest() && c.openOn(asOf) && (la == null || la.equals(c.responsibleOn(asOf)))) {
                 days.add(StatutoryClock.daysElapsed(c.clockStartOn(asOf), asOf));
             }
         }
-        return new Backlog(asOf, days.size(),
-                (int) days.stream().filter(d -> d > 140).count(),
-                (int) days.stream().filter(d -> d > 210).count(),
-                (int) days.stream().filter(d -> d > 364).count(),
-                averageWeeks(days), medianWeeks(days));
+        return days;
     }
 
     /** The trend: the backlog at the end of every week (Sunday) or month in [from, to], and on {@code to}. */
@@ -643,7 +652,7 @@ public final class BoardMeasures {
         return !d.isBefore(from) && !d.isAfter(to);
     }
 
-    static BigDecimal percent(long part, long whole) {
+    public static BigDecimal percent(long part, long whole) {
         return whole == 0 ? null
                 : BigDecimal.valueOf(100L * part).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
     }
@@ -665,7 +674,16 @@ public final class BoardMeasures {
         List<Long> sorted = days.stream().sorted().toList();
         int n = sorted.size();
         long twiceMedian = n % 2 == 1 ? 2 * sorted.get(n / 2) : sorted.get(n / 2 - 1) + sorted.get(n / 2);
-        return BigDecimal.valueOf(twiceMedian).divide(BigDecimal.valueOf(14), 1, RoundingMode.HALF_UP);
+        return medianWeeks(twiceMedian);
+    }
+
+    /**
+     * Twice the median in days as weeks, half-up to one decimal: (a + b) / 14 for the two middle values, 2a / 14 for
+     * one. Twice, so that a median of an even count (a half day at most) stays a whole number, as SQL's
+     * {@code percentile_cont} gives it exactly.
+     */
+    public static BigDecimal medianWeeks(long twiceMedianDays) {
+        return BigDecimal.valueOf(twiceMedianDays).divide(BigDecimal.valueOf(14), 1, RoundingMode.HALF_UP);
     }
 
     static void requirePeriod(LocalDate from, LocalDate to) {

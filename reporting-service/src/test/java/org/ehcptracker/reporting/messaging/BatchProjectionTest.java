@@ -144,7 +144,7 @@ class BatchProjectionTest {
      */
     @Test
     void a_redelivery_at_other_offsets_is_new_to_neither_projection_and_changes_no_row() {
-        List<IntegrationEvent> events = sevenCases("983");
+        List<IntegrationEvent> events = sevenCases("990");
         long progressEvents = events.stream().filter(org.ehcptracker.reporting.domain.CaseProgress::isAffectedBy).count();
         Map<IntegrationEvent, String> first = new java.util.LinkedHashMap<>();
         events.forEach(e -> first.put(e, EVENTS.write(e)));
@@ -167,7 +167,7 @@ class BatchProjectionTest {
         }
 
         assertThat(rows(caseIds)).isEqualTo(rowsBefore);
-        assertThat(table("983")).isEqualTo(sevenCasesTable());
+        assertThat(table("990")).isEqualTo(sevenCasesTable());
     }
 
     /** Every row the cases have in the three tables, as text, ordered. */
@@ -175,7 +175,7 @@ class BatchProjectionTest {
         StringBuilder b = new StringBuilder();
         for (String sql : List.of("select t::text from case_timeline t where case_id = any($1) order by event_id",
                 "select p::text from case_progress p where case_id = any($1) order by case_id",
-                "select f::text from council_month_figure f where local_authority_code = '983' and $1::uuid[] is not null "
+                "select f::text from council_month_figure f where local_authority_code = '990' and $1::uuid[] is not null "
                         + "order by month, measure")) {
             for (Row row : pool.preparedQuery(sql).executeAndAwait(Tuple.of((Object) caseIds))) {
                 b.append(row.getString(0)).append('\n');

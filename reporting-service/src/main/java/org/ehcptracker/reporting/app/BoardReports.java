@@ -1,6 +1,7 @@
 package org.ehcptracker.reporting.app;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.ehcptracker.reporting.domain.BoardMeasures.TrendStep;
 import org.ehcptracker.reporting.domain.BoardReport;
 import org.ehcptracker.reporting.domain.BoardReport.RankTallies;
 import org.ehcptracker.reporting.domain.CaseFile;
+import org.ehcptracker.reporting.persistence.CaseTimelineRow;
 import org.ehcptracker.reporting.persistence.CaseTimelineStore;
 import org.ehcptracker.reporting.persistence.CouncilBoardHistory;
 import org.ehcptracker.reporting.persistence.CouncilCaseHistory;
@@ -81,11 +83,19 @@ public class BoardReports {
             // every council's measures, or the ranks as known on a past recording time, which case_progress (the
             // present only) cannot give: the fold of every timeline (docs/reporting.md, "The board at national scale")
             return Transactions.inSession(session -> timeline.recordedBy(knownOn))
+                    .emitOn(Infrastructure.getDefaultWorkerPool())
                     .map(rows -> BoardReport.of(la, from, to, step, knownOn,
                             CaseFile.fold(CaseTimelineStore.events(rows))));
         }
-        return boardHistory.of(la, null).flatMap(rows -> ranks(la, from, to).map(ranks -> BoardReport.of(
-                la, from, to, step, null, CaseFile.fold(CaseTimelineStore.events(rows)), ranks)));
+        // read in the session; the decoding, the fold and the measures (up to seconds of CPU for a large council)
+        // off the event loop, which would otherwise hold every other request up meanwhile
+        return boardHistory.of(la, null).flatMap(rows -> ranks(la, from, to).map(ranks -> new Read(rows, ranks)))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(read -> BoardReport.of(la, from, to, step, null, CaseFile.fold(CaseTimelineStore.events(read.rows)),
+                        read.ranks));
+    }
+
+    private record Read(List<CaseTimelineRow> rows, BoardReport.Ranks ranks) {
     }
 
     /**
@@ -161,7 +171,7 @@ public class BoardReports {
         LocalDate today = LocalDate.now(clock);
         LocalDate from = today.minusYears(1).plusDays(1);
         return Transactions.inSession(session -> BoardReport.ALL.equals(la) ? timeline.recordedBy(null)
-                : councilHistory.of(la, null)).map(rows -> {
+                : councilHistory.of(la, null)).emitOn(Infrastructure.getDefaultWorkerPool()).map(rows -> {
             List<CaseFile> cases = CaseFile.fold(CaseTimelineStore.events(rows));
             return new Headline(la, from, today,
                     BoardMeasures.twentyWeeks(la, from, today, cases),

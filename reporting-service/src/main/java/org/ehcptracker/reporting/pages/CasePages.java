@@ -105,18 +105,20 @@ public class CasePages {
 
         /** The types of SEN need by their DfE code and name (the codes say little to a reader on their own). */
         private static List<Choice> senNeedChoices() {
-            Map<SenNeedType, String> names = new java.util.EnumMap<>(Map.of(
-                    SenNeedType.SPLD, "specific learning difficulty", SenNeedType.MLD, "moderate learning difficulty",
-                    SenNeedType.SLD, "severe learning difficulty",
-                    SenNeedType.PMLD, "profound and multiple learning difficulty",
-                    SenNeedType.SEMH, "social, emotional and mental health",
-                    SenNeedType.SLCN, "speech, language and communication needs",
-                    SenNeedType.HI, "hearing impairment", SenNeedType.VI, "vision impairment",
-                    SenNeedType.MSI, "multi-sensory impairment", SenNeedType.PD, "physical disability"));
-            names.put(SenNeedType.ASD, "autistic spectrum disorder");
-            names.put(SenNeedType.OTH, "other difficulty or disability");
-            return java.util.Arrays.stream(SenNeedType.values())
-                    .map(t -> new Choice(t.name(), t.name() + ": " + names.get(t))).toList();
+            return java.util.Arrays.stream(SenNeedType.values()).map(t -> new Choice(t.name(), t.name() + ": " + switch (t) {
+                case SPLD -> "specific learning difficulty";
+                case MLD -> "moderate learning difficulty";
+                case SLD -> "severe learning difficulty";
+                case PMLD -> "profound and multiple learning difficulty";
+                case SEMH -> "social, emotional and mental health";
+                case SLCN -> "speech, language and communication needs";
+                case HI -> "hearing impairment";
+                case VI -> "vision impairment";
+                case MSI -> "multi-sensory impairment";
+                case PD -> "physical disability";
+                case ASD -> "autistic spectrum disorder";
+                case OTH -> "other difficulty or disability";
+            })).toList();
         }
 
         private static List<Choice> choices(Enum<?>[] codes) {
